@@ -1,0 +1,35 @@
+import type { AccountTier } from './tiers.js';
+
+/** `plugins/<id>/plugin.json` (ARCHITECTURE §3). */
+export interface PluginManifest {
+  id: string;
+  version: string;
+  /** A semver range the host's engine version must satisfy. */
+  engine: string;
+  kind: 'feature' | 'report';
+  core: boolean;
+  title: string;
+  icon: string;
+  order: number;
+  route: string;
+  tiers: AccountTier[];
+  requiresCorp: boolean;
+  /** The main-side entry, relative to the plugin folder (compiled JavaScript). */
+  main?: string;
+  description?: string;
+}
+
+/** Namespaces the host keeps for itself; no plugin may take one as its id. */
+export const HOST_NAMESPACES = [
+  'host',
+  'auth',
+  'corps',
+  'users',
+  'trustedIps',
+  'audit',
+  'plugins',
+  'config',
+  'jobs',
+  'files',
+  'reports',
+] as const;

@@ -1,0 +1,12 @@
+import type { RpcErrorBody } from './errors.js';
+
+/** The one RPC result shape, identical over contextBridge and HTTP (ARCHITECTURE §4). */
+export type RpcResult<T = unknown> = { ok: true; data: T } | { ok: false; error: RpcErrorBody };
+
+export function ok<T>(data: T): RpcResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(error: RpcErrorBody): RpcResult<never> {
+  return { ok: false, error };
+}

@@ -1,0 +1,120 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { DependencyContainer } from 'tsyringe';
+import type { z } from 'zod';
+import type { SessionCorp, SessionUser } from '../contracts/host-status.js';
+import type { PluginManifest } from '../contracts/plugin-manifest.js';
+import type { Tier } from '../contracts/tiers.js';
+
+/** Who is calling: passed to every handler. `user` is null only on `public` channels without a session. */
+export interface CallContext {
+  /** Internal session id (not the bearer value). */
+  sessionId: string | null;
+  user: SessionUser | null;
+  /** The corp of a WeCom login; null for root-admin and anonymous calls. */
+  corp: SessionCorp | null;
+}
+
+/** How a channel is guarded by the host before its handler runs. */
+export interface ChannelOptions<S extends z.ZodType> {
+  /** zod schema of the input; a failure answers INVALID_INPUT naming the field. */
+  input: S;
+  minTier: Tier;
+  /** Needs a WeCom login (root-admin is refused: it never makes WeCom business calls). */
+  requiresCorp?: boolean;
+}
+
+export type ChannelHandler<I, O> = (input: I, call: CallContext) => O | Promise<O>;
+
+/** What a job handler receives. Throwing fails the job; `signal` aborts on cancel or shutdown. */
+export interface JobContext<I = unknown> {
+  jobId: string;
+  kind: string;
+  input: I;
+  owner: { userid: string; tier: SessionUser['tier'] } | null;
+  corpId: string | null;
+  attempt: number;
+  signal: AbortSignal;
+  /** Reports progress to the owner (`job.progress`). */
+  progress(done: number, total: number, message?: string): void;
+  log: Logger;
+}
+
+export type JobHandler<I = unknown, O = unknown> = (job: JobContext<I>) => Promise<O>;
+
+export interface ScheduleOptions {
+  runAt: Date;
+  /** A second schedule with the same key replaces a still-queued one instead of adding another. */
+  dedupeKey?: string;
+  /** Total attempts including the first (default 3); retries back off exponentially. */
+  maxAttempts?: number;
+  ownerUserid?: string | null;
+  corpId?: string | null;
+}
+
+/** Jobs of a plugin; kinds are namespaced `<pluginId>.<kind>` by the host. */
+export interface PluginScheduler {
+  registerJob<I, O>(kind: string, handler: JobHandler<I, O>): void;
+  /** Starts a job owned by the caller now; answers at once with its id. */
+  start<I>(kind: string, input: I, call: CallContext): Promise<{ jobId: string }>;
+  /** Persists a job to run at `runAt`, surviving restarts. */
+  schedule<I>(kind: string, input: I, options: ScheduleOptions): Promise<{ jobId: string }>;
+}
+
+/** Who receives an event: everyone with a session, or one user (admins see every user's events). */
+export type EventAudience = { kind: 'all' } | { kind: 'user'; userid: string };
+
+export interface PluginEvents {
+  emit(type: string, payload: unknown, audience: EventAudience): void;
+  /** Subscribes to host and plugin events; the subscription ends when the plugin is disabled. */
+  on(type: string, listener: (payload: unknown) => void): void;
+}
+
+/** Plugin-scoped key/value settings stored in the database. */
+export interface PluginSettings {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface StoredFile {
+  fileId: string;
+  name: string;
+  size: number;
+  path: string;
+  ownerUserid: string | null;
+}
+
+/** Uploaded and generated files, owned by a user. */
+export interface PluginFiles {
+  /** Resolves an uploaded file the caller may read (NOT_FOUND otherwise). */
+  get(fileId: string, call: CallContext): Promise<StoredFile>;
+  /** Reserves a path under exports/ for a generated file and records it for the owner. */
+  createExport(fileName: string, ownerUserid: string | null): Promise<StoredFile>;
+  /** Records the final size once the file is written. */
+  finalize(fileId: string): Promise<StoredFile>;
+}
+
+/**
+ * Everything a plugin's main side may use. Whatever it registers through the context is owned by it
+ * and disposed when the plugin is disabled.
+ */
+export interface PluginContext {
+  readonly id: string;
+  readonly manifest: PluginManifest;
+  /** The plugin's child container: register its own services here. */
+  readonly container: DependencyContainer;
+  readonly db: Knex;
+  readonly log: Logger;
+  readonly scheduler: PluginScheduler;
+  readonly events: PluginEvents;
+  readonly settings: PluginSettings;
+  readonly files: PluginFiles;
+  /** Registers `<pluginId>.<action>`. */
+  handle<S extends z.ZodType, O>(
+    action: string,
+    options: ChannelOptions<S>,
+    handler: ChannelHandler<z.infer<S>, O>,
+  ): void;
+  /** Runs when the plugin is disabled or the host stops. */
+  onDispose(dispose: () => void | Promise<void>): void;
+}
