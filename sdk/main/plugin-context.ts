@@ -61,8 +61,8 @@ export interface PluginScheduler {
   schedule<I>(kind: string, input: I, options: ScheduleOptions): Promise<{ jobId: string }>;
 }
 
-/** Who receives an event: everyone with a session, or one user (admins see every user's events). */
-export type EventAudience = { kind: 'all' } | { kind: 'user'; userid: string };
+/** Who receives an event: everyone with a session, admins only, or one user (admins see every user's events). */
+export type EventAudience = { kind: 'all' } | { kind: 'admins' } | { kind: 'user'; userid: string };
 
 export interface PluginEvents {
   emit(type: string, payload: unknown, audience: EventAudience): void;

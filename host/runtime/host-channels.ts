@@ -1,0 +1,129 @@
+import { injectable } from 'tsyringe';
+import { z } from 'zod';
+import type { HostStatus } from '../../sdk/contracts/host-status.js';
+import type { ChannelHandler, ChannelOptions } from '../../sdk/main/plugin-context.js';
+import { appVersion } from './app-info.js';
+import { AuditLog } from './audit-log.js';
+import { AuthService } from './auth-service.js';
+import { FileStore } from './file-store.js';
+import { IpcRouter } from './ipc-router.js';
+import { JobService } from './job-service.js';
+import { PluginLoader } from './plugin-loader.js';
+import { PluginRegistry } from './plugin-registry.js';
+
+const password = z
+  .string({ error: '请输入密码' })
+  .min(8, '密码至少 8 位')
+  .max(128, '密码最多 128 位')
+  .refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), '密码需同时包含字母和数字');
+
+/** Where browser mode serves download tickets. */
+export const DOWNLOAD_PATH = '/download/';
+
+export const RootLoginSchema = z.object({
+  kind: z.literal('root'),
+  password: z.string().min(1, '请输入密码'),
+});
+
+/** The host's own channels of the runtime core (ARCHITECTURE §5 contract). */
+@injectable()
+export class HostChannels {
+  constructor(
+    private readonly router: IpcRouter,
+    private readonly auth: AuthService,
+    private readonly registry: PluginRegistry,
+    private readonly loader: PluginLoader,
+    private readonly jobs: JobService,
+    private readonly files: FileStore,
+    private readonly audit: AuditLog,
+  ) {}
+
+  register(): void {
+    this.add('host.status', { input: z.object({}), minTier: 'public' }, async (): Promise<HostStatus> => ({
+      version: appVersion(),
+      firstRun: await this.auth.isFirstRun(),
+      plugins: this.registry.statuses(),
+    }));
+    this.add('auth.setupRoot', { input: z.object({ password }), minTier: 'public' }, ({ password: value }) =>
+      this.auth.setupRoot(value),
+    );
+    this.add('auth.login', { input: RootLoginSchema, minTier: 'public' }, (input) =>
+      this.auth.loginRoot(input.password),
+    );
+    this.add(
+      'auth.recoverRoot',
+      {
+        input: z.object({ recoveryCode: z.string().min(1, '请输入恢复码'), newPassword: password }),
+        minTier: 'public',
+      },
+      (input) => this.auth.recoverRoot(input.recoveryCode, input.newPassword),
+    );
+    this.add('auth.logout', { input: z.object({}), minTier: 'user' }, async (_input, call) => {
+      await this.auth.logout(call);
+      return {};
+    });
+    this.add('plugins.list', { input: z.object({}), minTier: 'user' }, () =>
+      this.registry.list().map((record) => ({
+        ...(record.manifest ?? {}),
+        id: record.id,
+        state: record.state,
+        reason: record.reason,
+      })),
+    );
+    this.add(
+      'plugins.setEnabled',
+      { input: z.object({ id: z.string().min(1), enabled: z.boolean() }), minTier: 'root-admin' },
+      async ({ id, enabled }, call) => {
+        const actor = call.user;
+        try {
+          await this.loader.setEnabled(id, enabled, actor?.userid ?? '');
+          await this.audit.record({
+            actor,
+            action: 'plugins.setEnabled',
+            target: id,
+            ok: true,
+            detail: { enabled },
+          });
+        } catch (error) {
+          await this.audit.record({
+            actor,
+            action: 'plugins.setEnabled',
+            target: id,
+            ok: false,
+            detail: { enabled },
+          });
+          throw error;
+        }
+        return { plugins: this.registry.statuses() };
+      },
+    );
+    const jobId = z.object({ jobId: z.string().min(1) });
+    this.add('jobs.get', { input: jobId, minTier: 'user' }, (input, call) =>
+      this.jobs.get(input.jobId, call),
+    );
+    this.add('jobs.cancel', { input: jobId, minTier: 'user' }, (input, call) =>
+      this.jobs.cancel(input.jobId, call),
+    );
+    this.add(
+      'files.downloadTicket',
+      { input: z.object({ fileId: z.string().min(1) }), minTier: 'user' },
+      async (input, call) => {
+        const { ticket, expiresAt } = await this.files.createDownloadTicket(input.fileId, call);
+        return { url: `${DOWNLOAD_PATH}${ticket}`, expiresAt };
+      },
+    );
+  }
+
+  private add<S extends z.ZodType, O>(
+    channel: string,
+    options: ChannelOptions<S>,
+    handler: ChannelHandler<z.infer<S>, O>,
+  ): void {
+    this.router.register({
+      channel,
+      options,
+      handler: handler as ChannelHandler<unknown, unknown>,
+      pluginId: null,
+    });
+  }
+}

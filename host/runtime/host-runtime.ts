@@ -1,0 +1,143 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { AuditLog } from './audit-log.js';
+import { AuthService } from './auth-service.js';
+import { loadBootstrapConfig, resolveDatabasePath, type BootstrapConfig } from './bootstrap-config.js';
+import { DataDirLock } from './data-dir-lock.js';
+import { openDatabase } from './database.js';
+import { EventBus } from './event-bus.js';
+import { FileStore } from './file-store.js';
+import { HostChannels } from './host-channels.js';
+import { IpcRouter } from './ipc-router.js';
+import { JobService } from './job-service.js';
+import { JobStore } from './job-store.js';
+import { LoginThrottle } from './login-throttle.js';
+import { createLogger } from './logger.js';
+import { runMigrations } from './migration-runner.js';
+import { HOST_MIGRATIONS } from './migrations/index.js';
+import { PluginLoader, RUNTIME_CONTAINER } from './plugin-loader.js';
+import { PluginRegistry } from './plugin-registry.js';
+import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from './runtime-options.js';
+import { SecretVault } from './secret-vault.js';
+import { SessionService } from './session-service.js';
+import { CLOCK, HOST_SETTINGS, KNEX, LOGGER, RUNTIME_OPTIONS, SECRET_VAULT } from './tokens.js';
+
+/**
+ * The host: one per data dir and process. `start` takes the data-folder lock, reads config.json,
+ * opens and migrates the database, registers the host channels, loads the plugins and starts the job
+ * runner; `stop` undoes it in reverse. Electron and browser mode are thin transports over it.
+ */
+export class HostRuntime {
+  private stopping: Promise<void> | null = null;
+
+  private constructor(
+    readonly container: DependencyContainer,
+    readonly config: BootstrapConfig,
+    readonly settings: HostSettings,
+    readonly log: Logger,
+    private readonly closeLog: () => Promise<void>,
+    private readonly lock: DataDirLock,
+    readonly db: Knex,
+  ) {}
+
+  static async start(options: RuntimeOptions, clock: Clock = systemClock): Promise<HostRuntime> {
+    const lock = DataDirLock.acquire(options.dataDir);
+    let closeLog: (() => Promise<void>) | null = null;
+    let db: Knex | null = null;
+    try {
+      const config = loadBootstrapConfig(options.dataDir);
+      const logging = await createLogger({ dir: join(options.dataDir, 'logs'), level: config.logLevel });
+      closeLog = logging.close;
+      const settings: HostSettings = {
+        dataDir: options.dataDir,
+        sessionIdleMs: options.sessionIdleMs ?? config.sessionIdleMinutes * 60_000,
+        uploadMaxBytes: config.uploadMaxBytes,
+        timeZone: config.timeZone,
+        schedulerPollMs: options.schedulerPollMs ?? 1000,
+        jobConcurrency: 2,
+        jobRetryBaseMs: options.jobRetryBaseMs ?? 30_000,
+      };
+      db = openDatabase({ filename: resolveDatabasePath(options.dataDir, config), log: logging.logger });
+      await runMigrations(db, 'host', HOST_MIGRATIONS);
+
+      const container = rootContainer.createChildContainer();
+      container.registerInstance(RUNTIME_OPTIONS, options);
+      container.registerInstance(HOST_SETTINGS, settings);
+      container.registerInstance(LOGGER, logging.logger);
+      container.registerInstance(CLOCK, clock);
+      container.registerInstance(KNEX, db);
+      container.registerInstance(RUNTIME_CONTAINER, container);
+      container.registerInstance(SECRET_VAULT, SecretVault.open({ dataDir: options.dataDir }));
+      // Singletons per runtime (not per process): tests start several runtimes in one process.
+      for (const service of [
+        EventBus,
+        PluginRegistry,
+        SessionService,
+        IpcRouter,
+        JobStore,
+        JobService,
+        FileStore,
+        AuditLog,
+        LoginThrottle,
+        AuthService,
+        PluginLoader,
+      ] as const) {
+        container.registerSingleton(service as never);
+      }
+      const runtime = new HostRuntime(container, config, settings, logging.logger, logging.close, lock, db);
+      container.resolve(HostChannels).register();
+      await container.resolve(PluginLoader).loadAll();
+      await container.resolve(JobService).startRunner();
+      logging.logger.info(
+        { dataDir: options.dataDir, plugins: runtime.plugins.statuses() },
+        'runtime started',
+      );
+      return runtime;
+    } catch (error) {
+      await db?.destroy();
+      await closeLog?.();
+      lock.release();
+      throw error;
+    }
+  }
+
+  get router(): IpcRouter {
+    return this.container.resolve(IpcRouter);
+  }
+  get sessions(): SessionService {
+    return this.container.resolve(SessionService);
+  }
+  get events(): EventBus {
+    return this.container.resolve(EventBus);
+  }
+  get files(): FileStore {
+    return this.container.resolve(FileStore);
+  }
+  get jobs(): JobService {
+    return this.container.resolve(JobService);
+  }
+  get plugins(): PluginRegistry {
+    return this.container.resolve(PluginRegistry);
+  }
+
+  /** Stops jobs (persisting unfinished ones), plugins, the database and the log; idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      try {
+        await this.jobs.stopRunner();
+        await this.container.resolve(PluginLoader).stopAll();
+        this.events.complete();
+        this.log.info('runtime stopped');
+      } finally {
+        await this.db.destroy();
+        await this.closeLog();
+        this.lock.release();
+        this.container.dispose();
+      }
+    })();
+    return this.stopping;
+  }
+}

@@ -1,0 +1,128 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { Subscription } from 'rxjs';
+import { inject, injectable, type DependencyContainer } from 'tsyringe';
+import type { z } from 'zod';
+import type { PluginManifest } from '../../sdk/contracts/plugin-manifest.js';
+import type {
+  ChannelHandler,
+  ChannelOptions,
+  PluginContext,
+  PluginEvents,
+  PluginFiles,
+  PluginScheduler,
+  PluginSettings,
+} from '../../sdk/main/plugin-context.js';
+import { PLUGIN_CONTEXT } from '../../sdk/main/tokens.js';
+import { EventBus } from './event-bus.js';
+import { FileStore } from './file-store.js';
+import { IpcRouter } from './ipc-router.js';
+import { JobService } from './job-service.js';
+import type { Clock } from './runtime-options.js';
+import { CLOCK, KNEX, LOGGER } from './tokens.js';
+
+/** A plugin's context plus the disposers of everything registered through it. */
+export interface OwnedContext {
+  context: PluginContext;
+  dispose(): Promise<void>;
+}
+
+/** Builds the PluginContext of one plugin; everything it registers is disposed with it (VS Code style). */
+@injectable()
+export class PluginContextFactory {
+  constructor(
+    private readonly router: IpcRouter,
+    private readonly jobs: JobService,
+    private readonly bus: EventBus,
+    private readonly fileStore: FileStore,
+    @inject(KNEX) private readonly db: Knex,
+    @inject(LOGGER) private readonly log: Logger,
+    @inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  create(manifest: PluginManifest, container: DependencyContainer): OwnedContext {
+    const id = manifest.id;
+    const disposers: Array<() => void | Promise<void>> = [];
+    const own = (dispose: () => void | Promise<void>): void => {
+      disposers.push(dispose);
+    };
+    const namespaced = (name: string): string => (name.startsWith(`${id}.`) ? name : `${id}.${name}`);
+
+    const scheduler: PluginScheduler = {
+      registerJob: (kind, handler) => {
+        own(this.jobs.registerHandler(namespaced(kind), handler as never, id));
+      },
+      start: (kind, input, call) => this.jobs.start(namespaced(kind), input, call, id),
+      schedule: (kind, input, options) => this.jobs.schedule(namespaced(kind), input, options, id),
+    };
+    const subscriptions: Subscription[] = [];
+    own(() => subscriptions.forEach((subscription) => subscription.unsubscribe()));
+    const events: PluginEvents = {
+      emit: (type, payload, audience) => this.bus.publish(type, payload, audience),
+      on: (type, listener) => {
+        subscriptions.push(this.bus.on(type).subscribe(listener));
+      },
+    };
+    const settingsKey = (key: string): string => `plugin:${id}:${key}`;
+    const settings: PluginSettings = {
+      get: async <T>(key: string) => {
+        const row = (await this.db('config')
+          .where({ key: settingsKey(key) })
+          .first('value')) as { value: string } | undefined;
+        return row === undefined ? undefined : (JSON.parse(row.value) as T);
+      },
+      set: async (key, value) => {
+        await this.db('config')
+          .insert({ key: settingsKey(key), value: JSON.stringify(value), updated_at: this.clock.now() })
+          .onConflict('key')
+          .merge();
+      },
+    };
+    const files: PluginFiles = {
+      get: (fileId, call) => this.fileStore.get(fileId, call),
+      createExport: (fileName, owner) => this.fileStore.createExport(fileName, owner),
+      finalize: (fileId) => this.fileStore.finalize(fileId),
+    };
+    const context: PluginContext = {
+      id,
+      manifest,
+      container,
+      db: this.db,
+      log: this.log.child({ plugin: id }),
+      scheduler,
+      events,
+      settings,
+      files,
+      handle: <S extends z.ZodType, O>(
+        action: string,
+        options: ChannelOptions<S>,
+        handler: ChannelHandler<z.infer<S>, O>,
+      ) => {
+        own(
+          this.router.register({
+            channel: namespaced(action),
+            options,
+            handler: handler as ChannelHandler<unknown, unknown>,
+            pluginId: id,
+          }),
+        );
+      },
+      onDispose: own,
+    };
+    container.registerInstance(PLUGIN_CONTEXT, context);
+    return {
+      context,
+      dispose: async () => {
+        // Reverse order, like a stack of resources; one failing disposer does not keep the others.
+        for (const dispose of disposers.reverse()) {
+          try {
+            await dispose();
+          } catch (error) {
+            this.log.warn({ err: error, plugin: id }, 'plugin disposer failed');
+          }
+        }
+        disposers.length = 0;
+      },
+    };
+  }
+}

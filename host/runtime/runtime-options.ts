@@ -1,0 +1,36 @@
+/** How a HostRuntime is started (browser mode, Electron, tests). */
+export interface RuntimeOptions {
+  dataDir: string;
+  /** Folders holding `<id>/plugin.json`; the built-in plugins folder by default. */
+  pluginDirs: string[];
+  /** Replaces https://qyapi.weixin.qq.com for every WeCom call. */
+  wecomBaseUrl?: string;
+  /** Overrides config.json's session idle timeout (tests). */
+  sessionIdleMs?: number;
+  /** How often the scheduler looks for due jobs. */
+  schedulerPollMs?: number;
+  /** First retry delay of a failed scheduled job (doubles per attempt). */
+  jobRetryBaseMs?: number;
+}
+
+/** The host's engine version that plugin manifests' `engine` ranges are checked against. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** A clock that tests may replace; everything time-based reads it. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Settings the services read, resolved once at start from config.json and the runtime options. */
+export interface HostSettings {
+  dataDir: string;
+  sessionIdleMs: number;
+  uploadMaxBytes: number;
+  timeZone: string;
+  schedulerPollMs: number;
+  /** Jobs that may run at once. */
+  jobConcurrency: number;
+  jobRetryBaseMs: number;
+}

@@ -1,0 +1,81 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { inject, injectable } from 'tsyringe';
+import { AppError } from '../../sdk/contracts/errors.js';
+import type { SessionUser } from '../../sdk/contracts/host-status.js';
+import type { CallContext } from '../../sdk/main/plugin-context.js';
+import type { Clock, HostSettings } from './runtime-options.js';
+import { CLOCK, HOST_SETTINGS, KNEX } from './tokens.js';
+
+interface SessionRow {
+  id: string;
+  user_id: number;
+  corp_id: string | null;
+  last_seen_at: number;
+  userid: string;
+  username: string;
+  tier: SessionUser['tier'];
+}
+
+// Writing last_seen_at on every call would make each read a write; a few seconds of slack is harmless.
+const TOUCH_EVERY_MS = 5000;
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Login sessions: a random bearer value given to the client, only its hash stored; idle timeout. */
+@injectable()
+export class SessionService {
+  constructor(
+    @inject(KNEX) private readonly db: Knex,
+    @inject(CLOCK) private readonly clock: Clock,
+    @inject(HOST_SETTINGS) private readonly settings: HostSettings,
+  ) {}
+
+  async create(userId: number, corpId: string | null): Promise<{ token: string; sessionId: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const sessionId = randomUUID();
+    const now = this.clock.now();
+    await this.db('sessions').insert({
+      id: sessionId,
+      token_hash: hashToken(token),
+      user_id: userId,
+      corp_id: corpId,
+      created_at: now,
+      last_seen_at: now,
+    });
+    return { token, sessionId };
+  }
+
+  /** The caller behind a bearer value; throws UNAUTHENTICATED when unknown or idle too long. */
+  async resolve(token: string): Promise<CallContext> {
+    const row = (await this.db('sessions as s')
+      .join('users as u', 'u.id', 's.user_id')
+      .where('s.token_hash', hashToken(token))
+      .first('s.id', 's.user_id', 's.corp_id', 's.last_seen_at', 'u.userid', 'u.username', 'u.tier')) as
+      SessionRow | undefined;
+    if (row === undefined) throw new AppError('UNAUTHENTICATED', '未登录或会话已失效，请重新登录。');
+    const now = this.clock.now();
+    if (now - row.last_seen_at > this.settings.sessionIdleMs) {
+      await this.db('sessions').where({ id: row.id }).delete();
+      throw new AppError('UNAUTHENTICATED', '长时间未操作，会话已过期，请重新登录。', { reason: 'idle' });
+    }
+    if (now - row.last_seen_at > TOUCH_EVERY_MS) {
+      await this.db('sessions').where({ id: row.id }).update({ last_seen_at: now });
+    }
+    return {
+      sessionId: row.id,
+      user: { userid: row.userid, username: row.username, tier: row.tier },
+      corp: null,
+    };
+  }
+
+  async end(sessionId: string): Promise<void> {
+    await this.db('sessions').where({ id: sessionId }).delete();
+  }
+
+  async endAllOf(userId: number): Promise<void> {
+    await this.db('sessions').where({ user_id: userId }).delete();
+  }
+}

@@ -1,0 +1,65 @@
+// Starts real HostRuntimes on temp data dirs for specs, and opens sessions of any tier.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SessionUser } from '../../sdk/contracts/host-status.js';
+import type { RpcResult } from '../../sdk/contracts/rpc.js';
+import { HostRuntime } from '../../host/runtime/host-runtime.js';
+import type { Clock, RuntimeOptions } from '../../host/runtime/runtime-options.js';
+import { SessionService } from '../../host/runtime/session-service.js';
+
+/** dist/tests/fixtures/plugins: the compiled fixture plugins with their manifests. */
+export const FIXTURE_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'plugins');
+
+export function tempDataDir(label = 'rt'): string {
+  return mkdtempSync(join(tmpdir(), `wecom-live-${label}-`));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function startRuntime(
+  dataDir: string,
+  options: Partial<RuntimeOptions> = {},
+  clock?: Clock,
+): Promise<HostRuntime> {
+  return HostRuntime.start(
+    { dataDir, pluginDirs: [FIXTURE_PLUGINS], schedulerPollMs: 50, jobRetryBaseMs: 50, ...options },
+    clock,
+  );
+}
+
+/** Creates an account of the tier directly in the database and opens a session for it. */
+export async function sessionFor(
+  runtime: HostRuntime,
+  tier: SessionUser['tier'],
+  userid = `${tier}-${Math.random().toString(36).slice(2, 8)}`,
+): Promise<string> {
+  const [id] = (await runtime.db('users').insert({
+    corp_id: null,
+    userid,
+    username: userid,
+    tier,
+    created_at: Date.now(),
+  })) as number[];
+  const { token } = await runtime.container.resolve(SessionService).create(id as number, null);
+  return token;
+}
+
+/** The data of an ok result, or a failed expectation naming the error. */
+export function dataOf<T>(result: RpcResult): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.data as T;
+}
+
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('waitFor timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
