@@ -30,8 +30,9 @@ export class AuthService {
     private readonly audit: AuditLog,
   ) {}
 
+  /** First run: root-admin has no password yet (new data dir, or after an offline reset). */
   async isFirstRun(): Promise<boolean> {
-    return (await this.root()) === undefined;
+    return ((await this.root())?.password_hash ?? null) === null;
   }
 
   /** First run only: sets root-admin's password and returns a recovery code shown once (stored hashed). */
@@ -42,19 +43,29 @@ export class AuthService {
       hashPassword(recoveryCode),
     ]);
     await this.db.transaction(async (trx) => {
-      const existing = await trx('users').where({ userid: ROOT_USERID }).whereNull('corp_id').first('id');
-      if (existing !== undefined) {
+      const existing = (await trx('users')
+        .where({ userid: ROOT_USERID })
+        .whereNull('corp_id')
+        .first('id', 'password_hash')) as { id: number; password_hash: string | null } | undefined;
+      if (existing?.password_hash != null) {
         throw new AppError('CONFLICT', '超级管理员已经设置过密码。如忘记密码，请使用恢复码重置。');
       }
-      await trx('users').insert({
-        corp_id: null,
-        userid: ROOT_USERID,
-        username: '超级管理员',
-        tier: 'root-admin',
-        password_hash: passwordHash,
-        recovery_hash: recoveryHash,
-        created_at: this.clock.now(),
-      });
+      if (existing === undefined) {
+        await trx('users').insert({
+          corp_id: null,
+          userid: ROOT_USERID,
+          username: '超级管理员',
+          tier: 'root-admin',
+          password_hash: passwordHash,
+          recovery_hash: recoveryHash,
+          created_at: this.clock.now(),
+        });
+      } else {
+        // After an offline reset: the account stays, it gets its password again.
+        await trx('users')
+          .where({ id: existing.id })
+          .update({ password_hash: passwordHash, recovery_hash: recoveryHash });
+      }
       await this.audit.record(
         { actor: { userid: ROOT_USERID, tier: 'root-admin' }, action: 'auth.setupRoot', ok: true },
         trx,

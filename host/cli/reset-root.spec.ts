@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HostStatus } from '../../sdk/contracts/host-status.js';
+import { dataOf, removeDir, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
+
+const entry = join(dirname(fileURLToPath(import.meta.url)), 'reset-root.js');
+
+describe('offline root-admin reset (npm run reset-root)', () => {
+  it('clears the password so the next start asks for a new one; refuses while the app runs', async () => {
+    const dataDir = tempDataDir('reset');
+    try {
+      let runtime = await startRuntime(dataDir);
+      dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Forg0tten1' }, null));
+
+      const whileRunning = spawnSync(process.execPath, [entry, '--data-dir', dataDir], { encoding: 'utf8' });
+      expect(whileRunning.status).toBe(1);
+      expect(whileRunning.stderr).toContain('数据目录');
+      await runtime.stop();
+
+      const reset = spawnSync(process.execPath, [entry, '--data-dir', dataDir], { encoding: 'utf8' });
+      expect(reset.status).toBe(0);
+      expect(reset.stderr).toContain('已清除超级管理员密码');
+
+      runtime = await startRuntime(dataDir);
+      expect(dataOf<HostStatus>(await runtime.router.dispatch('host.status', {}, null)).firstRun).toBeTrue();
+      const old = await runtime.router.dispatch('auth.login', { kind: 'root', password: 'Forg0tten1' }, null);
+      expect(old.ok).toBeFalse();
+      dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Rem3mbered' }, null));
+      expect(
+        (await runtime.router.dispatch('auth.login', { kind: 'root', password: 'Rem3mbered' }, null)).ok,
+      ).toBeTrue();
+      await runtime.stop();
+    } finally {
+      removeDir(dataDir);
+    }
+  });
+});
