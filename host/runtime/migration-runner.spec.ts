@@ -11,7 +11,7 @@ describe('migrations on a real SQLite file', () => {
     const filename = join(dir, 'db.sqlite');
     const db = openDatabase({ filename });
     try {
-      expect(await runMigrations(db, 'host', HOST_MIGRATIONS)).toEqual(['001-host-core']);
+      expect(await runMigrations(db, 'host', HOST_MIGRATIONS)).toEqual(HOST_MIGRATIONS.map((m) => m.name));
       await db('config').insert({ key: 'k', value: '1', updated_at: 0 });
       expect(await runMigrations(db, 'host', HOST_MIGRATIONS)).toEqual([]);
       expect(await db('config').count({ n: '*' })).toEqual([{ n: 1 }]);
