@@ -15,6 +15,9 @@ interface SessionRow {
   userid: string;
   username: string;
   tier: SessionUser['tier'];
+  corpname: string | null;
+  agentid: number | null;
+  app_name: string | null;
 }
 
 // Writing last_seen_at on every call would make each read a write; a few seconds of slack is harmless.
@@ -52,9 +55,20 @@ export class SessionService {
   async resolve(token: string): Promise<CallContext> {
     const row = (await this.db('sessions as s')
       .join('users as u', 'u.id', 's.user_id')
+      .leftJoin('corps as c', 'c.corp_id', 's.corp_id')
       .where('s.token_hash', hashToken(token))
-      .first('s.id', 's.user_id', 's.corp_id', 's.last_seen_at', 'u.userid', 'u.username', 'u.tier')) as
-      SessionRow | undefined;
+      .first(
+        's.id',
+        's.user_id',
+        's.corp_id',
+        's.last_seen_at',
+        'u.userid',
+        'u.username',
+        'u.tier',
+        'c.corpname',
+        'c.agentid',
+        'c.app_name',
+      )) as SessionRow | undefined;
     if (row === undefined) throw new AppError('UNAUTHENTICATED', '未登录或会话已失效，请重新登录。');
     const now = this.clock.now();
     if (now - row.last_seen_at > this.settings.sessionIdleMs) {
@@ -67,7 +81,15 @@ export class SessionService {
     return {
       sessionId: row.id,
       user: { userid: row.userid, username: row.username, tier: row.tier },
-      corp: null,
+      corp:
+        row.corp_id === null || row.corpname === null
+          ? null
+          : {
+              corpId: row.corp_id,
+              corpname: row.corpname,
+              agentid: row.agentid ?? 0,
+              appName: row.app_name ?? '',
+            },
     };
   }
 
