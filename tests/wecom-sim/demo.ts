@@ -1,0 +1,35 @@
+// `npm run demo`: the WeCom simulator with sample data, and the app in browser mode pointed at it.
+// Nothing here talks to the real WeCom. The simulator's corp credentials are printed to stderr so they
+// can be typed into the login page; stdout carries only the app's ready line (§5).
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { parseArgs } from 'node:util';
+import { runBrowserMode } from '../../host/serve/run-browser-mode.js';
+import { startSimulator } from './server.js';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    seed: { type: 'string' },
+  },
+});
+const simulator = await startSimulator({ port: 0, seed: Number(values.seed ?? 42) });
+process.stderr.write(
+  [
+    '企业微信模拟器已启动（演示数据，不连接真实企业微信）：',
+    `  地址      ${simulator.url}`,
+    `  企业ID    ${simulator.corpid}`,
+    `  应用Secret ${simulator.corpsecret}`,
+    `  AgentId   ${simulator.agentid}`,
+    '',
+  ].join('\n'),
+);
+const exitCode = await runBrowserMode({
+  dataDir: values['data-dir'] ?? join(homedir(), '.wecom-live-demo'),
+  port: Number(values.port ?? 0),
+  wecomBaseUrl: simulator.url,
+});
+await simulator.close();
+process.exit(exitCode);
