@@ -1,5 +1,6 @@
 import type { Tier } from '../../sdk/contracts/tiers.js';
 import {
+  corpSessionFor,
   dataOf,
   removeDir,
   sessionFor,
@@ -65,6 +66,8 @@ describe('IpcRouter', () => {
     expect(rootAnswer.ok ? '' : rootAnswer.error.message).toContain('超级管理员不调用企业微信业务接口');
     const userAnswer = await runtime.router.dispatch('notes.corpOnly', {}, sessions.user);
     expect(userAnswer.ok ? null : userAnswer.error.details).toEqual({ requiresCorp: true });
+    const inCorp = await corpSessionFor(runtime, 'user');
+    expect(dataOf(await runtime.router.dispatch('notes.corpOnly', {}, inCorp))).toEqual({ ok: true });
   });
 
   it('names the invalid field in Chinese', async () => {

@@ -8,6 +8,7 @@ import type { RpcResult } from '../../sdk/contracts/rpc.js';
 import { HostRuntime } from '../../host/runtime/host-runtime.js';
 import type { Clock, RuntimeOptions } from '../../host/runtime/runtime-options.js';
 import { SessionService } from '../../host/runtime/session-service.js';
+import { CorpStore } from '../../host/runtime/corp-store.js';
 
 /** dist/tests/fixtures/plugins: the compiled fixture plugins with their manifests. */
 export const FIXTURE_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'plugins');
@@ -36,16 +37,31 @@ export async function sessionFor(
   runtime: HostRuntime,
   tier: SessionUser['tier'],
   userid = `${tier}-${Math.random().toString(36).slice(2, 8)}`,
+  corpId: string | null = null,
 ): Promise<string> {
   const [id] = (await runtime.db('users').insert({
-    corp_id: null,
+    corp_id: corpId,
     userid,
     username: userid,
     tier,
     created_at: Date.now(),
   })) as number[];
-  const { token } = await runtime.container.resolve(SessionService).create(id as number, null);
+  const { token } = await runtime.container.resolve(SessionService).create(id as number, corpId);
   return token;
+}
+
+/** Saves a corp app (as a WeCom login would) and opens a session of the tier inside it. */
+export async function corpSessionFor(runtime: HostRuntime, tier: 'user' | 'wecom-admin'): Promise<string> {
+  const corp = await runtime.container.resolve(CorpStore).save(
+    {
+      corpname: `企业${Math.random().toString(36).slice(2, 6)}`,
+      corpid: `wwtest${Date.now()}`,
+      corpsecret: 'TestSecret_0123456789abcdef',
+      agentid: 1000002,
+    },
+    '测试应用',
+  );
+  return sessionFor(runtime, tier, undefined, corp.corpId);
 }
 
 /** The data of an ok result, or a failed expectation naming the error. */
