@@ -93,6 +93,16 @@ export class SessionService {
     };
   }
 
+  /**
+   * Whether a session exists and is not idle, read without touching it: an open event stream or a
+   * download is not user activity, so it must not keep the session alive as `resolve` would.
+   */
+  async isActive(sessionId: string): Promise<boolean> {
+    const row = (await this.db('sessions').where({ id: sessionId }).first('last_seen_at')) as
+      { last_seen_at: number } | undefined;
+    return row !== undefined && this.clock.now() - row.last_seen_at <= this.settings.sessionIdleMs;
+  }
+
   async end(sessionId: string): Promise<void> {
     await this.db('sessions').where({ id: sessionId }).delete();
   }

@@ -6,16 +6,15 @@ import { attachmentDisposition } from './content-disposition.js';
 import { contentTypeFor } from './content-types.js';
 import { sendError, setSecurityHeaders } from './http-responses.js';
 import type { ServeContext } from './serve-context.js';
-import { isSessionActive } from './session-liveness.js';
 
 /**
  * `GET /download/<ticket>`: opened by the browser itself, so no token header; the single-use ticket
  * from `files.downloadTicket` is the credential, valid only while its session is.
  */
 export async function handleDownload(ctx: ServeContext, res: ServerResponse, ticket: string): Promise<void> {
-  const { files, db, settings } = ctx.runtime;
+  const { files, sessions } = ctx.runtime;
   const redeemed = await files.redeemDownloadTicket(ticket);
-  if (redeemed === null || !(await isSessionActive(db, redeemed.sessionId, settings.sessionIdleMs))) {
+  if (redeemed === null || !(await sessions.isActive(redeemed.sessionId))) {
     sendError(res, 404, 'NOT_FOUND', '下载链接无效、已使用或已过期，请重新点击下载。');
     return;
   }

@@ -4,7 +4,6 @@ import { fail } from '../../sdk/contracts/rpc.js';
 import { sendEnvelope, sendError } from './http-responses.js';
 import { sessionHeader } from './request-guards.js';
 import type { ServeContext } from './serve-context.js';
-import { isSessionActive } from './session-liveness.js';
 
 /** `POST /events/ticket` (server token + X-Session): a single-use ticket bound to that session. */
 export async function handleEventTicket(
@@ -35,8 +34,7 @@ export async function handleEventTicket(
 /** `GET /events?ticket=...`: the Server-Sent Events stream of the ticket's session. */
 export async function handleEventStream(ctx: ServeContext, res: ServerResponse, url: URL): Promise<void> {
   const owner = ctx.tickets.redeem(url.searchParams.get('ticket') ?? '');
-  const { db, settings } = ctx.runtime;
-  if (owner === null || !(await isSessionActive(db, owner.sessionId, settings.sessionIdleMs))) {
+  if (owner === null || !(await ctx.runtime.sessions.isActive(owner.sessionId))) {
     sendError(res, 401, 'UNAUTHENTICATED', '事件凭证无效、已使用或已过期，请重新获取。');
     return;
   }

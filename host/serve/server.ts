@@ -10,7 +10,6 @@ import { sendError } from './http-responses.js';
 import { checkOrigin, checkToken } from './request-guards.js';
 import { handleRpc } from './rpc-route.js';
 import type { ServeContext, ServeRuntime } from './serve-context.js';
-import { isSessionActive } from './session-liveness.js';
 import { safeSegments, StaticFiles } from './static-files.js';
 import { handleUpload } from './upload-route.js';
 
@@ -53,7 +52,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let port = options.port;
   const streams = new EventStreams({
     events: runtime.events.all(),
-    isActive: (sessionId) => isSessionActive(runtime.db, sessionId, runtime.settings.sessionIdleMs),
+    isActive: (sessionId) => runtime.sessions.isActive(sessionId),
     log: runtime.log,
     heartbeatMs: options.heartbeatMs,
   });
