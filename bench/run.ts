@@ -2,7 +2,10 @@
 import 'reflect-metadata';
 import { printReport, type BenchSection } from './report.js';
 import { benchRuntime } from './runtime-bench.js';
+import { benchWecomSync } from './wecom-sync.js';
 
 const sections: BenchSection[] = [];
 sections.push(await benchRuntime());
+sections.push(await benchWecomSync());
 printReport(sections);
+process.exit(0);

@@ -37,7 +37,7 @@ async function rpcPerSecond(calls: number, inFlight: number): Promise<number> {
     process.execPath,
     [join(distRoot, 'host', 'serve', 'main.js'), '--data-dir', dataDir, '--port', '0'],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'ignore'],
     },
   );
   try {
