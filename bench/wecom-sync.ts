@@ -132,13 +132,24 @@ async function* pagesOf(gateway: WeComGateway, livingid: string): AsyncGenerator
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 export async function benchWecomSync(): Promise<{ title: string; rows: Array<[string, string]> }> {
-  const sim = await startSimulator({ lives: 12, viewers: VIEWERS, members: 20, latencyMs: LATENCY_MS });
+  // 11 curated lives, then LIVES ended lives of exactly VIEWERS viewers each.
+  const sim = await startSimulator({
+    lives: 11 + LIVES,
+    viewers: VIEWERS,
+    viewersPerLive: VIEWERS,
+    members: 20,
+    latencyMs: LATENCY_MS,
+  });
   try {
     // WeCom's own per-API limit on the simulated side, so a limiter bug would show up as 45009s.
     await admin(sim, 'POST', 'config', { rateLimits: { perApiPerMinute: 10_000 } });
-    const data = await admin<{ specials: { bigLivingid: string } }>(sim, 'GET', 'data');
-    // The simulator generates one live of VIEWERS viewers (the others are small): sync it LIVES times.
-    const livingids = Array.from({ length: LIVES }, () => data.specials.bigLivingid);
+    const data = await admin<{ lives: Array<{ livingid: string; viewerCount: number }> }>(sim, 'GET', 'data');
+    const livingids = data.lives
+      .filter((live) => live.viewerCount === VIEWERS)
+      .map((live) => live.livingid)
+      .slice(0, LIVES);
+    if (livingids.length !== LIVES)
+      throw new Error(`simulator made ${livingids.length} lives of ${VIEWERS} viewers`);
     const expectedViewers = LIVES * VIEWERS;
 
     const baseline = await run(sim, livingids, { limits: { concurrency: 1 } }, true);
@@ -154,7 +165,7 @@ export async function benchWecomSync(): Promise<{ title: string; rows: Array<[st
       rows: [
         [
           'scenario',
-          `${LIVES} live syncs × ${VIEWERS} viewers: get_living_info + every get_watch_stat page, ${LATENCY_MS} ms latency`,
+          `${LIVES} distinct lives × ${VIEWERS} viewers: get_living_info + every get_watch_stat page, ${LATENCY_MS} ms latency`,
         ],
         [
           'sequential baseline',

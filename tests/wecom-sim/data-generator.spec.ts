@@ -4,6 +4,13 @@ import { liveStatus } from './live-status.js';
 describe('wecom-sim data generator', () => {
   const options = { seed: 42, lives: 30, viewers: 1500, members: 20, now: 1_741_846_600 };
 
+  it('gives every non-curated live exactly viewersPerLive viewers when asked (benchmarks)', () => {
+    const data = generateSimData({ ...options, lives: 11 + 20, viewers: 50, viewersPerLive: 50 });
+    const withFifty = data.lives.filter((l) => l.viewers.length === 50);
+    expect(withFifty.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(withFifty.map((l) => l.livingid)).size).toBe(withFifty.length);
+  });
+
   it('is deterministic for a seed and differs for another', () => {
     expect(generateSimData(options)).toEqual(generateSimData(options));
     const other = generateSimData({ ...options, seed: 43 });

@@ -12,6 +12,8 @@ export interface GeneratorOptions {
   lives: number;
   /** Viewers of the big live. */
   viewers: number;
+  /** When set, every live beyond the curated ones has ended with exactly this many viewers (bench). */
+  viewersPerLive?: number;
   /** Corp members (at least 8). */
   members: number;
   /** The simulated "now" that seeded times are relative to (Unix seconds). */
@@ -137,6 +139,10 @@ function planLives(
   const types: LiveType[] = [3, 3, 3, 3, 0, 0, 4, 4, 1, 2];
   const statuses: LiveStatus[] = [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 3, 3, 4, 1];
   while (plans.length < Math.max(MIN_LIVES, options.lives)) {
+    if (options.viewersPerLive !== undefined) {
+      plans.push({ type: prng.pick(types), status: 2, anchor, viewerCount: options.viewersPerLive });
+      continue;
+    }
     const status = prng.pick(statuses);
     plans.push({
       type: prng.pick(types),

@@ -21,6 +21,8 @@ export interface SimulatorOptions {
   lives?: number;
   /** Viewers of the big live. */
   viewers?: number;
+  /** Every non-curated live ends with exactly this many viewers (for sync benchmarks). */
+  viewersPerLive?: number;
   /** Corp members (at least 8). */
   members?: number;
   /** Added to every /cgi-bin call. */
@@ -53,6 +55,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     viewers: options.viewers ?? DEFAULTS.viewers,
     members: options.members ?? DEFAULTS.members,
     now: fixedNow ?? Math.floor(Date.now() / 1000),
+    ...(options.viewersPerLive === undefined ? {} : { viewersPerLive: options.viewersPerLive }),
   };
   const initialConfig = defaultConfig({
     ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
