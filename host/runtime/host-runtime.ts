@@ -18,12 +18,20 @@ import { LoginThrottle } from './login-throttle.js';
 import { createLogger } from './logger.js';
 import { runMigrations } from './migration-runner.js';
 import { HOST_MIGRATIONS } from './migrations/index.js';
-import { PluginLoader, RUNTIME_CONTAINER } from './plugin-loader.js';
+import { PluginLoader } from './plugin-loader.js';
 import { PluginRegistry } from './plugin-registry.js';
 import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from './runtime-options.js';
 import { SecretVault } from './secret-vault.js';
 import { SessionService } from './session-service.js';
-import { CLOCK, HOST_SETTINGS, KNEX, LOGGER, RUNTIME_OPTIONS, SECRET_VAULT } from './tokens.js';
+import {
+  CLOCK,
+  HOST_SETTINGS,
+  KNEX,
+  LOGGER,
+  RUNTIME_CONTAINER,
+  RUNTIME_OPTIONS,
+  SECRET_VAULT,
+} from './tokens.js';
 
 /**
  * The host: one per data dir and process. `start` takes the data-folder lock, reads config.json,

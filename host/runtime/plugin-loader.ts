@@ -13,10 +13,7 @@ import { PluginContextFactory, type OwnedContext } from './plugin-context-factor
 import { parseManifest } from './plugin-manifest-schema.js';
 import { PluginRegistry, type PluginRecord } from './plugin-registry.js';
 import { ENGINE_VERSION, type Clock, type RuntimeOptions } from './runtime-options.js';
-import { CLOCK, KNEX, LOGGER, RUNTIME_OPTIONS } from './tokens.js';
-
-/** The DI container of the runtime; each plugin gets a child of it. */
-export const RUNTIME_CONTAINER = Symbol.for('wecom-live.RuntimeContainer');
+import { CLOCK, KNEX, LOGGER, RUNTIME_CONTAINER, RUNTIME_OPTIONS } from './tokens.js';
 
 interface Active {
   owned: OwnedContext;

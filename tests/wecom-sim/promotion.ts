@@ -1,6 +1,13 @@
 import type { IdFactory } from './ids.js';
 import { ID_ALPHABET, type Prng } from './prng.js';
-import type { ExternalViewer, InternalViewer, SimLive, SimMember, SimShareCode } from './types.js';
+import type {
+  ExternalViewer,
+  InternalViewer,
+  PromotionSpecials,
+  SimLive,
+  SimMember,
+  SimShareCode,
+} from './types.js';
 
 /** The people the curated promotion live needs; none of them is among its random viewers. */
 export interface PromotionCast {
@@ -8,20 +15,6 @@ export interface PromotionCast {
   memberInviter: SimMember;
   deniedInviter: SimMember;
   selfInviteMember: SimMember;
-}
-
-export interface PromotionSpecials {
-  selfInviteViewer: string;
-  selfInviteMember: string;
-  anchorInvitedViewer: string;
-  viewerInvitedViewer: string;
-  viewerInviter: string;
-  memberInviterUserid: string;
-  deniedInviterUserid: string;
-  unknownExternalInviter: string;
-  emptyNameViewer: string;
-  duplicateViewerName: string;
-  shareCode: string;
 }
 
 /**

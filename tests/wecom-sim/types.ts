@@ -99,17 +99,8 @@ export interface SimAgent {
   home_url: string;
 }
 
-/** Ids that tests navigate to, so they never hard-code generated values. */
-export interface SimSpecials {
-  mainAnchorUserid: string;
-  mainAnchorLiveCount: number;
-  bigLivingid: string;
-  promotionLivingid: string;
-  livingLivingid: string;
-  reservedLivingid: string;
-  endedLivingid: string;
-  expiredLivingid: string;
-  cancelledLivingid: string;
+/** The curated inviter cases of the promotion live (R4.6's name-resolution rules). */
+export interface PromotionSpecials {
   /** External viewer of the promotion live whose inviter is themself. */
   selfInviteViewer: string;
   /** Internal viewer of the promotion live whose inviter is themself. */
@@ -129,8 +120,22 @@ export interface SimSpecials {
   emptyNameViewer: string;
   /** A nickname two external viewers of the promotion live share (check-in matching is ambiguous). */
   duplicateViewerName: string;
-  deniedUserid: string;
+  /** ww_share_code of the promotion live, for get_living_share_info. */
   shareCode: string;
+}
+
+/** Ids that tests navigate to, so they never hard-code generated values. */
+export interface SimSpecials extends PromotionSpecials {
+  mainAnchorUserid: string;
+  mainAnchorLiveCount: number;
+  bigLivingid: string;
+  promotionLivingid: string;
+  livingLivingid: string;
+  reservedLivingid: string;
+  endedLivingid: string;
+  expiredLivingid: string;
+  cancelledLivingid: string;
+  deniedUserid: string;
   otherAgentid: number;
 }
 
