@@ -106,6 +106,12 @@ export class CorpStore {
     });
   }
 
+  async setAppName(corpId: string, appName: string): Promise<void> {
+    await this.db('corps')
+      .where({ corp_id: corpId })
+      .update({ app_name: appName, updated_at: this.clock.now() });
+  }
+
   async remove(corpId: string): Promise<void> {
     await this.row(corpId);
     await this.db.transaction(async (trx) => {

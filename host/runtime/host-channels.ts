@@ -1,7 +1,6 @@
 import { injectable } from 'tsyringe';
 import { z } from 'zod';
 import type { HostStatus } from '../../sdk/contracts/host-status.js';
-import type { ChannelHandler, ChannelOptions } from '../../sdk/main/plugin-context.js';
 import { appVersion } from './app-info.js';
 import { AuditLog } from './audit-log.js';
 import { AuthService } from './auth-service.js';
@@ -11,7 +10,8 @@ import { JobService } from './job-service.js';
 import { PluginLoader } from './plugin-loader.js';
 import { PluginRegistry } from './plugin-registry.js';
 
-const password = z
+/** A local password (root-admin, WeCom admins): the rule is shown in the message. */
+export const NewPasswordSchema = z
   .string({ error: '请输入密码' })
   .min(8, '密码至少 8 位')
   .max(128, '密码最多 128 位')
@@ -19,11 +19,6 @@ const password = z
 
 /** Where browser mode serves download tickets. */
 export const DOWNLOAD_PATH = '/download/';
-
-export const RootLoginSchema = z.object({
-  kind: z.literal('root'),
-  password: z.string().min(1, '请输入密码'),
-});
 
 /** The host's own channels of the runtime core (ARCHITECTURE §5 contract). */
 @injectable()
@@ -39,30 +34,33 @@ export class HostChannels {
   ) {}
 
   register(): void {
-    this.add('host.status', { input: z.object({}), minTier: 'public' }, async (): Promise<HostStatus> => ({
-      version: appVersion(),
-      firstRun: await this.auth.isFirstRun(),
-      plugins: this.registry.statuses(),
-    }));
-    this.add('auth.setupRoot', { input: z.object({ password }), minTier: 'public' }, ({ password: value }) =>
-      this.auth.setupRoot(value),
+    this.router.handle(
+      'host.status',
+      { input: z.object({}), minTier: 'public' },
+      async (): Promise<HostStatus> => ({
+        version: appVersion(),
+        firstRun: await this.auth.isFirstRun(),
+        plugins: this.registry.statuses(),
+      }),
     );
-    this.add('auth.login', { input: RootLoginSchema, minTier: 'public' }, (input) =>
-      this.auth.loginRoot(input.password),
+    this.router.handle(
+      'auth.setupRoot',
+      { input: z.object({ password: NewPasswordSchema }), minTier: 'public' },
+      ({ password: value }) => this.auth.setupRoot(value),
     );
-    this.add(
+    this.router.handle(
       'auth.recoverRoot',
       {
-        input: z.object({ recoveryCode: z.string().min(1, '请输入恢复码'), newPassword: password }),
+        input: z.object({ recoveryCode: z.string().min(1, '请输入恢复码'), newPassword: NewPasswordSchema }),
         minTier: 'public',
       },
       (input) => this.auth.recoverRoot(input.recoveryCode, input.newPassword),
     );
-    this.add('auth.logout', { input: z.object({}), minTier: 'user' }, async (_input, call) => {
+    this.router.handle('auth.logout', { input: z.object({}), minTier: 'user' }, async (_input, call) => {
       await this.auth.logout(call);
       return {};
     });
-    this.add('plugins.list', { input: z.object({}), minTier: 'user' }, () =>
+    this.router.handle('plugins.list', { input: z.object({}), minTier: 'user' }, () =>
       this.registry.list().map((record) => ({
         ...(record.manifest ?? {}),
         id: record.id,
@@ -70,7 +68,7 @@ export class HostChannels {
         reason: record.reason,
       })),
     );
-    this.add(
+    this.router.handle(
       'plugins.setEnabled',
       { input: z.object({ id: z.string().min(1), enabled: z.boolean() }), minTier: 'root-admin' },
       async ({ id, enabled }, call) => {
@@ -98,13 +96,13 @@ export class HostChannels {
       },
     );
     const jobId = z.object({ jobId: z.string().min(1) });
-    this.add('jobs.get', { input: jobId, minTier: 'user' }, (input, call) =>
+    this.router.handle('jobs.get', { input: jobId, minTier: 'user' }, (input, call) =>
       this.jobs.get(input.jobId, call),
     );
-    this.add('jobs.cancel', { input: jobId, minTier: 'user' }, (input, call) =>
+    this.router.handle('jobs.cancel', { input: jobId, minTier: 'user' }, (input, call) =>
       this.jobs.cancel(input.jobId, call),
     );
-    this.add(
+    this.router.handle(
       'files.downloadTicket',
       { input: z.object({ fileId: z.string().min(1) }), minTier: 'user' },
       async (input, call) => {
@@ -112,18 +110,5 @@ export class HostChannels {
         return { url: `${DOWNLOAD_PATH}${ticket}`, expiresAt };
       },
     );
-  }
-
-  private add<S extends z.ZodType, O>(
-    channel: string,
-    options: ChannelOptions<S>,
-    handler: ChannelHandler<z.infer<S>, O>,
-  ): void {
-    this.router.register({
-      channel,
-      options,
-      handler: handler as ChannelHandler<unknown, unknown>,
-      pluginId: null,
-    });
   }
 }

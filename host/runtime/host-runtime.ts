@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { AccountChannels } from './account-channels.js';
 import { AuditLog } from './audit-log.js';
+import { CorpLogin } from './corp-login.js';
+import { CorpStore } from './corp-store.js';
+import { IpNotAllowedNotifier } from './ip-not-allowed.js';
+import { PublicIpLookup } from './public-ip-lookup.js';
+import { TrustedIpStore } from './trusted-ip-store.js';
+import { WeComGateways } from './wecom-gateways.js';
 import { AuthService } from './auth-service.js';
 import { loadBootstrapConfig, resolveDatabasePath, type BootstrapConfig } from './bootstrap-config.js';
 import { DataDirLock } from './data-dir-lock.js';
@@ -24,6 +31,7 @@ import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from 
 import { SecretVault } from './secret-vault.js';
 import { SessionService } from './session-service.js';
 import {
+  BOOTSTRAP_CONFIG,
   CLOCK,
   HOST_SETTINGS,
   KNEX,
@@ -74,6 +82,7 @@ export class HostRuntime {
       const container = rootContainer.createChildContainer();
       container.registerInstance(RUNTIME_OPTIONS, options);
       container.registerInstance(HOST_SETTINGS, settings);
+      container.registerInstance(BOOTSTRAP_CONFIG, config);
       container.registerInstance(LOGGER, logging.logger);
       container.registerInstance(CLOCK, clock);
       container.registerInstance(KNEX, db);
@@ -92,11 +101,18 @@ export class HostRuntime {
         LoginThrottle,
         AuthService,
         PluginLoader,
+        TrustedIpStore,
+        CorpStore,
+        IpNotAllowedNotifier,
+        WeComGateways,
+        PublicIpLookup,
+        CorpLogin,
       ] as const) {
         container.registerSingleton(service as never);
       }
       const runtime = new HostRuntime(container, config, settings, logging.logger, logging.close, lock, db);
       container.resolve(HostChannels).register();
+      container.resolve(AccountChannels).register();
       await container.resolve(PluginLoader).loadAll();
       await container.resolve(JobService).startRunner();
       logging.logger.info(
@@ -137,6 +153,7 @@ export class HostRuntime {
       try {
         await this.jobs.stopRunner();
         await this.container.resolve(PluginLoader).stopAll();
+        await this.container.resolve(WeComGateways).closeAll();
         this.events.complete();
         this.log.info('runtime stopped');
       } finally {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { z } from 'zod';
-import { AppError, isAppError } from '../../sdk/contracts/errors.js';
+import { AppError, isAppError, type RpcErrorBody } from '../../sdk/contracts/errors.js';
 import { fail, ok, type RpcResult } from '../../sdk/contracts/rpc.js';
 import { TIER_LABELS, tierAtLeast } from '../../sdk/contracts/tiers.js';
 import type { CallContext, ChannelHandler, ChannelOptions } from '../../sdk/main/plugin-context.js';
@@ -38,6 +38,7 @@ function invalidInput(error: z.ZodError): AppError {
 @injectable()
 export class IpcRouter {
   private readonly channels = new Map<string, ChannelRegistration>();
+  private readonly completers = new Map<string, (body: RpcErrorBody) => Promise<RpcErrorBody>>();
 
   constructor(
     private readonly sessions: SessionService,
@@ -57,6 +58,25 @@ export class IpcRouter {
     };
   }
 
+  /** Registers a host channel with its input type carried through to the handler. */
+  handle<S extends z.ZodType, O>(
+    channel: string,
+    options: ChannelOptions<S>,
+    handler: ChannelHandler<z.infer<S>, O>,
+  ): () => void {
+    return this.register({
+      channel,
+      options,
+      handler: handler as ChannelHandler<unknown, unknown>,
+      pluginId: null,
+    });
+  }
+
+  /** Completes every error of a code before it is answered (e.g. the trusted-IP list of a 60020). */
+  completeErrors(code: RpcErrorBody['code'], complete: (body: RpcErrorBody) => Promise<RpcErrorBody>): void {
+    this.completers.set(code, complete);
+  }
+
   has(channel: string): boolean {
     return this.channels.has(channel);
   }
@@ -65,7 +85,11 @@ export class IpcRouter {
     try {
       return ok(await this.call(channel, rawInput, sessionToken));
     } catch (error) {
-      if (isAppError(error)) return fail(error.toBody());
+      if (isAppError(error)) {
+        const body = error.toBody();
+        const complete = this.completers.get(body.code);
+        return fail(complete === undefined ? body : await complete(body));
+      }
       const errorId = randomUUID().slice(0, 8);
       this.log.error({ err: error, channel, errorId }, 'handler failed');
       return fail({

@@ -7,3 +7,4 @@ export const KNEX = Symbol.for('wecom-live.Knex');
 export const SECRET_VAULT = Symbol.for('wecom-live.SecretVault');
 /** The DI container of the runtime; each plugin gets a child of it. */
 export const RUNTIME_CONTAINER = Symbol.for('wecom-live.RuntimeContainer');
+export const BOOTSTRAP_CONFIG = Symbol.for('wecom-live.BootstrapConfig');

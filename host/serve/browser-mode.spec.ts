@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
 import { removeDir, tempDataDir } from '../../tests/support/runtime-harness.js';
+import { delay, openEvents } from '../../tests/support/event-stream.js';
 import { rpc, runServeToExit, spawnServe, type ServeProcess } from '../../tests/support/serve-process.js';
 
 const PASSWORD = 'browser-mode-1';
@@ -32,47 +33,6 @@ function raw(
     req.on('error', reject);
     req.end(body);
   });
-}
-
-/** An open event stream read incrementally. */
-interface OpenStream {
-  res: IncomingMessage;
-  text(): string;
-  waitForText(fragment: string, timeoutMs?: number): Promise<void>;
-  ended: Promise<void>;
-}
-
-function openEvents(server: ServeProcess, ticket: string): Promise<OpenStream> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${server.base}/events?ticket=${encodeURIComponent(ticket)}`, (res) => {
-      let text = '';
-      const waiters: (() => void)[] = [];
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-        for (const waiter of waiters.splice(0)) waiter();
-      });
-      const ended = new Promise<void>((done) => res.on('close', () => done()));
-      resolve({
-        res,
-        text: () => text,
-        ended,
-        async waitForText(fragment, timeoutMs = 5000) {
-          const started = Date.now();
-          while (!text.includes(fragment)) {
-            if (Date.now() - started > timeoutMs) throw new Error(`"${fragment}" not seen; got: ${text}`);
-            await Promise.race([new Promise<void>((done) => waiters.push(done)), ended, delay(100)]);
-          }
-        },
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function dataOf<T>(answer: { body: RpcResult }): T {

@@ -1,0 +1,354 @@
+import type { Knex } from 'knex';
+import { inject, injectable } from 'tsyringe';
+import { z } from 'zod';
+import { AppError } from '../../sdk/contracts/errors.js';
+import type { CallContext } from '../../sdk/main/plugin-context.js';
+import { TRUSTED_IP_CONSOLE_URL } from '../../sdk/wecom/index.js';
+import { AuditLog } from './audit-log.js';
+import { AuthService, ROOT_USERID } from './auth-service.js';
+import { CorpFieldsSchema, CorpStore } from './corp-store.js';
+import { CorpLogin, normaliseUserid } from './corp-login.js';
+import { NewPasswordSchema } from './host-channels.js';
+import { IpcRouter } from './ipc-router.js';
+import { IpNotAllowedNotifier } from './ip-not-allowed.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import { PublicIpLookup } from './public-ip-lookup.js';
+import { TRUSTED_IP_LIMIT, TrustedIpStore } from './trusted-ip-store.js';
+import { KNEX } from './tokens.js';
+import { WeComGateways } from './wecom-gateways.js';
+
+const Userid = z
+  .string()
+  .trim()
+  .max(64, '用户ID最多 64 个字符')
+  .regex(/^[A-Za-z0-9_.@-]*$/, '用户ID只能包含字母、数字和 _ . @ -（在“通讯录 → 成员详情 → 账号”查看）')
+  .optional();
+const Username = z.string().trim().max(64, '用户名称最多 64 个字').optional();
+const LoginPassword = z.string().max(128).optional();
+
+export const LoginSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('root'), password: z.string().min(1, '请输入密码') }),
+  CorpFieldsSchema.extend({
+    kind: z.literal('newCorp'),
+    userid: Userid,
+    username: Username,
+    password: LoginPassword,
+  }),
+  z.object({
+    kind: z.literal('savedCorp'),
+    corpId: z.string().min(1, '请选择企业'),
+    userid: Userid,
+    username: Username,
+    password: LoginPassword,
+  }),
+]);
+
+const Page = {
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+};
+
+interface UserListRow {
+  id: number;
+  corp_id: string | null;
+  corpname: string | null;
+  userid: string;
+  username: string;
+  tier: string;
+  password_hash: string | null;
+  last_login_at: number | null;
+}
+
+/** The host channels of accounts, corps, users, trusted IPs and the audit log (MISSION R2, R8). */
+@injectable()
+export class AccountChannels {
+  constructor(
+    private readonly router: IpcRouter,
+    private readonly auth: AuthService,
+    private readonly corpLogin: CorpLogin,
+    private readonly corps: CorpStore,
+    private readonly gateways: WeComGateways,
+    private readonly trustedIps: TrustedIpStore,
+    private readonly ipNotAllowed: IpNotAllowedNotifier,
+    private readonly publicIp: PublicIpLookup,
+    private readonly audit: AuditLog,
+    @inject(KNEX) private readonly db: Knex,
+  ) {}
+
+  register(): void {
+    this.router.completeErrors('WECOM_IP_NOT_ALLOWED', (body) => this.ipNotAllowed.complete(body));
+    this.registerAuth();
+    this.registerCorps();
+    this.registerUsers();
+    this.registerTrustedIps();
+    this.router.handle(
+      'audit.list',
+      { input: z.object({ ...Page, action: z.string().optional() }), minTier: 'root-admin' },
+      async ({ page, pageSize, action }) => {
+        const base = this.db('audit_log').modify((q) => (action === undefined ? q : q.where({ action })));
+        const [{ n }] = (await base.clone().count({ n: '*' })) as [{ n: number }];
+        const rows = (await base
+          .clone()
+          .orderBy('id', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)) as Array<Record<string, unknown>>;
+        return {
+          total: Number(n),
+          rows: rows.map((row) => ({
+            ...row,
+            ok: Boolean(row['ok']),
+            detail: typeof row['detail'] === 'string' ? (JSON.parse(row['detail']) as unknown) : null,
+          })),
+        };
+      },
+    );
+  }
+
+  private registerAuth(): void {
+    this.router.handle('auth.login', { input: LoginSchema, minTier: 'public' }, (input) => {
+      switch (input.kind) {
+        case 'root':
+          return this.auth.loginRoot(input.password);
+        case 'newCorp': {
+          const { kind: _kind, userid, username, password, ...fields } = input;
+          return this.corpLogin.newCorp(fields, { userid, username, password });
+        }
+        case 'savedCorp':
+          return this.corpLogin.savedCorp(input.corpId, input);
+      }
+    });
+    this.router.handle(
+      'auth.changePassword',
+      {
+        input: z.object({ oldPassword: z.string().min(1, '请输入原密码'), newPassword: NewPasswordSchema }),
+        minTier: 'wecom-admin',
+      },
+      async ({ oldPassword, newPassword }, call) => {
+        const row = await this.accountOf(call);
+        if (row.password_hash === null || !(await verifyPassword(oldPassword, row.password_hash))) {
+          throw new AppError('UNAUTHENTICATED', '原密码不正确。', { field: 'oldPassword' });
+        }
+        await this.db('users')
+          .where({ id: row.id })
+          .update({ password_hash: await hashPassword(newPassword) });
+        await this.audit.record({ actor: call.user, action: 'auth.changePassword', ok: true });
+        return {};
+      },
+    );
+  }
+
+  private registerCorps(): void {
+    // Public: the login page offers saved corps by name (R2.3); secrets are only ever masked.
+    this.router.handle('corps.list', { input: z.object({}), minTier: 'public' }, () => this.corps.list());
+    this.router.handle(
+      'corps.save',
+      {
+        input: CorpFieldsSchema.extend({
+          corpId: z.string().optional(),
+          // Editing without retyping the secret keeps the saved one.
+          corpsecret: CorpFieldsSchema.shape.corpsecret.optional(),
+        }),
+        minTier: 'wecom-admin',
+      },
+      async ({ corpId, corpsecret, ...fields }, call) => {
+        if (call.user?.tier !== 'root-admin' && (corpId === undefined || call.corp?.corpId !== corpId)) {
+          throw new AppError('FORBIDDEN', '企微管理员只能修改自己所在企业的配置。');
+        }
+        const secret = corpsecret ?? (corpId === undefined ? undefined : await this.corps.secretOf(corpId));
+        if (secret === undefined)
+          throw new AppError('INVALID_INPUT', '请填写应用Secret', { field: 'corpsecret' });
+        const complete = { ...fields, corpsecret: secret };
+        // The one WeCom call root-admin makes: the configuration check before saving.
+        const { appName } = await this.gateways.checkApp(complete);
+        const saved = await this.corps.save(complete, appName);
+        this.gateways.invalidate(saved.corpId);
+        await this.audit.record({ actor: call.user, action: 'corps.save', target: saved.corpname, ok: true });
+        return saved;
+      },
+    );
+    this.router.handle(
+      'corps.check',
+      { input: z.object({ corpId: z.string().min(1) }), minTier: 'wecom-admin' },
+      async ({ corpId }) => {
+        const { appName } = await this.gateways.verify(await this.gateways.forCorp(corpId));
+        await this.corps.setAppName(corpId, appName);
+        return { ok: true, appName };
+      },
+    );
+    this.router.handle(
+      'corps.delete',
+      { input: z.object({ corpId: z.string().min(1) }), minTier: 'root-admin' },
+      async ({ corpId }, call) => {
+        const corp = await this.corps.get(corpId);
+        await this.corps.remove(corpId);
+        this.gateways.invalidate(corpId);
+        await this.audit.record({
+          actor: call.user,
+          action: 'corps.delete',
+          target: corp.corpname,
+          ok: true,
+        });
+        return {};
+      },
+    );
+  }
+
+  private registerUsers(): void {
+    this.router.handle(
+      'users.list',
+      { input: z.object({ corpId: z.string().optional() }), minTier: 'root-admin' },
+      async ({ corpId }) => {
+        const rows = (await this.db('users as u')
+          .leftJoin('corps as c', 'c.corp_id', 'u.corp_id')
+          .modify((q) => (corpId === undefined ? q : q.where('u.corp_id', corpId)))
+          .orderBy([{ column: 'c.corpname' }, { column: 'u.tier', order: 'desc' }, { column: 'u.userid' }])
+          .select(
+            'u.id',
+            'u.corp_id',
+            'c.corpname',
+            'u.userid',
+            'u.username',
+            'u.tier',
+            'u.password_hash',
+            'u.last_login_at',
+          )) as UserListRow[];
+        return rows.map((row) => ({
+          id: row.id,
+          corpId: row.corp_id,
+          corpname: row.corpname,
+          userid: row.userid,
+          username: row.username,
+          tier: row.tier,
+          hasPassword: row.password_hash !== null,
+          lastLoginAt: row.last_login_at,
+        }));
+      },
+    );
+    this.router.handle(
+      'users.save',
+      {
+        input: z.object({
+          corpId: z.string().min(1, '请选择企业'),
+          userid: z.string().trim().min(1, '请填写用户ID').pipe(Userid.unwrap()),
+          username: Username,
+          tier: z.enum(['user', 'wecom-admin']),
+        }),
+        minTier: 'root-admin',
+      },
+      async ({ corpId, userid, username, tier }, call) => {
+        await this.corps.get(corpId);
+        const id = normaliseUserid(userid);
+        await this.db('users')
+          .insert({ corp_id: corpId, userid: id, username: username ?? '', tier, created_at: Date.now() })
+          .onConflict(['corp_id', 'userid'])
+          .merge(username === undefined ? ['tier'] : ['tier', 'username']);
+        if (tier === 'user') {
+          // No longer an admin: the local password goes, and so do the admin's open sessions.
+          const row = (await this.db('users').where({ corp_id: corpId, userid: id }).first('id')) as {
+            id: number;
+          };
+          await this.db('users').where({ id: row.id }).update({ password_hash: null });
+          await this.db('sessions').where({ user_id: row.id }).delete();
+        }
+        await this.audit.record({
+          actor: call.user,
+          action: 'users.save',
+          target: id,
+          ok: true,
+          detail: { corpId, tier },
+        });
+        return { userid: id, tier };
+      },
+    );
+    const byId = z.object({ id: z.number().int() });
+    this.router.handle('users.remove', { input: byId, minTier: 'root-admin' }, async ({ id }, call) => {
+      const row = await this.userById(id);
+      await this.db('users').where({ id }).delete();
+      await this.audit.record({ actor: call.user, action: 'users.remove', target: row.userid, ok: true });
+      return {};
+    });
+    this.router.handle(
+      'users.resetPassword',
+      { input: byId, minTier: 'root-admin' },
+      async ({ id }, call) => {
+        const row = await this.userById(id);
+        await this.db.transaction(async (trx) => {
+          await trx('users').where({ id }).update({ password_hash: null });
+          await trx('sessions').where({ user_id: id }).delete();
+        });
+        await this.audit.record({
+          actor: call.user,
+          action: 'users.resetPassword',
+          target: row.userid,
+          ok: true,
+        });
+        return {};
+      },
+    );
+  }
+
+  private registerTrustedIps(): void {
+    const view = async () => {
+      const ips = await this.trustedIps.list();
+      return {
+        ips,
+        copyText: ips.map((entry) => entry.ip).join(';'),
+        limit: TRUSTED_IP_LIMIT,
+        consoleUrl: TRUSTED_IP_CONSOLE_URL,
+      };
+    };
+    // Public: the login page and the 60020 dialog show the list before anyone is logged in.
+    this.router.handle('trustedIps.list', { input: z.object({}), minTier: 'public' }, view);
+    this.router.handle('trustedIps.detectPublicIp', { input: z.object({}), minTier: 'public' }, async () => {
+      const answer = await this.publicIp.lookup();
+      if (answer.ip !== null) await this.trustedIps.record(answer.ip, 'detected');
+      return {
+        ...answer,
+        message: answer.ip === null ? '无法检测本机公网 IP，请手动填写。' : `本机公网 IP：${answer.ip}`,
+      };
+    });
+    this.router.handle(
+      'trustedIps.add',
+      { input: z.object({ ip: z.string().min(1, '请填写 IP') }), minTier: 'wecom-admin' },
+      async ({ ip }, call) => {
+        const result = await this.trustedIps.record(ip, 'manual');
+        await this.audit.record({ actor: call.user, action: 'trustedIps.add', target: ip, ok: true });
+        return result;
+      },
+    );
+    this.router.handle(
+      'trustedIps.replace',
+      { input: z.object({ ips: z.array(z.string()) }), minTier: 'wecom-admin' },
+      async ({ ips }, call) => {
+        await this.trustedIps.replace(ips);
+        await this.audit.record({
+          actor: call.user,
+          action: 'trustedIps.replace',
+          ok: true,
+          detail: { count: ips.length },
+        });
+        return view();
+      },
+    );
+  }
+
+  private async accountOf(call: CallContext): Promise<{ id: number; password_hash: string | null }> {
+    const user = call.user;
+    if (user === null) throw new AppError('UNAUTHENTICATED', '请先登录。');
+    const query = this.db('users').where({ userid: user.userid });
+    if (user.userid === ROOT_USERID && user.tier === 'root-admin') query.whereNull('corp_id');
+    else query.where({ corp_id: call.corp?.corpId ?? null });
+    const row = (await query.first('id', 'password_hash')) as
+      { id: number; password_hash: string | null } | undefined;
+    if (row === undefined) throw new AppError('NOT_FOUND', '账户不存在。');
+    return row;
+  }
+
+  private async userById(id: number): Promise<{ userid: string }> {
+    const row = (await this.db('users').where({ id }).first('userid', 'tier')) as
+      { userid: string; tier: string } | undefined;
+    if (row === undefined) throw new AppError('NOT_FOUND', '用户不存在。', { id });
+    if (row.tier === 'root-admin') throw new AppError('FORBIDDEN', '不能删除或修改超级管理员。');
+    return row;
+  }
+}
