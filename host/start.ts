@@ -1,5 +1,6 @@
 // `npm start`: the desktop app where an Electron binary is installed, otherwise browser mode (§5).
 import { spawn } from 'node:child_process';
+import { runResetRoot } from './cli/reset-root.js';
 import { findElectronBinary } from './electron-binary.js';
 import { appRoot } from './runtime/app-info.js';
 import { CliUsageError, defaultDataDir, parseServeArgs, SERVE_USAGE } from './serve/cli-options.js';
@@ -18,6 +19,8 @@ function runElectron(binary: string, argv: string[]): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // The installed app's offline root-admin reset (R2.11); it never opens a window.
+  if (argv.includes('--reset-root')) return runResetRoot(argv, defaultDataDir());
   const electron = findElectronBinary(appRoot());
   if (electron !== null) return runElectron(electron, argv);
   process.stderr.write('未找到 Electron 可执行文件，改用浏览器模式…\n');

@@ -5,6 +5,7 @@ import type { HostStatus } from '../../sdk/contracts/host-status.js';
 import { dataOf, removeDir, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
 
 const entry = join(dirname(fileURLToPath(import.meta.url)), 'reset-root.js');
+const startEntry = join(dirname(fileURLToPath(import.meta.url)), '..', 'start.js');
 
 describe('offline root-admin reset (npm run reset-root)', () => {
   it('clears the password so the next start asks for a new one; refuses while the app runs', async () => {
@@ -18,7 +19,10 @@ describe('offline root-admin reset (npm run reset-root)', () => {
       expect(whileRunning.stderr).toContain('数据目录');
       await runtime.stop();
 
-      const reset = spawnSync(process.execPath, [entry, '--data-dir', dataDir], { encoding: 'utf8' });
+      // The app's own flag (npm start / the exe) does the same as the npm alias.
+      const reset = spawnSync(process.execPath, [startEntry, '--reset-root', '--data-dir', dataDir], {
+        encoding: 'utf8',
+      });
       expect(reset.status).toBe(0);
       expect(reset.stderr).toContain('已清除超级管理员密码');
 

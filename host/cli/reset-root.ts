@@ -37,29 +37,36 @@ export async function resetRoot(dataDir: string): Promise<boolean> {
   }
 }
 
-async function main(): Promise<void> {
+/**
+ * The command line of the reset: `--data-dir <dir>` (or the given default, as the app's own
+ * `--reset-root` flag uses its data dir). Resolves with the exit code.
+ */
+export async function runResetRoot(argv: string[], defaultDataDir?: string): Promise<number> {
   const { values } = parseArgs({
+    args: argv,
     options: { 'data-dir': { type: 'string' }, 'reset-root': { type: 'boolean' } },
     allowPositionals: false,
+    strict: false,
   });
-  const dataDir = values['data-dir'];
+  const dataDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir;
   if (dataDir === undefined) {
     process.stderr.write('用法：npm run reset-root -- --data-dir <数据目录>\n');
-    process.exit(2);
+    return 2;
   }
   try {
     const reset = await resetRoot(dataDir);
     process.stderr.write(
       reset
-        ? '已清除超级管理员密码和恢复码。下次启动时请重新设置超级管理员密码。\n'
+        ? `已清除超级管理员密码和恢复码（${dataDir}）。下次启动时请重新设置超级管理员密码。\n`
         : '该数据目录中还没有超级管理员账户，无需重置。\n',
     );
-    process.exit(0);
+    return 0;
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    return 1;
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/')))
-  await main();
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  process.exit(await runResetRoot(process.argv.slice(2)));
+}

@@ -12,14 +12,17 @@ import type {
   PluginFiles,
   PluginScheduler,
   PluginSettings,
+  PluginWeCom,
 } from '../../sdk/main/plugin-context.js';
 import { PLUGIN_CONTEXT } from '../../sdk/main/tokens.js';
+import { AppError } from '../../sdk/contracts/errors.js';
 import { EventBus } from './event-bus.js';
 import { FileStore } from './file-store.js';
 import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import type { Clock } from './runtime-options.js';
 import { CLOCK, KNEX, LOGGER } from './tokens.js';
+import { WeComGateways } from './wecom-gateways.js';
 
 /** A plugin's context plus the disposers of everything registered through it. */
 export interface OwnedContext {
@@ -35,6 +38,7 @@ export class PluginContextFactory {
     private readonly jobs: JobService,
     private readonly bus: EventBus,
     private readonly fileStore: FileStore,
+    private readonly gateways: WeComGateways,
     @inject(KNEX) private readonly db: Knex,
     @inject(LOGGER) private readonly log: Logger,
     @inject(CLOCK) private readonly clock: Clock,
@@ -83,6 +87,15 @@ export class PluginContextFactory {
       createExport: (fileName, owner) => this.fileStore.createExport(fileName, owner),
       finalize: (fileId) => this.fileStore.finalize(fileId),
     };
+    const wecom: PluginWeCom = {
+      forCorp: (corpId) => this.gateways.forCorp(corpId),
+      forCall: (call) => {
+        if (call.corp === null) {
+          return Promise.reject(new AppError('FORBIDDEN', '此操作需要先登录企业。', { requiresCorp: true }));
+        }
+        return this.gateways.forCorp(call.corp.corpId);
+      },
+    };
     const context: PluginContext = {
       id,
       manifest,
@@ -93,6 +106,7 @@ export class PluginContextFactory {
       events,
       settings,
       files,
+      wecom,
       handle: <S extends z.ZodType, O>(
         action: string,
         options: ChannelOptions<S>,

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { SessionCorp, SessionUser } from '../contracts/host-status.js';
 import type { PluginManifest } from '../contracts/plugin-manifest.js';
 import type { Tier } from '../contracts/tiers.js';
+import type { WeComGateway } from '../wecom/gateway.js';
 
 /** Who is calling: passed to every handler. `user` is null only on `public` channels without a session. */
 export interface CallContext {
@@ -84,6 +85,14 @@ export interface StoredFile {
   ownerUserid: string | null;
 }
 
+/** The WeCom gateway of a corp app: every WeCom call of a plugin goes through it (§7). */
+export interface PluginWeCom {
+  /** The gateway of the caller's corp; FORBIDDEN for a session without one (use `requiresCorp`). */
+  forCall(call: CallContext): Promise<WeComGateway>;
+  /** The gateway of a corp by its internal id (jobs carry `corpId`). */
+  forCorp(corpId: string): Promise<WeComGateway>;
+}
+
 /** Uploaded and generated files, owned by a user. */
 export interface PluginFiles {
   /** Resolves an uploaded file the caller may read (NOT_FOUND otherwise). */
@@ -109,6 +118,7 @@ export interface PluginContext {
   readonly events: PluginEvents;
   readonly settings: PluginSettings;
   readonly files: PluginFiles;
+  readonly wecom: PluginWeCom;
   /** Registers `<pluginId>.<action>`. */
   handle<S extends z.ZodType, O>(
     action: string,
