@@ -58,6 +58,15 @@ describe('root-admin account', () => {
     expect(retryAfterMs).toBeLessThanOrEqual(30_000);
   });
 
+  it('keeps a lockout across a restart of the app', async () => {
+    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Str0ngPass' }, null));
+    for (let i = 0; i < 5; i += 1) await login('bad-password');
+    await runtime.stop();
+    runtime = await startRuntime(dataDir);
+    const locked = await login('Str0ngPass');
+    expect(locked.ok ? null : locked.error.code).toBe('RATE_LIMITED');
+  });
+
   it('resets the password once with the recovery code and issues a new code', async () => {
     const { recoveryCode } = dataOf<{ recoveryCode: string }>(
       await runtime.router.dispatch('auth.setupRoot', { password: 'Str0ngPass' }, null),

@@ -75,22 +75,21 @@ export class AuthService {
   }
 
   async loginRoot(password: string): Promise<LoginResult> {
-    this.throttle.check(ROOT_THROTTLE_KEY);
+    await this.throttle.check(ROOT_THROTTLE_KEY);
     const root = await this.root();
     if (root === undefined || root.password_hash === null) {
       throw new AppError('CONFLICT', '尚未设置超级管理员密码，请先完成初始化向导。', { firstRun: true });
     }
     if (!(await verifyPassword(password, root.password_hash))) {
-      this.throttle.fail(ROOT_THROTTLE_KEY);
+      const remaining = await this.throttle.fail(ROOT_THROTTLE_KEY);
       await this.audit.record({ actor: null, action: 'auth.login', target: ROOT_USERID, ok: false });
-      const remaining = this.throttle.remaining(ROOT_THROTTLE_KEY);
       throw new AppError(
         'UNAUTHENTICATED',
         remaining > 0 ? `密码错误，还可尝试 ${remaining} 次。` : '密码错误，账户已被暂时锁定。',
         { field: 'password' },
       );
     }
-    this.throttle.succeed(ROOT_THROTTLE_KEY);
+    await this.throttle.succeed(ROOT_THROTTLE_KEY);
     const { token } = await this.sessions.create(root.id, null);
     await this.db('users').where({ id: root.id }).update({ last_login_at: this.clock.now() });
     await this.audit.record({
@@ -103,7 +102,7 @@ export class AuthService {
 
   /** Forgot password: the recovery code resets root-admin's password once; a new code replaces it. */
   async recoverRoot(recoveryCode: string, newPassword: string): Promise<{ recoveryCode: string }> {
-    this.throttle.check(ROOT_THROTTLE_KEY);
+    await this.throttle.check(ROOT_THROTTLE_KEY);
     const root = await this.root();
     const normalised = recoveryCode.trim().toUpperCase();
     if (
@@ -111,11 +110,11 @@ export class AuthService {
       root.recovery_hash === null ||
       !(await verifyPassword(normalised, root.recovery_hash))
     ) {
-      this.throttle.fail(ROOT_THROTTLE_KEY);
+      await this.throttle.fail(ROOT_THROTTLE_KEY);
       await this.audit.record({ actor: null, action: 'auth.recoverRoot', target: ROOT_USERID, ok: false });
       throw new AppError('UNAUTHENTICATED', '恢复码不正确。', { field: 'recoveryCode' });
     }
-    this.throttle.succeed(ROOT_THROTTLE_KEY);
+    await this.throttle.succeed(ROOT_THROTTLE_KEY);
     const next = newRecoveryCode();
     const [passwordHash, recoveryHash] = await Promise.all([hashPassword(newPassword), hashPassword(next)]);
     await this.db.transaction(async (trx) => {

@@ -122,7 +122,7 @@ export class CorpLogin {
     password: string | undefined,
   ): Promise<void> {
     const key = `admin:${corp.corpId}:${user.userid}`;
-    this.throttle.check(key);
+    await this.throttle.check(key);
     if (user.password_hash === null) {
       // First login as a WeCom admin: the password typed now becomes the local password.
       if (password === undefined || !/^(?=.*[A-Za-z])(?=.*\d).{8,128}$/.test(password)) {
@@ -138,14 +138,13 @@ export class CorpLogin {
       return;
     }
     if (password === undefined || password === '' || !(await verifyPassword(password, user.password_hash))) {
-      this.throttle.fail(key);
+      const remaining = await this.throttle.fail(key);
       await this.audit.record({
         actor: null,
         action: 'auth.login',
         target: `${corp.corpname}/${user.userid}`,
         ok: false,
       });
-      const remaining = this.throttle.remaining(key);
       throw new AppError(
         'UNAUTHENTICATED',
         password === undefined || password === ''
@@ -156,6 +155,6 @@ export class CorpLogin {
         { field: 'password' },
       );
     }
-    this.throttle.succeed(key);
+    await this.throttle.succeed(key);
   }
 }

@@ -202,13 +202,13 @@ describe('accounts, corps and trusted IPs over HTTP against the simulator', () =
       }).then(async (response) => ({ body: (await response.json()) as RpcResult })),
     ).ticket;
     const stream = await openEvents(server, ticket);
+    const { corpId } = await savedCorp(); // saved before the fault, which would refuse a first login too
     await simAdmin(sim, 'POST', 'faults', {
       api: 'agent/get',
       errcode: 60020,
       ip: '2408:8000:1:2::9',
       times: 1,
     });
-    const { corpId } = await savedCorp();
     const refused = errorOf(
       await rpc(server, 'auth.login', { kind: 'savedCorp', corpId, userid: 'zhangsan' }),
     );
