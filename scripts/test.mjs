@@ -42,12 +42,33 @@ function jasmineSuite(label, specGlobs, env = {}) {
   }
 }
 
+/** The Angular specs in headless Chromium; karma.conf.cjs writes the totals. */
+function karmaSuite() {
+  const resultsFile = join(outDir, 'karma.json');
+  rmSync(resultsFile, { force: true });
+  run('karma', 'npx', ['--no-install', 'ng', 'test', '--no-progress'], {
+    KARMA_RESULTS_FILE: resultsFile,
+    TZ: 'Asia/Shanghai',
+  });
+  try {
+    const totals = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    passed += totals.passed;
+    failed += totals.failed;
+    failures.push(...totals.failures.map((name) => `karma: ${name}`));
+    console.log(`=== karma: ${totals.passed} passed, ${totals.failed} failed`);
+  } catch {
+    failed += 1;
+    failures.push('karma: the suite crashed before reporting (did the UI build fail?)');
+  }
+}
+
 check('lint', 'npx', ['--no-install', 'eslint', '.']);
 check('format', 'npx', ['--no-install', 'prettier', '--check', '.']);
 const built = run('typecheck+build', 'npm', ['run', '--silent', 'build']);
 if (built) {
   passed += 1;
   jasmineSuite('node-specs', ['{host,sdk,plugins,tests}/**/*.spec.js'], { TZ: 'Asia/Shanghai' });
+  karmaSuite();
 } else {
   failed += 1;
   failures.push('typecheck+build (no suite could run)');

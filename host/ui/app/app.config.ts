@@ -1,0 +1,33 @@
+import {
+  provideAppInitializer,
+  inject,
+  type ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { HttpTransport } from '../../../sdk/ui/http-transport.js';
+import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import type { PreloadBridge } from '../../../sdk/ui/rpc-transport.js';
+import { storedServerToken } from '../../../sdk/ui/server-token.js';
+import { BridgeTransport } from '../../../sdk/ui/bridge-transport.js';
+import { routes } from './app.routes.js';
+
+declare global {
+  interface Window {
+    /** Present in Electron only: the preload's narrow bridge. */
+    wecomLive?: PreloadBridge;
+  }
+}
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideAppInitializer(() => {
+      const client = inject(RpcClient);
+      const bridge = window.wecomLive;
+      if (bridge !== undefined) client.use(new BridgeTransport(bridge));
+      else client.use(new HttpTransport(storedServerToken() ?? ''));
+    }),
+  ],
+};

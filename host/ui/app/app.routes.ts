@@ -1,0 +1,7 @@
+import type { Routes } from '@angular/router';
+import { StatusPage } from './status-page.js';
+
+export const routes: Routes = [
+  { path: '', component: StatusPage },
+  { path: '**', redirectTo: '' },
+];

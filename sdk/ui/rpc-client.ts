@@ -1,0 +1,70 @@
+import { Injectable, signal } from '@angular/core';
+import { Subject, type Observable } from 'rxjs';
+import { filter, map } from 'rxjs/operators';
+import type { RpcErrorBody } from '../contracts/errors.js';
+import type { RpcResult } from '../contracts/rpc.js';
+import type { RpcTransport } from './rpc-transport.js';
+
+/** A failed call, carrying the host's envelope error (code, Chinese message, details). */
+export class RpcError extends Error {
+  constructor(readonly body: RpcErrorBody) {
+    super(body.message);
+    this.name = 'RpcError';
+  }
+  get code(): RpcErrorBody['code'] {
+    return this.body.code;
+  }
+}
+
+const SESSION_KEY = 'wecom-live.session';
+
+/**
+ * The one way the UI talks to the host: `call(channel, input)` resolves with the data or rejects with
+ * an RpcError. It holds the login session and forwards host events; the transport is chosen at start.
+ */
+@Injectable({ providedIn: 'root' })
+export class RpcClient {
+  readonly session = signal<string | null>(null);
+  private transport: RpcTransport | null = null;
+  private readonly events$ = new Subject<{ type: string; payload: unknown }>();
+  private unsubscribe: (() => void) | null = null;
+  /** Every error answer passes here, so app-wide handlers (the trusted-IP dialog) can react. */
+  readonly errors$ = new Subject<RpcErrorBody>();
+
+  use(transport: RpcTransport): void {
+    this.transport = transport;
+    const saved = sessionStorage.getItem(SESSION_KEY);
+    if (saved !== null) this.setSession(saved);
+  }
+
+  async call<T>(channel: string, input: unknown = {}): Promise<T> {
+    if (this.transport === null) throw new RpcError({ code: 'INTERNAL', message: '界面尚未连接到主程序。' });
+    const result: RpcResult = await this.transport.invoke(channel, input, this.session());
+    if (result.ok) return result.data as T;
+    this.errors$.next(result.error);
+    if (result.error.code === 'UNAUTHENTICATED' && this.session() !== null && channel !== 'auth.login') {
+      this.setSession(null);
+    }
+    throw new RpcError(result.error);
+  }
+
+  setSession(session: string | null): void {
+    this.session.set(session);
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (session === null) sessionStorage.removeItem(SESSION_KEY);
+    else {
+      sessionStorage.setItem(SESSION_KEY, session);
+      void this.transport
+        ?.subscribe(session, (type, payload) => this.events$.next({ type, payload }))
+        .then((stop) => (this.unsubscribe = stop));
+    }
+  }
+
+  on<T>(type: string): Observable<T> {
+    return this.events$.pipe(
+      filter((event) => event.type === type),
+      map((event) => event.payload as T),
+    );
+  }
+}
