@@ -1,4 +1,8 @@
-import { injectable } from 'tsyringe';
+import { join } from 'node:path';
+import { inject, injectable } from 'tsyringe';
+import { tierAtLeast } from '../../sdk/contracts/tiers.js';
+import type { HostSettings } from './runtime-options.js';
+import { HOST_SETTINGS } from './tokens.js';
 import { z } from 'zod';
 import type { HostStatus } from '../../sdk/contracts/host-status.js';
 import { appVersion } from './app-info.js';
@@ -31,6 +35,7 @@ export class HostChannels {
     private readonly jobs: JobService,
     private readonly files: FileStore,
     private readonly audit: AuditLog,
+    @inject(HOST_SETTINGS) private readonly settings: HostSettings,
   ) {}
 
   register(): void {
@@ -43,6 +48,18 @@ export class HostChannels {
         plugins: this.registry.statuses(),
       }),
     );
+    this.router.handle('host.about', { input: z.object({}), minTier: 'user' }, (_input, call) => {
+      const about = { version: appVersion(), node: process.versions.node, licence: 'Apache-2.0' };
+      // Where things are on disk is for the admins who look after the installation.
+      if (call.user === null || !tierAtLeast(call.user.tier, 'wecom-admin')) return about;
+      return {
+        ...about,
+        dataDir: this.settings.dataDir,
+        databaseFile: this.settings.databaseFile,
+        logDir: join(this.settings.dataDir, 'logs'),
+        timeZone: this.settings.timeZone,
+      };
+    });
     this.router.handle(
       'auth.setupRoot',
       { input: z.object({ password: NewPasswordSchema }), minTier: 'public' },

@@ -1,6 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeDir, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
+import {
+  dataOf,
+  removeDir,
+  sessionFor,
+  startRuntime,
+  tempDataDir,
+} from '../../tests/support/runtime-harness.js';
 import { DataDirLockedError } from './data-dir-lock.js';
 
 describe('HostRuntime', () => {
@@ -15,6 +21,15 @@ describe('HostRuntime', () => {
       expect(existsSync(join(dataDir, 'wecom-live.sqlite'))).toBeTrue();
       expect(existsSync(join(dataDir, 'logs'))).toBeTrue();
       expect(existsSync(join(dataDir, 'vault.key'))).toBeTrue();
+      const admin = await sessionFor(runtime, 'wecom-admin');
+      const about = dataOf<{ databaseFile: string; version: string }>(
+        await runtime.router.dispatch('host.about', {}, admin),
+      );
+      expect(about.databaseFile).toBe(join(dataDir, 'wecom-live.sqlite'));
+      const user = await sessionFor(runtime, 'user');
+      const forUser = dataOf<Record<string, unknown>>(await runtime.router.dispatch('host.about', {}, user));
+      expect(forUser['version']).toBe(about.version);
+      expect(forUser['dataDir']).toBeUndefined();
     } finally {
       await runtime.stop();
       removeDir(dataDir);

@@ -69,6 +69,7 @@ export class HostRuntime {
       closeLog = logging.close;
       const settings: HostSettings = {
         dataDir: options.dataDir,
+        databaseFile: resolveDatabasePath(options.dataDir, config),
         sessionIdleMs: options.sessionIdleMs ?? config.sessionIdleMinutes * 60_000,
         uploadMaxBytes: config.uploadMaxBytes,
         timeZone: config.timeZone,
@@ -76,7 +77,7 @@ export class HostRuntime {
         jobConcurrency: 2,
         jobRetryBaseMs: options.jobRetryBaseMs ?? 30_000,
       };
-      db = openDatabase({ filename: resolveDatabasePath(options.dataDir, config), log: logging.logger });
+      db = openDatabase({ filename: settings.databaseFile, log: logging.logger });
       await runMigrations(db, 'host', HOST_MIGRATIONS);
 
       const container = rootContainer.createChildContainer();

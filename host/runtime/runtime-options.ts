@@ -26,6 +26,7 @@ export const systemClock: Clock = { now: () => Date.now() };
 /** Settings the services read, resolved once at start from config.json and the runtime options. */
 export interface HostSettings {
   dataDir: string;
+  databaseFile: string;
   sessionIdleMs: number;
   uploadMaxBytes: number;
   timeZone: string;

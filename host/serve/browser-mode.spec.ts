@@ -368,7 +368,7 @@ describe('browser mode (spawned, 1 MB upload cap and a UI build)', () => {
     expect(await index.text()).toContain('<app-root>');
     expect(index.headers.get('content-security-policy')).toBe(
       "default-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
-        "script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        "script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
     );
     const script = await fetch(`${server.base}/main-ABC123.js`);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
