@@ -10,6 +10,7 @@ import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type { PreloadBridge } from '../../../sdk/ui/rpc-transport.js';
 import { storedServerToken } from '../../../sdk/ui/server-token.js';
 import { BridgeTransport } from '../../../sdk/ui/bridge-transport.js';
+import { provideAppState } from '../../../sdk/ui/state/app-state.js';
 import { routes } from './app.routes.js';
 
 declare global {
@@ -23,6 +24,7 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding()),
+    provideAppState(),
     provideAppInitializer(() => {
       const client = inject(RpcClient);
       const bridge = window.wecomLive;
