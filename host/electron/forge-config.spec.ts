@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MakerSquirrel } from '@electron-forge/maker-squirrel';
+import { appRoot } from '../runtime/app-info.js';
+import config, { ignoredInPackage } from '../../forge.config.js';
+
+// Loads the compiled forge config, as electron-forge would; never runs Electron or `make`, which would
+// try to download an Electron build.
+describe('forge.config', () => {
+  it('packages WeCom Live as wecom-live, in an asar archive', () => {
+    const packager = config.packagerConfig ?? {};
+    expect(packager.name).toBe('WeCom Live');
+    expect(packager.executableName).toBe('wecom-live');
+    expect(packager.asar).toBeTruthy();
+  });
+
+  it('makes a Squirrel.Windows installer for the same executable', async () => {
+    const makers = config.makers ?? [];
+    expect(makers.length).toBe(1);
+    const squirrel = makers[0];
+    expect(squirrel).toBeInstanceOf(MakerSquirrel);
+    const maker = squirrel as MakerSquirrel;
+    expect(maker.name).toBe('squirrel');
+    expect(maker.defaultPlatforms).toEqual(['win32']);
+    await maker.prepareConfig('x64');
+    expect(maker.config.exe).toBe('wecom-live.exe');
+    expect(maker.config.name).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+
+  it('puts only package.json, the build and production modules into the app', () => {
+    for (const kept of [
+      '',
+      '/package.json',
+      '/dist',
+      '/dist/host/electron/main.js',
+      '/dist/ui/browser/index.html',
+      '/node_modules/knex/package.json',
+    ]) {
+      expect(ignoredInPackage(kept)).withContext(kept).toBeFalse();
+    }
+    for (const left of [
+      '/host',
+      '/host/electron/main.ts',
+      '/docs',
+      '/test-output',
+      '/forge.config.ts',
+      '/dist/tests',
+      '/dist/tests/e2e/x.js',
+      '/dist/bench/run.js',
+      '/dist/host/runtime/ipc-router.spec.js',
+      '/dist/forge.config.js',
+    ]) {
+      expect(ignoredInPackage(left)).withContext(left).toBeTrue();
+    }
+  });
+
+  it("has package.json's main pointing at the built Electron main, with its preload beside it", () => {
+    const root = appRoot();
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main?: string };
+    expect(manifest.main).toBe('dist/host/electron/main.js');
+    expect(existsSync(join(root, manifest.main ?? '?'))).toBeTrue();
+    expect(existsSync(join(root, 'dist', 'host', 'electron', 'preload.cjs'))).toBeTrue();
+  });
+});

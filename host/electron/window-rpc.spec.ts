@@ -1,0 +1,210 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HostRuntime } from '../runtime/host-runtime.js';
+import { removeDir, sessionFor, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
+import type { RpcResult } from '../../sdk/contracts/rpc.js';
+import { NativeFiles, type FileDialogs } from './native-files.js';
+import { SessionBinding, WINDOW_SESSION_PLACEHOLDER } from './session-binding.js';
+import { WindowRpc } from './window-rpc.js';
+
+const PASSWORD = 'Electron2026';
+
+function data<T>(result: RpcResult): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.data as T;
+}
+
+function code(result: RpcResult): string {
+  return result.ok ? 'ok' : result.error.code;
+}
+
+describe('WindowRpc (Electron IPC over a real runtime)', () => {
+  let dataDir: string;
+  let runtime: HostRuntime;
+  let binding: SessionBinding;
+  let rpc: WindowRpc;
+  let picked: string | null;
+  let saveTarget: string | null;
+  let dialogCalls: string[];
+
+  const dialogs: FileDialogs = {
+    pickOpen: (windowId, options) => {
+      dialogCalls.push(`open:${windowId}:${options.filters.map((f) => f.extensions.join(',')).join(';')}`);
+      return Promise.resolve(picked);
+    },
+    saveAs: (windowId, options) => {
+      dialogCalls.push(`save:${windowId}:${options.defaultName}`);
+      return Promise.resolve(saveTarget);
+    },
+  };
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('electron-rpc');
+    runtime = await startRuntime(dataDir);
+    data(await runtime.router.dispatch('auth.setupRoot', { password: PASSWORD }, null));
+  });
+
+  afterAll(async () => {
+    await runtime.stop();
+    removeDir(dataDir);
+  });
+
+  beforeEach(() => {
+    binding = new SessionBinding();
+    rpc = new WindowRpc(runtime, binding, new NativeFiles(runtime, dialogs));
+    picked = null;
+    saveTarget = null;
+    dialogCalls = [];
+  });
+
+  async function loginRoot(windowId: number): Promise<{ session: string; user: { tier: string } }> {
+    return data(await rpc.call(windowId, 'auth.login', { kind: 'root', password: PASSWORD }));
+  }
+
+  it('binds the login session to the window; the renderer gets only a placeholder', async () => {
+    const answer = await loginRoot(1);
+    expect(answer.session).toBe(WINDOW_SESSION_PLACEHOLDER);
+    expect(answer.user.tier).toBe('root-admin');
+    const bound = binding.get(1);
+    expect(bound?.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(bound?.user.tier).toBe('root-admin');
+    expect(JSON.stringify(answer)).not.toContain(bound?.token ?? '?');
+    // The bound session goes with every call of that window, and only that window.
+    expect(code(await rpc.call(1, 'host.about', {}))).toBe('ok');
+    expect(code(await rpc.call(2, 'host.about', {}))).toBe('UNAUTHENTICATED');
+  });
+
+  it('unbinds on logout', async () => {
+    await loginRoot(1);
+    expect(code(await rpc.call(1, 'auth.logout', {}))).toBe('ok');
+    expect(binding.get(1)).toBeNull();
+    expect(code(await rpc.call(1, 'host.about', {}))).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends the session a new login in the same window replaces', async () => {
+    await loginRoot(1);
+    const first = binding.get(1);
+    await loginRoot(1);
+    expect(binding.get(1)?.token).not.toBe(first?.token);
+    expect(await runtime.sessions.isActive(first?.sessionId ?? '')).toBeFalse();
+  });
+
+  it('drops the binding when the host says the session has ended', async () => {
+    await loginRoot(1);
+    await runtime.sessions.end(binding.get(1)?.sessionId ?? '');
+    expect(code(await rpc.call(1, 'host.about', {}))).toBe('UNAUTHENTICATED');
+    expect(binding.get(1)).toBeNull();
+  });
+
+  it('keeps the binding when a login fails', async () => {
+    await loginRoot(1);
+    const before = binding.get(1);
+    expect(code(await rpc.call(1, 'auth.login', { kind: 'root', password: 'Wrong0000' }))).not.toBe('ok');
+    expect(binding.get(1)).toBe(before);
+  });
+
+  it('refuses malformed channels and oversized or unserialisable input', async () => {
+    expect(code(await rpc.call(1, 42, {}))).toBe('NOT_FOUND');
+    expect(code(await rpc.call(1, '../x', {}))).toBe('NOT_FOUND');
+    expect(code(await rpc.call(1, 'nochannel', {}))).toBe('NOT_FOUND');
+    expect(code(await rpc.call(1, 'host.status', { blob: 'x'.repeat(1024 * 1024 + 1) }))).toBe(
+      'INVALID_INPUT',
+    );
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(code(await rpc.call(1, 'host.status', cyclic))).toBe('INVALID_INPUT');
+    expect(data<{ firstRun: boolean }>(await rpc.call(1, 'host.status', undefined)).firstRun).toBeFalse();
+  });
+
+  describe('files.pickOpen', () => {
+    it('needs a login before any dialog opens', async () => {
+      expect(code(await rpc.call(1, 'files.pickOpen', {}))).toBe('UNAUTHENTICATED');
+      expect(dialogCalls).toEqual([]);
+    });
+
+    it('copies the chosen file into the uploads, owned by the user', async () => {
+      await loginRoot(3);
+      picked = join(dataDir, '签到表.xlsx');
+      writeFileSync(picked, 'workbook bytes');
+      const file = data<{ fileId: string; name: string; size: number }>(
+        await rpc.call(3, 'files.pickOpen', { extensions: ['XLSX', 'xls'], filterName: 'Excel 工作簿' }),
+      );
+      expect(dialogCalls).toEqual(['open:3:xlsx,xls']);
+      expect(file.name).toBe('签到表.xlsx');
+      expect(file.size).toBe(14);
+      const call = await runtime.sessions.resolve(binding.tokenOf(3) ?? '');
+      const stored = await runtime.files.get(file.fileId, call);
+      expect(stored.ownerUserid).toBe(call.user?.userid ?? '?');
+      expect(readFileSync(stored.path, 'utf8')).toBe('workbook bytes');
+    });
+
+    it('answers null when the user cancels', async () => {
+      await loginRoot(3);
+      expect(data(await rpc.call(3, 'files.pickOpen', {}))).toBeNull();
+    });
+
+    it('applies the upload size cap and validates its input', async () => {
+      const small = new WindowRpc(
+        runtime,
+        binding,
+        new NativeFiles({ ...pick(runtime), settings: { ...runtime.settings, uploadMaxBytes: 4 } }, dialogs),
+      );
+      await loginRoot(3);
+      picked = join(dataDir, 'big.txt');
+      writeFileSync(picked, '12345');
+      const tooBig = await small.call(3, 'files.pickOpen', {});
+      expect(tooBig.ok ? null : tooBig.error.details).toEqual({ field: 'file', maxBytes: 4 });
+      const bad = await rpc.call(3, 'files.pickOpen', { extensions: ['../x'] });
+      expect(bad.ok ? null : bad.error.details).toEqual({ field: 'extensions.0' });
+      picked = join(dataDir, 'missing.txt');
+      expect(code(await rpc.call(3, 'files.pickOpen', {}))).toBe('INVALID_INPUT');
+    });
+  });
+
+  describe('files.saveAs', () => {
+    async function exportFor(userid: string | null, content: string): Promise<string> {
+      const stored = await runtime.files.createExport('直播列表.xlsx', userid);
+      writeFileSync(stored.path, content);
+      await runtime.files.finalize(stored.fileId);
+      return stored.fileId;
+    }
+
+    it('copies a stored file the session may read to the chosen path', async () => {
+      await loginRoot(4);
+      const fileId = await exportFor('someone', 'export bytes');
+      saveTarget = join(dataDir, 'saved.xlsx');
+      expect(data(await rpc.call(4, 'files.saveAs', { fileId }))).toEqual({
+        path: saveTarget,
+        name: 'saved.xlsx',
+      });
+      expect(dialogCalls).toEqual(['save:4:直播列表.xlsx']);
+      expect(readFileSync(saveTarget, 'utf8')).toBe('export bytes');
+      saveTarget = null;
+      expect(data(await rpc.call(4, 'files.saveAs', { fileId }))).toBeNull();
+    });
+
+    it("refuses another user's file to a plain user, before any dialog", async () => {
+      const token = await sessionFor(runtime, 'user');
+      const call = await runtime.sessions.resolve(token);
+      if (call.user === null) throw new Error('no user');
+      binding.bind(5, { token, sessionId: call.sessionId ?? '', user: call.user });
+      const fileId = await exportFor('someone-else', 'x');
+      saveTarget = join(dataDir, 'nope.xlsx');
+      expect(code(await rpc.call(5, 'files.saveAs', { fileId }))).toBe('NOT_FOUND');
+      expect(code(await rpc.call(5, 'files.saveAs', {}))).toBe('INVALID_INPUT');
+      expect(dialogCalls).toEqual([]);
+    });
+
+    it('says so when the target cannot be written', async () => {
+      await loginRoot(4);
+      const fileId = await exportFor(null, 'x');
+      saveTarget = join(dataDir, 'no-such-folder', 'x.xlsx');
+      const result = await rpc.call(4, 'files.saveAs', { fileId });
+      expect(result.ok ? null : result.error.details).toEqual({ field: 'path' });
+    });
+  });
+});
+
+function pick(runtime: HostRuntime): Pick<HostRuntime, 'sessions' | 'files'> {
+  return { sessions: runtime.sessions, files: runtime.files };
+}

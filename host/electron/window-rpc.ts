@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { isAppError } from '../../sdk/contracts/errors.js';
+import { fail, ok, type RpcResult } from '../../sdk/contracts/rpc.js';
+import type { ElectronRuntime } from './electron-runtime.js';
+import { isNativeFileChannel, type NativeFiles } from './native-files.js';
+import { WINDOW_SESSION_PLACEHOLDER, type SessionBinding } from './session-binding.js';
+
+/** Largest RPC input, as over HTTP; files go through the native dialogs. */
+export const RPC_INPUT_MAX_BYTES = 1024 * 1024;
+
+const CHANNEL = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
+
+/** The input's JSON size, or null when it cannot be serialised (a cycle, a BigInt). */
+function jsonSize(input: unknown): number | null {
+  try {
+    return Buffer.byteLength(JSON.stringify(input ?? {}));
+  } catch {
+    return null;
+  }
+}
+
+function isLoginAnswer(data: unknown): data is { session: string } & Record<string, unknown> {
+  return (
+    typeof data === 'object' && data !== null && typeof (data as { session?: unknown }).session === 'string'
+  );
+}
+
+/**
+ * One RPC call from a window (`ipcMain.handle('rpc', ...)` after the sender check): the window's
+ * session, held here in the main process, goes with every call; `auth.login` binds a new one (the
+ * renderer gets a placeholder, never the bearer value), `auth.logout` and an ended session unbind it.
+ * The answer is the §4 envelope, exactly as browser mode's /rpc.
+ */
+export class WindowRpc {
+  constructor(
+    private readonly runtime: Pick<ElectronRuntime, 'router' | 'sessions' | 'log'>,
+    private readonly binding: SessionBinding,
+    private readonly nativeFiles: NativeFiles,
+  ) {}
+
+  async call(windowId: number, channel: unknown, input: unknown): Promise<RpcResult> {
+    if (typeof channel !== 'string' || !CHANNEL.test(channel)) {
+      const shown = String(channel).slice(0, 100);
+      return fail({ code: 'NOT_FOUND', message: `接口不存在：${shown}`, details: { channel: shown } });
+    }
+    const size = jsonSize(input);
+    if (size === null || size > RPC_INPUT_MAX_BYTES) {
+      return fail({
+        code: 'INVALID_INPUT',
+        message: size === null ? '请求内容无法识别。' : '请求内容过大（上限 1 MB）。',
+        details: { field: '(输入)', maxBytes: RPC_INPUT_MAX_BYTES },
+      });
+    }
+    const token = this.binding.tokenOf(windowId);
+    const result = isNativeFileChannel(channel)
+      ? await this.guarded(channel, () => this.nativeFiles.call(channel, windowId, token, input))
+      : await this.runtime.router.dispatch(channel, input ?? {}, token);
+    return this.afterCall(windowId, channel, token, result);
+  }
+
+  /** Forgets a closed window's session binding. */
+  forget(windowId: number): void {
+    this.binding.clear(windowId);
+  }
+
+  private async afterCall(
+    windowId: number,
+    channel: string,
+    token: string | null,
+    result: RpcResult,
+  ): Promise<RpcResult> {
+    if (result.ok) {
+      if (channel === 'auth.login' && isLoginAnswer(result.data))
+        return this.bindLogin(windowId, result.data);
+      if (channel === 'auth.logout' && token !== null) this.binding.clear(windowId, token);
+      return result;
+    }
+    // The host says the window's session has ended (idle, logout elsewhere, password reset).
+    if (result.error.code === 'UNAUTHENTICATED' && token !== null && channel !== 'auth.login') {
+      this.binding.clear(windowId, token);
+    }
+    return result;
+  }
+
+  private async bindLogin(
+    windowId: number,
+    data: { session: string } & Record<string, unknown>,
+  ): Promise<RpcResult> {
+    return this.guarded('auth.login', async () => {
+      const call = await this.runtime.sessions.resolve(data.session);
+      if (call.sessionId === null || call.user === null) throw new Error('login session did not resolve');
+      const previous = this.binding.bind(windowId, {
+        token: data.session,
+        sessionId: call.sessionId,
+        user: call.user,
+      });
+      // The replaced session's bearer value is gone with it: end it rather than leave it to idle out.
+      if (previous !== null && previous.sessionId !== call.sessionId) {
+        await this.runtime.sessions.end(previous.sessionId).catch((error: unknown) => {
+          this.runtime.log.warn({ err: error }, 'electron: ending the replaced session failed');
+        });
+      }
+      return { ...data, session: WINDOW_SESSION_PLACEHOLDER };
+    });
+  }
+
+  /** Runs main-process work with the router's error rules: AppErrors as they are, anything else INTERNAL. */
+  private async guarded(channel: string, work: () => Promise<unknown>): Promise<RpcResult> {
+    try {
+      return ok(await work());
+    } catch (error) {
+      if (isAppError(error)) return fail(error.toBody());
+      const errorId = randomUUID().slice(0, 8);
+      this.runtime.log.error({ err: error, channel, errorId }, 'electron: main-process channel failed');
+      return fail({
+        code: 'INTERNAL',
+        message: `内部错误（编号 ${errorId}），请稍后重试或联系管理员查看日志。`,
+      });
+    }
+  }
+}
