@@ -39,8 +39,14 @@ export class AppSession {
       .subscribe(({ plugins }) => this.store.dispatch(PluginsActions.changed({ plugins })));
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
     // The host ended the session (expired, or signed out elsewhere): forget the account too.
+    // Only a token that goes away counts: before the app connects there is none yet.
+    let previous: string | null = null;
     effect(() => {
-      if (this.rpc.session() === null && untracked(this.sessionState).loggedIn) untracked(() => this.clear());
+      const current = this.rpc.session();
+      if (previous !== null && current === null && untracked(this.sessionState).loggedIn) {
+        untracked(() => this.clear());
+      }
+      previous = current;
     });
   }
 

@@ -4,13 +4,15 @@ import {
   type ApplicationConfig,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { HttpTransport } from '../../../sdk/ui/http-transport.js';
+import { provideAppIcons } from '../../../sdk/ui/icons.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type { PreloadBridge } from '../../../sdk/ui/rpc-transport.js';
 import { storedServerToken } from '../../../sdk/ui/server-token.js';
 import { BridgeTransport } from '../../../sdk/ui/bridge-transport.js';
 import { provideAppState } from '../../../sdk/ui/state/app-state.js';
+import { AppTitleStrategy } from './app-title.js';
 import { routes } from './app.routes.js';
 
 declare global {
@@ -24,7 +26,9 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding()),
+    { provide: TitleStrategy, useExisting: AppTitleStrategy },
     provideAppState(),
+    provideAppIcons(),
     provideAppInitializer(() => {
       const client = inject(RpcClient);
       const bridge = window.wecomLive;

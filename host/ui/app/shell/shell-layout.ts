@@ -1,0 +1,103 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  linkedSignal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDividerModule } from '@angular/material/divider';
+import { MatIconModule } from '@angular/material/icon';
+import { MatListModule } from '@angular/material/list';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs/operators';
+import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
+import { appIconName } from '../../../../sdk/ui/icons.js';
+import { AppSession } from '../../../../sdk/ui/session.js';
+import { THEME_LABELS, THEME_MODES, type ThemeMode } from '../../../../sdk/ui/state/theme.state.js';
+import { AppTheme } from '../../../../sdk/ui/theme.js';
+import { APP_NAME } from '../app-title.js';
+import { PluginMenu } from '../plugin-menu.js';
+
+/** Below this width the navigation slides over the page instead of sitting beside it. */
+const NARROW = '(max-width: 959.98px)';
+
+const THEME_ICONS: Record<ThemeMode, string> = { system: 'contrast', light: 'light_mode', dark: 'dark_mode' };
+
+/** The signed-in frame: toolbar (account, theme, sign out) and the menu of the plugins this account may use. */
+@Component({
+  selector: 'wl-shell-layout',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    MatIconModule,
+    MatMenuModule,
+    MatTooltipModule,
+    MatDividerModule,
+  ],
+  templateUrl: './shell-layout.html',
+  styleUrl: './shell-layout.scss',
+})
+export class ShellLayout {
+  protected readonly session = inject(AppSession);
+  protected readonly theme = inject(AppTheme);
+  private readonly menu = inject(PluginMenu);
+  private readonly router = inject(Router);
+
+  protected readonly appName = APP_NAME;
+  protected readonly entries = this.menu.entries;
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  /** Open beside the page on wide screens, closed (and sliding over) on narrow ones; the user toggles. */
+  protected readonly navOpen = linkedSignal(() => !this.narrow());
+  protected readonly tierLabel = computed(() => {
+    const tier = this.session.tier();
+    return tier === null ? '' : TIER_LABELS[tier];
+  });
+  protected readonly themeModes = THEME_MODES;
+  protected readonly themeLabels = THEME_LABELS;
+  protected readonly themeIcons = THEME_ICONS;
+  protected readonly iconName = appIconName;
+
+  constructor() {
+    // Signed out here or elsewhere (the host ended the session): back to the login page.
+    effect(() => {
+      if (!this.session.loggedIn()) void untracked(() => this.router.navigateByUrl('/login'));
+    });
+    // A plugin disabled while its page is open (plugins.changed): leave it for the first allowed page.
+    effect(() => {
+      const allowed = new Set(this.entries().map((entry) => entry.route));
+      untracked(() => {
+        const first = this.router.url.split(/[/?#]/)[1] ?? '';
+        const owner = this.menu.all.find((entry) => entry.route === first);
+        if (owner !== undefined && !allowed.has(owner.route)) void this.router.navigateByUrl('/');
+      });
+    });
+  }
+
+  protected navigated(): void {
+    if (this.narrow()) this.navOpen.set(false);
+  }
+
+  protected async signOut(): Promise<void> {
+    await this.session.signOut();
+  }
+}
