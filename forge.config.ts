@@ -4,9 +4,10 @@
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
 
-/** Build output the installed app does not run: specs, the test harness, the benchmark, this file. */
+/** Build output the installed app does not run: specs, test harnesses, the benchmark, this file. */
 const UNUSED_IN_APP = [
   /^\/dist\/(tests|bench)(\/|$)/,
+  /^\/dist\/host\/electron\/testing(\/|$)/,
   /^\/dist\/forge\.config\.js(\.map)?$/,
   /\.spec\.js(\.map)?$/,
 ];

@@ -47,6 +47,7 @@ describe('forge.config', () => {
       '/dist/tests',
       '/dist/tests/e2e/x.js',
       '/dist/bench/run.js',
+      '/dist/host/electron/testing/fake-electron.js',
       '/dist/host/runtime/ipc-router.spec.js',
       '/dist/forge.config.js',
     ]) {

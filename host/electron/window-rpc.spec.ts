@@ -61,6 +61,14 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     return data(await rpc.call(windowId, 'auth.login', { kind: 'root', password: PASSWORD }));
   }
 
+  /** Binds a fresh session of the tier to the window, as a login would (without scrypt's cost). */
+  async function bindAs(windowId: number, tier: 'user' | 'root-admin'): Promise<void> {
+    const token = await sessionFor(runtime, tier);
+    const call = await runtime.sessions.resolve(token);
+    if (call.sessionId === null || call.user === null) throw new Error('session did not resolve');
+    binding.bind(windowId, { token, sessionId: call.sessionId, user: call.user });
+  }
+
   it('binds the login session to the window; the renderer gets only a placeholder', async () => {
     const answer = await loginRoot(1);
     expect(answer.session).toBe(WINDOW_SESSION_PLACEHOLDER);
@@ -75,14 +83,14 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
   });
 
   it('unbinds on logout', async () => {
-    await loginRoot(1);
+    await bindAs(1, 'root-admin');
     expect(code(await rpc.call(1, 'auth.logout', {}))).toBe('ok');
     expect(binding.get(1)).toBeNull();
     expect(code(await rpc.call(1, 'host.about', {}))).toBe('UNAUTHENTICATED');
   });
 
   it('ends the session a new login in the same window replaces', async () => {
-    await loginRoot(1);
+    await bindAs(1, 'root-admin');
     const first = binding.get(1);
     await loginRoot(1);
     expect(binding.get(1)?.token).not.toBe(first?.token);
@@ -90,17 +98,46 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
   });
 
   it('drops the binding when the host says the session has ended', async () => {
-    await loginRoot(1);
+    await bindAs(1, 'root-admin');
     await runtime.sessions.end(binding.get(1)?.sessionId ?? '');
     expect(code(await rpc.call(1, 'host.about', {}))).toBe('UNAUTHENTICATED');
     expect(binding.get(1)).toBeNull();
   });
 
   it('keeps the binding when a login fails', async () => {
-    await loginRoot(1);
+    await bindAs(1, 'root-admin');
     const before = binding.get(1);
     expect(code(await rpc.call(1, 'auth.login', { kind: 'root', password: 'Wrong0000' }))).not.toBe('ok');
     expect(binding.get(1)).toBe(before);
+  });
+
+  it('keeps the binding when UNAUTHENTICATED answers a wrong secret, not an ended session', async () => {
+    await bindAs(1, 'root-admin');
+    const before = binding.get(1);
+    const wrong = await rpc.call(1, 'auth.recoverRoot', {
+      recoveryCode: 'WRONG',
+      newPassword: 'Another2026',
+    });
+    expect(code(wrong)).toBe('UNAUTHENTICATED');
+    expect(binding.get(1)).toBe(before);
+  });
+
+  it('answers what JSON carries, as HTTP would', async () => {
+    const answering = (data: unknown): WindowRpc =>
+      new WindowRpc(
+        {
+          router: { dispatch: () => Promise.resolve({ ok: true, data }) },
+          sessions: runtime.sessions,
+          log: runtime.log,
+        } as unknown as HostRuntime,
+        binding,
+        new NativeFiles(runtime, dialogs),
+      );
+    expect(await answering({ at: new Date(0), gone: undefined }).call(1, 'x.y', {})).toEqual({
+      ok: true,
+      data: { at: '1970-01-01T00:00:00.000Z' },
+    });
+    expect(code(await answering(1n).call(1, 'x.y', {}))).toBe('INTERNAL');
   });
 
   it('refuses malformed channels and oversized or unserialisable input', async () => {
@@ -123,7 +160,7 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     });
 
     it('copies the chosen file into the uploads, owned by the user', async () => {
-      await loginRoot(3);
+      await bindAs(3, 'root-admin');
       picked = join(dataDir, '签到表.xlsx');
       writeFileSync(picked, 'workbook bytes');
       const file = data<{ fileId: string; name: string; size: number }>(
@@ -139,7 +176,7 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     });
 
     it('answers null when the user cancels', async () => {
-      await loginRoot(3);
+      await bindAs(3, 'root-admin');
       expect(data(await rpc.call(3, 'files.pickOpen', {}))).toBeNull();
     });
 
@@ -149,7 +186,7 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
         binding,
         new NativeFiles({ ...pick(runtime), settings: { ...runtime.settings, uploadMaxBytes: 4 } }, dialogs),
       );
-      await loginRoot(3);
+      await bindAs(3, 'root-admin');
       picked = join(dataDir, 'big.txt');
       writeFileSync(picked, '12345');
       const tooBig = await small.call(3, 'files.pickOpen', {});
@@ -170,7 +207,7 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     }
 
     it('copies a stored file the session may read to the chosen path', async () => {
-      await loginRoot(4);
+      await bindAs(4, 'root-admin');
       const fileId = await exportFor('someone', 'export bytes');
       saveTarget = join(dataDir, 'saved.xlsx');
       expect(data(await rpc.call(4, 'files.saveAs', { fileId }))).toEqual({
@@ -184,10 +221,7 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     });
 
     it("refuses another user's file to a plain user, before any dialog", async () => {
-      const token = await sessionFor(runtime, 'user');
-      const call = await runtime.sessions.resolve(token);
-      if (call.user === null) throw new Error('no user');
-      binding.bind(5, { token, sessionId: call.sessionId ?? '', user: call.user });
+      await bindAs(5, 'user');
       const fileId = await exportFor('someone-else', 'x');
       saveTarget = join(dataDir, 'nope.xlsx');
       expect(code(await rpc.call(5, 'files.saveAs', { fileId }))).toBe('NOT_FOUND');
@@ -196,7 +230,7 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     });
 
     it('says so when the target cannot be written', async () => {
-      await loginRoot(4);
+      await bindAs(4, 'root-admin');
       const fileId = await exportFor(null, 'x');
       saveTarget = join(dataDir, 'no-such-folder', 'x.xlsx');
       const result = await rpc.call(4, 'files.saveAs', { fileId });

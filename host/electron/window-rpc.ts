@@ -3,7 +3,7 @@ import { isAppError } from '../../sdk/contracts/errors.js';
 import { fail, ok, type RpcResult } from '../../sdk/contracts/rpc.js';
 import type { ElectronRuntime } from './electron-runtime.js';
 import { isNativeFileChannel, type NativeFiles } from './native-files.js';
-import { WINDOW_SESSION_PLACEHOLDER, type SessionBinding } from './session-binding.js';
+import { WINDOW_SESSION_PLACEHOLDER, type SessionBinding, type WindowSession } from './session-binding.js';
 
 /** Largest RPC input, as over HTTP; files go through the native dialogs. */
 export const RPC_INPUT_MAX_BYTES = 1024 * 1024;
@@ -16,6 +16,19 @@ function jsonSize(input: unknown): number | null {
     return Buffer.byteLength(JSON.stringify(input ?? {}));
   } catch {
     return null;
+  }
+}
+
+/**
+ * The answer as it would travel over HTTP: JSON's view of it (dates as ISO strings, no undefined
+ * members, no class instances), so the UI sees the same data in both modes and the IPC clone never
+ * meets something it cannot copy.
+ */
+export function toWire(result: RpcResult): RpcResult {
+  try {
+    return JSON.parse(JSON.stringify(result)) as RpcResult;
+  } catch {
+    return fail({ code: 'INTERNAL', message: '内部错误：结果无法传送给界面，请联系管理员查看日志。' });
   }
 }
 
@@ -51,11 +64,12 @@ export class WindowRpc {
         details: { field: '(输入)', maxBytes: RPC_INPUT_MAX_BYTES },
       });
     }
-    const token = this.binding.tokenOf(windowId);
+    const bound = this.binding.get(windowId);
+    const token = bound?.token ?? null;
     const result = isNativeFileChannel(channel)
       ? await this.guarded(channel, () => this.nativeFiles.call(channel, windowId, token, input))
       : await this.runtime.router.dispatch(channel, input ?? {}, token);
-    return this.afterCall(windowId, channel, token, result);
+    return toWire(await this.afterCall(windowId, channel, bound, result));
   }
 
   /** Forgets a closed window's session binding. */
@@ -66,18 +80,20 @@ export class WindowRpc {
   private async afterCall(
     windowId: number,
     channel: string,
-    token: string | null,
+    bound: WindowSession | null,
     result: RpcResult,
   ): Promise<RpcResult> {
     if (result.ok) {
       if (channel === 'auth.login' && isLoginAnswer(result.data))
         return this.bindLogin(windowId, result.data);
-      if (channel === 'auth.logout' && token !== null) this.binding.clear(windowId, token);
+      if (channel === 'auth.logout' && bound !== null) this.binding.clear(windowId, bound.token);
       return result;
     }
-    // The host says the window's session has ended (idle, logout elsewhere, password reset).
-    if (result.error.code === 'UNAUTHENTICATED' && token !== null && channel !== 'auth.login') {
-      this.binding.clear(windowId, token);
+    // UNAUTHENTICATED also answers a wrong old password or recovery code while the session lives on:
+    // unbind only when the session itself has ended (idle, logout elsewhere, password reset).
+    if (result.error.code === 'UNAUTHENTICATED' && bound !== null) {
+      const active = await this.runtime.sessions.isActive(bound.sessionId).catch(() => true);
+      if (!active) this.binding.clear(windowId, bound.token);
     }
     return result;
   }
