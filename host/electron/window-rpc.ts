@@ -10,10 +10,14 @@ export const RPC_INPUT_MAX_BYTES = 1024 * 1024;
 
 const CHANNEL = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 
-/** The input's JSON size, or null when it cannot be serialised (a cycle, a BigInt). */
-function jsonSize(input: unknown): number | null {
+/**
+ * The input as HTTP would deliver it (JSON's view of what the renderer sent) and its size, or null when
+ * it cannot be serialised (a cycle, a BigInt): validation then sees the same values in both modes.
+ */
+function fromWire(input: unknown): { value: unknown; bytes: number } | null {
   try {
-    return Buffer.byteLength(JSON.stringify(input ?? {}));
+    const text = JSON.stringify(input ?? {});
+    return { value: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
   } catch {
     return null;
   }
@@ -56,19 +60,23 @@ export class WindowRpc {
       const shown = String(channel).slice(0, 100);
       return fail({ code: 'NOT_FOUND', message: `接口不存在：${shown}`, details: { channel: shown } });
     }
-    const size = jsonSize(input);
-    if (size === null || size > RPC_INPUT_MAX_BYTES) {
-      return fail({
-        code: 'INVALID_INPUT',
-        message: size === null ? '请求内容无法识别。' : '请求内容过大（上限 1 MB）。',
-        details: { field: '(输入)', maxBytes: RPC_INPUT_MAX_BYTES },
-      });
+    const wire = fromWire(input);
+    if (wire === null || wire.bytes > RPC_INPUT_MAX_BYTES) {
+      return fail(
+        wire === null
+          ? { code: 'INVALID_INPUT', message: '请求内容无法识别。', details: { field: '(输入)' } }
+          : {
+              code: 'INVALID_INPUT',
+              message: '请求内容过大（上限 1 MB）。',
+              details: { field: '(输入)', maxBytes: RPC_INPUT_MAX_BYTES },
+            },
+      );
     }
     const bound = this.binding.get(windowId);
     const token = bound?.token ?? null;
     const result = isNativeFileChannel(channel)
-      ? await this.guarded(channel, () => this.nativeFiles.call(channel, windowId, token, input))
-      : await this.runtime.router.dispatch(channel, input ?? {}, token);
+      ? await this.guarded(channel, () => this.nativeFiles.call(channel, windowId, token, wire.value))
+      : await this.runtime.router.dispatch(channel, wire.value, token);
     return toWire(await this.afterCall(windowId, channel, bound, result));
   }
 
