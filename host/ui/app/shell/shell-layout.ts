@@ -72,6 +72,12 @@ export class ShellLayout {
     const tier = this.session.tier();
     return tier === null ? '' : TIER_LABELS[tier];
   });
+  /** The account's name; empty when it would only repeat the tier chip (root-admin is “超级管理员”). */
+  protected readonly displayName = computed(() => {
+    const user = this.session.user();
+    const name = user?.username || user?.userid || '';
+    return name === this.tierLabel() ? '' : name;
+  });
   protected readonly themeModes = THEME_MODES;
   protected readonly themeLabels = THEME_LABELS;
   protected readonly themeIcons = THEME_ICONS;
@@ -86,6 +92,8 @@ export class ShellLayout {
     effect(() => {
       const allowed = new Set(this.entries().map((entry) => entry.route));
       untracked(() => {
+        // Signing out empties the menu too; the login redirect above handles that case.
+        if (!this.session.loggedIn()) return;
         const first = this.router.url.split(/[/?#]/)[1] ?? '';
         const owner = this.menu.all.find((entry) => entry.route === first);
         if (owner !== undefined && !allowed.has(owner.route)) void this.router.navigateByUrl('/');
