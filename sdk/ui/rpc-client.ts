@@ -42,7 +42,10 @@ export class RpcClient {
     const result: RpcResult = await this.transport.invoke(channel, input, this.session());
     if (result.ok) return result.data as T;
     this.errors$.next(result.error);
-    if (result.error.code === 'UNAUTHENTICATED' && this.session() !== null && channel !== 'auth.login') {
+    // The session has ended (expired, logged out elsewhere) — unlike a wrong password, which names its field.
+    const sessionEnded =
+      result.error.code === 'UNAUTHENTICATED' && result.error.details?.['field'] === undefined;
+    if (sessionEnded && this.session() !== null && channel !== 'auth.login') {
       this.setSession(null);
     }
     throw new RpcError(result.error);
