@@ -1,0 +1,79 @@
+import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { CdkConnectedOverlay, CdkOverlayOrigin, type ConnectedPosition } from '@angular/cdk/overlay';
+import { MatIconButton } from '@angular/material/button';
+import { MatTooltip } from '@angular/material/tooltip';
+import { Glyph } from './glyph.js';
+
+let nextId = 0;
+
+/**
+ * The circled "!" next to an input (R2.2): a tooltip on hover and focus, and a click-to-open popover,
+ * because touch screens have no hover. Escape or a click elsewhere closes it.
+ */
+@Component({
+  selector: 'wl-field-hint',
+  imports: [CdkConnectedOverlay, CdkOverlayOrigin, MatIconButton, MatTooltip, Glyph],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <button
+      matIconButton
+      type="button"
+      class="hint-button"
+      cdkOverlayOrigin
+      #origin="cdkOverlayOrigin"
+      [matTooltip]="open() ? '' : text()"
+      matTooltipPosition="above"
+      [attr.aria-label]="label() + '：在哪里获取'"
+      [attr.aria-expanded]="open()"
+      [attr.aria-controls]="open() ? id : null"
+      (click)="$event.stopPropagation(); open.set(!open())"
+    >
+      <wl-glyph name="info" />
+    </button>
+    <ng-template
+      cdkConnectedOverlay
+      [cdkConnectedOverlayOrigin]="origin"
+      [cdkConnectedOverlayOpen]="open()"
+      [cdkConnectedOverlayPositions]="positions"
+      (overlayOutsideClick)="open.set(false)"
+      (detach)="open.set(false)"
+      (overlayKeydown)="$event.key === 'Escape' && open.set(false)"
+    >
+      <div class="wl-hint-popover" role="note" [id]="id">
+        <strong>{{ label() }}</strong>
+        <p>{{ text() }}</p>
+      </div>
+    </ng-template>
+  `,
+  styles: `
+    :host {
+      display: inline-flex;
+    }
+    .hint-button {
+      color: var(--mat-sys-primary);
+      --wl-glyph-size: 20px;
+    }
+    .wl-hint-popover {
+      max-width: min(320px, calc(100vw - 32px));
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-inverse-surface);
+      color: var(--mat-sys-inverse-on-surface);
+      box-shadow: var(--mat-sys-level2);
+      font: var(--mat-sys-body-medium);
+    }
+    .wl-hint-popover p {
+      margin: 4px 0 0;
+    }
+  `,
+})
+export class FieldHint {
+  readonly label = input.required<string>();
+  readonly text = input.required<string>();
+  protected readonly open = signal(false);
+  protected readonly id = `wl-field-hint-${nextId++}`;
+  protected readonly positions: ConnectedPosition[] = [
+    { originX: 'end', originY: 'bottom', overlayX: 'end', overlayY: 'top', offsetY: 4 },
+    { originX: 'end', originY: 'top', overlayX: 'end', overlayY: 'bottom', offsetY: -4 },
+  ];
+}

@@ -1,0 +1,105 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
+import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
+import { provideAppState } from '../../../../sdk/ui/state/app-state.js';
+import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
+import { LoginPage } from './login-page.js';
+
+const ROOT: LoginResult = {
+  session: 's1',
+  user: { userid: 'root-admin', username: '超级管理员', tier: 'root-admin' },
+};
+
+describe('LoginPage', () => {
+  let fake: FakeTransport;
+  let fixture: ComponentFixture<LoginPage>;
+  let navigate: jasmine.Spy;
+
+  function el(): HTMLElement {
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
+  async function type(selector: string, value: string): Promise<void> {
+    const input = el().querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  beforeEach(async () => {
+    sessionStorage.clear();
+    fake = new FakeTransport()
+      .answer('host.status', { version: '1.0.0', firstRun: false, plugins: [] })
+      .answer('corps.list', [])
+      .answer('trustedIps.list', {
+        ips: [],
+        copyText: '',
+        limit: 120,
+        consoleUrl: 'https://work.weixin.qq.com/',
+      });
+    TestBed.configureTestingModule({ providers: [provideAppState(), provideRouter([])] });
+    TestBed.inject(RpcClient).use(fake);
+    navigate = spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);
+    fixture = TestBed.createComponent(LoginPage);
+    fixture.autoDetectChanges();
+    await settle();
+  });
+
+  afterEach(() => sessionStorage.clear());
+
+  it('shows the six inputs with their hints, the manual with the IP list, and the disclaimer', () => {
+    for (const id of ['corpname', 'corpid', 'corpsecret', 'agentid', 'userid', 'username']) {
+      expect(el().querySelector(`[data-testid="${id}"]`))
+        .withContext(id)
+        .not.toBeNull();
+    }
+    expect(el().querySelectorAll('wl-field-hint').length).toBe(6);
+    expect(el().querySelector('[data-testid="trusted-ip-count"]')?.textContent).toBe('0');
+    expect(el().querySelector('wl-disclaimer')?.textContent).toContain('24 小时内删除');
+    expect(el().textContent).toContain('版本 1.0.0');
+  });
+
+  it('logs root-admin in with the password only', async () => {
+    fake.answer('auth.login', ROOT);
+    el().querySelector<HTMLElement>('[data-testid="mode-root"] button')!.click();
+    await fixture.whenStable();
+    expect(el().querySelector('[data-testid="corpid"]')).toBeNull();
+    const submit = el().querySelector<HTMLButtonElement>('[data-testid="root-submit"]')!;
+    expect(submit.disabled).toBeTrue();
+    await type('[data-testid="root-password"]', 'R00tPassword');
+    submit.click();
+    await settle();
+    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'root', password: 'R00tPassword' }]);
+    expect(TestBed.inject(RpcClient).session()).toBe('s1');
+    expect(navigate).toHaveBeenCalledWith('/');
+  });
+
+  it('sends root-admin to the wizard while no root password exists', async () => {
+    fake.fail('auth.login', { code: 'CONFLICT', message: '尚未设置', details: { firstRun: true } });
+    el().querySelector<HTMLElement>('[data-testid="mode-root"] button')!.click();
+    await fixture.whenStable();
+    await type('[data-testid="root-password"]', 'whatever1');
+    el().querySelector<HTMLButtonElement>('[data-testid="root-submit"]')!.click();
+    await settle();
+    expect(navigate).toHaveBeenCalledWith('/setup');
+  });
+
+  it('detects the public IP on demand and says so when it cannot', async () => {
+    fake.answer('trustedIps.detectPublicIp', {
+      ip: null,
+      source: null,
+      message: '无法检测本机公网 IP，请手动填写。',
+    });
+    const detect = [...el().querySelectorAll('button')].find((b) => b.textContent?.includes('检测'))!;
+    detect.click();
+    await settle();
+    expect(el().querySelector('[data-testid="public-ip"]')?.textContent).toContain('无法检测');
+    expect(fake.callsTo('trustedIps.detectPublicIp').length).toBe(1);
+  });
+});

@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router } from '@angular/router';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
+import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
+import { describeError } from '../../../../sdk/ui/error-text.js';
+import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
+import { AppSession } from '../../../../sdk/ui/session.js';
+import { controlError, showOnField } from './form-rules.js';
+import { Glyph } from './glyph.js';
+import { RetryCountdown } from './retry-countdown.js';
+import { RootRecovery } from './root-recovery.js';
+
+/** root-admin's login (R2.5): the local password only, `{kind:'root'}`; and the way back via a recovery code. */
+@Component({
+  selector: 'wl-root-login-form',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatIconButton,
+    MatFormFieldModule,
+    MatInput,
+    MatProgressBar,
+    Glyph,
+    RootRecovery,
+  ],
+  providers: [
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+    },
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (recovering()) {
+      <wl-root-recovery (finished)="recovering.set(false)" />
+    } @else {
+      <form class="login-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        @if (banner(); as text) {
+          <div class="banner error" role="alert" data-testid="login-banner">
+            <wl-glyph name="error" /><span>{{ text }}</span>
+          </div>
+        }
+        <p class="intro">
+          <wl-glyph name="shield" />
+          <span>超级管理员（root-admin）负责本机的企业、用户、插件等配置，不参与企业微信接口调用。</span>
+        </p>
+        <mat-form-field>
+          <mat-label>超级管理员密码</mat-label>
+          <input
+            matInput
+            formControlName="password"
+            [type]="showPassword() ? 'text' : 'password'"
+            autocomplete="current-password"
+            data-testid="root-password"
+          />
+          <button
+            matIconButton
+            matSuffix
+            type="button"
+            class="toggle"
+            [attr.aria-label]="showPassword() ? '隐藏密码' : '显示密码'"
+            [attr.aria-pressed]="showPassword()"
+            (click)="showPassword.set(!showPassword())"
+          >
+            <wl-glyph [name]="showPassword() ? 'visibilityOff' : 'visibility'" />
+          </button>
+          <mat-error>{{ error(form.controls.password, '密码') }}</mat-error>
+        </mat-form-field>
+        <button
+          matButton="filled"
+          type="submit"
+          class="submit"
+          [disabled]="!canSubmit()"
+          data-testid="root-submit"
+        >
+          @if (busy()) {
+            正在登录…
+          } @else if (countdown.seconds() > 0) {
+            请 {{ countdown.seconds() }} 秒后重试
+          } @else {
+            登录
+          }
+        </button>
+        @if (busy()) {
+          <mat-progress-bar mode="indeterminate" aria-label="正在登录" />
+        }
+        <button matButton type="button" class="forgot" (click)="recovering.set(true)">
+          忘记密码？使用恢复码重设
+        </button>
+      </form>
+    }
+  `,
+  styleUrl: './login-form.scss',
+})
+export class RootLoginForm {
+  private readonly rpc = inject(RpcClient);
+  private readonly session = inject(AppSession);
+  private readonly router = inject(Router);
+  protected readonly error = controlError;
+
+  readonly form = new FormGroup({
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  readonly busy = signal(false);
+  readonly banner = signal<string | null>(null);
+  protected readonly showPassword = signal(false);
+  protected readonly recovering = signal(false);
+  readonly countdown = new RetryCountdown(inject(DestroyRef));
+
+  canSubmit(): boolean {
+    return this.form.valid && !this.busy() && this.countdown.seconds() === 0;
+  }
+
+  async submit(): Promise<void> {
+    if (!this.canSubmit()) return;
+    this.busy.set(true);
+    this.banner.set(null);
+    try {
+      const result = await this.rpc.call<LoginResult>('auth.login', {
+        kind: 'root',
+        password: this.form.controls.password.value,
+      });
+      this.session.signedIn(result);
+      await this.router.navigateByUrl('/');
+    } catch (error) {
+      if (error instanceof RpcError) await this.showError(error.body);
+      else this.banner.set('登录失败，请稍后重试。');
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async showError(error: RpcErrorBody): Promise<void> {
+    // No root password yet: the first-run wizard sets it.
+    if (error.code === 'CONFLICT' && error.details?.['firstRun'] === true) {
+      await this.router.navigateByUrl('/setup');
+      return;
+    }
+    if (error.code === 'RATE_LIMITED' && typeof error.details?.['retryAfterMs'] === 'number') {
+      this.countdown.start(error.details['retryAfterMs']);
+    }
+    if (!showOnField(this.form, error)) this.banner.set(describeError(error));
+  }
+}

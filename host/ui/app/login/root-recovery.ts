@@ -1,0 +1,144 @@
+import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { describeError } from '../../../../sdk/ui/error-text.js';
+import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
+import { controlError, newPasswordRules, sameAs, showOnField } from './form-rules.js';
+import { Glyph } from './glyph.js';
+import { RecoveryCodeCard } from './recovery-code-card.js';
+
+/**
+ * Forgot root-admin's password (R2.11): the recovery code from setup sets a new password once, and a new
+ * code replaces it (shown once). Without the code, the data folder's `reset-root` command is the way.
+ */
+@Component({
+  selector: 'wl-root-recovery',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatFormFieldModule,
+    MatInput,
+    MatProgressBar,
+    Glyph,
+    RecoveryCodeCard,
+  ],
+  providers: [
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+    },
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (newCode(); as code) {
+      <div class="login-form">
+        <p class="intro">
+          <wl-glyph name="checkCircle" /><span>密码已重设。旧恢复码已失效，请保存新的恢复码。</span>
+        </p>
+        <wl-recovery-code-card [code]="code" [(saved)]="saved" />
+        <button
+          matButton="filled"
+          type="button"
+          class="submit"
+          [disabled]="!saved()"
+          (click)="finished.emit()"
+        >
+          返回登录
+        </button>
+      </div>
+    } @else {
+      <form class="login-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+        @if (banner(); as text) {
+          <div class="banner error" role="alert">
+            <wl-glyph name="error" /><span>{{ text }}</span>
+          </div>
+        }
+        <p class="intro">
+          <wl-glyph name="shield" />
+          <span
+            >输入初始化时保存的恢复码并设置新密码。没有恢复码时，可关闭本软件后以
+            <code>--reset-root</code> 参数启动来重设（需要本机数据目录的访问权限）。</span
+          >
+        </p>
+        <mat-form-field>
+          <mat-label>恢复码</mat-label>
+          <input
+            matInput
+            formControlName="recoveryCode"
+            autocomplete="off"
+            spellcheck="false"
+            placeholder="XXXXX-XXXXX-…"
+          />
+          <mat-error>{{ error(form.controls.recoveryCode, '恢复码') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>新密码</mat-label>
+          <input matInput type="password" formControlName="newPassword" autocomplete="new-password" />
+          <mat-hint>8–128 位，同时包含字母和数字</mat-hint>
+          <mat-error>{{ error(form.controls.newPassword, '新密码') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>确认新密码</mat-label>
+          <input matInput type="password" formControlName="confirm" autocomplete="new-password" />
+          <mat-error>{{ error(form.controls.confirm, '确认密码') }}</mat-error>
+        </mat-form-field>
+        <button matButton="filled" type="submit" class="submit" [disabled]="form.invalid || busy()">
+          重设密码
+        </button>
+        @if (busy()) {
+          <mat-progress-bar mode="indeterminate" aria-label="正在重设" />
+        }
+        <button matButton type="button" class="forgot" (click)="finished.emit()">返回登录</button>
+      </form>
+    }
+  `,
+  styleUrl: './login-form.scss',
+})
+export class RootRecovery {
+  private readonly rpc = inject(RpcClient);
+  protected readonly error = controlError;
+  readonly finished = output();
+  readonly form = new FormGroup({
+    recoveryCode: new FormControl('', {
+      nonNullable: true,
+      validators: [(c) => (c.value.trim() ? null : { required: true })],
+    }),
+    newPassword: new FormControl('', { nonNullable: true, validators: newPasswordRules }),
+    confirm: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, sameAs('newPassword')],
+    }),
+  });
+  protected readonly busy = signal(false);
+  protected readonly banner = signal<string | null>(null);
+  protected readonly newCode = signal<string | null>(null);
+  protected readonly saved = signal(false);
+
+  constructor() {
+    this.form.controls.newPassword.valueChanges.subscribe(() =>
+      this.form.controls.confirm.updateValueAndValidity({ emitEvent: false }),
+    );
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.form.invalid || this.busy()) return;
+    this.busy.set(true);
+    this.banner.set(null);
+    try {
+      const { recoveryCode } = await this.rpc.call<{ recoveryCode: string }>('auth.recoverRoot', {
+        recoveryCode: this.form.controls.recoveryCode.value.trim(),
+        newPassword: this.form.controls.newPassword.value,
+      });
+      this.newCode.set(recoveryCode);
+    } catch (error) {
+      const body = error instanceof RpcError ? error.body : null;
+      if (body === null) this.banner.set('重设失败，请稍后重试。');
+      else if (!showOnField(this.form, body)) this.banner.set(describeError(body));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

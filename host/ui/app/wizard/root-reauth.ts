@@ -1,0 +1,86 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { describeError } from '../../../../sdk/ui/error-text.js';
+import { RpcError } from '../../../../sdk/ui/rpc-client.js';
+import { controlError, showOnField } from '../login/form-rules.js';
+import { Glyph } from '../login/glyph.js';
+import { SetupFlow } from './setup-flow.js';
+
+/** A resumed wizard without a session: root-admin's password once more, to go on as root-admin. */
+@Component({
+  selector: 'wl-root-reauth',
+  imports: [ReactiveFormsModule, MatButton, MatFormFieldModule, MatInput, MatProgressBar, Glyph],
+  providers: [
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+    },
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <div class="banner info" role="status">
+        <wl-glyph name="lock" />
+        <span>超级管理员密码已在之前设置。请再次输入该密码以继续初始化。</span>
+      </div>
+      @if (banner(); as text) {
+        <div class="banner" role="alert">
+          <wl-glyph name="error" /><span>{{ text }}</span>
+        </div>
+      }
+      <mat-form-field>
+        <mat-label>超级管理员密码</mat-label>
+        <input
+          matInput
+          type="password"
+          formControlName="password"
+          autocomplete="current-password"
+          data-testid="reauth-password"
+        />
+        <mat-error>{{ error(form.controls.password, '密码') }}</mat-error>
+      </mat-form-field>
+      <div class="actions">
+        <button
+          matButton="filled"
+          type="submit"
+          [disabled]="form.invalid || busy()"
+          data-testid="reauth-submit"
+        >
+          登录并继续
+        </button>
+      </div>
+      @if (busy()) {
+        <mat-progress-bar mode="indeterminate" aria-label="正在登录" />
+      }
+    </form>
+  `,
+  styleUrl: './wizard-step.scss',
+})
+export class RootReauth {
+  private readonly flow = inject(SetupFlow);
+  protected readonly error = controlError;
+  readonly form = new FormGroup({
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly busy = signal(false);
+  protected readonly banner = signal<string | null>(null);
+
+  async submit(): Promise<void> {
+    if (this.form.invalid || this.busy()) return;
+    this.busy.set(true);
+    this.banner.set(null);
+    try {
+      await this.flow.loginRoot(this.form.controls.password.value);
+    } catch (error) {
+      const body = error instanceof RpcError ? error.body : null;
+      if (body === null) this.banner.set('登录失败，请稍后重试。');
+      else if (!showOnField(this.form, body)) this.banner.set(describeError(body));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
