@@ -1,0 +1,40 @@
+import { TestBed } from '@angular/core/testing';
+import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
+import type { AboutInfo } from '../settings-api.js';
+import { setUpSettings, settle, text } from '../testing/settings-testing.js';
+import { AboutPage } from './about-page.js';
+
+async function render(tier: AccountTier, about: AboutInfo) {
+  const fake = setUpSettings({ tier });
+  fake.answer('host.about', about);
+  const fixture = TestBed.createComponent(AboutPage);
+  await settle(fixture);
+  return fixture;
+}
+
+describe('AboutPage', () => {
+  it('shows admins the version, licence and where the data lives', async () => {
+    const fixture = await render('root-admin', {
+      version: '1.0.0',
+      node: '22.23.3',
+      licence: 'Apache-2.0',
+      dataDir: '/data/wecom-live',
+      databaseFile: '/data/wecom-live/wecom-live.sqlite',
+      logDir: '/data/wecom-live/logs',
+      timeZone: 'Asia/Shanghai',
+    });
+    const page = text(fixture.nativeElement);
+    expect(page).toContain('1.0.0');
+    expect(page).toContain('Apache-2.0');
+    expect(page).toContain('/data/wecom-live/wecom-live.sqlite');
+    expect(page).toContain('/data/wecom-live/logs');
+    expect(page).toContain('隐私说明');
+    expect(page).toContain('检测公网IP');
+  });
+
+  it('shows a user no paths', async () => {
+    const fixture = await render('user', { version: '1.0.0', node: '22.23.3', licence: 'Apache-2.0' });
+    expect(text(fixture.nativeElement)).not.toContain('数据位置');
+    expect(text(fixture.nativeElement)).toContain('免责声明');
+  });
+});

@@ -1,0 +1,62 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
+import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
+import { setUpSettings, settle, text } from '../testing/settings-testing.js';
+import { AccountPage } from './account-page.js';
+
+async function render(tier: AccountTier) {
+  const fake = setUpSettings({ tier });
+  const fixture = TestBed.createComponent(AccountPage);
+  await settle(fixture);
+  const loader = TestbedHarnessEnvironment.loader(fixture);
+  return { fixture, fake, loader };
+}
+
+async function fill(loader: ReturnType<typeof TestbedHarnessEnvironment.loader>, values: string[]) {
+  const inputs = await loader.getAllHarnesses(MatInputHarness);
+  for (const [index, value] of values.entries()) await inputs[index]!.setValue(value);
+  await (await loader.getHarness(MatButtonHarness.with({ text: '修改密码' }))).click();
+}
+
+describe('AccountPage', () => {
+  it('tells a user that they log in without a password, and offers no password form', async () => {
+    const { fixture } = await render('user');
+    expect(text(fixture.nativeElement)).toContain('普通用户使用企业微信账号登录，无需密码');
+    expect(text(fixture.nativeElement)).toContain('模拟企业');
+    expect(fixture.nativeElement.querySelector('input[type="password"]')).toBeNull();
+  });
+
+  it('checks the new password locally before asking the host', async () => {
+    const { fixture, fake, loader } = await render('root-admin');
+    await fill(loader, ['Old-pass1', 'short1', 'short1']);
+    expect(text(fixture.nativeElement)).toContain('密码至少 8 位');
+    await fill(loader, ['Old-pass1', 'NewPassw0rd', 'NewPassw0rX']);
+    expect(text(fixture.nativeElement)).toContain('两次输入的新密码不一致');
+    expect(fake.callsTo('auth.changePassword')).toEqual([]);
+  });
+
+  it('changes the password and shows a wrong old password on its field', async () => {
+    const { fixture, fake, loader } = await render('wecom-admin');
+    // The host's answer to a wrong old password: the session stays (the error names its field).
+    fake.fail('auth.changePassword', {
+      code: 'UNAUTHENTICATED',
+      message: '原密码不正确。',
+      details: { field: 'oldPassword' },
+    });
+    await fill(loader, ['Wrong-pass1', 'NewPassw0rd', 'NewPassw0rd']);
+    await settle(fixture);
+    expect(text(fixture.nativeElement.querySelector('mat-error'))).toBe('原密码不正确。');
+    fake.answer('auth.changePassword', {});
+    await fill(loader, ['Right-pass1', 'NewPassw0rd', 'NewPassw0rd']);
+    await settle(fixture);
+    expect(fake.callsTo('auth.changePassword')).toEqual([
+      { oldPassword: 'Wrong-pass1', newPassword: 'NewPassw0rd' },
+      { oldPassword: 'Right-pass1', newPassword: 'NewPassw0rd' },
+    ]);
+    expect(text(document.querySelector('mat-snack-bar-container'))).toContain('密码已修改');
+    // The emptied form shows no errors.
+    expect(fixture.nativeElement.querySelector('mat-error')).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
+import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
+import type { PluginRow } from '../settings-api.js';
+import { setUpSettings, settle, text, type FakeTransport } from '../testing/settings-testing.js';
+import { PluginsPage } from './plugins-page.js';
+
+const PLUGINS: PluginRow[] = [
+  {
+    id: 'live-list',
+    title: '成员直播列表',
+    version: '1.0.0',
+    core: false,
+    state: 'enabled',
+    tiers: ['user'],
+  },
+  { id: 'settings', title: '系统设置', version: '1.0.0', core: true, state: 'enabled' },
+  { id: 'broken', state: 'failed', reason: 'plugin.json 无效：route：route 应为小写路径' },
+];
+
+async function render(tier: AccountTier, fake?: (fake: FakeTransport) => void) {
+  const transport = setUpSettings({ tier });
+  let rows = PLUGINS.map((row) => ({ ...row }));
+  transport.answer('plugins.list', () => rows);
+  transport.answer('plugins.setEnabled', (input: unknown) => {
+    const { id, enabled } = input as { id: string; enabled: boolean };
+    rows = rows.map((row) => (row.id === id ? { ...row, state: enabled ? 'enabled' : 'disabled' } : row));
+    return { plugins: rows };
+  });
+  fake?.(transport);
+  const fixture = TestBed.createComponent(PluginsPage);
+  await settle(fixture);
+  return { fixture, transport, loader: TestbedHarnessEnvironment.loader(fixture) };
+}
+
+describe('PluginsPage', () => {
+  it('lists every plugin with its state, core first, and the reason of a failure', async () => {
+    const { fixture } = await render('wecom-admin');
+    const cards = Array.from(fixture.nativeElement.querySelectorAll('mat-card') as NodeListOf<HTMLElement>);
+    expect(cards.map((card) => card.dataset['plugin'])).toEqual(['settings', 'live-list', 'broken']);
+    expect(text(cards[1])).toContain('已启用');
+    expect(text(cards[2])).toContain('加载失败');
+    expect(text(cards[2])).toContain('原因：plugin.json 无效');
+    // Read-only for a WeCom admin.
+    expect(fixture.nativeElement.querySelector('mat-slide-toggle')).toBeNull();
+  });
+
+  it('lets root-admin switch a plugin off, and keeps the core plugin locked', async () => {
+    const { fixture, transport, loader } = await render('root-admin');
+    const toggles = await loader.getAllHarnesses(MatSlideToggleHarness);
+    expect(toggles.length).toBe(2);
+    expect(await toggles[0]!.isDisabled()).toBeTrue(); // settings: locked
+    expect(fixture.nativeElement.querySelector('.locked')?.getAttribute('aria-label')).toBe(
+      '核心插件，不能停用',
+    );
+    await toggles[1]!.toggle();
+    await settle(fixture);
+    expect(transport.callsTo('plugins.setEnabled')).toEqual([{ id: 'live-list', enabled: false }]);
+    expect(text(fixture.nativeElement.querySelector('[data-plugin="live-list"]'))).toContain('已停用');
+    expect(await toggles[1]!.isChecked()).toBeFalse();
+    expect(text(document.querySelector('mat-snack-bar-container'))).toContain('已停用“成员直播列表”');
+  });
+
+  it('puts the toggle back when the host refuses', async () => {
+    const { fixture, loader } = await render('root-admin', (transport) =>
+      transport.fail('plugins.setEnabled', { code: 'FORBIDDEN', message: '没有权限。' }),
+    );
+    const toggle = (await loader.getAllHarnesses(MatSlideToggleHarness))[1]!;
+    await toggle.toggle();
+    await settle(fixture);
+    expect(await toggle.isChecked()).toBeTrue();
+    expect(text(document.querySelector('mat-snack-bar-container'))).toContain('没有权限。');
+  });
+
+  it('shows an error with a retry when the list cannot be read', async () => {
+    const { fixture, transport } = await render('root-admin', (fake) =>
+      fake.fail('plugins.list', { code: 'INTERNAL', message: '内部错误' }),
+    );
+    expect(text(fixture.nativeElement.querySelector('[role="alert"]'))).toContain('内部错误');
+    transport.answer('plugins.list', PLUGINS);
+    (fixture.nativeElement.querySelector('wls-page-state button') as HTMLButtonElement).click();
+    await settle(fixture);
+    expect(fixture.nativeElement.querySelectorAll('mat-card').length).toBe(3);
+  });
+});

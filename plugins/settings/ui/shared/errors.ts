@@ -1,0 +1,16 @@
+import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
+import { RpcError } from '../../../../sdk/ui/rpc-client.js';
+
+/** One Chinese line for any failure: the host's message when it answered, a generic one otherwise. */
+export function messageOf(error: unknown, fallback = '操作失败，请稍后重试。'): string {
+  return error instanceof RpcError ? describeError(error.body) : fallback;
+}
+
+/** The form field the host blamed, if any. */
+export function fieldOf(error: unknown): string | null {
+  return error instanceof RpcError ? errorField(error.body) : null;
+}
+
+export function codeOf(error: unknown): string | null {
+  return error instanceof RpcError ? error.code : null;
+}

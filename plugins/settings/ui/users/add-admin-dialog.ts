@@ -1,0 +1,162 @@
+import { Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
+import { fieldOf, messageOf } from '../shared/errors.js';
+import { Hint } from '../shared/hint.js';
+import type { CorpView } from '../settings-api.js';
+
+export interface AddAdminData {
+  corps: CorpView[];
+  /** Preselected corp, e.g. when adding from a corp's group. */
+  corpId?: string;
+}
+
+export interface AddedAdmin {
+  userid: string;
+  corpname: string;
+}
+
+const USERID_HINT =
+  '成员在企业微信中的账号：企业微信管理后台 → 通讯录 → 点击成员 → 详情中的“账号”。不区分大小写。';
+
+/** Adds a WeCom admin (R2.5): corp + userid + name; the admin sets a local password at first login. */
+@Component({
+  selector: 'wls-add-admin-dialog',
+  imports: [
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    Hint,
+  ],
+  template: `
+    <h2 mat-dialog-title>添加企微管理员</h2>
+    @if (saving()) {
+      <mat-progress-bar mode="indeterminate" aria-label="正在保存" />
+    }
+    <form [formGroup]="form" (ngSubmit)="save()" id="admin-form">
+      <mat-dialog-content class="content">
+        <p class="lead">
+          企微管理员可以配置本企业并使用全部功能。首次登录时由本人设置本地密码，之后每次登录都需要输入。
+        </p>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>企业</mat-label>
+          <mat-select formControlName="corpId" required>
+            @for (corp of data.corps; track corp.corpId) {
+              <mat-option [value]="corp.corpId">{{ corp.corpname }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>请选择企业</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>用户ID（userid）</mat-label>
+          <input matInput formControlName="userid" autocomplete="off" spellcheck="false" required />
+          <wls-hint matSuffix [text]="useridHint" label="用户ID说明" />
+          @if (serverError(); as message) {
+            <mat-error>{{ message }}</mat-error>
+          } @else {
+            <mat-error>用户ID只能包含字母、数字和 _ . &#64; -，最多 64 个字符</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>姓名（可选）</mat-label>
+          <input matInput formControlName="username" maxlength="64" autocomplete="off" />
+        </mat-form-field>
+        @if (formError(); as message) {
+          <p class="form-error" role="alert">{{ message }}</p>
+        }
+      </mat-dialog-content>
+    </form>
+    <mat-dialog-actions align="end">
+      <button matButton type="button" (click)="cancel()" [disabled]="saving()">取消</button>
+      <button matButton="filled" type="submit" form="admin-form" [disabled]="saving()">添加</button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .content {
+      display: flex;
+      flex-direction: column;
+      gap: 16px;
+      padding-top: 8px;
+    }
+    .lead {
+      margin: 0 0 12px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-medium);
+    }
+    .form-error {
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class AddAdminDialog {
+  protected readonly data = inject<AddAdminData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<AddAdminDialog, AddedAdmin>>(MatDialogRef);
+  private readonly rpc = inject(RpcClient);
+  protected readonly useridHint = USERID_HINT;
+  protected readonly saving = signal(false);
+  protected readonly serverError = signal<string | null>(null);
+  protected readonly formError = signal<string | null>(null);
+
+  protected readonly form = new FormGroup({
+    corpId: new FormControl(
+      this.data.corpId ?? (this.data.corps.length === 1 ? (this.data.corps[0]?.corpId ?? '') : ''),
+      {
+        nonNullable: true,
+        validators: [Validators.required],
+      },
+    ),
+    userid: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9_.@-]{1,64}\s*$/)],
+    }),
+    username: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] }),
+  });
+
+  constructor() {
+    this.form.controls.userid.valueChanges.subscribe(() => this.serverError.set(null));
+  }
+
+  // The backdrop does not close these forms (typed values would be lost), but Escape does.
+  private readonly escape = this.ref
+    .keydownEvents()
+    .subscribe((event) => event.key === 'Escape' && !this.saving() && this.cancel());
+
+  /** Closes without a result (a bare mat-dialog-close would answer ''). */
+  protected cancel(): void {
+    this.ref.close();
+  }
+
+  protected async save(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.saving()) return;
+    const { corpId, userid, username } = this.form.getRawValue();
+    this.saving.set(true);
+    this.formError.set(null);
+    try {
+      const input: Record<string, string> = { corpId, userid: userid.trim(), tier: 'wecom-admin' };
+      if (username.trim() !== '') input['username'] = username.trim();
+      const saved = await this.rpc.call<{ userid: string }>('users.save', input);
+      const corpname = this.data.corps.find((corp) => corp.corpId === corpId)?.corpname ?? '';
+      this.ref.close({ userid: saved.userid, corpname });
+    } catch (error) {
+      const message = messageOf(error, '添加失败，请稍后重试。');
+      if (fieldOf(error) === 'userid') {
+        this.serverError.set(message);
+        this.form.controls.userid.setErrors({ server: true });
+      } else this.formError.set(message);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
