@@ -151,9 +151,7 @@ export class AccountChannels {
         minTier: 'wecom-admin',
       },
       async ({ corpId, corpsecret, ...fields }, call) => {
-        if (call.user?.tier !== 'root-admin' && (corpId === undefined || call.corp?.corpId !== corpId)) {
-          throw new AppError('FORBIDDEN', '企微管理员只能修改自己所在企业的配置。');
-        }
+        this.ownCorpOnly(corpId, call);
         const secret = corpsecret ?? (corpId === undefined ? undefined : await this.corps.secretOf(corpId));
         if (secret === undefined)
           throw new AppError('INVALID_INPUT', '请填写应用Secret', { field: 'corpsecret' });
@@ -169,7 +167,8 @@ export class AccountChannels {
     this.router.handle(
       'corps.check',
       { input: z.object({ corpId: z.string().min(1) }), minTier: 'wecom-admin' },
-      async ({ corpId }) => {
+      async ({ corpId }, call) => {
+        this.ownCorpOnly(corpId, call);
         const { appName } = await this.gateways.verify(await this.gateways.forCorp(corpId));
         await this.corps.setAppName(corpId, appName);
         return { ok: true, appName };
@@ -330,6 +329,13 @@ export class AccountChannels {
         return view();
       },
     );
+  }
+
+  /** root-admin manages every corp; a WeCom admin only the corp of their own login. */
+  private ownCorpOnly(corpId: string | undefined, call: CallContext): void {
+    if (call.user?.tier !== 'root-admin' && (corpId === undefined || call.corp?.corpId !== corpId)) {
+      throw new AppError('FORBIDDEN', '企微管理员只能管理自己所在企业的配置。');
+    }
   }
 
   private async accountOf(call: CallContext): Promise<{ id: number; password_hash: string | null }> {
