@@ -81,7 +81,8 @@ describe('first-run wizard (browser mode, simulator)', () => {
       // Trusted IPs: the public IP on demand, recorded in the list.
       await page.getByRole('button', { name: '检测' }).click();
       await page.getByTestId('public-ip').filter({ hasText: DETECTED_IP }).waitFor();
-      expect(await page.getByTestId('trusted-ip-count').innerText()).toBe('1');
+      await page.getByTestId('trusted-ip-list').filter({ hasText: DETECTED_IP }).waitFor();
+    expect(await page.getByTestId('trusted-ip-count').innerText()).toBe('1');
       await screenshotThemes(page, 'wizard-4-trusted-ip');
       await page.getByTestId('ips-next').click();
 

@@ -21,7 +21,8 @@ let nextId = 0;
       class="hint-button"
       cdkOverlayOrigin
       #origin="cdkOverlayOrigin"
-      [matTooltip]="open() ? '' : text()"
+      [matTooltip]="text()"
+      [matTooltipDisabled]="open()"
       matTooltipPosition="above"
       [attr.aria-label]="label() + '：在哪里获取'"
       [attr.aria-expanded]="open()"

@@ -102,4 +102,40 @@ describe('LoginPage', () => {
     expect(el().querySelector('[data-testid="public-ip"]')?.textContent).toContain('无法检测');
     expect(fake.callsTo('trustedIps.detectPublicIp').length).toBe(1);
   });
+
+  it('resets a forgotten root password with the recovery code and shows the new code once', async () => {
+    fake.answer('auth.recoverRoot', { recoveryCode: 'NEWCD-NEWCD-NEWCD-NEWCD-NEWCD' });
+    el().querySelector<HTMLElement>('[data-testid="mode-root"] button')!.click();
+    await fixture.whenStable();
+    [...el().querySelectorAll('button')].find((b) => b.textContent?.includes('忘记密码'))!.click();
+    await fixture.whenStable();
+    const inputs = el().querySelectorAll<HTMLInputElement>('wl-root-recovery input');
+    for (const [input, value] of [
+      [inputs[0]!, ' abcde-fghij-klmno-pqrst-uvwxy '],
+      [inputs[1]!, 'NewPass2026'],
+      [inputs[2]!, 'NewPass2026'],
+    ] as const) {
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    }
+    await fixture.whenStable();
+    [...el().querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => b.textContent?.includes('重设密码'))!
+      .click();
+    await settle();
+    expect(fake.callsTo('auth.recoverRoot')).toEqual([
+      { recoveryCode: 'abcde-fghij-klmno-pqrst-uvwxy', newPassword: 'NewPass2026' },
+    ]);
+    expect(el().querySelector('[data-testid="recovery-code"]')?.textContent).toContain('NEWCD-NEWCD');
+    const back = [...el().querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+      b.textContent?.includes('返回登录'),
+    )!;
+    expect(back.disabled).toBeTrue();
+    el().querySelector<HTMLInputElement>('[data-testid="recovery-saved"] input')!.click();
+    await fixture.whenStable();
+    expect(back.disabled).toBeFalse();
+    back.click();
+    await fixture.whenStable();
+    expect(el().querySelector('[data-testid="root-password"]')).not.toBeNull();
+  });
 });

@@ -217,13 +217,13 @@ export class TrustedIpPanel implements OnInit {
     this.detection.set({ state: 'detecting' });
     try {
       const answer = await this.rpc.call<PublicIpAnswer>('trustedIps.detectPublicIp');
+      // The host records a detected IP in its list: show both together.
+      if (answer.ip !== null) await this.reload();
       this.detection.set(
         answer.ip === null
           ? { state: 'failed', message: answer.message }
           : { state: 'found', ip: answer.ip, source: answer.source },
       );
-      // A detected IP is recorded in the list by the host.
-      if (answer.ip !== null) await this.reload();
     } catch (error) {
       this.detection.set({
         state: 'failed',

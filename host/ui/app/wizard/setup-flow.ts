@@ -53,11 +53,12 @@ export class SetupFlow {
     this.set({ ...this.progress(), ...patch });
   }
 
-  /** Sets root-admin's password, keeps the recovery code for display, and signs in as root-admin. */
+  /** Sets root-admin's password, signs in as root-admin, then shows the recovery code (memory only). */
   async setupRoot(password: string): Promise<void> {
     const { recoveryCode } = await this.rpc.call<{ recoveryCode: string }>('auth.setupRoot', { password });
-    this.recoveryCode.set(recoveryCode);
-    this.update({ rootDone: true, recoverySaved: false });
+    const done: WizardProgress = { ...this.progress(), rootDone: true, recoverySaved: false };
+    // Stored at once: a reload from here on resumes after the password step.
+    writeProgress(done);
     try {
       await this.loginRoot(password);
       // The store learns that the first run is over, so leaving the wizard early opens the app.
@@ -65,6 +66,8 @@ export class SetupFlow {
     } catch {
       // The corp step asks for the password again (needsRootLogin).
     }
+    this.recoveryCode.set(recoveryCode);
+    this.progress.set(done);
   }
 
   /** Another window set the password first (setupRoot answered CONFLICT): go on as if this one had. */
