@@ -82,16 +82,16 @@ describe('first-run wizard (browser mode, simulator)', () => {
       await page.getByRole('button', { name: '检测' }).click();
       await page.getByTestId('public-ip').filter({ hasText: DETECTED_IP }).waitFor();
       await page.getByTestId('trusted-ip-list').filter({ hasText: DETECTED_IP }).waitFor();
-    expect(await page.getByTestId('trusted-ip-count').innerText()).toBe('1');
+      expect(await page.getByTestId('trusted-ip-count').innerText()).toBe('1');
       await screenshotThemes(page, 'wizard-4-trusted-ip');
       await page.getByTestId('ips-next').click();
 
       // Theme, applied at once.
       await page.getByTestId('wizard-theme-dark').click();
-      expect(
-        await page.evaluate<boolean>("document.documentElement.classList.contains('theme-dark')"),
-      ).toBeTrue();
+      await page.waitForFunction("document.documentElement.classList.contains('theme-dark')");
+      expect(await page.evaluate<string | null>("localStorage.getItem('wecom-live.theme')")).toBe('dark');
       await page.getByTestId('wizard-theme-system').click();
+      await page.waitForFunction("!document.documentElement.classList.contains('theme-dark')");
       await screenshotThemes(page, 'wizard-5-theme');
       await page.getByTestId('theme-next').click();
 

@@ -68,7 +68,7 @@ type Banner = { kind: 'error' | 'info'; text: string };
     },
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './corp-login-form.html',
+  templateUrl: './corp-login-form.component.html',
   styleUrl: './login-form.scss',
 })
 export class CorpLoginForm implements OnInit {

@@ -31,7 +31,7 @@ export type LoginMode = 'corp' | 'root';
     UserManual,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './login-page.html',
+  templateUrl: './login-page.component.html',
   styleUrl: './login-page.scss',
 })
 export class LoginPage implements OnInit {

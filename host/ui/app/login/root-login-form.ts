@@ -49,6 +49,8 @@ import { RootRecovery } from './root-recovery.js';
           <wl-glyph name="shield" />
           <span>超级管理员（root-admin）负责本机的企业、用户、插件等配置，不参与企业微信接口调用。</span>
         </p>
+        <!-- For password managers: the account this password belongs to. -->
+        <input type="text" name="username" autocomplete="username" value="root-admin" hidden />
         <mat-form-field>
           <mat-label>超级管理员密码</mat-label>
           <input

@@ -41,6 +41,8 @@ import { SetupFlow } from './setup-flow.js';
             <wl-glyph name="error" /><span>{{ text }}</span>
           </div>
         }
+        <!-- For password managers: the account this password belongs to. -->
+        <input type="text" name="username" autocomplete="username" value="root-admin" hidden />
         <mat-form-field>
           <mat-label>密码</mat-label>
           <input

@@ -53,7 +53,7 @@ import { STEP } from './wizard-progress.js';
   ],
   providers: [SetupFlow, { provide: MatStepperIntl, useClass: ZhStepperIntl }],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './setup-wizard.html',
+  templateUrl: './setup-wizard.component.html',
   styleUrl: './setup-wizard.scss',
 })
 export class SetupWizard implements OnInit {
