@@ -4,6 +4,7 @@ import { AppSession } from '../../../sdk/ui/session.js';
 import type { UiPluginEntry } from './plugin-entry.js';
 import { mayUsePlugin } from './plugin-visibility.js';
 import { PluginMenu } from './plugin-menu.js';
+import { setupInProgress } from './wizard/wizard-progress.js';
 
 // Every `inject` comes before the first `await`: the injection context ends there.
 
@@ -42,7 +43,10 @@ export const setupGuard: CanMatchFn = async (): Promise<boolean | UrlTree> => {
   const session = inject(AppSession);
   const router = inject(Router);
   await knownStatus(session);
-  return session.firstRun() ? true : router.parseUrl(session.loggedIn() ? '/' : '/login');
+  // A wizard interrupted after the root password was set resumes where it stopped (R2.10).
+  return session.firstRun() || setupInProgress()
+    ? true
+    : router.parseUrl(session.loggedIn() ? '/' : '/login');
 };
 
 /** A plugin's routes match only while it is enabled and the account may use it. */
