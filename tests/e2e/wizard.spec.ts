@@ -88,10 +88,11 @@ describe('first-run wizard (browser mode, simulator)', () => {
 
       // Theme, applied at once.
       await page.getByTestId('wizard-theme-dark').click();
-      await page.waitForFunction("document.documentElement.classList.contains('theme-dark')");
+      // Locator waits, not waitForFunction: its polling evaluates a string, which the page's CSP forbids.
+      await page.locator('html.theme-dark').waitFor({ state: 'attached' });
       expect(await page.evaluate<string | null>("localStorage.getItem('wecom-live.theme')")).toBe('dark');
       await page.getByTestId('wizard-theme-system').click();
-      await page.waitForFunction("!document.documentElement.classList.contains('theme-dark')");
+      await page.locator('html.theme-dark').waitFor({ state: 'detached' });
       await screenshotThemes(page, 'wizard-5-theme');
       await page.getByTestId('theme-next').click();
 
