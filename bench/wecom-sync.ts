@@ -38,31 +38,6 @@ async function admin<T>(sim: RunningSimulator, method: string, path: string, bod
   return (await response.json()) as T;
 }
 
-/** A fetch that answers -1 instead of WeCom's answer for a share of the calls (seeded, reproducible). */
-function flakyFetch(rate: number, seed: number): { fetch: typeof fetch; injected: () => number } {
-  let state = seed >>> 0;
-  let injected = 0;
-  const random = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const wrapped: typeof fetch = async (input, init) => {
-    const response = await fetch(input, init);
-    if (String(input).includes('/cgi-bin/gettoken') || random() >= rate) return response;
-    await response.arrayBuffer();
-    injected += 1;
-    return new Response(JSON.stringify({ errcode: -1, errmsg: 'system busy' }), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
-  };
-  return { fetch: wrapped, injected: () => injected };
-}
-
 async function syncLive(gateway: WeComGateway, livingid: string): Promise<number> {
   const [, viewers] = await Promise.all([
     gateway.getLivingInfo(livingid),
@@ -154,8 +129,20 @@ export async function benchWecomSync(): Promise<{ title: string; rows: Array<[st
 
     const baseline = await run(sim, livingids, { limits: { concurrency: 1 } }, true);
     const gateway = await run(sim, livingids, {}, false);
-    const flaky = flakyFetch(FAULT_RATE, 20_240_601);
-    const faulty = await run(sim, livingids, { fetch: flaky.fetch, retry: { maxAttempts: 6 } }, false);
+    // The simulator answers -1 to a seeded share of the calls (gettoken spared, as the gateway needs it).
+    await admin(sim, 'POST', 'faults', {
+      api: 'living/get_living_info',
+      errcode: -1,
+      probability: FAULT_RATE,
+    });
+    await admin(sim, 'POST', 'faults', {
+      api: 'living/get_watch_stat',
+      errcode: -1,
+      probability: FAULT_RATE,
+    });
+    const faulty = await run(sim, livingids, { retry: { maxAttempts: 6 } }, false);
+    const { faults } = await admin<{ faults: Array<{ hits: number }> }>(sim, 'GET', 'faults');
+    const injected = faults.reduce((sum, fault) => sum + fault.hits, 0);
 
     const ratio = baseline.seconds / gateway.seconds;
     const limitErrors = [baseline, gateway, faulty].reduce((sum, r) => sum + r.counters.rateLimited, 0);
@@ -180,7 +167,7 @@ export async function benchWecomSync(): Promise<{ title: string; rows: Array<[st
         ['limit errors (45009/45033)', `${limitErrors}`],
         [
           `gateway, ${FAULT_RATE * 100}% answers -1`,
-          `${fmt(faulty.seconds)} s, ${flaky.injected()} injected, ${faulty.retries} retries, ` +
+          `${fmt(faulty.seconds)} s, ${injected} injected, ${faulty.retries} retries, ` +
             `${faulty.viewers}/${expectedViewers} viewers, ${faulty.lives}/${LIVES} lives: ` +
             `${complete(faulty) ? 'nothing lost' : 'DATA LOST'}`,
         ],

@@ -18,6 +18,7 @@ const faultSchema = z.object({
   delayMs: z.number().int().nonnegative().optional(),
   drop: z.boolean().optional(),
   times: z.number().int().positive().optional(),
+  probability: z.number().gt(0).lte(1).optional(),
   afterProcessing: z.boolean().optional(),
 });
 const limitSchema = z.number().int().positive().nullable().optional();

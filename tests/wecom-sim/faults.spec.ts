@@ -110,6 +110,49 @@ describe('wecom-sim faults', () => {
     expect((await client.get('agent/get', { agentid: '1000002' })).errcode).toBe(0);
   });
 
+  it('hits a share of calls with a probabilistic fault, the same calls again after a clear', async () => {
+    const token = await client.token();
+    let lastHits = 0;
+    const run = async (): Promise<number[]> => {
+      await client.admin('POST', 'faults', { api: 'living/get_watch_stat', errcode: -1, probability: 0.3 });
+      const codes: number[] = [];
+      for (let i = 0; i < 60; i += 1) codes.push((await stat(token)).errcode);
+      const { faults } = await client.admin<{ faults: Array<{ hits: number }> }>('GET', 'faults');
+      lastHits = faults[0]?.hits ?? -1;
+      await client.admin('DELETE', 'faults');
+      return codes;
+    };
+    const first = await run();
+    const hits = first.filter((code) => code === -1).length;
+    expect(lastHits).toBe(hits);
+    // 60 draws at 30%: far from none and far from all (the draws are seeded, so this never flakes).
+    expect(hits).toBeGreaterThan(5);
+    expect(hits).toBeLessThan(35);
+    expect(first.every((code) => code === 0 || code === -1)).toBeTrue();
+    expect(await run()).toEqual(first);
+  });
+
+  it('caps a probabilistic fault with times and lists it as lasting until cleared otherwise', async () => {
+    const token = await client.token();
+    await client.admin('POST', 'faults', {
+      api: 'living/get_watch_stat',
+      errcode: -1,
+      probability: 1,
+      times: 2,
+    });
+    const { faults } = await client.admin<{ faults: Array<{ remaining: number | null }> }>('GET', 'faults');
+    expect(faults.map((fault) => fault.remaining)).toEqual([2]);
+    expect((await stat(token)).errcode).toBe(-1);
+    expect((await stat(token)).errcode).toBe(-1);
+    expect((await stat(token)).errcode).toBe(0);
+    await client.admin('POST', 'faults', { api: '*', errcode: 45009, probability: 0.5 });
+    const open = await client.admin<{ faults: Array<{ remaining: number | null }> }>('GET', 'faults');
+    expect(open.faults.map((fault) => fault.remaining)).toEqual([null]);
+    await expectAsync(client.admin('POST', 'faults', { api: 'x', probability: 0 })).toBeRejectedWithError(
+      /400/,
+    );
+  });
+
   it('rejects a malformed fault', async () => {
     await expectAsync(client.admin('POST', 'faults', { api: 'x', ip: 'not-an-ip' })).toBeRejectedWithError(
       /400/,

@@ -65,7 +65,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     state: new SimState(generator),
     clock: new SimClock(generator.now, options.frozenClock ?? false),
     tokens: new TokenStore(),
-    faults: new FaultQueue(),
+    faults: new FaultQueue(generator.seed),
     limiter: new RateLimiter(),
     counters: new Counters(),
     config: structuredClone(initialConfig),
