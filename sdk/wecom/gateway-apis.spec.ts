@@ -74,6 +74,33 @@ describe('WeComGateway APIs (simulator)', () => {
     expect(denied.errcode).toBe(60011);
   });
 
+  it('resolves member names once per TTL, shared by concurrent callers, without caching refusals', async () => {
+    const gateway = fx.gateway({ userNameTtlMs: 60_000 });
+    const member = data.members.find((m) => !m.denied);
+    const userid = member?.userid ?? '';
+    await fx.client.admin('POST', 'counters/reset');
+    const names = await Promise.all([
+      gateway.userName(userid),
+      gateway.userName(userid.toUpperCase()),
+      gateway.userName(userid),
+    ]);
+    expect(names).toEqual([member?.name ?? '', member?.name ?? '', member?.name ?? '']);
+    expect(await gateway.userName(userid)).toBe(member?.name ?? '');
+    const denied = data.specials.deniedUserid;
+    expect(((await rejectionOf(gateway.userName(denied))) as WeComError).errcode).toBe(60011);
+    expect(((await rejectionOf(gateway.userName(denied))) as WeComError).errcode).toBe(60011);
+    const counters = await fx.client.admin<{ calls: Record<string, number> }>('GET', 'counters');
+    // One call for the member (the rest came from the cache), one per refused lookup.
+    expect(counters.calls['user/get']).toBe(3);
+
+    const shortLived = fx.gateway({ userNameTtlMs: 1 });
+    await shortLived.userName(userid);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await shortLived.userName(userid);
+    const after = await fx.client.admin<{ calls: Record<string, number> }>('GET', 'counters');
+    expect(after.calls['user/get']).toBe(5);
+  });
+
   it('sends text and textcard messages from the configured app', async () => {
     const gateway = fx.gateway();
     const member = data.members.find((m) => !m.denied)?.userid ?? '';

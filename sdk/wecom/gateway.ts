@@ -36,6 +36,7 @@ import { paginate } from './paging.js';
 import { RateLimiter, type LimiterStats, type RateLimits } from './rate-limiter.js';
 import { DEFAULT_RETRY, isAmbiguousWriteFailure, sleep, type RetryOptions } from './retry.js';
 import type { WindowGate } from './sliding-window.js';
+import { UserNameCache } from './user-name-cache.js';
 
 export interface WeComGatewayOptions {
   corpid: string;
@@ -58,6 +59,8 @@ export interface WeComGatewayOptions {
   reconcileDelayMs?: number;
   /** The per-IP limit windows; default one shared by the whole process. */
   ipGate?: WindowGate;
+  /** How long a member name resolved by `userName` is reused; default one hour. */
+  userNameTtlMs?: number;
   /** Replaceable for tests. */
   fetch?: typeof fetch;
 }
@@ -85,6 +88,7 @@ export class WeComGateway {
   private readonly maxPages: number;
   private readonly reconcileDelayMs: number;
   private reconciled = 0;
+  private readonly userNames: UserNameCache;
 
   constructor(options: WeComGatewayOptions) {
     this.corpid = options.corpid;
@@ -110,6 +114,10 @@ export class WeComGateway {
       onIpNotAllowed: options.onIpNotAllowed,
       tokenMarginSeconds: options.tokenMarginSeconds,
     });
+    this.userNames = new UserNameCache(
+      async (userid) => (await this.getUser(userid)).name ?? '',
+      options.userNameTtlMs === undefined ? {} : { ttlMs: options.userNameTtlMs },
+    );
   }
 
   /** A valid access token (cached; fetched single-flight). Never log it. */
@@ -285,6 +293,15 @@ export class WeComGateway {
       kind: 'read',
       ...options,
     });
+  }
+
+  /**
+   * A member's name through user/get, reused for `userNameTtlMs` and shared by concurrent callers (an
+   * inviter list names the same people many times). Errors (e.g. 48002/60011 without the contact
+   * permission) are not cached: the caller decides what to store (R4.6).
+   */
+  userName(userid: string): Promise<string> {
+    return this.userNames.nameOf(userid);
   }
 
   /**
