@@ -1,6 +1,7 @@
 // `npm start`: the desktop app where an Electron binary is installed, otherwise browser mode (§5).
 import { spawn } from 'node:child_process';
 import { runResetRoot } from './cli/reset-root.js';
+import { desktopDataDir } from './desktop-data-dir.js';
 import { findElectronBinary } from './electron-binary.js';
 import { appRoot } from './runtime/app-info.js';
 import { CliUsageError, defaultDataDir, parseServeArgs, SERVE_USAGE } from './serve/cli-options.js';
@@ -19,9 +20,12 @@ function runElectron(binary: string, argv: string[]): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  // The installed app's offline root-admin reset (R2.11); it never opens a window.
-  if (argv.includes('--reset-root')) return runResetRoot(argv, defaultDataDir());
   const electron = findElectronBinary(appRoot());
+  // The offline root-admin reset (R2.11), in this terminal; without --data-dir it acts on the folder the
+  // app `npm start` would open: the desktop app's where Electron is installed, browser mode's otherwise.
+  if (argv.includes('--reset-root')) {
+    return runResetRoot(argv, electron === null ? defaultDataDir() : desktopDataDir());
+  }
   if (electron !== null) return runElectron(electron, argv);
   process.stderr.write('未找到 Electron 可执行文件，改用浏览器模式…\n');
   let options;

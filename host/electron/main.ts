@@ -5,12 +5,12 @@
 import handledSquirrelEvent from 'electron-squirrel-startup';
 import { app, dialog } from 'electron';
 import { join } from 'node:path';
+import { DESKTOP_APP_NAME } from '../desktop-data-dir.js';
 import { registerAppScheme } from './app-protocol.js';
 import { LaunchArgsError, parseLaunchArgs, type LaunchOptions } from './launch-options.js';
 import { describeStartFailure } from './start-failure.js';
 
 /** The product name: the data folder is named after it, in development as when installed. */
-const APP_NAME = 'WeCom Live';
 
 async function failToStart(message: string, code: number): Promise<void> {
   await app.whenReady();
@@ -44,7 +44,7 @@ function main(): void {
   }
   // One folder holds the runtime's data and Chromium's profile, so the single-instance lock is per data
   // dir; userData can only move before ready, hence here and synchronously.
-  app.setPath('userData', options.dataDir ?? join(app.getPath('appData'), APP_NAME));
+  app.setPath('userData', options.dataDir ?? join(app.getPath('appData'), DESKTOP_APP_NAME));
   const dataDir = app.getPath('userData');
   // The reset refuses by itself while the app runs on the folder; it must not just focus that window.
   if (!options.resetRoot && !app.requestSingleInstanceLock()) {

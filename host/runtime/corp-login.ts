@@ -137,7 +137,11 @@ export class CorpLogin {
         .update({ password_hash: await hashPassword(password) });
       return;
     }
-    if (password === undefined || password === '' || !(await verifyPassword(password, user.password_hash))) {
+    if (password === undefined || password === '') {
+      // Not an attempt: the page asks for the password only once the host says the account needs one.
+      throw new AppError('UNAUTHENTICATED', '该用户是企微管理员，请输入本地密码。', { field: 'password' });
+    }
+    if (!(await verifyPassword(password, user.password_hash))) {
       const remaining = await this.throttle.fail(key);
       await this.audit.record({
         actor: null,
@@ -147,11 +151,7 @@ export class CorpLogin {
       });
       throw new AppError(
         'UNAUTHENTICATED',
-        password === undefined || password === ''
-          ? '该用户是企微管理员，请输入本地密码。'
-          : remaining > 0
-            ? `密码错误，还可尝试 ${remaining} 次。`
-            : '密码错误，账户已被暂时锁定。',
+        remaining > 0 ? `密码错误，还可尝试 ${remaining} 次。` : '密码错误，账户已被暂时锁定。',
         { field: 'password' },
       );
     }

@@ -46,6 +46,7 @@ export class HostChannels {
         version: appVersion(),
         firstRun: await this.auth.isFirstRun(),
         plugins: this.registry.statuses(),
+        timeZone: this.settings.timeZone,
       }),
     );
     this.router.handle('host.about', { input: z.object({}), minTier: 'user' }, (_input, call) => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
+import { DEFAULT_PORT } from './cli-options.js';
 import { removeDir, tempDataDir } from '../../tests/support/runtime-harness.js';
 import { delay, openEvents } from '../../tests/support/event-stream.js';
 import { rpc, runServeToExit, spawnServe, type ServeProcess } from '../../tests/support/serve-process.js';
@@ -409,6 +410,28 @@ describe('browser mode (spawned) lifecycle', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('config.json');
     removeDir(dataDir);
+  });
+
+  it('takes a free port when the default one is taken and no --port was given', async () => {
+    // Whoever holds the default port (this blocker, or another program), the server must still start.
+    const blocker = createServer();
+    await new Promise<void>((resolve) =>
+      blocker.once('error', () => resolve()).listen(DEFAULT_PORT, '127.0.0.1', resolve),
+    );
+    const dataDir = tempDataDir('serve-port');
+    try {
+      const server = await spawnServe(['--data-dir', dataDir]);
+      expect(server.ready.port).not.toBe(DEFAULT_PORT);
+      expect(server.stderr()).toContain(`默认端口 ${DEFAULT_PORT} 已被占用`);
+      await server.stop();
+      // An explicit port is never swapped for another.
+      const run = await runServeToExit(['--data-dir', dataDir, '--port', String(DEFAULT_PORT)]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`端口 ${DEFAULT_PORT} 已被占用`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+      removeDir(dataDir);
+    }
   });
 
   it('exits 2 with the usage when --data-dir is missing', async () => {

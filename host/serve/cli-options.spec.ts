@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CliUsageError, defaultDataDir, parseServeArgs } from './cli-options.js';
+import { CliUsageError, DEFAULT_PORT, defaultDataDir, parseServeArgs } from './cli-options.js';
 
 describe('parseServeArgs', () => {
   it('reads --data-dir, --port, --wecom-base-url and --host-ui, in both spellings', () => {
@@ -16,12 +16,14 @@ describe('parseServeArgs', () => {
     });
   });
 
-  it('defaults the port to 0 and takes WECOM_API_BASE when the option is absent', () => {
+  it('prefers the fixed default port and takes WECOM_API_BASE when the options are absent', () => {
     expect(parseServeArgs(['--data-dir', '/x'], { WECOM_API_BASE: 'http://sim:1' })).toEqual({
       dataDir: '/x',
-      port: 0,
+      port: DEFAULT_PORT,
+      portIsDefault: true,
       wecomBaseUrl: 'http://sim:1',
     });
+    expect(parseServeArgs(['--data-dir', '/x', '--port', '0'], {})).toEqual({ dataDir: '/x', port: 0 });
     expect(
       parseServeArgs(['--data-dir', '/x', '--wecom-base-url', 'https://a.b'], {
         WECOM_API_BASE: 'http://sim:1',
@@ -31,7 +33,11 @@ describe('parseServeArgs', () => {
 
   it('requires --data-dir unless a fallback is given (npm start)', () => {
     expect(() => parseServeArgs([], {})).toThrowError(CliUsageError, /--data-dir/);
-    expect(parseServeArgs([], {}, defaultDataDir())).toEqual({ dataDir: defaultDataDir(), port: 0 });
+    expect(parseServeArgs([], {}, defaultDataDir())).toEqual({
+      dataDir: defaultDataDir(),
+      port: DEFAULT_PORT,
+      portIsDefault: true,
+    });
     expect(defaultDataDir()).toMatch(/\.wecom-live$/);
   });
 

@@ -5,6 +5,11 @@ import { join, resolve } from 'node:path';
 export interface ServeOptions {
   dataDir: string;
   port: number;
+  /**
+   * No --port was given: the default port is only a preference (a fixed port keeps the browser's storage
+   * of this site — theme, last login, an unfinished wizard — between runs); when taken, any free one.
+   */
+  portIsDefault?: boolean;
   wecomBaseUrl?: string;
   /** The Angular build to serve instead of `<appRoot>/dist/ui/browser`. */
   uiDir?: string;
@@ -15,9 +20,15 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
+/**
+ * Browser mode's port when none is given. Fixed, because the browser keeps a site's storage per origin
+ * (port included): a new port each run would forget the theme and the last login.
+ */
+export const DEFAULT_PORT = 17870;
+
 export const SERVE_USAGE = `用法：npm run serve -- --data-dir <目录> [--port <端口>] [--wecom-base-url <地址>] [--host-ui <目录>]
   --data-dir        数据目录（不存在时自动创建）
-  --port            监听端口，仅绑定 127.0.0.1；0 或省略表示自动选择空闲端口
+  --port            监听端口，仅绑定 127.0.0.1；省略时优先用 ${DEFAULT_PORT}（被占用则自动选择），0 表示自动选择空闲端口
   --wecom-base-url  替换 https://qyapi.weixin.qq.com（也可用环境变量 WECOM_API_BASE）
   --host-ui         界面构建目录（默认 dist/ui/browser）`;
 
@@ -33,7 +44,7 @@ function isValueOption(name: string): name is ValueOption {
   return (VALUE_OPTIONS as readonly string[]).includes(name);
 }
 
-function parsePort(value: string): number {
+export function parsePort(value: string): number {
   const port = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new CliUsageError(`端口无效：${value}（应为 0 到 65535 的整数）`);
@@ -85,8 +96,9 @@ export function parseServeArgs(
   if (dataDir === undefined) throw new CliUsageError(`缺少 --data-dir。\n${SERVE_USAGE}`);
   const options: ServeOptions = {
     dataDir: resolve(dataDir),
-    port: values['--port'] === undefined ? 0 : parsePort(values['--port']),
+    port: values['--port'] === undefined ? DEFAULT_PORT : parsePort(values['--port']),
   };
+  if (values['--port'] === undefined) options.portIsDefault = true;
   const cliBase = values['--wecom-base-url'];
   const envBase = env.WECOM_API_BASE?.trim();
   if (cliBase !== undefined) options.wecomBaseUrl = parseBaseUrl(cliBase, '--wecom-base-url');

@@ -4,7 +4,7 @@ import { appRoot } from '../runtime/app-info.js';
 import { HostRuntime } from '../runtime/host-runtime.js';
 import type { ServeOptions } from './cli-options.js';
 import { removeReadyFile, writeReadyFile, type ReadyInfo } from './ready-file.js';
-import { startServer } from './server.js';
+import { PortInUseError, startServer } from './server.js';
 
 // A shutdown that hangs (a stuck job, a wedged connection) must not keep the process alive forever.
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -49,12 +49,16 @@ export async function runBrowserMode(options: ServeOptions): Promise<number> {
   }
 
   let server: Awaited<ReturnType<typeof startServer>>;
+  const serve = (port: number) =>
+    startServer({ runtime, port, ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }) });
   try {
-    server = await startServer({
-      runtime,
-      port: options.port,
-      ...(options.uiDir === undefined ? {} : { uiDir: options.uiDir }),
-    });
+    try {
+      server = await serve(options.port);
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || options.portIsDefault !== true) throw error;
+      say(`默认端口 ${options.port} 已被占用，改用一个空闲端口（浏览器中保存的主题等设置不会沿用）。`);
+      server = await serve(0);
+    }
   } catch (error) {
     say(`启动失败：${messageOf(error)}`);
     await runtime.stop().catch(() => undefined);

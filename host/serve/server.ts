@@ -46,6 +46,14 @@ function isApiPath(pathname: string): boolean {
 const CLOSE_GRACE_MS = 2000;
 
 /** The browser-mode HTTP server over a started runtime (ARCHITECTURE §5). */
+/** The port asked for is taken by another program. */
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(readonly port: number) {
+    super(`端口 ${port} 已被占用，请换一个端口（--port 0 自动选择空闲端口）。`);
+  }
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { runtime } = options;
   const token = randomBytes(32).toString('base64url');
@@ -117,11 +125,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`端口 ${options.port} 已被占用，请换一个端口（--port 0 自动选择空闲端口）。`)
-          : error,
-      );
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.port) : error);
     });
     server.listen(options.port, SERVE_HOST, () => resolve());
   });

@@ -5,6 +5,8 @@ export interface HostStatus {
   version: string;
   firstRun: boolean;
   plugins: PluginStatus[];
+  /** The installation's IANA time zone (config.json `timeZone`): every time on screen is shown in it. */
+  timeZone: string;
 }
 
 export interface SessionUser {

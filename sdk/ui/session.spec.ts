@@ -16,6 +16,7 @@ const STATUS: HostStatus = {
   version: '1.0.0',
   firstRun: false,
   plugins: [{ id: 'settings', title: '系统设置', version: '1.0.0', state: 'enabled' }],
+  timeZone: 'Asia/Shanghai',
 };
 
 describe('AppSession', () => {

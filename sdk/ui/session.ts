@@ -32,6 +32,8 @@ export class AppSession {
   readonly statusLoaded = computed(() => this.pluginsState().loaded);
   readonly plugins = computed<PluginStatus[]>(() => this.pluginsState().statuses);
   readonly version = computed(() => this.pluginsState().version);
+  /** The zone every time on screen is shown in (format with sdk/ui's DateTimeText). */
+  readonly timeZone = computed(() => this.pluginsState().timeZone);
 
   constructor() {
     const subscription = this.rpc

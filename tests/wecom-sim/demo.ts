@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
+import { CliUsageError, DEFAULT_PORT, parsePort } from '../../host/serve/cli-options.js';
 import { runBrowserMode } from '../../host/serve/run-browser-mode.js';
 import { startSimulator } from './server.js';
 
@@ -15,6 +16,14 @@ const { values } = parseArgs({
     seed: { type: 'string' },
   },
 });
+// Its own default port, so the demo's browser storage (theme, last login) stays apart from the app's.
+let port = DEFAULT_PORT + 1;
+try {
+  if (values.port !== undefined) port = parsePort(values.port);
+} catch (error) {
+  process.stderr.write(`${error instanceof CliUsageError ? error.message : String(error)}\n`);
+  process.exit(2);
+}
 const simulator = await startSimulator({ port: 0, seed: Number(values.seed ?? 42) });
 process.stderr.write(
   [
@@ -28,7 +37,8 @@ process.stderr.write(
 );
 const exitCode = await runBrowserMode({
   dataDir: values['data-dir'] ?? join(homedir(), '.wecom-live-demo'),
-  port: Number(values.port ?? 0),
+  port,
+  portIsDefault: values.port === undefined,
   wecomBaseUrl: simulator.url,
 });
 await simulator.close();

@@ -51,6 +51,7 @@ function status(firstRun: boolean, disabled: string[] = []): HostStatus {
       version: '1.0.0',
       state: disabled.includes(e.id) ? 'disabled' : 'enabled',
     })),
+    timeZone: 'Asia/Shanghai',
   };
 }
 

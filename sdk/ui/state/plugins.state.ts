@@ -7,6 +7,8 @@ export interface PluginsState {
   statuses: PluginStatus[];
   firstRun: boolean;
   version: string | null;
+  /** The installation's time zone; the default one until `host.status` answers. */
+  timeZone: string;
   /** False until the first `host.status` answer: guards wait for it. */
   loaded: boolean;
 }
@@ -19,7 +21,16 @@ export const PluginsActions = createActionGroup({
   },
 });
 
-const initialState: PluginsState = { statuses: [], firstRun: false, version: null, loaded: false };
+/** The installation default (ARCHITECTURE §6) until the host says otherwise. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const initialState: PluginsState = {
+  statuses: [],
+  firstRun: false,
+  version: null,
+  timeZone: DEFAULT_TIME_ZONE,
+  loaded: false,
+};
 
 export const pluginsFeature = createFeature({
   name: 'plugins',
@@ -29,6 +40,7 @@ export const pluginsFeature = createFeature({
       statuses: status.plugins,
       firstRun: status.firstRun,
       version: status.version,
+      timeZone: status.timeZone,
       loaded: true,
     })),
     on(PluginsActions.changed, (state, { plugins }): PluginsState => ({ ...state, statuses: plugins })),

@@ -35,7 +35,7 @@ describe('LoginPage', () => {
   beforeEach(async () => {
     sessionStorage.clear();
     fake = new FakeTransport()
-      .answer('host.status', { version: '1.0.0', firstRun: false, plugins: [] })
+      .answer('host.status', { version: '1.0.0', firstRun: false, plugins: [], timeZone: 'Asia/Shanghai' })
       .answer('corps.list', [])
       .answer('trustedIps.list', {
         ips: [],

@@ -63,7 +63,12 @@ describe('ShellLayout', () => {
   beforeEach(async () => {
     sessionStorage.clear();
     fake = new FakeTransport()
-      .answer('host.status', { version: '1.0.0', firstRun: false, plugins: statuses() })
+      .answer('host.status', {
+        version: '1.0.0',
+        firstRun: false,
+        plugins: statuses(),
+        timeZone: 'Asia/Shanghai',
+      })
       .answer('auth.logout', {});
     TestBed.configureTestingModule({
       providers: [

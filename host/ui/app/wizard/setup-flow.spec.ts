@@ -40,7 +40,12 @@ describe('SetupFlow', () => {
     localStorage.removeItem(WIZARD_PROGRESS_KEY);
     sessionStorage.clear();
     firstRun = true;
-    fake = new FakeTransport().answer('host.status', () => ({ version: '1.0.0', firstRun, plugins: [] }));
+    fake = new FakeTransport().answer('host.status', () => ({
+      version: '1.0.0',
+      firstRun,
+      plugins: [],
+      timeZone: 'Asia/Shanghai',
+    }));
     TestBed.configureTestingModule({ providers: [provideAppState(), provideRouter([]), SetupFlow] });
     TestBed.inject(RpcClient).use(fake);
     spyOn(TestBed.inject(Router), 'navigateByUrl').and.resolveTo(true);

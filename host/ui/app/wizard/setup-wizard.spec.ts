@@ -55,7 +55,7 @@ describe('SetupWizard', () => {
     sessionStorage.clear();
     firstRun = true;
     fake = new FakeTransport()
-      .answer('host.status', () => ({ version: '1.0.0', firstRun, plugins: [] }))
+      .answer('host.status', () => ({ version: '1.0.0', firstRun, plugins: [], timeZone: 'Asia/Shanghai' }))
       .answer('trustedIps.list', {
         ips: [],
         copyText: '',

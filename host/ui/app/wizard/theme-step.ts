@@ -11,7 +11,7 @@ import { Glyph, type GlyphName } from '../login/glyph.js';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2>选择界面主题</h2>
-    <p class="lead">随时可以在登录页右上角或「设置」中更改。</p>
+    <p class="lead">随时可以在页面右上角的主题按钮，或「系统设置 → 账户 → 外观」中更改。</p>
     <div class="options" role="radiogroup" aria-label="界面主题">
       @for (option of options; track option.mode) {
         <button

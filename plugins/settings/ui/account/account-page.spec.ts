@@ -1,8 +1,10 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
+import { AppTheme } from '../../../../sdk/ui/theme.js';
 import { setUpSettings, settle, text } from '../testing/settings-testing.js';
 import { AccountPage } from './account-page.js';
 
@@ -21,6 +23,18 @@ async function fill(loader: ReturnType<typeof TestbedHarnessEnvironment.loader>,
 }
 
 describe('AccountPage', () => {
+  afterEach(() => TestBed.inject(AppTheme).choose('system'));
+
+  it('offers every account the theme choice, applied and remembered at once', async () => {
+    const { loader } = await render('user');
+    const system = await loader.getHarness(MatButtonToggleHarness.with({ text: '跟随系统' }));
+    expect(await system.isChecked()).toBeTrue();
+    await (await loader.getHarness(MatButtonToggleHarness.with({ text: '暗色' }))).check();
+    expect(TestBed.inject(AppTheme).mode()).toBe('dark');
+    expect(document.documentElement.classList.contains('theme-dark')).toBeTrue();
+    expect(localStorage.getItem('wecom-live.theme')).toBe('dark');
+  });
+
   it('tells a user that they log in without a password, and offers no password form', async () => {
     const { fixture } = await render('user');
     expect(text(fixture.nativeElement)).toContain('普通用户使用企业微信账号登录，无需密码');

@@ -8,6 +8,7 @@ import {
   type ValidatorFn,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -15,6 +16,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
+import { THEME_LABELS, THEME_MODES, type ThemeMode } from '../../../../sdk/ui/state/theme.state.js';
+import { AppTheme } from '../../../../sdk/ui/theme.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
 import { SettingsAccess } from '../settings-access.js';
@@ -47,6 +50,7 @@ const SAME_AS_NEW: ValidatorFn = (group) => {
   selector: 'wls-account-page',
   imports: [
     MatButtonModule,
+    MatButtonToggleModule,
     MatCardModule,
     MatFormFieldModule,
     MatIconModule,
@@ -88,6 +92,25 @@ const SAME_AS_NEW: ValidatorFn = (group) => {
                 普通用户使用企业微信账号登录，无需密码。如需配置企业或管理用户，请联系企微管理员或超级管理员。
               </p>
             }
+          </mat-card-content>
+        </mat-card>
+
+        <mat-card appearance="outlined" data-testid="appearance">
+          <mat-card-header>
+            <mat-card-title id="appearance-title">外观</mat-card-title>
+            <mat-card-subtitle>在本机记住；登录页右上角也可切换。</mat-card-subtitle>
+          </mat-card-header>
+          <mat-card-content>
+            <mat-button-toggle-group
+              class="themes"
+              aria-labelledby="appearance-title"
+              [value]="theme.mode()"
+              (change)="chooseTheme($event.value)"
+            >
+              @for (mode of themeModes; track mode) {
+                <mat-button-toggle [value]="mode">{{ themeLabels[mode] }}</mat-button-toggle>
+              }
+            </mat-button-toggle-group>
           </mat-card-content>
         </mat-card>
 
@@ -177,6 +200,9 @@ const SAME_AS_NEW: ValidatorFn = (group) => {
       gap: 16px;
       align-items: start;
     }
+    .themes {
+      margin-top: 12px;
+    }
     .password {
       position: relative;
       overflow: hidden;
@@ -209,11 +235,18 @@ export class AccountPage {
   protected readonly access = inject(SettingsAccess);
   private readonly rpc = inject(RpcClient);
   private readonly notifier = inject(Notifier);
+  protected readonly theme = inject(AppTheme);
+  protected readonly themeLabels = THEME_LABELS;
+  protected readonly themeModes = THEME_MODES;
   protected readonly user = this.access.user;
   protected readonly tierLabel = computed(() => {
     const tier = this.access.tier();
     return tier === null ? '' : TIER_LABELS[tier];
   });
+
+  protected chooseTheme(mode: ThemeMode): void {
+    this.theme.choose(mode);
+  }
 
   private readonly formDirective = viewChild(FormGroupDirective);
   protected readonly saving = signal(false);

@@ -6,6 +6,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.setupRoot': '初始化超级管理员密码',
   'auth.recoverRoot': '用恢复码重置超级管理员密码',
   'auth.changePassword': '修改本地密码',
+  'auth.offlineResetRoot': '在本机重置超级管理员密码（reset-root）',
   'corps.save': '保存企业配置',
   'corps.saveAtLogin': '登录时保存企业',
   'corps.delete': '删除企业',

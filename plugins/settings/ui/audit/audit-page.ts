@@ -10,9 +10,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TIER_LABELS, type Tier } from '../../../../sdk/contracts/tiers.js';
+import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { messageOf } from '../shared/errors.js';
-import { formatTime } from '../shared/format.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { ZhPaginatorIntl } from '../shared/paginator-intl.js';
 import { PageState } from '../shared/page-state.js';
@@ -174,6 +174,7 @@ type PageSize = (typeof PAGE_SIZES)[number];
 })
 export class AuditPage implements OnInit {
   private readonly rpc = inject(RpcClient);
+  private readonly dateTime = inject(DateTimeText);
   protected readonly narrow = injectNarrow();
   protected readonly columns = ['at', 'actor', 'action', 'target', 'result'];
   protected readonly pageSizes = [...PAGE_SIZES];
@@ -225,7 +226,7 @@ export class AuditPage implements OnInit {
   }
 
   protected time(at: number): string {
-    return formatTime(at);
+    return this.dateTime.format(at);
   }
 
   protected actor(row: AuditRow): string {

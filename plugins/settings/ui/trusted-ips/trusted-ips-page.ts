@@ -18,9 +18,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
+import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
-import { formatTime } from '../shared/format.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageState } from '../shared/page-state.js';
@@ -331,6 +331,7 @@ const ipValidator: ValidatorFn = (control) =>
 export class TrustedIpsPage implements OnInit {
   protected readonly access = inject(SettingsAccess);
   private readonly rpc = inject(RpcClient);
+  private readonly dateTime = inject(DateTimeText);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   private readonly clipboard = inject(Clipboard);
@@ -388,7 +389,7 @@ export class TrustedIpsPage implements OnInit {
   }
 
   protected time(at: number): string {
-    return formatTime(at);
+    return this.dateTime.format(at);
   }
 
   protected copy(text: string, done: string): void {

@@ -60,9 +60,9 @@ const USERS: UserRow[] = [
   },
 ];
 
-async function render() {
+async function render(users: UserRow[] = USERS) {
   const fake = setUpSettings({ tier: 'root-admin' });
-  fake.answer('users.list', USERS).answer('corps.list', CORPS);
+  fake.answer('users.list', users).answer('corps.list', CORPS);
   const fixture = TestBed.createComponent(UsersPage);
   await settle(fixture);
   return { fixture, fake, root: TestbedHarnessEnvironment.documentRootLoader(fixture) };
@@ -72,9 +72,10 @@ async function openMenuOf(
   root: ReturnType<typeof TestbedHarnessEnvironment.documentRootLoader>,
   userid: string,
 ) {
-  const trigger = await root.getHarness(MatButtonHarness.with({ selector: `[aria-label="管理 ${userid}"]` }));
-  await trigger.click();
-  return root.getHarness(MatMenuHarness);
+  // The menu harness is its trigger's: pick the trigger of this account, not the first on the page.
+  const menu = await root.getHarness(MatMenuHarness.with({ selector: `[aria-label="管理 ${userid}"]` }));
+  await menu.open();
+  return menu;
 }
 
 describe('UsersPage', () => {
@@ -90,6 +91,17 @@ describe('UsersPage', () => {
     expect(text(groups[0])).toContain('2025-03-13 12:17:05');
     expect(groups[0]!.querySelector('button[aria-label^="管理"]')).toBeNull();
     expect(text(groups[1]!.querySelector('tr[data-userid="lisi"]'))).toContain('无需密码');
+  });
+
+  it('names the shared account of logins without a userid, and never offers to make it an admin', async () => {
+    const anonymous: UserRow = { ...USERS[2]!, id: 9, userid: '', username: '' };
+    const { fixture, root } = await render([...USERS, anonymous]);
+    expect(text(fixture.nativeElement)).toContain('（未填写用户ID）');
+    const menu = await openMenuOf(root, '（未填写用户ID）');
+    const items = await menu.getItems();
+    const labels = await Promise.all(items.map((item) => item.getText()));
+    expect(labels).toEqual(['未填写用户ID的登录不能设为管理员', '移除']);
+    expect(await items[0]!.isDisabled()).toBeTrue();
   });
 
   it('adds a WeCom admin to a chosen corp', async () => {

@@ -10,10 +10,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
+import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { messageOf } from '../shared/errors.js';
-import { formatTime } from '../shared/format.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageState } from '../shared/page-state.js';
@@ -80,14 +80,14 @@ interface UserGroup {
                     }
                     <div class="card-body">
                       <div class="card-title with-menu">
-                        <span>{{ user.username || user.userid }}</span>
+                        <span>{{ user.username || useridText(user) }}</span>
                         @if (user.tier !== 'root-admin') {
                           <ng-container *ngTemplateOutlet="menuButton; context: { $implicit: user }" />
                         }
                       </div>
                       <dl class="fields">
                         <dt>用户ID</dt>
-                        <dd class="mono">{{ user.userid }}</dd>
+                        <dd class="mono">{{ useridText(user) }}</dd>
                         <dt>权限</dt>
                         <dd>{{ tierLabels[user.tier] }}</dd>
                         <dt>本地密码</dt>
@@ -104,7 +104,7 @@ interface UserGroup {
                 <table mat-table [dataSource]="group.users" [attr.aria-label]="group.title + '的用户'">
                   <ng-container matColumnDef="userid">
                     <th mat-header-cell *matHeaderCellDef>用户ID</th>
-                    <td mat-cell *matCellDef="let user" class="mono">{{ user.userid }}</td>
+                    <td mat-cell *matCellDef="let user" class="mono">{{ useridText(user) }}</td>
                   </ng-container>
                   <ng-container matColumnDef="username">
                     <th mat-header-cell *matHeaderCellDef>姓名</th>
@@ -166,7 +166,7 @@ interface UserGroup {
         [matMenuTriggerFor]="menu"
         [matMenuTriggerData]="{ user: user }"
         [disabled]="busy() !== null"
-        [attr.aria-label]="'管理 ' + user.userid"
+        [attr.aria-label]="'管理 ' + useridText(user)"
       >
         <mat-icon svgIcon="wls:more" />
       </button>
@@ -174,7 +174,10 @@ interface UserGroup {
 
     <mat-menu #menu="matMenu">
       <ng-template matMenuContent let-user="user">
-        @if (user.tier === 'user') {
+        @if (user.tier === 'user' && user.userid === '') {
+          <!-- Everyone who logs in without a userid shares this account: it can never carry privileges. -->
+          <button mat-menu-item type="button" disabled>未填写用户ID的登录不能设为管理员</button>
+        } @else if (user.tier === 'user') {
           <button mat-menu-item type="button" (click)="setTier(user, 'wecom-admin')">设为企微管理员</button>
         } @else {
           <button mat-menu-item type="button" (click)="setTier(user, 'user')">改为普通用户</button>
@@ -239,6 +242,7 @@ interface UserGroup {
 })
 export class UsersPage implements OnInit {
   private readonly rpc = inject(RpcClient);
+  private readonly dateTime = inject(DateTimeText);
   private readonly dialog = inject(MatDialog);
   private readonly notifier = inject(Notifier);
   protected readonly narrow = injectNarrow();
@@ -304,8 +308,13 @@ export class UsersPage implements OnInit {
     return user;
   }
 
+  /** Logins that left the userid empty share one account per corp; say so instead of showing nothing. */
+  protected useridText(user: UserRow): string {
+    return user.userid === '' ? '（未填写用户ID）' : user.userid;
+  }
+
   protected time(at: number | null): string {
-    return formatTime(at);
+    return this.dateTime.format(at);
   }
 
   protected busyIn(group: UserGroup): boolean {
