@@ -14,6 +14,7 @@ import type { Clock, HostSettings } from './runtime-options.js';
 import { STARTUP_REPORT, type StartupReport } from './startup-report.js';
 import { StorageSettings } from './storage-settings.js';
 import { CLOCK, HOST_SETTINGS } from './tokens.js';
+import { validFeedUrl } from './update-feed-file.js';
 import { UpdateFeedSettings } from './update-feed-settings.js';
 
 const FolderInput = z.object({
@@ -81,8 +82,11 @@ export class ConfigChannels {
         minTier: root,
       },
       ({ url }, call) =>
-        this.change(call, 'config.setUpdateFeed', url ?? '（无）', () =>
-          this.updateFeed.set(url === '' ? null : url),
+        this.change(
+          call,
+          'config.setUpdateFeed',
+          url === null || url === '' ? '（无）' : (validFeedUrl(url) ?? url),
+          () => this.updateFeed.set(url === '' ? null : url),
         ),
     );
     this.router.handle(
