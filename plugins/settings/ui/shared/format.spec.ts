@@ -1,4 +1,4 @@
-import { formatTime } from './format.js';
+import { formatBytes, formatTime } from './format.js';
 
 describe('formatTime', () => {
   it('shows Asia/Shanghai time as yyyy-MM-dd HH:mm:ss whatever the machine zone', () => {
@@ -10,5 +10,14 @@ describe('formatTime', () => {
   it('shows a dash when there is no time', () => {
     expect(formatTime(null)).toBe('—');
     expect(formatTime(undefined)).toBe('—');
+  });
+});
+
+describe('formatBytes', () => {
+  it('shows sizes in the largest fitting unit', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(2048)).toBe('2.0 KB');
+    expect(formatBytes(5.5 * 1024 * 1024)).toBe('5.5 MB');
+    expect(formatBytes(300 * 1024 * 1024)).toBe('300 MB');
   });
 });
