@@ -1,5 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
@@ -54,6 +54,7 @@ export class CleanupPage {
   /** The host refuses the last day; the calendar does not offer it. */
   protected readonly maxDate = new Date(Date.now() - 24 * 60 * 60_000);
   protected readonly date = new FormControl<Date | null>(null, { validators: [Validators.required] });
+  protected readonly form = new FormGroup({ date: this.date });
   protected readonly columns = ['label', 'count'];
   protected readonly busy = signal<'preview' | 'cleanup' | null>(null);
   protected readonly preview = signal<CleanupPreview | null>(null);

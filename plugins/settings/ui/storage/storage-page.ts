@@ -1,6 +1,6 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { Component, computed, inject, signal, type OnInit, type WritableSignal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
@@ -59,6 +59,9 @@ export class StoragePage implements OnInit {
   protected readonly mode = signal<DatabaseMode>('move');
   protected readonly databasePath = pathControl();
   protected readonly logPath = pathControl();
+  // Groups so that <form> submits through ngSubmit instead of reloading the page.
+  protected readonly databaseForm = new FormGroup({ path: this.databasePath });
+  protected readonly logForm = new FormGroup({ path: this.logPath });
   protected readonly databaseError = signal<string | null>(null);
   protected readonly logError = signal<string | null>(null);
   protected readonly examples = {

@@ -1,5 +1,5 @@
 import { Component, computed, inject, signal, type OnInit } from '@angular/core';
-import { FormControl, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -60,6 +60,7 @@ export class UpdatesPage implements OnInit {
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly url = new FormControl('', { nonNullable: true, validators: [FEED_URL] });
+  protected readonly form = new FormGroup({ url: this.url });
   protected readonly fromEnv = computed(() => this.view()?.source === 'env');
   protected readonly sourceLabel = computed(() => SOURCE_LABELS[this.view()?.source ?? 'none']);
 
