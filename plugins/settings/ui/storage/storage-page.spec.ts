@@ -107,6 +107,15 @@ describe('StoragePage', () => {
     expect(fake.callsTo('config.useDatabase')).toEqual([{ file: '/tmp/x.sqlite' }]);
   });
 
+  it('asks for a folder before asking the host', async () => {
+    const { fixture, fake, root } = await render();
+    await (await root.getHarness(MatButtonHarness.with({ text: '迁移数据库' }))).click();
+    await settle(fixture);
+    expect(text(fixture.nativeElement)).toContain('请填写目标文件夹');
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+    expect(fake.callsTo('config.moveDatabase')).toEqual([]);
+  });
+
   it('cancels a pending change', async () => {
     const { fixture, fake, root } = await render(
       config({
@@ -141,6 +150,8 @@ describe('StoragePage', () => {
     await until(fixture, () => fixture.nativeElement.querySelector('[data-testid=log-next]') !== null);
     expect(fake.callsTo('config.setLogDir')).toEqual([{ folder: '/var/log/wecom' }]);
     expect(text(fixture.nativeElement.querySelector('[data-testid=log-next]'))).toBe('/var/log/wecom');
+    // The field is emptied after the save without complaining that it is empty.
+    expect(text(fixture.nativeElement)).not.toContain('请填写日志文件夹');
     await (await root.getHarness(MatButtonHarness.with({ text: '恢复默认' }))).click();
     await until(fixture, () => fake.callsTo('config.setLogDir').length === 2);
     expect(fake.callsTo('config.setLogDir')[1]).toEqual({ folder: null });

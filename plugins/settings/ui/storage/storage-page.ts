@@ -1,6 +1,6 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { Component, computed, inject, signal, type OnInit, type WritableSignal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCardModule } from '@angular/material/card';
@@ -20,9 +20,20 @@ import type { ConfigView, StorageView } from '../settings-api.js';
 
 type DatabaseMode = 'move' | 'use';
 
-/** A path field: required, and the host's message shown on it when it refuses the path. */
+/**
+ * A path field. "Required" is checked on submit only (see `requirePath`): a validator would show its
+ * error again after a successful save resets the field inside the submitted form.
+ */
 function pathControl(): FormControl<string> {
-  return new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  return new FormControl('', { nonNullable: true });
+}
+
+/** False (and the field marked) when nothing was typed. */
+function requirePath(control: FormControl<string>): boolean {
+  if (control.value.trim() !== '') return true;
+  control.setErrors({ required: true });
+  control.markAsTouched();
+  return false;
 }
 
 /**
@@ -90,15 +101,12 @@ export class StoragePage implements OnInit {
   protected setMode(mode: DatabaseMode): void {
     this.mode.set(mode);
     this.databaseError.set(null);
-    this.databasePath.setErrors(this.databasePath.value === '' ? { required: true } : null);
+    this.databasePath.setErrors(null);
   }
 
   protected async changeDatabase(): Promise<void> {
+    if (!requirePath(this.databasePath)) return;
     const path = this.databasePath.value.trim();
-    if (path === '') {
-      this.databasePath.markAsTouched();
-      return;
-    }
     const moving = this.mode() === 'move';
     const confirmed = await confirmAction(this.dialog, {
       title: moving ? '迁移数据库？' : '改用这个数据库文件？',
@@ -134,11 +142,8 @@ export class StoragePage implements OnInit {
   }
 
   protected async changeLogDir(reset = false): Promise<void> {
+    if (!reset && !requirePath(this.logPath)) return;
     const folder = this.logPath.value.trim();
-    if (!reset && folder === '') {
-      this.logPath.markAsTouched();
-      return;
-    }
     await this.run(
       'logs',
       'config.setLogDir',
