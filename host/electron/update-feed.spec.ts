@@ -25,12 +25,17 @@ describe('update feed', () => {
     const file = JSON.stringify({ feedUrl: 'https://a.example/feed' });
     expect(resolveUpdateFeed({ [UPDATE_FEED_ENV]: 'https://b.example/feed' }, () => file)).toEqual({
       url: 'https://b.example/feed',
+      source: 'env',
       problem: null,
     });
-    expect(resolveUpdateFeed({}, () => file)).toEqual({ url: 'https://a.example/feed', problem: null });
+    expect(resolveUpdateFeed({}, () => file)).toEqual({
+      url: 'https://a.example/feed',
+      source: 'file',
+      problem: null,
+    });
     expect(resolveUpdateFeed({}, () => '\uFEFF' + file).url).toBe('https://a.example/feed');
-    expect(resolveUpdateFeed({}, () => null)).toEqual({ url: null, problem: null });
-    expect(resolveUpdateFeed({}, () => '{}')).toEqual({ url: null, problem: null });
+    expect(resolveUpdateFeed({}, () => null)).toEqual({ url: null, source: 'none', problem: null });
+    expect(resolveUpdateFeed({}, () => '{}')).toEqual({ url: null, source: 'none', problem: null });
   });
 
   it('says why a configured feed is not used', () => {

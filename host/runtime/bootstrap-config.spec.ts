@@ -13,7 +13,8 @@ import {
 
 const DEFAULTS: BootstrapConfig = {
   version: 1,
-  database: { client: 'better-sqlite3', filename: 'wecom-live.sqlite' },
+  database: { client: 'better-sqlite3', filename: 'wecom-live.sqlite', mustExist: false },
+  logDir: 'logs',
   timeZone: 'Asia/Shanghai',
   sessionIdleMinutes: 30,
   uploadMaxBytes: 50 * 1024 * 1024,
@@ -60,7 +61,7 @@ describe('bootstrap config', () => {
     writeFileSync(configFile, content);
     expect(loadBootstrapConfig(root)).toEqual({
       ...DEFAULTS,
-      database: { client: 'better-sqlite3', filename: 'db/live.sqlite' },
+      database: { client: 'better-sqlite3', filename: 'db/live.sqlite', mustExist: false },
       logLevel: 'debug',
     });
     expect(readFileSync(configFile, 'utf8')).toBe(content);
@@ -120,7 +121,7 @@ describe('bootstrap config', () => {
     expect(path).toBe(join(root, 'wecom-live.sqlite'));
     const absolute = join(root, 'elsewhere', 'x.sqlite');
     expect(
-      resolveDatabasePath(root, { ...relative, database: { client: 'better-sqlite3', filename: absolute } }),
+      resolveDatabasePath(root, { ...relative, database: { ...relative.database, filename: absolute } }),
     ).toBe(absolute);
     expect(existsSync(path)).toBeFalse();
   });

@@ -1,10 +1,10 @@
 // `<dataDir>/config.json`: what must be known before the database opens (ARCHITECTURE §6), so it cannot
 // live in the database. Missing keys take their defaults; a wrong value stops the start with a message
 // that names the file and the field.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomically } from './atomic-file.js';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
@@ -38,8 +38,17 @@ export const BootstrapConfigSchema = z.object({
       client: z.literal('better-sqlite3').default('better-sqlite3'),
       /** Relative to the data dir unless absolute. */
       filename: z.string().min(1).default('wecom-live.sqlite'),
+      /**
+       * Set once the location was chosen in the settings: a missing file then stops the start with a
+       * message instead of silently creating a new, empty database (a drive not mounted, a moved file).
+       */
+      mustExist: z.boolean().default(false),
+      /** A move asked for in the settings (absolute file), done by the next start before the database opens. */
+      moveTo: z.string().min(1).optional(),
     })
     .prefault({}),
+  /** The log folder, relative to the data dir unless absolute; applied at the next start. */
+  logDir: z.string().min(1).default('logs'),
   timeZone: z
     .string()
     .refine(isTimeZone, { message: '不是有效的 IANA 时区（例如 Asia/Shanghai）' })
@@ -117,24 +126,12 @@ function parseConfig(file: string, raw: unknown): BootstrapConfig {
   throw new BootstrapConfigError(file, path, problem);
 }
 
-function writeAtomically(file: string, text: string): void {
-  // A crash mid-write must leave the old file or the new one, never half of one.
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temp, text, 'utf8');
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 /** Writes config.json (validated, pretty-printed) into the data dir. */
 export function saveBootstrapConfig(dataDir: string, config: BootstrapConfig): void {
   const file = join(resolve(dataDir), CONFIG_FILE_NAME);
   const valid = parseConfig(file, config);
   mkdirSync(dataDir, { recursive: true });
-  writeAtomically(file, `${JSON.stringify(valid, null, 2)}\n`);
+  writeFileAtomically(file, `${JSON.stringify(valid, null, 2)}\n`);
 }
 
 /** Reads config.json, creating it with the defaults when missing; missing keys take their defaults. */
@@ -164,4 +161,17 @@ export function loadBootstrapConfig(dataDir: string): BootstrapConfig {
 /** The database file's absolute path: `database.filename` resolved against the data dir. */
 export function resolveDatabasePath(dataDir: string, config: BootstrapConfig): string {
   return resolve(dataDir, config.database.filename);
+}
+
+/** The log folder's absolute path: `logDir` resolved against the data dir. */
+export function resolveLogDir(dataDir: string, config: BootstrapConfig): string {
+  return resolve(dataDir, config.logDir);
+}
+
+/** How config.json names a file or folder: relative when inside the data dir (so the dir can be moved whole). */
+export function configPathOf(dataDir: string, absolute: string): string {
+  const base = resolve(dataDir);
+  const target = resolve(absolute);
+  const rel = relative(base, target);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : target;
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { inject, injectable } from 'tsyringe';
 import { tierAtLeast } from '../../sdk/contracts/tiers.js';
 import type { HostSettings } from './runtime-options.js';
@@ -57,7 +56,7 @@ export class HostChannels {
         ...about,
         dataDir: this.settings.dataDir,
         databaseFile: this.settings.databaseFile,
-        logDir: join(this.settings.dataDir, 'logs'),
+        logDir: this.settings.logDir,
         timeZone: this.settings.timeZone,
       };
     });

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
@@ -12,7 +11,15 @@ import { PublicIpLookup } from './public-ip-lookup.js';
 import { TrustedIpStore } from './trusted-ip-store.js';
 import { WeComGateways } from './wecom-gateways.js';
 import { AuthService } from './auth-service.js';
-import { loadBootstrapConfig, resolveDatabasePath, type BootstrapConfig } from './bootstrap-config.js';
+import { loadBootstrapConfig, type BootstrapConfig } from './bootstrap-config.js';
+import { ConfigChannels } from './config-channels.js';
+import { DataRetention } from './data-retention.js';
+import { prepareDatabase } from './database-move.js';
+import { HostRetention } from './host-retention.js';
+import { openLog } from './log-location.js';
+import { STARTUP_REPORT, type StartupReport } from './startup-report.js';
+import { StorageSettings } from './storage-settings.js';
+import { UpdateFeedSettings } from './update-feed-settings.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { openDatabase } from './database.js';
 import { EventBus } from './event-bus.js';
@@ -22,7 +29,6 @@ import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
 import { LoginThrottle } from './login-throttle.js';
-import { createLogger } from './logger.js';
 import { runMigrations } from './migration-runner.js';
 import { HOST_MIGRATIONS } from './migrations/index.js';
 import { PluginLoader } from './plugin-loader.js';
@@ -64,12 +70,25 @@ export class HostRuntime {
     let closeLog: (() => Promise<void>) | null = null;
     let db: Knex | null = null;
     try {
-      const config = loadBootstrapConfig(options.dataDir);
-      const logging = await createLogger({ dir: join(options.dataDir, 'logs'), level: config.logLevel });
+      const loaded = loadBootstrapConfig(options.dataDir);
+      const log = await openLog(options.dataDir, loaded);
+      const logging = log.logging;
       closeLog = logging.close;
+      // A database move asked for in the settings happens here, before anything opens the file.
+      const prepared = prepareDatabase(options.dataDir, loaded, clock.now());
+      const config = prepared.config;
+      if (prepared.move !== null) {
+        logging.logger[prepared.move.ok ? 'info' : 'error']({ move: prepared.move }, 'database move');
+      }
+      const report: StartupReport = {
+        databaseMove: prepared.move,
+        logDirConfigured: log.configured,
+        logProblem: log.problem,
+      };
       const settings: HostSettings = {
         dataDir: options.dataDir,
-        databaseFile: resolveDatabasePath(options.dataDir, config),
+        databaseFile: prepared.file,
+        logDir: log.dir,
         sessionIdleMs: options.sessionIdleMs ?? config.sessionIdleMinutes * 60_000,
         uploadMaxBytes: config.uploadMaxBytes,
         timeZone: config.timeZone,
@@ -84,6 +103,7 @@ export class HostRuntime {
       container.registerInstance(RUNTIME_OPTIONS, options);
       container.registerInstance(HOST_SETTINGS, settings);
       container.registerInstance(BOOTSTRAP_CONFIG, config);
+      container.registerInstance(STARTUP_REPORT, report);
       container.registerInstance(LOGGER, logging.logger);
       container.registerInstance(CLOCK, clock);
       container.registerInstance(KNEX, db);
@@ -108,12 +128,20 @@ export class HostRuntime {
         WeComGateways,
         PublicIpLookup,
         CorpLogin,
+        DataRetention,
+        HostRetention,
+        StorageSettings,
+        UpdateFeedSettings,
+        ConfigChannels,
       ] as const) {
         container.registerSingleton(service as never);
       }
       const runtime = new HostRuntime(container, config, settings, logging.logger, logging.close, lock, db);
       container.resolve(HostChannels).register();
       container.resolve(AccountChannels).register();
+      container.resolve(ConfigChannels).register();
+      container.resolve(HostRetention).register();
+      await container.resolve(ConfigChannels).recordStartup();
       await container.resolve(PluginLoader).loadAll();
       await container.resolve(JobService).startRunner();
       logging.logger.info(

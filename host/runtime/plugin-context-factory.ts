@@ -10,12 +10,14 @@ import type {
   PluginContext,
   PluginEvents,
   PluginFiles,
+  PluginRetention,
   PluginScheduler,
   PluginSettings,
   PluginWeCom,
 } from '../../sdk/main/plugin-context.js';
 import { PLUGIN_CONTEXT } from '../../sdk/main/tokens.js';
 import { AppError } from '../../sdk/contracts/errors.js';
+import { DataRetention } from './data-retention.js';
 import { EventBus } from './event-bus.js';
 import { FileStore } from './file-store.js';
 import { IpcRouter } from './ipc-router.js';
@@ -39,6 +41,7 @@ export class PluginContextFactory {
     private readonly bus: EventBus,
     private readonly fileStore: FileStore,
     private readonly gateways: WeComGateways,
+    private readonly retention: DataRetention,
     @inject(KNEX) private readonly db: Knex,
     @inject(LOGGER) private readonly log: Logger,
     @inject(CLOCK) private readonly clock: Clock,
@@ -96,6 +99,11 @@ export class PluginContextFactory {
         return this.gateways.forCorp(call.corp.corpId);
       },
     };
+    const retention: PluginRetention = {
+      register: (contributor) => {
+        own(this.retention.register({ ...contributor, id: namespaced(contributor.id) }));
+      },
+    };
     const context: PluginContext = {
       id,
       manifest,
@@ -107,6 +115,7 @@ export class PluginContextFactory {
       settings,
       files,
       wecom,
+      retention,
       handle: <S extends z.ZodType, O>(
         action: string,
         options: ChannelOptions<S>,

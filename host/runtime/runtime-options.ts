@@ -11,6 +11,11 @@ export interface RuntimeOptions {
   schedulerPollMs?: number;
   /** First retry delay of a failed scheduled job (doubles per attempt). */
   jobRetryBaseMs?: number;
+  /**
+   * Folders that vanish (the system temp dir by default): the settings refuse them for the database and
+   * the logs. Specs, whose data dirs are temp dirs themselves, pass their own list.
+   */
+  tempRoots?: string[];
 }
 
 /** The host's engine version that plugin manifests' `engine` ranges are checked against. */
@@ -27,6 +32,8 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface HostSettings {
   dataDir: string;
   databaseFile: string;
+  /** The folder the log is written to by this run. */
+  logDir: string;
   sessionIdleMs: number;
   uploadMaxBytes: number;
   timeZone: string;

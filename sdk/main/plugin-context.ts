@@ -103,6 +103,33 @@ export interface PluginFiles {
   finalize(fileId: string): Promise<StoredFile>;
 }
 
+/** What one contributor's purge did: rows deleted, and work for after the commit (deleting files). */
+export interface RetentionPurged {
+  deleted: number;
+  /** Runs only once the clean-up's transaction committed (a rollback keeps the files); errors are logged. */
+  afterCommit?: () => void | Promise<void>;
+}
+
+/**
+ * One kind of data the clean-up of old data (系统设置 → 数据清理) may delete: root-admin picks a date,
+ * sees `count` of every contributor, confirms, and every `purge` runs in one transaction.
+ */
+export interface RetentionContributor {
+  /** Unique per plugin; the host namespaces it `<pluginId>.<id>`. */
+  id: string;
+  /** What is deleted, in Chinese, as the preview table shows it (e.g. "签到记录"). */
+  label: string;
+  /** How many rows (or files) are older than `before`. `db` is a read transaction of the preview. */
+  count(before: Date, db: Knex): Promise<number>;
+  /** Deletes exactly what `count` counted, through `trx` only; never anything from `before` or later. */
+  purge(before: Date, trx: Knex.Transaction): Promise<number | RetentionPurged>;
+}
+
+/** Joins the clean-up of old data; a contributor is removed when the plugin is disabled. */
+export interface PluginRetention {
+  register(contributor: RetentionContributor): void;
+}
+
 /**
  * Everything a plugin's main side may use. Whatever it registers through the context is owned by it
  * and disposed when the plugin is disabled.
@@ -119,6 +146,7 @@ export interface PluginContext {
   readonly settings: PluginSettings;
   readonly files: PluginFiles;
   readonly wecom: PluginWeCom;
+  readonly retention: PluginRetention;
   /** Registers `<pluginId>.<action>`. */
   handle<S extends z.ZodType, O>(
     action: string,

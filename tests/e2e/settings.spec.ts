@@ -56,6 +56,9 @@ describe('settings pages (browser mode, simulator)', () => {
       '可信IP',
       '账户',
       '审计日志',
+      '存储与日志',
+      '数据清理',
+      '软件更新',
       '关于',
     ]);
     await screenshotThemes(page, 'settings-plugins');

@@ -24,12 +24,23 @@ async function open(
 describe('settings routes', () => {
   it('give root-admin every page and open on 插件管理', async () => {
     const { tabs } = await open('root-admin', '/settings');
-    expect(tabs).toEqual(['插件管理', '企业配置', '用户与权限', '可信IP', '账户', '审计日志', '关于']);
+    expect(tabs).toEqual([
+      '插件管理',
+      '企业配置',
+      '用户与权限',
+      '可信IP',
+      '账户',
+      '审计日志',
+      '存储与日志',
+      '数据清理',
+      '软件更新',
+      '关于',
+    ]);
     expect(TestBed.inject(Router).url).toBe('/settings/plugins');
   });
 
-  it('give a WeCom admin the corp pages but not users or the audit log', async () => {
-    const { tabs } = await open('wecom-admin', '/settings/audit');
+  it('give a WeCom admin the corp pages but not users, the audit log or the installation pages', async () => {
+    const { tabs } = await open('wecom-admin', '/settings/storage');
     expect(tabs).toEqual(['插件管理', '企业配置', '可信IP', '账户', '关于']);
     expect(TestBed.inject(Router).url).toBe('/settings/plugins');
   });

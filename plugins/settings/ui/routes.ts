@@ -57,6 +57,24 @@ export const routes: Routes = [
         loadComponent: () => import('./audit/audit-page.js').then((m) => m.AuditPage),
       },
       {
+        path: 'storage',
+        title: '存储与日志 · 系统设置',
+        canMatch: [mayOpenPage],
+        loadComponent: () => import('./storage/storage-page.js').then((m) => m.StoragePage),
+      },
+      {
+        path: 'cleanup',
+        title: '数据清理 · 系统设置',
+        canMatch: [mayOpenPage],
+        loadComponent: () => import('./cleanup/cleanup-page.js').then((m) => m.CleanupPage),
+      },
+      {
+        path: 'updates',
+        title: '软件更新 · 系统设置',
+        canMatch: [mayOpenPage],
+        loadComponent: () => import('./updates/updates-page.js').then((m) => m.UpdatesPage),
+      },
+      {
         path: 'about',
         title: '关于 · 系统设置',
         canMatch: [mayOpenPage],

@@ -1,6 +1,16 @@
 // The answers of the host channels the settings pages read (host/runtime/*-channels.ts), as the UI sees them.
 import type { AccountTier } from '../../../sdk/contracts/tiers.js';
 
+// `config.*` (host/runtime/config-channels.ts) shares its plain types through the SDK.
+export type {
+  CleanupCount,
+  CleanupPreview,
+  CleanupResult,
+  ConfigView,
+  StorageView,
+  UpdateFeedView,
+} from '../../../sdk/contracts/config.js';
+
 export type PluginState = 'enabled' | 'disabled' | 'failed';
 
 /** `plugins.list`: the manifest (absent when it could not be read) plus the state. */

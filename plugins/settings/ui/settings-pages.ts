@@ -19,6 +19,9 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { path: 'trusted-ips', label: '可信IP', tiers: EVERYONE },
   { path: 'account', label: '账户', tiers: EVERYONE },
   { path: 'audit', label: '审计日志', tiers: ['root-admin'] },
+  { path: 'storage', label: '存储与日志', tiers: ['root-admin'] },
+  { path: 'cleanup', label: '数据清理', tiers: ['root-admin'] },
+  { path: 'updates', label: '软件更新', tiers: ['root-admin'] },
   { path: 'about', label: '关于', tiers: EVERYONE },
 ];
 

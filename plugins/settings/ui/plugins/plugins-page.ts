@@ -105,7 +105,9 @@ export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
                       [checked]="plugin.state === 'enabled'"
                       [disabled]="busy() !== null"
                       (change)="setEnabled(plugin, $event)"
-                      [aria-label]="(plugin.state === 'enabled' ? '停用' : '启用') + (plugin.title ?? plugin.id)"
+                      [aria-label]="
+                        (plugin.state === 'enabled' ? '停用' : '启用') + (plugin.title ?? plugin.id)
+                      "
                     />
                   }
                 }

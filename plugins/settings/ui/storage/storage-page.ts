@@ -1,0 +1,202 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import { Component, computed, inject, signal, type OnInit, type WritableSignal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
+import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
+import { confirmAction } from '../shared/confirm-dialog.js';
+import { fieldOf, messageOf } from '../shared/errors.js';
+import { formatBytes } from '../shared/format.js';
+import { Notifier } from '../shared/notifier.js';
+import { PageState } from '../shared/page-state.js';
+import type { ConfigView, StorageView } from '../settings-api.js';
+
+type DatabaseMode = 'move' | 'use';
+
+/**
+ * A path field. "Required" is checked on submit only (see `requirePath`): a validator would show its
+ * error again after a successful save resets the field inside the submitted form.
+ */
+function pathControl(): FormControl<string> {
+  return new FormControl('', { nonNullable: true });
+}
+
+/** False (and the field marked) when nothing was typed. */
+function requirePath(control: FormControl<string>): boolean {
+  if (control.value.trim() !== '') return true;
+  control.setErrors({ required: true });
+  control.markAsTouched();
+  return false;
+}
+
+/**
+ * 存储与日志 (root-admin, MISSION R1.8, R8.1): where the database file and the log folder are, and
+ * changing them. Every change is applied by the next start; the page says what is pending.
+ */
+@Component({
+  selector: 'wls-storage-page',
+  imports: [
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    PageState,
+    ReactiveFormsModule,
+  ],
+  templateUrl: './storage-page.component.html',
+  styleUrls: ['../shared/page.scss', './storage-page.scss'],
+})
+export class StoragePage implements OnInit {
+  private readonly rpc = inject(RpcClient);
+  private readonly dateTime = inject(DateTimeText);
+  private readonly dialog = inject(MatDialog);
+  private readonly notifier = inject(Notifier);
+  private readonly clipboard = inject(Clipboard);
+
+  protected readonly view = signal<StorageView | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly error = signal<string | null>(null);
+  protected readonly busy = signal<'database' | 'logs' | null>(null);
+  protected readonly mode = signal<DatabaseMode>('move');
+  protected readonly databasePath = pathControl();
+  protected readonly logPath = pathControl();
+  // Groups so that <form> submits through ngSubmit instead of reloading the page.
+  protected readonly databaseForm = new FormGroup({ path: this.databasePath });
+  protected readonly logForm = new FormGroup({ path: this.logPath });
+  protected readonly databaseError = signal<string | null>(null);
+  protected readonly logError = signal<string | null>(null);
+  protected readonly examples = {
+    folder: 'D:\\企微直播\\数据',
+    file: 'D:\\备份\\wecom-live.sqlite',
+    logs: 'D:\\企微直播\\日志',
+  };
+  protected readonly size = computed(() => formatBytes(this.view()?.database.sizeBytes ?? 0));
+
+  ngOnInit(): void {
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      this.view.set((await this.rpc.call<ConfigView>('config.get')).storage);
+    } catch (error) {
+      this.error.set(messageOf(error, '无法读取存储设置。'));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected setMode(mode: DatabaseMode): void {
+    this.mode.set(mode);
+    this.databaseError.set(null);
+    this.databasePath.setErrors(null);
+  }
+
+  protected async changeDatabase(): Promise<void> {
+    if (!requirePath(this.databasePath)) return;
+    const path = this.databasePath.value.trim();
+    const moving = this.mode() === 'move';
+    const confirmed = await confirmAction(this.dialog, {
+      title: moving ? '迁移数据库？' : '改用这个数据库文件？',
+      message: moving
+        ? `下次启动时，程序会把当前数据库复制到：\n${path}\n校验无误后改用新文件。原文件保留，确认无误后可自行删除。\n\n在重新启动之前，程序照常使用原文件。`
+        : `下次启动时，程序改用：\n${path}\n当前数据库中的数据不会带过去，但也不会删除；以后可以再改回来。`,
+      confirmText: moving ? '下次启动时迁移' : '下次启动时改用',
+    });
+    if (!confirmed) return;
+    await this.run(
+      'database',
+      moving ? 'config.moveDatabase' : 'config.useDatabase',
+      moving ? { folder: path } : { file: path },
+      {
+        control: this.databasePath,
+        message: this.databaseError,
+        done: moving ? '已安排迁移，重新启动程序后生效。' : '已设置，重新启动程序后生效。',
+      },
+    );
+  }
+
+  protected async cancelDatabaseChange(): Promise<void> {
+    await this.run(
+      'database',
+      'config.cancelDatabaseChange',
+      {},
+      {
+        control: null,
+        message: this.databaseError,
+        done: '已撤销，下次启动仍使用当前数据库。',
+      },
+    );
+  }
+
+  protected async changeLogDir(reset = false): Promise<void> {
+    if (!reset && !requirePath(this.logPath)) return;
+    const folder = this.logPath.value.trim();
+    await this.run(
+      'logs',
+      'config.setLogDir',
+      { folder: reset ? null : folder },
+      {
+        control: reset ? null : this.logPath,
+        message: this.logError,
+        done: reset
+          ? '已恢复默认日志文件夹，重新启动程序后生效。'
+          : '已保存，重新启动程序后日志写入新文件夹。',
+      },
+    );
+  }
+
+  protected copy(label: string, value: string): void {
+    if (this.clipboard.copy(value)) this.notifier.success(`已复制${label}`);
+    else this.notifier.failure(null, '复制失败，请手动选择文字复制。');
+  }
+
+  protected time(at: number): string {
+    return this.dateTime.format(at);
+  }
+
+  private async run(
+    busy: 'database' | 'logs',
+    channel: string,
+    input: Record<string, unknown>,
+    target: {
+      control: FormControl<string> | null;
+      message: WritableSignal<string | null>;
+      done: string;
+    },
+  ): Promise<void> {
+    this.busy.set(busy);
+    target.message.set(null);
+    try {
+      const answer = await this.rpc.call<ConfigView>(channel, input);
+      this.view.set(answer.storage);
+      target.control?.reset('');
+      this.notifier.success(target.done);
+    } catch (error) {
+      const message = messageOf(error);
+      // A refused path is shown on its field; anything else above the form.
+      if (target.control !== null && fieldOf(error) !== null) {
+        target.control.setErrors({ server: message });
+        target.control.markAsTouched();
+      } else {
+        target.message.set(message);
+      }
+    } finally {
+      this.busy.set(null);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// The installation pages of 系统设置 end to end (issue 6; MISSION R8.1, R1.6, R1.8): root-admin in browser
+// mode sees where the database and the logs are, sets a log folder for the next start, is told why a temp
+// folder cannot hold the database, previews a clean-up, and saves an update feed; screenshots of each page
+// in light and dark.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { ConfigView } from '../../sdk/contracts/config.js';
+import type { LoginResult } from '../../sdk/contracts/host-status.js';
+import { appRoot } from '../../host/runtime/app-info.js';
+import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
+import { call, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+
+const ROOT_PASSWORD = 'Config2026pass';
+// Outside the temp dir (which the settings refuse), inside the checkout's ignored test output.
+const LOG_FOLDER = join(appRoot(), 'test-output', 'e2e-config', 'logs');
+
+describe('settings installation pages (browser mode)', () => {
+  let env: JourneyEnv | undefined;
+  let browser: Browser | undefined;
+  let opened: OpenedPage | undefined;
+  let root: LoginResult;
+
+  beforeAll(async () => {
+    [env, browser] = await Promise.all([startJourneyEnv('settings-config'), launchChromium()]);
+    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
+    root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
+  }, 60_000);
+
+  afterAll(async () => {
+    await opened?.context.close();
+    await browser?.close();
+    await stopJourneyEnv(env);
+    rmSync(join(appRoot(), 'test-output', 'e2e-config'), { recursive: true, force: true });
+  });
+
+  it('shows and changes storage, clean-up and update settings', async () => {
+    if (env === undefined || browser === undefined) throw new Error('environment not started');
+    opened = await openPage(browser, env.server.ready.url);
+    const { page } = opened;
+    await page.getByTestId('mode-root').click();
+    await page.getByTestId('root-password').fill(ROOT_PASSWORD);
+    await page.getByTestId('root-submit').click();
+    await page.getByRole('link', { name: '系统设置' }).first().click();
+    await page.waitForURL('**/settings/plugins');
+
+    // 存储与日志: where things are now.
+    await page.getByRole('tab', { name: '存储与日志' }).click();
+    await page.waitForURL('**/settings/storage');
+    const databaseFile = page.getByTestId('database-file');
+    await databaseFile.waitFor();
+    expect(await databaseFile.innerText()).toBe(join(env.dataDir, 'wecom-live.sqlite'));
+    expect(await page.getByTestId('log-dir').innerText()).toBe(join(env.dataDir, 'logs'));
+    await screenshotThemes(page, 'settings-storage');
+
+    // A temp folder cannot hold the database: the host's reason shows on the field, nothing is pending.
+    await page.getByTestId('database-path').fill(join(env.dataDir, 'moved'));
+    await page.getByRole('button', { name: '迁移数据库' }).click();
+    await page.getByTestId('confirm').click();
+    await page.getByText('在系统临时文件夹中').waitFor();
+    expect(await page.getByTestId('database-pending').count()).toBe(0);
+
+    // A log folder for the next start: pending, with the restart notice.
+    await page.getByTestId('log-path').fill(LOG_FOLDER);
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByTestId('log-next').waitFor();
+    expect(await page.getByTestId('log-next').innerText()).toBe(LOG_FOLDER);
+    await page.getByTestId('restart-notice').waitFor();
+    await screenshotThemes(page, 'settings-storage-pending');
+
+    // 数据清理: a date in the past previews per kind of data (a new installation has nothing that old).
+    await page.getByRole('tab', { name: '数据清理' }).click();
+    await page.waitForURL('**/settings/cleanup');
+    await page.getByTestId('cleanup-date').fill('2020/1/1');
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByText('这个日期之前没有可清理的数据').waitFor();
+    await screenshotThemes(page, 'settings-cleanup');
+
+    // 软件更新: browser mode says it does not update itself; the feed is saved all the same.
+    await page.getByRole('tab', { name: '软件更新' }).click();
+    await page.waitForURL('**/settings/updates');
+    await page.getByTestId('auto-update').waitFor();
+    expect(await page.getByTestId('auto-update').innerText()).toContain('浏览器模式不会自动更新');
+    await page.getByTestId('feed-input').fill('http://updates.example.com/feed');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('必须使用 https 网址').waitFor();
+    await page.getByTestId('feed-input').fill('https://updates.example.com/wecom-live/win32/x64');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('本页设置（update.json）').waitFor();
+    await screenshotThemes(page, 'settings-updates');
+    expect(opened.errors).toEqual([]);
+
+    // What the pages did is what the host now holds.
+    const view = await call<ConfigView>(env, 'config.get', {}, root.session);
+    expect(view.storage.logs.configured).toBe(LOG_FOLDER);
+    expect(view.storage.database.pending).toBeNull();
+    expect(view.updateFeed.url).toBe('https://updates.example.com/wecom-live/win32/x64');
+  }, 90_000);
+});
