@@ -13,7 +13,18 @@ describe('WeComGateway limits (simulator)', () => {
     data = await fx.client.data();
   });
 
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+  /**
+   * Until the gateway has nothing in flight and holds `held` calls: all it may send has been answered.
+   * Polled rather than a fixed pause, which a loaded machine can outlast.
+   */
+  async function heldBack(gateway: ReturnType<SimFixture['gateway']>, held: number): Promise<void> {
+    for (let i = 0; i < 500; i += 1) {
+      const { inFlight, waiting } = gateway.stats();
+      if (inFlight === 0 && waiting === held) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`the gateway never settled with ${held} calls held: ${JSON.stringify(gateway.stats())}`);
+  }
 
   it('never has more calls in flight than the concurrency cap', async () => {
     await fx.client.admin('POST', 'config', { latencyMs: 15 });
@@ -32,7 +43,7 @@ describe('WeComGateway limits (simulator)', () => {
     const gateway = fx.gateway({ limits: { perApiPerMinute: 12 } });
     const livingid = data.specials.endedLivingid;
     const calls = Array.from({ length: 20 }, () => gateway.getLivingInfo(livingid).then(() => 'done'));
-    await settle();
+    await heldBack(gateway, 8);
     const counters = await fx.client.counters();
     expect(counters.calls['living/get_living_info']).toBe(12);
     expect(counters.rateLimited).toBe(0);
@@ -53,7 +64,8 @@ describe('WeComGateway limits (simulator)', () => {
       ...Array.from({ length: 10 }, () => gateway.getLivingInfo(livingid)),
       ...Array.from({ length: 10 }, () => gateway.getWatchStat(livingid)),
     ];
-    await settle();
+    // 15 in the window: gettoken and 14 calls; the other 6 wait.
+    await heldBack(gateway, 6);
     const counters = await fx.client.counters();
     // gettoken counts against the corp too.
     const total = Object.values(counters.calls).reduce((sum, n) => sum + n, 0);
@@ -70,7 +82,7 @@ describe('WeComGateway limits (simulator)', () => {
       gateway.sendMessage({ msgtype: 'text', touser, text: { content: '提醒' } });
     const sends = Array.from({ length: 5 }, () => send(first ?? ''));
     await send(second ?? '');
-    await settle();
+    await heldBack(gateway, 2);
     const { messages } = await fx.client.admin<{ messages: unknown[] }>('GET', 'messages');
     expect(messages.length).toBe(4);
     gateway.close();
