@@ -21,6 +21,7 @@ import { HostChannels } from './host-channels.js';
 import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
+import { LiveStoreService } from './live-store/live-store.js';
 import { LoginThrottle } from './login-throttle.js';
 import { createLogger } from './logger.js';
 import { runMigrations } from './migration-runner.js';
@@ -108,6 +109,7 @@ export class HostRuntime {
         WeComGateways,
         PublicIpLookup,
         CorpLogin,
+        LiveStoreService,
       ] as const) {
         container.registerSingleton(service as never);
       }

@@ -6,6 +6,7 @@ import type { SessionCorp, SessionUser } from '../contracts/host-status.js';
 import type { PluginManifest } from '../contracts/plugin-manifest.js';
 import type { Tier } from '../contracts/tiers.js';
 import type { WeComGateway } from '../wecom/gateway.js';
+import type { LiveStore } from './live-store.js';
 
 /** Who is calling: passed to every handler. `user` is null only on `public` channels without a session. */
 export interface CallContext {
@@ -119,6 +120,8 @@ export interface PluginContext {
   readonly settings: PluginSettings;
   readonly files: PluginFiles;
   readonly wecom: PluginWeCom;
+  /** The host's live store (lives, viewers, names, online samples, check-ins), scoped by corpId. */
+  readonly liveStore: LiveStore;
   /** Registers `<pluginId>.<action>`. */
   handle<S extends z.ZodType, O>(
     action: string,
