@@ -1,6 +1,22 @@
-import { Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators, type AbstractControl } from '@angular/forms';
+import {
+  FormBuilder,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+  type AbstractControl,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -78,6 +94,7 @@ export class LiveForm {
   protected readonly triedSubmit = signal(false);
 
   private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly directive = viewChild(FormGroupDirective);
   protected readonly form = this.fb.group({
     anchorUserid: [
       '',
@@ -145,12 +162,22 @@ export class LiveForm {
     this.submitted.emit(this.form.getRawValue() as LiveFormValue);
   }
 
-  /** Clears the theme and description for the next live; keeps the anchor and type. */
+  /** Clears the theme and description for the next live; keeps the anchor, type and reminder. */
   reset(): void {
     const next = defaultRange();
-    this.form.patchValue({ theme: '', description: '' });
-    this.setRange(next.start, next.end);
-    this.form.markAsUntouched();
+    const keep = this.form.getRawValue();
+    // resetForm, not reset: the directive's "submitted" flag would show every error of the empty form.
+    this.directive()?.resetForm({
+      ...keep,
+      theme: '',
+      description: '',
+      range: {
+        startDate: dayOf(next.start),
+        startTime: timeOf(next.start),
+        endDate: dayOf(next.end),
+        endTime: timeOf(next.end),
+      },
+    });
     this.triedSubmit.set(false);
   }
 
