@@ -28,6 +28,7 @@ import { HostChannels } from './host-channels.js';
 import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
+import { LiveStoreService } from './live-store/live-store.js';
 import { LoginThrottle } from './login-throttle.js';
 import { runMigrations } from './migration-runner.js';
 import { HOST_MIGRATIONS } from './migrations/index.js';
@@ -133,6 +134,7 @@ export class HostRuntime {
         StorageSettings,
         UpdateFeedSettings,
         ConfigChannels,
+        LiveStoreService,
       ] as const) {
         container.registerSingleton(service as never);
       }

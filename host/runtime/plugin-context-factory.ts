@@ -22,6 +22,7 @@ import { EventBus } from './event-bus.js';
 import { FileStore } from './file-store.js';
 import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
+import { LiveStoreService } from './live-store/live-store.js';
 import type { Clock } from './runtime-options.js';
 import { CLOCK, KNEX, LOGGER } from './tokens.js';
 import { WeComGateways } from './wecom-gateways.js';
@@ -42,6 +43,7 @@ export class PluginContextFactory {
     private readonly fileStore: FileStore,
     private readonly gateways: WeComGateways,
     private readonly retention: DataRetention,
+    private readonly liveStore: LiveStoreService,
     @inject(KNEX) private readonly db: Knex,
     @inject(LOGGER) private readonly log: Logger,
     @inject(CLOCK) private readonly clock: Clock,
@@ -116,6 +118,7 @@ export class PluginContextFactory {
       files,
       wecom,
       retention,
+      liveStore: this.liveStore,
       handle: <S extends z.ZodType, O>(
         action: string,
         options: ChannelOptions<S>,

@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './events.js';
 export * from './host-status.js';
 export * from './jobs.js';
+export * from './lives.js';
 export * from './plugin-manifest.js';
 export * from './rpc.js';
 export * from './tiers.js';

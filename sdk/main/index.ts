@@ -1,3 +1,4 @@
 export * from './define-plugin.js';
+export * from './live-store.js';
 export * from './plugin-context.js';
 export * from './tokens.js';

@@ -6,6 +6,7 @@ import type { SessionCorp, SessionUser } from '../contracts/host-status.js';
 import type { PluginManifest } from '../contracts/plugin-manifest.js';
 import type { Tier } from '../contracts/tiers.js';
 import type { WeComGateway } from '../wecom/gateway.js';
+import type { LiveStore } from './live-store.js';
 
 /** Who is calling: passed to every handler. `user` is null only on `public` channels without a session. */
 export interface CallContext {
@@ -147,6 +148,8 @@ export interface PluginContext {
   readonly files: PluginFiles;
   readonly wecom: PluginWeCom;
   readonly retention: PluginRetention;
+  /** The host's live store (lives, viewers, names, online samples, check-ins), scoped by corpId. */
+  readonly liveStore: LiveStore;
   /** Registers `<pluginId>.<action>`. */
   handle<S extends z.ZodType, O>(
     action: string,

@@ -3,6 +3,17 @@ import type { UiPluginEntry } from '../app/plugin-entry.js';
 
 export const PLUGIN_REGISTRY: readonly UiPluginEntry[] = [
   {
+    id: 'live-create',
+    title: '创建直播',
+    icon: 'video_call',
+    order: 1,
+    route: 'create',
+    tiers: ['wecom-admin', 'user'],
+    requiresCorp: true,
+    core: false,
+    loadRoutes: () => import('../../../plugins/live-create/ui/routes.js').then((module) => module.routes),
+  },
+  {
     id: 'settings',
     title: '系统设置',
     icon: 'settings',

@@ -1,0 +1,323 @@
+import type { Knex } from 'knex';
+import { inject, injectable } from 'tsyringe';
+import { AppError } from '../../../sdk/contracts/errors.js';
+import type {
+  LiveListQuery,
+  LiveRecord,
+  PageOf,
+  ViewerKind,
+  ViewerRecord,
+} from '../../../sdk/contracts/lives.js';
+import type { CreatedLive, LiveStore, MergeStatsResult, ModifiedLive } from '../../../sdk/main/live-store.js';
+import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
+import type { Clock } from '../runtime-options.js';
+import { CLOCK, KNEX } from '../tokens.js';
+import { inviterOf, nameInviters, personKey } from './inviter-names.js';
+import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
+import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
+import { livingInfoColumns } from './living-info-columns.js';
+import { statViewers } from './watch-stat-viewers.js';
+
+const LIVE_STATUS = 1;
+// Rows per multi-row insert: well under SQLite's bound on bound parameters.
+const INSERT_CHUNK = 40;
+
+/** The live store of ARCHITECTURE §6 over the host database; `ctx.liveStore` for plugins. */
+@injectable()
+export class LiveStoreService implements LiveStore {
+  constructor(
+    @inject(KNEX) private readonly db: Knex,
+    @inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async recordCreated(corpId: string, live: CreatedLive): Promise<LiveRecord> {
+    const now = this.clock.now();
+    await this.db.transaction(async (trx) => {
+      const columns = {
+        theme: live.theme,
+        description: live.description ?? '',
+        type: live.type,
+        status: 0,
+        anchor_userid: live.anchorUserid,
+        anchor_name: emptyToNull(live.anchorName),
+        reserve_start: live.livingStart,
+        reserve_duration: live.livingDuration,
+        remind_time: live.remindTime ?? null,
+        created_by_us: true,
+        creator_userid: live.creatorUserid,
+      };
+      // A reconciled create may find a live a pull already stored: it becomes ours, its data stays.
+      await trx('lives')
+        .insert({ corp_id: corpId, livingid: live.livingid, created_at: now, updated_at: now, ...columns })
+        .onConflict(['corp_id', 'livingid'])
+        .merge({
+          anchor_name: columns.anchor_name,
+          remind_time: columns.remind_time,
+          created_by_us: true,
+          creator_userid: live.creatorUserid,
+          updated_at: now,
+        });
+      if (columns.anchor_name !== null) {
+        await this.upsertPeople(trx, corpId, [
+          { kind: 'internal', id: live.anchorUserid, name: columns.anchor_name, source: 'anchor' },
+        ]);
+      }
+    });
+    return this.require(corpId, live.livingid);
+  }
+
+  async recordModified(corpId: string, livingid: string, change: ModifiedLive): Promise<LiveRecord> {
+    const columns: Record<string, unknown> = {
+      theme: change.theme,
+      reserve_start: change.livingStart,
+      reserve_duration: change.livingDuration,
+      type: change.type,
+      description: change.description,
+      remind_time: change.remindTime,
+      anchor_name: change.anchorName === undefined ? undefined : emptyToNull(change.anchorName),
+    };
+    const defined = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+    const updated = await this.db('lives')
+      .where({ corp_id: corpId, livingid })
+      .update({ ...defined, updated_at: this.clock.now() });
+    if (updated === 0) throw notFound(livingid);
+    return this.require(corpId, livingid);
+  }
+
+  async mergeLivingInfo(corpId: string, livingid: string, info: LivingInfo): Promise<LiveRecord> {
+    const now = this.clock.now();
+    const columns = livingInfoColumns(info);
+    await this.db.transaction(async (trx) => {
+      await trx('lives')
+        .insert({ corp_id: corpId, livingid, created_at: now, updated_at: now })
+        .onConflict(['corp_id', 'livingid'])
+        .ignore();
+      const row = (await trx('lives').where({ corp_id: corpId, livingid }).first()) as LiveRow;
+      const changed = Object.fromEntries(
+        Object.entries(columns).filter(([column, value]) => !sameValue(row[column as keyof LiveRow], value)),
+      );
+      const touched = Object.keys(changed).length > 0;
+      await trx('lives')
+        .where({ id: row.id })
+        .update({ ...changed, ...(touched ? { updated_at: now } : {}), last_synced_at: now });
+      if (info.status === LIVE_STATUS && info.online_count !== undefined) {
+        await trx('live_online_snapshots')
+          .insert({ live_id: row.id, sampled_at: now, online_count: info.online_count })
+          .onConflict(['live_id', 'sampled_at'])
+          .ignore();
+      }
+    });
+    return this.require(corpId, livingid);
+  }
+
+  async mergeWatchStats(
+    corpId: string,
+    livingid: string,
+    pages: readonly WatchStatPage[],
+  ): Promise<MergeStatsResult> {
+    const now = this.clock.now();
+    const viewers = statViewers(pages);
+    return this.db.transaction(async (trx) => {
+      const live = (await trx('lives').where({ corp_id: corpId, livingid }).first()) as LiveRow | undefined;
+      if (live === undefined) throw notFound(livingid);
+      // Names learnt from this pull first, so rule (4) sees them too.
+      const learnt = viewers
+        .filter((viewer) => viewer.name !== '')
+        .map((viewer) => ({ kind: viewer.kind, id: viewer.id, name: viewer.name, source: 'watch-stat' }));
+      await this.upsertPeople(trx, corpId, learnt);
+      const inviters = viewers.map(inviterOf).filter((inviter) => inviter !== null);
+      const known = await this.knownNames(trx, corpId, inviters);
+      const names = nameInviters(viewers, {
+        anchorUserid: live.anchor_userid,
+        anchorName: live.anchor_name,
+        known,
+      });
+      const rows = viewers.map((viewer, index) => ({
+        live_id: live.id,
+        viewer_kind: viewer.kind,
+        viewer_id: viewer.id,
+        external_type: viewer.externalType,
+        name: viewer.name !== '' ? viewer.name : (known.get(personKey(viewer.kind, viewer.id)) ?? ''),
+        watch_time: viewer.watchTime,
+        is_comment: viewer.isComment,
+        is_mic: viewer.isMic,
+        invitor_userid: viewer.invitorUserid,
+        invitor_external_userid: viewer.invitorExternalUserid,
+        inviter_name: names[index]?.name ?? null,
+        inviter_rule: names[index]?.rule ?? null,
+        raw: viewer.raw,
+        first_seen_at: now,
+        last_synced_at: now,
+      }));
+      const merged = Object.keys(rows[0] ?? {}).filter((column) => column !== 'first_seen_at');
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+        await trx('live_viewers')
+          .insert(rows.slice(start, start + INSERT_CHUNK))
+          .onConflict(['live_id', 'viewer_kind', 'viewer_id'])
+          .merge(merged);
+      }
+      await trx('lives').where({ id: live.id }).update({ stats_synced_at: now });
+      const unnamed = new Map<string, { kind: ViewerKind; id: string }>();
+      viewers.forEach((viewer, index) => {
+        const inviter = inviterOf(viewer);
+        if (inviter !== null && names[index]?.rule === 'none')
+          unnamed.set(personKey(inviter.kind, inviter.id), inviter);
+      });
+      return { viewers: rows.length, unnamedInviters: [...unnamed.values()] };
+    });
+  }
+
+  async addOnlineSnapshot(
+    corpId: string,
+    livingid: string,
+    onlineCount: number,
+    sampledAt = this.clock.now(),
+  ): Promise<void> {
+    const live = (await this.db('lives').where({ corp_id: corpId, livingid }).first('id')) as
+      { id: number } | undefined;
+    if (live === undefined) throw notFound(livingid);
+    await this.db('live_online_snapshots')
+      .insert({ live_id: live.id, sampled_at: sampledAt, online_count: onlineCount })
+      .onConflict(['live_id', 'sampled_at'])
+      .merge(['online_count']);
+  }
+
+  async rememberName(
+    corpId: string,
+    person: { kind: ViewerKind; id: string; name: string; source: string },
+  ): Promise<void> {
+    await this.upsertPeople(this.db, corpId, [person]);
+  }
+
+  async get(corpId: string, livingid: string): Promise<LiveRecord | undefined> {
+    const row = (await this.selectLives()
+      .where({ 'lives.corp_id': corpId, 'lives.livingid': livingid })
+      .first()) as LiveRow | undefined;
+    return row === undefined ? undefined : toLiveRecord(row);
+  }
+
+  async list(corpId: string, query: LiveListQuery): Promise<PageOf<LiveRecord>> {
+    const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize)), 500);
+    const page = Math.max(1, Math.floor(query.page));
+    const counted = this.db('lives');
+    applyLiveFilters(counted, corpId, query);
+    const total = (await counted.count({ n: '*' }).first()) as { n: number | string };
+    const rows = this.selectLives();
+    applyLiveFilters(rows, corpId, query);
+    applyLiveSort(rows, query);
+    const found = (await rows.limit(pageSize).offset((page - 1) * pageSize)) as LiveRow[];
+    return { rows: found.map(toLiveRecord), total: Number(total.n) };
+  }
+
+  async viewers(
+    corpId: string,
+    livingid: string,
+    query: { keyword?: string; page: number; pageSize: number },
+  ): Promise<PageOf<ViewerRecord>> {
+    const live = (await this.db('lives').where({ corp_id: corpId, livingid }).first('id')) as
+      { id: number } | undefined;
+    if (live === undefined) throw notFound(livingid);
+    const filtered = (): Knex.QueryBuilder => {
+      const builder = this.db('live_viewers').where('live_id', live.id);
+      const keyword = query.keyword?.trim() ?? '';
+      if (keyword !== '') {
+        const pattern = likePattern(keyword.toLowerCase());
+        builder.where((inner) =>
+          inner
+            .orWhereRaw(`lower(name) like ? escape '\\'`, [pattern])
+            .orWhereRaw(`lower(viewer_id) like ? escape '\\'`, [pattern]),
+        );
+      }
+      return builder;
+    };
+    const total = (await filtered().count({ n: '*' }).first()) as { n: number | string };
+    const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize)), 500);
+    const rows = (await filtered()
+      .orderBy([
+        { column: 'watch_time', order: 'desc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(pageSize)
+      .offset((Math.max(1, Math.floor(query.page)) - 1) * pageSize)) as ViewerRow[];
+    return { rows: rows.map(toViewerRecord), total: Number(total.n) };
+  }
+
+  private async require(corpId: string, livingid: string): Promise<LiveRecord> {
+    const live = await this.get(corpId, livingid);
+    if (live === undefined) throw notFound(livingid);
+    return live;
+  }
+
+  /** `lives` with the peak of its online samples (max; the earliest sample that reached it). */
+  private selectLives(): Knex.QueryBuilder {
+    const peak = this.db('live_online_snapshots as s')
+      .max('s.online_count')
+      .where('s.live_id', this.db.ref('lives.id'));
+    const peakAt = this.db('live_online_snapshots as p')
+      .min('p.sampled_at')
+      .where('p.live_id', this.db.ref('lives.id'))
+      .andWhere('p.online_count', peak.clone());
+    return this.db('lives').select('lives.*', peak.as('peak_online'), peakAt.as('peak_online_at'));
+  }
+
+  private async knownNames(
+    trx: Knex.Transaction,
+    corpId: string,
+    people: ReadonlyArray<{ kind: ViewerKind; id: string }>,
+  ): Promise<Map<string, string>> {
+    const known = new Map<string, string>();
+    // Stored as upsertPeople writes them: members' userids lower case, external ids as they are.
+    const ids = [...new Set(people.map((person) => personKey(person.kind, person.id).split(':')[1] ?? ''))];
+    for (let start = 0; start < ids.length; start += 500) {
+      const rows = (await trx('live_people')
+        .where('corp_id', corpId)
+        .whereIn('person_id', ids.slice(start, start + 500))
+        .select('person_kind', 'person_id', 'name')) as Array<{
+        person_kind: ViewerKind;
+        person_id: string;
+        name: string;
+      }>;
+      for (const row of rows) known.set(personKey(row.person_kind, row.person_id), row.name);
+    }
+    return known;
+  }
+
+  private async upsertPeople(
+    db: Knex | Knex.Transaction,
+    corpId: string,
+    people: ReadonlyArray<{ kind: ViewerKind; id: string; name: string; source: string }>,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const unique = new Map(people.map((person) => [personKey(person.kind, person.id), person]));
+    const rows = [...unique.values()].map((person) => ({
+      corp_id: corpId,
+      person_kind: person.kind,
+      // Members' userids compare case-insensitively: one cache entry per member.
+      person_id: person.kind === 'internal' ? person.id.toLowerCase() : person.id,
+      name: person.name,
+      source: person.source,
+      updated_at: now,
+    }));
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      await db('live_people')
+        .insert(rows.slice(start, start + INSERT_CHUNK))
+        .onConflict(['corp_id', 'person_kind', 'person_id'])
+        .merge(['name', 'source', 'updated_at']);
+    }
+  }
+}
+
+function emptyToNull(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value.trim();
+}
+
+function notFound(livingid: string): AppError {
+  return new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
+}
+
+/** Database values against new ones: numbers may come back as strings (bigint), booleans as 0/1. */
+function sameValue(stored: unknown, next: unknown): boolean {
+  if (stored === null || stored === undefined) return next === null || next === undefined;
+  if (typeof next === 'number' || typeof next === 'boolean') return Number(stored) === Number(next);
+  return stored === next;
+}

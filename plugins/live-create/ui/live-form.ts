@@ -1,0 +1,214 @@
+import {
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  FormBuilder,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+  type AbstractControl,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { startWith } from 'rxjs';
+import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import {
+  charCount,
+  DEFAULT_LIVE_TYPE,
+  DESCRIPTION_MAX_CHARS,
+  LIVE_TYPES,
+  REMIND_CHOICES,
+  THEME_MAX_CHARS,
+  typeTakesDescription,
+} from '../shared/live-rules.js';
+import { FieldHint } from './field-hint.js';
+import {
+  dayOf,
+  defaultRange,
+  durationText,
+  rangeMessage,
+  rangeOf,
+  rangeValidator,
+  timeOf,
+  typeWarning,
+  type LiveFormValue,
+  type RangeValue,
+} from './live-form-model.js';
+
+const maxChars =
+  (max: number) =>
+  (control: AbstractControl): { maxChars: { max: number } } | null =>
+    charCount(String(control.value ?? '')) > max ? { maxChars: { max } } : null;
+
+/**
+ * The form of a reserved live (R3.1), for creating and for modifying (R3.3, where the anchor is fixed).
+ * Start and end come from one range: a Material date range picker plus time inputs with seconds,
+ * checked against the clock; the duration is shown as it is computed.
+ */
+@Component({
+  selector: 'wlc-live-form',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    FieldHint,
+  ],
+  templateUrl: './live-form.component.html',
+  styleUrl: './live-form.scss',
+})
+export class LiveForm {
+  /** The login userid and name that prefill the anchor (create). */
+  readonly anchorUserid = input('');
+  readonly anchorName = input('');
+  /** The live being modified; null to create. */
+  readonly editing = input<LiveRecord | null>(null);
+  readonly busy = input(false);
+  readonly submitLabel = input('创建直播');
+  readonly submitted = output<LiveFormValue>();
+  readonly cancelled = output<void>();
+
+  protected readonly themeMax = THEME_MAX_CHARS;
+  protected readonly descriptionMax = DESCRIPTION_MAX_CHARS;
+  protected readonly types = LIVE_TYPES;
+  protected readonly reminds = REMIND_CHOICES;
+  protected readonly today = dayOf(new Date());
+  protected readonly triedSubmit = signal(false);
+
+  private readonly fb = inject(FormBuilder).nonNullable;
+  private readonly directive = viewChild(FormGroupDirective);
+  protected readonly form = this.fb.group({
+    anchorUserid: [
+      '',
+      [Validators.required, Validators.maxLength(64), Validators.pattern(/^\s*[\w.@-]+\s*$/)],
+    ],
+    anchorName: ['', [Validators.maxLength(64)]],
+    theme: ['', [Validators.required, maxChars(THEME_MAX_CHARS), Validators.pattern(/\S/)]],
+    range: this.fb.group(
+      {
+        startDate: this.fb.control<Date | null>(null),
+        startTime: this.fb.control<string | null>(null),
+        endDate: this.fb.control<Date | null>(null),
+        endTime: this.fb.control<string | null>(null),
+      },
+      { validators: [rangeValidator()] },
+    ),
+    type: [DEFAULT_LIVE_TYPE],
+    description: ['', [maxChars(DESCRIPTION_MAX_CHARS)]],
+    remindTime: [0],
+  });
+
+  private readonly value = toSignal(this.form.valueChanges.pipe(startWith(this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
+  protected readonly themeCount = computed(() => charCount(this.value().theme ?? ''));
+  protected readonly descriptionCount = computed(() => charCount(this.value().description ?? ''));
+  protected readonly range = computed(() => rangeOf(this.value().range as RangeValue));
+  protected readonly duration = computed(() => {
+    const range = this.range();
+    return range === null ? '—' : durationText(range.duration);
+  });
+  protected readonly warning = computed(() => typeWarning(this.value().type ?? DEFAULT_LIVE_TYPE));
+  protected readonly rangeError = computed(() => {
+    this.value();
+    const group = this.form.controls.range;
+    return group.touched || this.triedSubmit() ? rangeMessage(group.errors) : null;
+  });
+  protected readonly anchorHint =
+    '主播在企业微信里的账号（userid）：企业微信管理后台 → 通讯录 → 点击成员 → “账号”。默认是登录时填写的 userid，可改为其他成员。';
+
+  constructor() {
+    const start = defaultRange();
+    this.setRange(start.start, start.end);
+    // Prefill once the inputs arrive (create: the login; modify: the live).
+    effect(() => {
+      const live = this.editing();
+      const userid = this.anchorUserid();
+      const name = this.anchorName();
+      untracked(() => (live === null ? this.prefillCreate(userid, name) : this.prefillModify(live)));
+    });
+    // Only types 0–3 take a description (seed 000 §6.3.8).
+    this.form.controls.type.valueChanges.subscribe((type) => {
+      const description = this.form.controls.description;
+      if (typeTakesDescription(type)) description.enable({ emitEvent: false });
+      else description.disable({ emitEvent: false });
+    });
+  }
+
+  protected submit(): void {
+    this.triedSubmit.set(true);
+    this.form.markAllAsTouched();
+    // The clock moved since the range was picked: check again.
+    this.form.controls.range.updateValueAndValidity();
+    if (this.form.invalid || this.busy()) return;
+    this.submitted.emit(this.form.getRawValue() as LiveFormValue);
+  }
+
+  /** Clears the theme and description for the next live; keeps the anchor, type and reminder. */
+  reset(): void {
+    const next = defaultRange();
+    const keep = this.form.getRawValue();
+    // resetForm, not reset: the directive's "submitted" flag would show every error of the empty form.
+    this.directive()?.resetForm({
+      ...keep,
+      theme: '',
+      description: '',
+      range: {
+        startDate: dayOf(next.start),
+        startTime: timeOf(next.start),
+        endDate: dayOf(next.end),
+        endTime: timeOf(next.end),
+      },
+    });
+    this.triedSubmit.set(false);
+  }
+
+  private prefillCreate(userid: string, name: string): void {
+    if (userid !== '' && this.form.controls.anchorUserid.pristine)
+      this.form.controls.anchorUserid.setValue(userid);
+    if (name !== '' && name !== userid && this.form.controls.anchorName.pristine) {
+      this.form.controls.anchorName.setValue(name);
+    }
+  }
+
+  private prefillModify(live: LiveRecord): void {
+    this.form.patchValue({
+      anchorUserid: live.anchorUserid,
+      anchorName: live.anchorName ?? '',
+      theme: live.theme,
+      type: live.type ?? DEFAULT_LIVE_TYPE,
+      description: live.description,
+      remindTime: live.remindTime ?? 0,
+    });
+    this.form.controls.anchorUserid.disable();
+    const start = new Date((live.reserveStart ?? 0) * 1000);
+    this.setRange(start, new Date(start.getTime() + (live.reserveDuration ?? 3600) * 1000));
+  }
+
+  private setRange(start: Date, end: Date): void {
+    this.form.controls.range.setValue({
+      startDate: dayOf(start),
+      startTime: timeOf(start),
+      endDate: dayOf(end),
+      endTime: timeOf(end),
+    });
+  }
+}

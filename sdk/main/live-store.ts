@@ -1,0 +1,68 @@
+import type { LiveListQuery, LiveRecord, PageOf, ViewerKind, ViewerRecord } from '../contracts/lives.js';
+import type { LivingInfo, WatchStatPage } from '../wecom/models.js';
+
+/** A live this app created through living/create (R3.2). */
+export interface CreatedLive {
+  livingid: string;
+  anchorUserid: string;
+  anchorName?: string | null;
+  theme: string;
+  /** Unix seconds, as sent. */
+  livingStart: number;
+  livingDuration: number;
+  type: number;
+  description?: string;
+  remindTime?: number | null;
+  creatorUserid: string;
+}
+
+/** A change made through living/modify before the live started (R3.3). */
+export interface ModifiedLive {
+  theme?: string;
+  livingStart?: number;
+  livingDuration?: number;
+  type?: number;
+  description?: string;
+  remindTime?: number | null;
+  anchorName?: string | null;
+}
+
+export interface MergeStatsResult {
+  viewers: number;
+  /** Inviters still without a name after the local rules (R4.6 (1)–(4)); user/get may name them. */
+  unnamedInviters: Array<{ kind: ViewerKind; id: string }>;
+}
+
+/**
+ * The host-owned live store (ARCHITECTURE §6), offered to plugins as `ctx.liveStore`. Everything is
+ * scoped by the internal corpId; every merge is an upsert in one transaction per live, so pulling the
+ * same data twice changes nothing but the sync times.
+ */
+export interface LiveStore {
+  /** Stores a live created here (created-by-us, creator, anchor name, the reserved times as sent). */
+  recordCreated(corpId: string, live: CreatedLive): Promise<LiveRecord>;
+  /** Applies a successful living/modify to the stored live. NOT_FOUND when it is not stored. */
+  recordModified(corpId: string, livingid: string, change: ModifiedLive): Promise<LiveRecord>;
+  /** Merges get_living_info's `living_info`: reserved and actual times kept apart. */
+  mergeLivingInfo(corpId: string, livingid: string, info: LivingInfo): Promise<LiveRecord>;
+  /** Merges every page of get_watch_stat (all pages up to `ending` = 1) into the live's viewers. */
+  mergeWatchStats(
+    corpId: string,
+    livingid: string,
+    pages: readonly WatchStatPage[],
+  ): Promise<MergeStatsResult>;
+  /** Records an online_count sample (peak viewers come from these). */
+  addOnlineSnapshot(corpId: string, livingid: string, onlineCount: number, sampledAt?: number): Promise<void>;
+  /** Caches a person's name (user/get, a check-in sheet, …). */
+  rememberName(
+    corpId: string,
+    person: { kind: ViewerKind; id: string; name: string; source: string },
+  ): Promise<void>;
+  get(corpId: string, livingid: string): Promise<LiveRecord | undefined>;
+  list(corpId: string, query: LiveListQuery): Promise<PageOf<LiveRecord>>;
+  viewers(
+    corpId: string,
+    livingid: string,
+    query: { keyword?: string; page: number; pageSize: number },
+  ): Promise<PageOf<ViewerRecord>>;
+}
