@@ -1,3 +1,5 @@
+import type { KeyWrapper } from './secret-vault.js';
+
 /** How a HostRuntime is started (browser mode, Electron, tests). */
 export interface RuntimeOptions {
   dataDir: string;
@@ -11,6 +13,8 @@ export interface RuntimeOptions {
   schedulerPollMs?: number;
   /** First retry delay of a failed scheduled job (doubles per attempt). */
   jobRetryBaseMs?: number;
+  /** Protects the vault's data key with the OS (Electron's safeStorage); a 0600 key file without it. */
+  keyWrapper?: KeyWrapper;
 }
 
 /** The host's engine version that plugin manifests' `engine` ranges are checked against. */
