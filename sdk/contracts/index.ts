@@ -1,3 +1,4 @@
+export * from './audit-actions.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './host-status.js';
