@@ -21,7 +21,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
       (click)="tooltip.toggle(); $event.stopPropagation()"
       [attr.aria-label]="label() + '：' + text()"
     >
-      <mat-icon svgIcon="wls:hint" />
+      <mat-icon svgIcon="error_outline" />
     </button>
   `,
   styles: `
