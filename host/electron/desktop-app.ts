@@ -1,15 +1,18 @@
-import { app, dialog, Menu } from 'electron';
+import { app, dialog, Menu, safeStorage } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appRoot } from '../runtime/app-info.js';
 import { HostRuntime } from '../runtime/host-runtime.js';
+import { KeyProtectionUnavailableError, type SecretVault } from '../runtime/secret-vault.js';
+import { SECRET_VAULT } from '../runtime/tokens.js';
 import { serveAppProtocol } from './app-protocol.js';
 import { startAutoUpdate } from './auto-update.js';
 import { IpcBridge } from './ipc-bridge.js';
 import type { LaunchOptions } from './launch-options.js';
 import { createMainWindow } from './main-window.js';
 import { describeStartFailure } from './start-failure.js';
+import { safeStorageKeyWrapper } from './safe-storage-key-wrapper.js';
 import { readUpdateFile, resolveUpdateFeed } from './update-feed.js';
 import { installWindowSecurity } from './window-security.js';
 
@@ -55,6 +58,23 @@ function stopOnQuit(runtime: HostRuntime, bridge: IpcBridge): void {
 }
 
 /**
+ * Says so at start when the vault key is protected by safeStorage and safeStorage is unavailable now:
+ * the app still opens, but saved secrets stay sealed (not replaced) until the keyring is back.
+ */
+function warnIfVaultLocked(runtime: HostRuntime): void {
+  const wrappedBy = runtime.container.resolve<SecretVault>(SECRET_VAULT).unavailableProtection;
+  if (wrappedBy === null) return;
+  runtime.log.warn({ wrappedBy }, 'vault key protection unavailable: saved secrets stay sealed');
+  void dialog.showMessageBox({
+    type: 'warning',
+    title: APP_TITLE,
+    message: '无法读取已保存的应用Secret',
+    detail: new KeyProtectionUnavailableError(wrappedBy).message,
+    buttons: ['知道了'],
+  });
+}
+
+/**
  * The desktop app proper, once main.ts has dealt with Squirrel, the command line, the data dir and the
  * single-instance lock: the runtime on `dataDir`, the IPC bridge, the app:// build, one window, and
  * automatic updates where they apply.
@@ -69,12 +89,16 @@ export async function runDesktopApp(options: LaunchOptions, dataDir: string): Pr
     runtime = await HostRuntime.start({
       dataDir,
       pluginDirs: [join(appRoot(), 'dist', 'plugins')],
+      // The OS protects the vault key where safeStorage really encrypts (the wrapper checks that each
+      // time, Linux without a keyring included); a key written before it is wrapped on this start.
+      keyWrapper: safeStorageKeyWrapper(safeStorage, process.platform),
       ...(options.wecomBaseUrl === null ? {} : { wecomBaseUrl: options.wecomBaseUrl }),
     });
   } catch (error) {
     return fatal(describeStartFailure(error), 1);
   }
 
+  warnIfVaultLocked(runtime);
   const bridge = new IpcBridge(runtime);
   bridge.start();
   stopOnQuit(runtime, bridge);

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../serve/http-responses.js';
 import { DataDirLock } from '../runtime/data-dir-lock.js';
 import { removeDir, tempDataDir } from '../../tests/support/runtime-harness.js';
+import { SAFE_STORAGE_WRAPPER_NAME } from './safe-storage-key-wrapper.js';
 import { WINDOW_SESSION_PLACEHOLDER } from './session-binding.js';
+import { FAKE_SAFE_STORAGE_PREFIX } from './testing/fake-electron.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -15,12 +17,15 @@ interface Smoke {
 }
 
 /** Runs the built main process under Node with the fake `electron` module (testing/electron-smoke.ts). */
-function runMain(args: string[]): Promise<{ smoke: Smoke; stderr: string }> {
+function runMain(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ smoke: Smoke; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['--import', join(here, 'testing', 'electron-smoke.js'), join(here, 'main.js'), ...args],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WECOM_API_BASE: '' } },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WECOM_API_BASE: '', ...env } },
     );
     let stdout = '';
     let stderr = '';
@@ -104,6 +109,34 @@ describe('Electron main process (under Node, with a fake electron module)', () =
     expect(smoke['quitRequests']).toBe(2);
     expect(smoke['ipcHandlersLeft']).toEqual([]);
     DataDirLock.acquire(dataDir).release();
+  });
+
+  it('protects the vault key with safeStorage, and keeps it sealed when safeStorage is gone later', async () => {
+    const first = await runMain(['--data-dir', dataDir]);
+    expect(first.smoke.exitCode).withContext(first.stderr).toBe(0);
+    const keyPath = join(dataDir, 'vault.key');
+    const keyFile = readFileSync(keyPath, 'utf8');
+    const parsed = JSON.parse(keyFile) as { wrappedBy: string; key: string };
+    expect(parsed.wrappedBy).toBe(SAFE_STORAGE_WRAPPER_NAME);
+    expect(Buffer.from(parsed.key, 'base64').toString('latin1')).toContain(FAKE_SAFE_STORAGE_PREFIX);
+    expect(first.smoke['dialogs']).toEqual([]);
+
+    // The same folder on a machine whose keyring is locked: the app opens, says why the saved secrets
+    // cannot be read, and leaves the key file exactly as it was.
+    const locked = await runMain(['--data-dir', dataDir], { WECOM_LIVE_FAKE_SAFE_STORAGE: 'unavailable' });
+    expect(locked.smoke.exitCode).withContext(locked.stderr).toBe(0);
+    expect(locked.smoke['loadedUrls']).toEqual(['app://wecom-live/']);
+    const [box] = locked.smoke['dialogs'] as {
+      kind: string;
+      type: string;
+      message: string;
+      detail: string;
+    }[];
+    expect(box).toEqual(
+      jasmine.objectContaining({ kind: 'message', type: 'warning', message: '无法读取已保存的应用Secret' }),
+    );
+    expect(box?.detail).toContain('系统密钥保管');
+    expect(readFileSync(keyPath, 'utf8')).toBe(keyFile);
   });
 
   it('--reset-root resets on the data dir without opening a window, and says so in a message box', async () => {

@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../sdk/contracts/errors.js';
 import type { CallContext } from '../../sdk/main/plugin-context.js';
+import { safeFileName } from '../runtime/file-store.js';
 import type { ElectronRuntime } from './electron-runtime.js';
 
 /** A file type filter of a native dialog. */
@@ -38,7 +39,19 @@ export const PickOpenInput = z.object({
 export const SaveAsInput = z.object({
   fileId: z.string().min(1, '请指定文件'),
   title: z.string().max(100).optional(),
+  /** The name the dialog proposes; the stored file's name when absent. Its extension is kept. */
+  defaultName: z.string().max(200).optional(),
 });
+
+/** A proposed name made safe, with the stored file's extension (the dialog's filter) kept. */
+export function proposedName(stored: string, suggested: string | undefined): string {
+  if (suggested === undefined || suggested.trim() === '') return stored;
+  const name = safeFileName(suggested);
+  const extension = extname(stored);
+  return extension === '' || extname(name).toLowerCase() === extension.toLowerCase()
+    ? name
+    : `${name}${extension}`;
+}
 
 /** What `files.pickOpen` answers, as browser mode's `/upload` does; null when cancelled. */
 export interface PickedFile {
@@ -136,7 +149,7 @@ export class NativeFiles {
     const extension = extname(file.name).slice(1);
     const target = await this.dialogs.saveAs(windowId, {
       title: input.title ?? '保存文件',
-      defaultName: file.name,
+      defaultName: proposedName(file.name, input.defaultName),
       filters: extension === '' ? [] : [{ name: `${extension.toUpperCase()} 文件`, extensions: [extension] }],
     });
     if (target === null) return null;

@@ -1,6 +1,14 @@
-import { removeDir, tempDataDir } from '../../tests/support/runtime-harness.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeDir, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
+import { CorpStore } from '../runtime/corp-store.js';
 import { SecretVault } from '../runtime/secret-vault.js';
-import { safeStorageKeyWrapper, type SafeStorageLike } from './safe-storage-key-wrapper.js';
+import {
+  SAFE_STORAGE_WRAPPER_NAME,
+  safeStorageKeyWrapper,
+  type SafeStorageLike,
+} from './safe-storage-key-wrapper.js';
+import { FAKE_SAFE_STORAGE_PREFIX, safeStorage as fakeElectronSafeStorage } from './testing/fake-electron.js';
 
 /** A reversible stand-in for the OS protection (XOR), so a wrong unwrap is detectable. */
 function fakeSafeStorage(
@@ -40,6 +48,50 @@ describe('safeStorageKeyWrapper', () => {
       expect(() => SecretVault.open({ dataDir: dir }).decrypt(secret)).toThrow();
     } finally {
       removeDir(dir);
+    }
+  });
+});
+
+describe('a runtime started with the safeStorage wrapper', () => {
+  let dataDir: string;
+
+  beforeEach(() => (dataDir = tempDataDir('safe-storage-runtime')));
+  afterEach(() => removeDir(dataDir));
+
+  it('keeps only the wrapped key on disk, and a second start reads the same secrets', async () => {
+    const keyWrapper = safeStorageKeyWrapper(fakeElectronSafeStorage, 'linux');
+    const first = await startRuntime(dataDir, { keyWrapper });
+    let corpId: string;
+    try {
+      const corp = await first.container
+        .resolve(CorpStore)
+        .save(
+          { corpname: '测试企业', corpid: 'wwsafe0001', corpsecret: 'Secret_safe_0123', agentid: 1000002 },
+          '应用',
+        );
+      corpId = corp.corpId;
+    } finally {
+      await first.stop();
+    }
+
+    const text = readFileSync(join(dataDir, 'vault.key'), 'utf8');
+    const file = JSON.parse(text) as { wrappedBy: string; key: string; keyId: string };
+    expect(file.wrappedBy).toBe(SAFE_STORAGE_WRAPPER_NAME);
+    const wrapped = Buffer.from(file.key, 'base64');
+    expect(wrapped.subarray(0, FAKE_SAFE_STORAGE_PREFIX.length).toString('utf8')).toBe(
+      FAKE_SAFE_STORAGE_PREFIX,
+    );
+    const rawKey = keyWrapper.unwrap(wrapped);
+    expect(rawKey.length).toBe(32);
+    for (const encoding of ['base64', 'hex', 'base64url'] as const) {
+      expect(text).not.toContain(rawKey.toString(encoding));
+    }
+
+    const second = await startRuntime(dataDir, { keyWrapper });
+    try {
+      expect(await second.container.resolve(CorpStore).secretOf(corpId)).toBe('Secret_safe_0123');
+    } finally {
+      await second.stop();
     }
   });
 });

@@ -220,6 +220,19 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
       expect(data(await rpc.call(4, 'files.saveAs', { fileId }))).toBeNull();
     });
 
+    it('proposes the suggested name, made safe and with the stored extension', async () => {
+      await bindAs(4, 'root-admin');
+      const fileId = await exportFor(null, 'x');
+      for (const defaultName of ['审计日志 2026-11', '../审计:日志.xlsx', '   ']) {
+        expect(data(await rpc.call(4, 'files.saveAs', { fileId, defaultName }))).toBeNull();
+      }
+      expect(dialogCalls).toEqual([
+        'save:4:审计日志 2026-11.xlsx',
+        'save:4:审计_日志.xlsx',
+        'save:4:直播列表.xlsx',
+      ]);
+    });
+
     it("refuses another user's file to a plain user, before any dialog", async () => {
       await bindAs(5, 'user');
       const fileId = await exportFor('someone-else', 'x');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../sdk/contracts/errors.js';
 import type { CallContext } from '../../sdk/main/plugin-context.js';
 import { TRUSTED_IP_CONSOLE_URL } from '../../sdk/wecom/index.js';
+import { AuditExport, AuditFilterSchema, filteredAuditLog } from './audit-export.js';
 import { AuditLog } from './audit-log.js';
 import { AuthService, ROOT_USERID } from './auth-service.js';
 import { CorpFieldsSchema, CorpStore } from './corp-store.js';
@@ -72,6 +73,7 @@ export class AccountChannels {
     private readonly ipNotAllowed: IpNotAllowedNotifier,
     private readonly publicIp: PublicIpLookup,
     private readonly audit: AuditLog,
+    private readonly auditExport: AuditExport,
     @inject(KNEX) private readonly db: Knex,
   ) {}
 
@@ -83,9 +85,9 @@ export class AccountChannels {
     this.registerTrustedIps();
     this.router.handle(
       'audit.list',
-      { input: z.object({ ...Page, action: z.string().optional() }), minTier: 'root-admin' },
-      async ({ page, pageSize, action }) => {
-        const base = this.db('audit_log').modify((q) => (action === undefined ? q : q.where({ action })));
+      { input: AuditFilterSchema.extend(Page), minTier: 'root-admin' },
+      async ({ page, pageSize, ...filter }) => {
+        const base = filteredAuditLog(this.db, filter);
         const [{ n }] = (await base.clone().count({ n: '*' })) as [{ n: number }];
         const rows = (await base
           .clone()
@@ -100,6 +102,21 @@ export class AccountChannels {
             detail: typeof row['detail'] === 'string' ? (JSON.parse(row['detail']) as unknown) : null,
           })),
         };
+      },
+    );
+    // The same rows as `audit.list` (same tier, same filters), as a workbook in exports/.
+    this.router.handle(
+      'audit.export',
+      { input: AuditFilterSchema, minTier: 'root-admin' },
+      async (filter, call) => {
+        const result = await this.auditExport.write(filter, call);
+        await this.audit.record({
+          actor: call.user,
+          action: 'audit.export',
+          ok: true,
+          detail: { rows: result.rows, ...(filter.action === undefined ? {} : { action: filter.action }) },
+        });
+        return result;
       },
     );
   }

@@ -4,7 +4,7 @@ import { inject, injectable } from 'tsyringe';
 import { z } from 'zod';
 import { AppError } from '../../sdk/contracts/errors.js';
 import type { Clock } from './runtime-options.js';
-import type { SecretVault } from './secret-vault.js';
+import { KeyProtectionUnavailableError, type SecretVault } from './secret-vault.js';
 import { CLOCK, KNEX, SECRET_VAULT } from './tokens.js';
 
 /** The fields of a corp app as people type them, with Chinese messages naming each field. */
@@ -133,8 +133,11 @@ export class CorpStore {
     let secretMasked: string;
     try {
       secretMasked = maskSecret(this.vault.decrypt(row.secret_cipher));
-    } catch {
-      secretMasked = '（无法解密，请重新输入）';
+    } catch (error) {
+      secretMasked =
+        error instanceof KeyProtectionUnavailableError
+          ? '（系统密钥保管不可用，暂无法读取）'
+          : '（无法解密，请重新输入）';
     }
     return {
       corpId: row.corp_id,

@@ -109,7 +109,10 @@ export class HostRuntime {
       container.registerInstance(CLOCK, clock);
       container.registerInstance(KNEX, db);
       container.registerInstance(RUNTIME_CONTAINER, container);
-      container.registerInstance(SECRET_VAULT, SecretVault.open({ dataDir: options.dataDir }));
+      container.registerInstance(
+        SECRET_VAULT,
+        SecretVault.open({ dataDir: options.dataDir, keyWrapper: options.keyWrapper }),
+      );
       // Singletons per runtime (not per process): tests start several runtimes in one process.
       for (const service of [
         EventBus,

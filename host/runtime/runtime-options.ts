@@ -1,3 +1,5 @@
+import type { KeyWrapper } from './secret-vault.js';
+
 /** How a HostRuntime is started (browser mode, Electron, tests). */
 export interface RuntimeOptions {
   dataDir: string;
@@ -16,6 +18,8 @@ export interface RuntimeOptions {
    * the logs. Specs, whose data dirs are temp dirs themselves, pass their own list.
    */
   tempRoots?: string[];
+  /** Protects the vault's data key with the OS (Electron's safeStorage); a 0600 key file without it. */
+  keyWrapper?: KeyWrapper;
 }
 
 /** The host's engine version that plugin manifests' `engine` ranges are checked against. */

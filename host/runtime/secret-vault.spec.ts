@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../sdk/contracts/errors.js';
-import { SecretUnavailableError, SecretVault, type KeyWrapper } from './secret-vault.js';
+import {
+  KeyProtectionUnavailableError,
+  SecretUnavailableError,
+  SecretVault,
+  type KeyWrapper,
+} from './secret-vault.js';
 
 const SECRET = 'wecom-corpsecret-Abc123_xyz-长一点的Secret';
 
@@ -38,6 +43,21 @@ function expectUnavailable(action: () => unknown): void {
   expect(error.message).toBe(
     '无法解密已保存的应用Secret（数据目录可能从其他电脑复制而来），请重新输入应用Secret。',
   );
+}
+
+function expectProtectionUnavailable(action: () => unknown): void {
+  let thrown: unknown;
+  try {
+    action();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(KeyProtectionUnavailableError);
+  const error = thrown as KeyProtectionUnavailableError;
+  expect(error.code).toBe('WECOM_CONFIG_INVALID');
+  expect(error.details).toEqual({ reason: 'keyProtectionUnavailable', wrappedBy: 'test-xor' });
+  expect(error.message).toContain('系统密钥保管');
+  expect(error.message).toContain('vault.key');
 }
 
 describe('SecretVault', () => {
@@ -116,28 +136,71 @@ describe('SecretVault', () => {
     expectUnavailable(() => vault.decrypt(SECRET));
   });
 
-  it('wraps the key when a wrapper is available and fails politely when it no longer is', () => {
+  it('wraps the key when a wrapper is available, and keeps it sealed (not replaced) when it no longer is', () => {
     const wrapper = new XorKeyWrapper();
     const vault = SecretVault.open({ dataDir, keyWrapper: wrapper });
     const ciphertext = vault.encrypt(SECRET);
     const keyPath = join(dataDir, 'vault.key');
-    const file = JSON.parse(readFileSync(keyPath, 'utf8')) as Record<string, unknown>;
-    expect(file.wrappedBy).toBe('test-xor');
+    const keyFile = readFileSync(keyPath, 'utf8');
+    expect((JSON.parse(keyFile) as Record<string, unknown>).wrappedBy).toBe('test-xor');
     expect(SecretVault.open({ dataDir, keyWrapper: wrapper }).decrypt(ciphertext)).toBe(SECRET);
 
-    // Without the wrapper (another machine's keyring, browser mode) the key cannot be used.
-    expectUnavailable(() => SecretVault.open({ dataDir }).decrypt(ciphertext));
+    // Without the protection (a locked keyring; browser mode on the desktop's folder) nothing is read
+    // and, above all, no new key replaces the sealed one: the saved secrets come back with the keyring.
     wrapper.available = false;
-    const locked = SecretVault.open({ dataDir, keyWrapper: wrapper });
-    expect(locked.keyId).toBe(vault.keyId);
-    expectUnavailable(() => locked.decrypt(ciphertext));
+    for (const locked of [
+      SecretVault.open({ dataDir, keyWrapper: wrapper }),
+      SecretVault.open({ dataDir }),
+    ]) {
+      expect(locked.keyId).toBe(vault.keyId);
+      expect(locked.unavailableProtection).toBe('test-xor');
+      expectProtectionUnavailable(() => locked.decrypt(ciphertext));
+      expectProtectionUnavailable(() => locked.encrypt('re-entered'));
+    }
+    expect(readFileSync(keyPath, 'utf8')).toBe(keyFile);
+    expect(readdirSync(dataDir)).toEqual(['vault.key']);
 
-    // Re-entering the secret starts a new key; the old key file is kept aside, not deleted.
-    const fresh = locked.encrypt('re-entered');
-    expect(locked.keyId).not.toBe(vault.keyId);
-    expect(locked.decrypt(fresh)).toBe('re-entered');
-    expect(existsSync(`${keyPath}.${vault.keyId}.unreadable`)).toBeTrue();
-    expect(SecretVault.open({ dataDir }).decrypt(fresh)).toBe('re-entered');
+    wrapper.available = true;
+    expect(SecretVault.open({ dataDir, keyWrapper: wrapper }).decrypt(ciphertext)).toBe(SECRET);
+  });
+
+  it('wraps a key written before the wrapper existed, keeping its id and secrets', () => {
+    const plain = SecretVault.open({ dataDir });
+    const ciphertext = plain.encrypt(SECRET);
+    const keyPath = join(dataDir, 'vault.key');
+    const rawKey = (JSON.parse(readFileSync(keyPath, 'utf8')) as { key: string }).key;
+
+    const wrapper = new XorKeyWrapper();
+    const upgraded = SecretVault.open({ dataDir, keyWrapper: wrapper });
+    expect(upgraded.keyId).toBe(plain.keyId);
+    expect(upgraded.decrypt(ciphertext)).toBe(SECRET);
+    const file = JSON.parse(readFileSync(keyPath, 'utf8')) as { wrappedBy: string; key: string };
+    expect(file.wrappedBy).toBe('test-xor');
+    expect(file.key).not.toBe(rawKey);
+    if (process.platform !== 'win32') expect(statSync(keyPath).mode & 0o777).toBe(0o600);
+    expect(SecretVault.open({ dataDir, keyWrapper: wrapper }).decrypt(ciphertext)).toBe(SECRET);
+
+    // An unavailable wrapper leaves a plain key as it is.
+    const other = join(root, 'other');
+    const unwrapped = SecretVault.open({ dataDir: other });
+    wrapper.available = false;
+    expect(SecretVault.open({ dataDir: other, keyWrapper: wrapper }).keyId).toBe(unwrapped.keyId);
+    expect(readFileSync(join(other, 'vault.key'), 'utf8')).toContain('"wrappedBy": "none"');
+  });
+
+  it("starts a new key, keeping the old one aside, when the wrapper cannot unwrap it (another machine's)", () => {
+    const vault = SecretVault.open({ dataDir, keyWrapper: new XorKeyWrapper() });
+    const ciphertext = vault.encrypt(SECRET);
+    const elsewhere = new XorKeyWrapper();
+    // Same protection, other OS account: the unwrap succeeds but yields another key.
+    elsewhere.unwrap = (wrapped) => Buffer.from(wrapped.map((byte) => byte ^ 0x33));
+    const moved = SecretVault.open({ dataDir, keyWrapper: elsewhere });
+    expect(moved.unavailableProtection).toBeNull();
+    expectUnavailable(() => moved.decrypt(ciphertext));
+    const fresh = moved.encrypt('re-entered');
+    expect(moved.keyId).not.toBe(vault.keyId);
+    expect(moved.decrypt(fresh)).toBe('re-entered');
+    expect(existsSync(join(dataDir, `vault.key.${vault.keyId}.unreadable`))).toBeTrue();
   });
 
   it('treats a damaged key file as unusable', () => {

@@ -28,6 +28,25 @@ export class SecretUnavailableError extends AppError {
   }
 }
 
+/**
+ * The data key is protected by the OS (Electron safeStorage), which is not usable here right now: a
+ * locked or missing keyring, or the desktop app's data dir opened in browser mode. Nothing is lost yet,
+ * so the vault neither decrypts nor starts a new key (that would orphan every saved secret for good).
+ */
+export class KeyProtectionUnavailableError extends AppError {
+  constructor(wrappedBy: string) {
+    super(
+      'WECOM_CONFIG_INVALID',
+      '已保存的应用Secret由系统密钥保管（Electron safeStorage）加密，但它在本机当前不可用' +
+        '（例如系统钥匙串未解锁，或以浏览器模式打开了桌面版的数据目录）。' +
+        '为免已保存的Secret失效，应用不会另建密钥：请解锁系统钥匙串后重启桌面版。' +
+        `确定无法恢复时，可将数据目录中的 ${VAULT_KEY_FILE_NAME} 移到别处，再重新输入各企业的应用Secret。`,
+      { reason: 'keyProtectionUnavailable', wrappedBy },
+    );
+    this.name = 'KeyProtectionUnavailableError';
+  }
+}
+
 interface KeyFile {
   version: 1;
   keyId: string;
@@ -63,16 +82,37 @@ function readKeyFile(path: string): KeyFile | null {
   }
 }
 
-/** The plain data key, or null when this machine cannot unwrap it. */
-function unwrapKey(file: KeyFile, keyWrapper: KeyWrapper | undefined): Buffer | null {
+/**
+ * What this machine can do with a key file: use its key; not now, because the protection it was wrapped
+ * with is unavailable here (the key may still be fine); or never (damaged, edited, another machine's).
+ */
+type Unwrapped =
+  { kind: 'key'; key: Buffer } | { kind: 'protected'; wrappedBy: string } | { kind: 'unusable' };
+
+function unwrapKey(file: KeyFile, keyWrapper: KeyWrapper | undefined): Unwrapped {
+  const usable =
+    file.wrappedBy === 'none' || (keyWrapper?.name === file.wrappedBy && keyWrapper.isAvailable());
+  if (!usable) return { kind: 'protected', wrappedBy: file.wrappedBy };
   try {
     const stored = Buffer.from(file.key, 'base64');
-    let key: Buffer;
-    if (file.wrappedBy === 'none') key = stored;
-    else if (keyWrapper?.name === file.wrappedBy && keyWrapper.isAvailable()) key = keyWrapper.unwrap(stored);
-    else return null;
-    // A key that does not hash to its id was unwrapped wrongly or edited.
-    return key.length === KEY_BYTES && keyIdOf(key) === file.keyId ? key : null;
+    const key = file.wrappedBy === 'none' ? stored : (keyWrapper as KeyWrapper).unwrap(stored);
+    // A key that does not hash to its id was unwrapped wrongly (another OS account or machine) or edited.
+    return key.length === KEY_BYTES && keyIdOf(key) === file.keyId
+      ? { kind: 'key', key }
+      : { kind: 'unusable' };
+  } catch {
+    return { kind: 'unusable' };
+  }
+}
+
+/** The file with its key wrapped, when it was stored plain and the protection is available now. */
+function upgradedKeyFile(file: KeyFile, key: Buffer, keyWrapper: KeyWrapper | undefined): KeyFile | null {
+  if (file.wrappedBy !== 'none' || keyWrapper === undefined || !keyWrapper.isAvailable()) return null;
+  try {
+    const wrapped = keyWrapper.wrap(key);
+    // Only a wrapping that unwraps to the same key replaces the plain one.
+    if (!keyWrapper.unwrap(wrapped).equals(key)) return null;
+    return { ...file, wrappedBy: keyWrapper.name, key: wrapped.toString('base64') };
   } catch {
     return null;
   }
@@ -96,31 +136,56 @@ export class SecretVault {
   private readonly keyWrapper: KeyWrapper | undefined;
   private key: Buffer | null;
   private id: string;
+  /** Set while the key's OS protection is unavailable here: nothing is decrypted, no new key is made. */
+  private readonly protectedBy: string | null;
 
-  private constructor(path: string, keyWrapper: KeyWrapper | undefined, key: Buffer | null, keyId: string) {
+  private constructor(
+    path: string,
+    keyWrapper: KeyWrapper | undefined,
+    key: Buffer | null,
+    keyId: string,
+    protectedBy: string | null = null,
+  ) {
     this.path = path;
     this.keyWrapper = keyWrapper;
     this.key = key;
     this.id = keyId;
+    this.protectedBy = protectedBy;
   }
 
   /**
-   * Opens the data dir's vault, creating its key on first use. A key that cannot be unwrapped here does
-   * not fail the open: decrypt() then throws SecretUnavailableError, and the next encrypt() starts a new key.
+   * Opens the data dir's vault, creating its key on first use (wrapped when `keyWrapper` is available).
+   * A plain key from before the wrapper is kept and wrapped from now on. A key this machine can never
+   * unwrap (damaged, another machine's) does not fail the open: decrypt() throws SecretUnavailableError
+   * and the next encrypt() starts a new key. A key whose protection is merely unavailable here makes both
+   * throw KeyProtectionUnavailableError instead, so the saved secrets are not orphaned.
    */
   static open(options: { dataDir: string; keyWrapper?: KeyWrapper }): SecretVault {
     const dir = resolve(options.dataDir);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, VAULT_KEY_FILE_NAME);
+    const wrapper = options.keyWrapper;
     let file: KeyFile | null;
     try {
       file = readKeyFile(path);
     } catch {
-      const key = SecretVault.createKey(path, options.keyWrapper);
-      return new SecretVault(path, options.keyWrapper, key, keyIdOf(key));
+      const key = SecretVault.createKey(path, wrapper);
+      return new SecretVault(path, wrapper, key, keyIdOf(key));
     }
-    const key = file === null ? null : unwrapKey(file, options.keyWrapper);
-    return new SecretVault(path, options.keyWrapper, key, file?.keyId ?? 'unreadable');
+    if (file === null) return new SecretVault(path, wrapper, null, 'unreadable');
+    const unwrapped = unwrapKey(file, wrapper);
+    if (unwrapped.kind === 'protected') {
+      return new SecretVault(path, wrapper, null, file.keyId, unwrapped.wrappedBy);
+    }
+    if (unwrapped.kind === 'unusable') return new SecretVault(path, wrapper, null, file.keyId);
+    const upgraded = upgradedKeyFile(file, unwrapped.key, wrapper);
+    if (upgraded !== null) writeKeyFile(path, upgraded);
+    return new SecretVault(path, wrapper, unwrapped.key, file.keyId);
+  }
+
+  /** The OS protection the key needs and that is unavailable here, or null. */
+  get unavailableProtection(): string | null {
+    return this.protectedBy;
   }
 
   private static createKey(path: string, keyWrapper: KeyWrapper | undefined): Buffer {
@@ -141,6 +206,7 @@ export class SecretVault {
   }
 
   encrypt(plaintext: string): string {
+    if (this.protectedBy !== null) throw new KeyProtectionUnavailableError(this.protectedBy);
     if (this.key === null) {
       // The old key is unusable here, so nothing sealed with it can be read anyway. Its file is kept
       // aside in case the OS keyring comes back; the new key serves the secret being re-entered.
@@ -159,8 +225,12 @@ export class SecretVault {
     );
   }
 
-  /** Throws SecretUnavailableError for another key's ciphertext, a tampered one or an unusable key. */
+  /**
+   * Throws SecretUnavailableError for another key's ciphertext, a tampered one or an unusable key, and
+   * KeyProtectionUnavailableError while the key's OS protection is unavailable.
+   */
   decrypt(ciphertext: string): string {
+    if (this.protectedBy !== null) throw new KeyProtectionUnavailableError(this.protectedBy);
     const match = CIPHERTEXT.exec(ciphertext);
     if (match === null || this.key === null || match[1] !== this.id) throw new SecretUnavailableError();
     const [, keyId, iv, tag, body] = match as unknown as [string, string, string, string, string];

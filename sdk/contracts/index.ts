@@ -1,4 +1,5 @@
 export * from './config.js';
+export * from './audit-actions.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './host-status.js';

@@ -1,12 +1,17 @@
 import type { RpcResult } from '../contracts/rpc.js';
+import { HttpFileRoutes } from './http-file-routes.js';
 import type { RpcTransport } from './rpc-transport.js';
 
 /** Browser mode (ARCHITECTURE §5): `POST /rpc/<channel>` with the server token; events over SSE tickets. */
 export class HttpTransport implements RpcTransport {
+  readonly files: HttpFileRoutes;
+
   constructor(
     private readonly serverToken: string,
     private readonly base = '',
-  ) {}
+  ) {
+    this.files = new HttpFileRoutes(serverToken, base);
+  }
 
   async invoke(channel: string, input: unknown, session: string | null): Promise<RpcResult> {
     let response: Response;

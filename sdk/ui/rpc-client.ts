@@ -3,6 +3,7 @@ import { Subject, type Observable } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
 import type { RpcErrorBody } from '../contracts/errors.js';
 import type { RpcResult } from '../contracts/rpc.js';
+import type { BrowserFileRoutes } from './file-routes.js';
 import type { RpcTransport } from './rpc-transport.js';
 
 /** A failed call, carrying the host's envelope error (code, Chinese message, details). */
@@ -49,6 +50,11 @@ export class RpcClient {
       this.setSession(null);
     }
     throw new RpcError(result.error);
+  }
+
+  /** Browser mode's upload/download routes, or null where the host opens native dialogs (Electron). */
+  browserFiles(): BrowserFileRoutes | null {
+    return this.transport?.files ?? null;
   }
 
   setSession(session: string | null): void {

@@ -194,6 +194,38 @@ export const autoUpdater = Object.assign(new EventEmitter(), {
   quitAndInstall(): void {},
 });
 
+/** Marks what the fake safeStorage "encrypted", so a spec can tell it from the raw key. */
+export const FAKE_SAFE_STORAGE_PREFIX = 'FAKE-SAFESTORAGE:';
+
+/**
+ * safeStorage with a clearly fake, reversible "encryption" (a marker, then the bytes XOR 0xA5), so the
+ * vault key file differs from the raw key and unwraps again. WECOM_LIVE_FAKE_SAFE_STORAGE=unavailable
+ * plays a machine whose keyring is locked or missing.
+ */
+export const safeStorage = {
+  isEncryptionAvailable(): boolean {
+    return process.env['WECOM_LIVE_FAKE_SAFE_STORAGE'] !== 'unavailable';
+  },
+  getSelectedStorageBackend(): string {
+    return safeStorage.isEncryptionAvailable() ? 'gnome_libsecret' : 'unknown';
+  },
+  encryptString(plainText: string): Buffer {
+    if (!safeStorage.isEncryptionAvailable())
+      throw new Error('fake safeStorage: encryption is not available');
+    fake.safeStorageCalls += 1;
+    const body = Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0xa5);
+    return Buffer.concat([Buffer.from(FAKE_SAFE_STORAGE_PREFIX, 'utf8'), body]);
+  },
+  decryptString(encrypted: Buffer): string {
+    if (!safeStorage.isEncryptionAvailable())
+      throw new Error('fake safeStorage: decryption is not available');
+    const prefix = Buffer.from(FAKE_SAFE_STORAGE_PREFIX, 'utf8');
+    if (!encrypted.subarray(0, prefix.length).equals(prefix)) throw new Error('fake safeStorage: not ours');
+    fake.safeStorageCalls += 1;
+    return Buffer.from(encrypted.subarray(prefix.length).map((byte) => byte ^ 0xa5)).toString('utf8');
+  },
+};
+
 export const contextBridge = {};
 export const ipcRenderer = {};
 
@@ -212,10 +244,22 @@ export const fake = {
   problems: [] as string[],
   shown: 0,
   quitRequests: 0,
+  safeStorageCalls: 0,
   fakeEvent,
   windowReady: (_window: BrowserWindow): void => undefined,
   onQuit: (): void => undefined,
   onExit: (code: number): void => process.exit(code),
 };
 
-export default { app, protocol, ipcMain, dialog, Menu, session, shell, autoUpdater, BrowserWindow };
+export default {
+  app,
+  protocol,
+  ipcMain,
+  dialog,
+  Menu,
+  session,
+  shell,
+  autoUpdater,
+  BrowserWindow,
+  safeStorage,
+};

@@ -10,7 +10,7 @@ import { AppSession } from '../../../sdk/ui/session.js';
 import { provideAppState } from '../../../sdk/ui/state/app-state.js';
 import { FakeTransport } from '../../../sdk/ui/testing/fake-transport.js';
 import type { CreatedLiveAnswer, CreateLiveInput } from '../shared/live-create-api.js';
-import { provideLiveCreateIcons } from './icons.js';
+import { provideAppIcons } from '../../../sdk/ui/icons.js';
 import { LiveCreatePage } from './live-create-page.js';
 
 const START = Math.floor(Date.now() / 1000) + 86_400;
@@ -62,7 +62,7 @@ const text = (element: Element | null): string => (element?.textContent ?? '').r
 async function render(recent: LiveRecord[] = []) {
   sessionStorage.clear();
   TestBed.configureTestingModule({
-    providers: [provideAppState(), provideLiveCreateIcons(), provideRouter([]), provideNativeDateAdapter()],
+    providers: [provideAppState(), provideAppIcons(), provideRouter([]), provideNativeDateAdapter()],
   });
   const fake = new FakeTransport();
   TestBed.inject(RpcClient).use(fake);

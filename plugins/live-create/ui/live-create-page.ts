@@ -14,7 +14,7 @@ import { RpcError } from '../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../sdk/ui/session.js';
 import type { CreatedLiveAnswer, LiveWithPulls } from '../shared/live-create-api.js';
 import { PULL_STAGE_LABELS } from '../shared/live-rules.js';
-import { msText, unixText } from './format.js';
+import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { LiveCreateApi } from './live-create-api.js';
 import { LiveForm } from './live-form.js';
 import { createPayload, durationText, type LiveFormValue } from './live-form-model.js';
@@ -50,8 +50,16 @@ export class LiveCreatePage implements OnInit {
   protected readonly recentState = signal<RecentState>('loading');
 
   protected readonly stageLabels = PULL_STAGE_LABELS;
-  protected readonly unixText = unixText;
-  protected readonly msText = msText;
+  private readonly dateTime = inject(DateTimeText);
+
+  /** WeCom's Unix seconds, in the installation's zone. */
+  protected unixText(seconds: number | null | undefined): string {
+    return this.dateTime.format(seconds === null || seconds === undefined ? null : seconds * 1000);
+  }
+
+  protected msText(ms: number | null | undefined): string {
+    return this.dateTime.format(ms);
+  }
   protected readonly durationText = durationText;
 
   /** One key per distinct request: a double click or a retry after a lost answer reuses it. */

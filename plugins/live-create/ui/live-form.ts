@@ -35,7 +35,7 @@ import {
   THEME_MAX_CHARS,
   typeTakesDescription,
 } from '../shared/live-rules.js';
-import { FieldHint } from './field-hint.js';
+import { FieldHint } from '../../../sdk/ui/field-hint.js';
 import {
   dayOf,
   defaultRange,

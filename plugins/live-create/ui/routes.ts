@@ -3,7 +3,6 @@
 import { provideNativeDateAdapter, MAT_DATE_LOCALE } from '@angular/material/core';
 import { MatDatepickerIntl } from '@angular/material/datepicker';
 import type { Routes } from '@angular/router';
-import { provideLiveCreateIcons } from './icons.js';
 import { ChineseDatepickerIntl } from './datepicker-intl.js';
 
 export const routes: Routes = [
@@ -11,7 +10,6 @@ export const routes: Routes = [
     path: '',
     title: '创建直播',
     providers: [
-      provideLiveCreateIcons(),
       provideNativeDateAdapter(),
       { provide: MAT_DATE_LOCALE, useValue: 'zh-CN' },
       { provide: MatDatepickerIntl, useClass: ChineseDatepickerIntl },

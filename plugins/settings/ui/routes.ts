@@ -2,7 +2,6 @@
 // chunk and matches only for the tiers that may use it; anything else lands on the account's first page.
 import { inject } from '@angular/core';
 import { Router, type CanMatchFn, type Routes } from '@angular/router';
-import { provideSettingsIcons } from './shared/icons.js';
 import { SettingsAccess } from './settings-access.js';
 import { SettingsShell } from './settings-shell.js';
 
@@ -17,7 +16,6 @@ export const routes: Routes = [
   {
     path: '',
     component: SettingsShell,
-    providers: [provideSettingsIcons()],
     children: [
       { path: '', pathMatch: 'full', redirectTo: () => inject(SettingsAccess).firstPage() },
       {

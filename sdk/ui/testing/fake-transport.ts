@@ -1,6 +1,7 @@
 import type { RpcErrorBody } from '../../contracts/errors.js';
 import type { RpcResult } from '../../contracts/rpc.js';
 import type { RpcTransport } from '../rpc-transport.js';
+import { FakeBrowserFiles } from './fake-browser-files.js';
 
 type Answer = unknown | ((input: unknown) => unknown);
 
@@ -11,10 +12,12 @@ export class FakeRpcFailure {
 
 /**
  * A transport for specs: answers channels from a table, records every call, and pushes events to the
- * subscribed client. Use with `TestBed.inject(RpcClient).use(fake)`.
+ * subscribed client. Use with `TestBed.inject(RpcClient).use(fake)`. Files travel as in Electron (the
+ * `files.pickOpen` / `files.saveAs` channels) unless `withBrowserFiles()` makes it browser mode.
  */
 export class FakeTransport implements RpcTransport {
   readonly calls: { channel: string; input: unknown; session: string | null }[] = [];
+  files: FakeBrowserFiles | undefined = undefined;
   private readonly answers = new Map<string, Answer>();
   private listener: ((type: string, payload: unknown) => void) | null = null;
 
@@ -22,6 +25,12 @@ export class FakeTransport implements RpcTransport {
   answer(channel: string, answer: Answer): this {
     this.answers.set(channel, answer);
     return this;
+  }
+
+  /** Browser mode: `/upload` and `/download` instead of native dialogs; answers the fake routes. */
+  withBrowserFiles(): FakeBrowserFiles {
+    this.files = new FakeBrowserFiles();
+    return this.files;
   }
 
   fail(channel: string, error: RpcErrorBody): this {

@@ -21,7 +21,7 @@ import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
 import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
-import { FieldHint } from './field-hint.js';
+import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import { FIELD_HINTS } from './field-hints.js';
 import {
   controlError,

@@ -21,7 +21,9 @@ import { Glyph } from './glyph.js';
       </p>
       <code class="code" data-testid="recovery-code">{{ code() }}</code>
       <div class="actions">
-        <button matButton="outlined" type="button" (click)="copy()"><wl-glyph name="copy" /> 复制</button>
+        <button matButton="outlined" type="button" (click)="copy()">
+          <wl-glyph name="content_copy" /> 复制
+        </button>
         <button matButton="outlined" type="button" (click)="download()" data-testid="recovery-download">
           <wl-glyph name="download" /> 下载为文本文件
         </button>

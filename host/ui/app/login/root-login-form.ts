@@ -69,7 +69,7 @@ import { RootRecovery } from './root-recovery.js';
             [attr.aria-pressed]="showPassword()"
             (click)="showPassword.set(!showPassword())"
           >
-            <wl-glyph [name]="showPassword() ? 'visibilityOff' : 'visibility'" />
+            <wl-glyph [name]="showPassword() ? 'visibility_off' : 'visibility'" />
           </button>
           <mat-error>{{ error(form.controls.password, '密码') }}</mat-error>
         </mat-form-field>

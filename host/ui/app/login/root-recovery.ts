@@ -36,7 +36,7 @@ import { RecoveryCodeCard } from './recovery-code-card.js';
     @if (newCode(); as code) {
       <div class="login-form">
         <p class="intro">
-          <wl-glyph name="checkCircle" /><span>密码已重设。旧恢复码已失效，请保存新的恢复码。</span>
+          <wl-glyph name="check_circle" /><span>密码已重设。旧恢复码已失效，请保存新的恢复码。</span>
         </p>
         <wl-recovery-code-card [code]="code" [(saved)]="saved" />
         <button

@@ -24,7 +24,7 @@ import { DEFAULT_CONSOLE_URL } from './login-api.js';
     </ol>
     <a class="console" [href]="consoleUrl()" target="_blank" rel="noopener noreferrer">
       打开企业微信管理后台
-      <wl-glyph name="openInNew" />
+      <wl-glyph name="open_in_new" />
     </a>
   `,
   styles: `

@@ -41,8 +41,8 @@ export class ThemeSwitch {
   protected readonly theme = inject(AppTheme);
   protected readonly labels = THEME_LABELS;
   protected readonly options: Array<{ mode: ThemeMode; glyph: GlyphName }> = [
-    { mode: 'system', glyph: 'system' },
-    { mode: 'light', glyph: 'light' },
-    { mode: 'dark', glyph: 'dark' },
+    { mode: 'system', glyph: 'contrast' },
+    { mode: 'light', glyph: 'light_mode' },
+    { mode: 'dark', glyph: 'dark_mode' },
   ];
 }

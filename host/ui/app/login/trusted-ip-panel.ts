@@ -29,7 +29,7 @@ type Detection =
   template: `
     <section class="ip-card" aria-labelledby="wl-public-ip-title">
       <div class="ip-head">
-        <wl-glyph name="globe" />
+        <wl-glyph name="public" />
         <h3 id="wl-public-ip-title">本机公网 IP</h3>
         <button
           matButton="tonal"
@@ -58,7 +58,7 @@ type Detection =
               aria-label="复制本机公网 IP"
               (click)="copy(d.ip, 'IP 已复制')"
             >
-              <wl-glyph name="copy" />
+              <wl-glyph name="content_copy" />
             </button>
           </div>
           @if (d.source) {
@@ -93,7 +93,7 @@ type Detection =
           [disabled]="(list()?.ips?.length ?? 0) === 0"
           (click)="copy(list()?.copyText ?? '', '已复制全部 IP（以 ; 分隔）')"
         >
-          <wl-glyph name="copy" />
+          <wl-glyph name="content_copy" />
           复制全部
         </button>
       </div>

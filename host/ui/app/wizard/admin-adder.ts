@@ -6,7 +6,7 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatInput } from '@angular/material/input';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
-import { FieldHint } from '../login/field-hint.js';
+import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import { FIELD_HINTS } from '../login/field-hints.js';
 import { controlError, showOnField, useridControl, usernameControl } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';

@@ -7,7 +7,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTooltip } from '@angular/material/tooltip';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
-import { FieldHint } from '../login/field-hint.js';
+import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import { FIELD_HINTS } from '../login/field-hints.js';
 import { controlError, corpFieldControls, showOnField } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';

@@ -17,15 +17,15 @@ import { SetupFlow } from './setup-flow.js';
   template: `
     <h2>初始化完成</h2>
     <ul class="summary">
-      <li><wl-glyph name="checkCircle" /><span>超级管理员密码已设置，恢复码已保存</span></li>
+      <li><wl-glyph name="check_circle" /><span>超级管理员密码已设置，恢复码已保存</span></li>
       @if (flow.progress().corp; as corp) {
         <li>
-          <wl-glyph name="checkCircle" />
+          <wl-glyph name="check_circle" />
           <span>企业「{{ corp.corpname }}」已配置，应用「{{ corp.appName }}」检测通过</span>
         </li>
         @if (flow.progress().admins.length > 0) {
           <li>
-            <wl-glyph name="checkCircle" /><span
+            <wl-glyph name="check_circle" /><span
               >已添加企微管理员：{{ flow.progress().admins.join('、') }}</span
             >
           </li>
@@ -37,7 +37,7 @@ import { SetupFlow } from './setup-flow.js';
         </li>
       }
       <li>
-        <wl-glyph name="checkCircle" /><span>界面主题：{{ labels[theme.mode()] }}</span>
+        <wl-glyph name="check_circle" /><span>界面主题：{{ labels[theme.mode()] }}</span>
       </li>
     </ul>
     @if (flow.needsRootLogin()) {
@@ -57,7 +57,7 @@ import { SetupFlow } from './setup-flow.js';
           data-testid="wizard-finish"
         >
           进入系统
-          <wl-glyph name="arrowForward" />
+          <wl-glyph name="arrow_forward" />
         </button>
       </div>
       @if (busy()) {

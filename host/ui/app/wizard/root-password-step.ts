@@ -61,7 +61,7 @@ import { SetupFlow } from './setup-flow.js';
             [attr.aria-pressed]="show()"
             (click)="show.set(!show())"
           >
-            <wl-glyph [name]="show() ? 'visibilityOff' : 'visibility'" />
+            <wl-glyph [name]="show() ? 'visibility_off' : 'visibility'" />
           </button>
           <mat-hint>8–128 位，同时包含字母和数字</mat-hint>
           <mat-error>{{ error(form.controls.password, '密码') }}</mat-error>
@@ -93,7 +93,7 @@ import { SetupFlow } from './setup-flow.js';
       </form>
     } @else if (flow.recoveryCode(); as code) {
       <div class="success">
-        <wl-glyph name="checkCircle" />
+        <wl-glyph name="check_circle" />
         <div>
           <strong>密码已设置</strong>
           <p>请保存下面的恢复码，然后继续。</p>
@@ -117,7 +117,7 @@ import { SetupFlow } from './setup-flow.js';
       </div>
     } @else {
       <div class="success">
-        <wl-glyph name="checkCircle" />
+        <wl-glyph name="check_circle" />
         <div>
           <strong>超级管理员密码已设置</strong>
           <p>恢复码已在设置时显示过一次。</p>

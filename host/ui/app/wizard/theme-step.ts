@@ -118,8 +118,8 @@ export class ThemeStep {
   protected readonly labels = THEME_LABELS;
   readonly next = output();
   protected readonly options: Array<{ mode: ThemeMode; glyph: GlyphName; note: string }> = [
-    { mode: 'system', glyph: 'system', note: '随操作系统的明暗设置切换' },
-    { mode: 'light', glyph: 'light', note: '明亮清爽，适合白天' },
-    { mode: 'dark', glyph: 'dark', note: '护眼暗色，适合夜间' },
+    { mode: 'system', glyph: 'contrast', note: '随操作系统的明暗设置切换' },
+    { mode: 'light', glyph: 'light_mode', note: '明亮清爽，适合白天' },
+    { mode: 'dark', glyph: 'dark_mode', note: '护眼暗色，适合夜间' },
   ];
 }

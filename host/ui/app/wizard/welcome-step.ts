@@ -20,10 +20,10 @@ import { Glyph } from '../login/glyph.js';
         <wl-glyph name="business" /><span><b>配置第一个企业</b>（可跳过），并检测配置是否可用</span>
       </li>
       <li>
-        <wl-glyph name="globe" /><span><b>设置企业可信 IP</b>，让企业微信接受本机的接口调用</span>
+        <wl-glyph name="public" /><span><b>设置企业可信 IP</b>，让企业微信接受本机的接口调用</span>
       </li>
       <li>
-        <wl-glyph name="system" /><span><b>选择界面主题</b>：跟随系统、明亮或暗色</span>
+        <wl-glyph name="contrast" /><span><b>选择界面主题</b>：跟随系统、明亮或暗色</span>
       </li>
     </ol>
     <div class="disclaimer-box">

@@ -74,7 +74,7 @@ interface PathRow {
                         [matTooltip]="'复制' + row.label"
                         [attr.aria-label]="'复制' + row.label"
                       >
-                        <mat-icon svgIcon="wls:copy" />
+                        <mat-icon svgIcon="content_copy" />
                       </button>
                     </dd>
                   }

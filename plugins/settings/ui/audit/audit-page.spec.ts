@@ -3,8 +3,24 @@ import { TestBed } from '@angular/core/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { AuditRow } from '../settings-api.js';
-import { setUpSettings, settle, text } from '../testing/settings-testing.js';
+import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
+import type { FakeBrowserFiles } from '../../../../sdk/ui/testing/fake-browser-files.js';
+import type { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { AuditPage } from './audit-page.js';
+
+const EXPORTED = { fileId: 'export-1', name: '审计日志-20250313-121705.xlsx', rows: 45 };
+
+function exportButton(fixture: { nativeElement: HTMLElement }): HTMLButtonElement {
+  const button = Array.from(fixture.nativeElement.querySelectorAll('button')).find((candidate) =>
+    /导出/.test(text(candidate)),
+  );
+  if (button === undefined) throw new Error('no export button');
+  return button;
+}
+
+function snackText(): string {
+  return text(document.querySelector('mat-snack-bar-container'));
+}
 
 function row(id: number, extra: Partial<AuditRow>): AuditRow {
   return {
@@ -20,8 +36,9 @@ function row(id: number, extra: Partial<AuditRow>): AuditRow {
   };
 }
 
-async function render(preferences: unknown = {}) {
+async function render(preferences: unknown = {}, before: (fake: FakeTransport) => void = () => undefined) {
   const fake = setUpSettings({ tier: 'root-admin' });
+  before(fake);
   fake
     .answer('settings.getPreferences', preferences)
     .answer('settings.setPreferences', (input: unknown) => input);
@@ -75,5 +92,66 @@ describe('AuditPage', () => {
     await settle(fixture);
     expect(fake.callsTo('settings.setPreferences')).toEqual([{ auditPageSize: 100 }]);
     expect(fake.callsTo('audit.list').at(-1)).toEqual({ page: 1, pageSize: 100 });
+  });
+
+  describe('导出 Excel', () => {
+    it('exports the filtered log and saves it through the native dialog (Electron), busy meanwhile', async () => {
+      let finish: (value: unknown) => void = () => undefined;
+      const { fixture, fake, loader } = await render({}, (fake) =>
+        fake
+          .answer('audit.export', () => new Promise((resolve) => (finish = resolve)))
+          .answer('files.saveAs', { path: '/home/me/审计日志.xlsx', name: '审计日志.xlsx' }),
+      );
+      await (await loader.getHarness(MatSelectHarness)).clickOptions({ text: '登录' });
+      await settle(fixture);
+      exportButton(fixture).click();
+      await settle(fixture);
+      expect(exportButton(fixture).disabled).toBeTrue();
+      expect(text(exportButton(fixture))).toBe('正在导出…');
+      expect(exportButton(fixture).getAttribute('aria-busy')).toBe('true');
+      expect(fake.callsTo('audit.export')).toEqual([{ action: 'auth.login' }]);
+
+      finish(EXPORTED);
+      await until(fixture, () => snackText() !== '');
+      expect(fake.callsTo('files.saveAs')).toEqual([{ fileId: 'export-1', defaultName: EXPORTED.name }]);
+      expect(snackText()).toContain('已导出 45 条记录到 /home/me/审计日志.xlsx');
+      expect(exportButton(fixture).disabled).toBeFalse();
+      expect(text(exportButton(fixture))).toBe('导出 Excel');
+    });
+
+    it('downloads through a ticket in browser mode', async () => {
+      const browser: { routes?: FakeBrowserFiles } = {};
+      const { fixture, fake } = await render({}, (fake) => {
+        browser.routes = fake.withBrowserFiles();
+        fake
+          .answer('audit.export', EXPORTED)
+          .answer('files.downloadTicket', { url: '/download/t-1', expiresAt: 0 });
+      });
+      exportButton(fixture).click();
+      await until(fixture, () => snackText() !== '');
+      expect(fake.callsTo('audit.export')).toEqual([{}]);
+      expect(fake.callsTo('files.downloadTicket')).toEqual([{ fileId: 'export-1' }]);
+      expect(browser.routes?.downloads).toEqual([{ path: '/download/t-1', name: EXPORTED.name }]);
+      expect(snackText()).toContain('正在下载 审计日志-20250313-121705.xlsx');
+    });
+
+    it('says why an export failed and lets the user try again; a cancelled save says nothing', async () => {
+      const { fixture, fake } = await render({}, (fake) =>
+        fake
+          .fail('audit.export', { code: 'FORBIDDEN', message: '需要超级管理员权限。' })
+          .answer('files.saveAs', null),
+      );
+      exportButton(fixture).click();
+      await until(fixture, () => snackText() !== '');
+      expect(snackText()).toContain('需要超级管理员权限');
+      expect(exportButton(fixture).disabled).toBeFalse();
+      expect(fake.callsTo('files.saveAs')).toEqual([]);
+
+      fake.answer('audit.export', EXPORTED);
+      exportButton(fixture).click();
+      await settle(fixture);
+      expect(fake.callsTo('files.saveAs').length).toBe(1);
+      expect(exportButton(fixture).disabled).toBeFalse();
+    });
   });
 });

@@ -7,13 +7,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TIER_LABELS, type Tier } from '../../../../sdk/contracts/tiers.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
+import { FileTransfer } from '../../../../sdk/ui/file-transfer.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
+import { Notifier } from '../shared/notifier.js';
 import { ZhPaginatorIntl } from '../shared/paginator-intl.js';
 import { PageState } from '../shared/page-state.js';
 import type { AuditPage as AuditAnswer, AuditRow, Preferences } from '../settings-api.js';
@@ -21,6 +24,13 @@ import { actionLabel, AUDIT_ACTION_LABELS } from './audit-labels.js';
 
 const PAGE_SIZES = [20, 50, 100] as const;
 type PageSize = (typeof PAGE_SIZES)[number];
+
+/** `audit.export`: the workbook in exports/, for FileTransfer.saveExport. */
+interface AuditExport {
+  fileId: string;
+  name: string;
+  rows: number;
+}
 
 /** 审计日志 (root-admin): logins, failures and admin actions, newest first, paged on the host. */
 @Component({
@@ -35,6 +45,7 @@ type PageSize = (typeof PAGE_SIZES)[number];
     MatIconModule,
     MatPaginatorModule,
     MatProgressBarModule,
+    MatProgressSpinnerModule,
     MatSelectModule,
     MatTableModule,
     PageState,
@@ -57,7 +68,22 @@ type PageSize = (typeof PAGE_SIZES)[number];
             </mat-select>
           </mat-form-field>
           <button matButton="outlined" type="button" (click)="load()" [disabled]="loading()">
-            <mat-icon svgIcon="wls:refresh" />刷新
+            <mat-icon svgIcon="refresh" />刷新
+          </button>
+          <button
+            matButton="filled"
+            type="button"
+            class="export"
+            (click)="exportExcel()"
+            [disabled]="exporting() || total() === 0"
+            [attr.aria-busy]="exporting()"
+          >
+            @if (exporting()) {
+              <mat-progress-spinner matButtonIcon mode="indeterminate" diameter="18" aria-hidden="true" />
+            } @else {
+              <mat-icon svgIcon="download" />
+            }
+            {{ exporting() ? '正在导出…' : '导出 Excel' }}
           </button>
         </div>
       </header>
@@ -175,6 +201,8 @@ type PageSize = (typeof PAGE_SIZES)[number];
 export class AuditPage implements OnInit {
   private readonly rpc = inject(RpcClient);
   private readonly dateTime = inject(DateTimeText);
+  private readonly files = inject(FileTransfer);
+  private readonly notifier = inject(Notifier);
   protected readonly narrow = injectNarrow();
   protected readonly columns = ['at', 'actor', 'action', 'target', 'result'];
   protected readonly pageSizes = [...PAGE_SIZES];
@@ -191,6 +219,7 @@ export class AuditPage implements OnInit {
   protected readonly action = signal<string | null>(null);
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
+  protected readonly exporting = signal(false);
 
   async ngOnInit(): Promise<void> {
     try {
@@ -214,6 +243,23 @@ export class AuditPage implements OnInit {
       this.error.set(messageOf(error, '无法读取审计日志。'));
     } finally {
       this.loading.set(false);
+    }
+  }
+
+  /** The whole log under the current filter (not just this page) as .xlsx, saved or downloaded. */
+  protected async exportExcel(): Promise<void> {
+    this.exporting.set(true);
+    try {
+      const action = this.action();
+      const made = await this.rpc.call<AuditExport>('audit.export', action === null ? {} : { action });
+      const outcome = await this.files.saveExport(made.fileId, made.name);
+      if (outcome.kind === 'saved') this.notifier.success(`已导出 ${made.rows} 条记录到 ${outcome.path}`);
+      else if (outcome.kind === 'downloading')
+        this.notifier.success(`已导出 ${made.rows} 条记录，正在下载 ${made.name}`);
+    } catch (error) {
+      this.notifier.failure(error, '导出审计日志失败，请稍后重试。');
+    } finally {
+      this.exporting.set(false);
     }
   }
 

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
-import { Hint } from '../shared/hint.js';
+import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import type { CorpSaveInput, CorpView } from '../settings-api.js';
 import { CORP_HINTS } from './corp-hints.js';
 
@@ -31,7 +31,7 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
     MatInputModule,
     MatProgressBarModule,
     ReactiveFormsModule,
-    Hint,
+    FieldHint,
   ],
   template: `
     <h2 mat-dialog-title>{{ editing ? '编辑企业' : '添加企业' }}</h2>
@@ -44,7 +44,7 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>企业名称</mat-label>
           <input matInput formControlName="corpname" maxlength="50" autocomplete="off" required />
-          <wls-hint matSuffix [text]="hints.corpname" label="企业名称说明" />
+          <wl-field-hint matSuffix label="企业名称" [text]="hints.corpname" />
           @if (serverError()['corpname']; as message) {
             <mat-error>{{ message }}</mat-error>
           } @else {
@@ -54,7 +54,7 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>企业ID（corpid）</mat-label>
           <input matInput formControlName="corpid" autocomplete="off" spellcheck="false" required />
-          <wls-hint matSuffix [text]="hints.corpid" label="企业ID说明" />
+          <wl-field-hint matSuffix label="企业ID" [text]="hints.corpid" />
           @if (serverError()['corpid']; as message) {
             <mat-error>{{ message }}</mat-error>
           } @else {
@@ -72,7 +72,7 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
             [required]="!editing"
             [placeholder]="editing ? '留空则保留已保存的 Secret' : ''"
           />
-          <wls-hint matSuffix [text]="hints.corpsecret" label="应用Secret说明" />
+          <wl-field-hint matSuffix label="应用Secret" [text]="hints.corpsecret" />
           @if (editing) {
             <mat-hint>已保存：{{ data.corp?.secretMasked }}，留空则不修改</mat-hint>
           }
@@ -85,7 +85,7 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>应用ID（AgentId）</mat-label>
           <input matInput formControlName="agentid" inputmode="numeric" autocomplete="off" required />
-          <wls-hint matSuffix [text]="hints.agentid" label="AgentId 说明" />
+          <wl-field-hint matSuffix label="AgentId" [text]="hints.agentid" />
           @if (serverError()['agentid']; as message) {
             <mat-error>{{ message }}</mat-error>
           } @else {

@@ -50,7 +50,7 @@ import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
         @if (access.isRoot()) {
           <div class="head-actions">
             <button matButton="filled" type="button" (click)="add()">
-              <mat-icon svgIcon="wls:add" />添加企业
+              <mat-icon svgIcon="add" />添加企业
             </button>
           </div>
         }
@@ -71,7 +71,7 @@ import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
         >
           @if (access.isRoot()) {
             <button matButton="filled" type="button" (click)="add()">
-              <mat-icon svgIcon="wls:add" />添加企业
+              <mat-icon svgIcon="add" />添加企业
             </button>
           }
         </wls-page-state>
@@ -153,14 +153,14 @@ import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
         [disabled]="busy() !== null"
         matTooltip="用保存的配置向企业微信获取凭证并读取应用名称"
       >
-        <mat-icon svgIcon="wls:verified" />检查配置
+        <mat-icon svgIcon="verified_user" />检查配置
       </button>
       <button matButton type="button" (click)="edit(corp)" [disabled]="busy() !== null">
-        <mat-icon svgIcon="wls:edit" />编辑
+        <mat-icon svgIcon="edit" />编辑
       </button>
       @if (access.isRoot()) {
         <button matButton type="button" class="danger" (click)="remove(corp)" [disabled]="busy() !== null">
-          <mat-icon svgIcon="wls:delete" />删除
+          <mat-icon svgIcon="delete" />删除
         </button>
       }
     </ng-template>

@@ -95,7 +95,7 @@ export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
                       matTooltip="核心插件，不能停用"
                       aria-label="核心插件，不能停用"
                     >
-                      <mat-icon svgIcon="wls:lock" aria-hidden="true" />
+                      <mat-icon svgIcon="lock" aria-hidden="true" />
                       <mat-slide-toggle [checked]="true" [disabled]="true" aria-hidden="true" tabindex="-1" />
                     </span>
                   } @else if (plugin.version === undefined) {

@@ -17,14 +17,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
       }
       @case ('empty') {
         <div class="state" role="status">
-          <mat-icon svgIcon="wls:inbox" class="big" aria-hidden="true" />
+          <mat-icon svgIcon="inbox" class="big" aria-hidden="true" />
           <p class="text">{{ message() }}</p>
           <ng-content />
         </div>
       }
       @case ('error') {
         <div class="state error" role="alert">
-          <mat-icon svgIcon="wls:error" class="big" aria-hidden="true" />
+          <mat-icon svgIcon="error" class="big" aria-hidden="true" />
           <p class="text">{{ message() || '加载失败。' }}</p>
           <button matButton="outlined" type="button" (click)="retry.emit()">重试</button>
         </div>

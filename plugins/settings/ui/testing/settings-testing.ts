@@ -4,10 +4,10 @@ import { provideRouter, type Routes } from '@angular/router';
 import type { SessionCorp } from '../../../../sdk/contracts/host-status.js';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
+import { provideAppIcons } from '../../../../sdk/ui/icons.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
 import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { provideAppState } from '../../../../sdk/ui/state/app-state.js';
-import { provideSettingsIcons } from '../shared/icons.js';
 
 export { FakeTransport };
 
@@ -29,7 +29,7 @@ export interface SignedInAs {
 export function setUpSettings(who: SignedInAs | null, routes: Routes = []): FakeTransport {
   sessionStorage.clear();
   TestBed.configureTestingModule({
-    providers: [provideAppState(), provideSettingsIcons(), provideRouter(routes)],
+    providers: [provideAppState(), provideAppIcons(), provideRouter(routes)],
   });
   const fake = new FakeTransport();
   TestBed.inject(RpcClient).use(fake);

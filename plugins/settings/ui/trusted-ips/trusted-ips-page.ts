@@ -100,11 +100,11 @@ const ipValidator: ValidatorFn = (control) =>
           </mat-card-content>
           <mat-card-actions>
             <button matButton="tonal" type="button" (click)="detect()" [disabled]="detecting()">
-              <mat-icon svgIcon="wls:globe" />检测公网IP
+              <mat-icon svgIcon="public" />检测公网IP
             </button>
             @if (detected()?.ip; as ip) {
               <button matButton type="button" (click)="copy(ip, '已复制 ' + ip)">
-                <mat-icon svgIcon="wls:copy" />复制
+                <mat-icon svgIcon="content_copy" />复制
               </button>
             }
           </mat-card-actions>
@@ -134,7 +134,7 @@ const ipValidator: ValidatorFn = (control) =>
           </mat-card-content>
           <mat-card-actions>
             <button matButton type="button" (click)="copy(consoleUrl(), '已复制管理后台地址')">
-              <mat-icon svgIcon="wls:copy" />复制后台地址
+              <mat-icon svgIcon="content_copy" />复制后台地址
             </button>
           </mat-card-actions>
         </mat-card>
@@ -146,11 +146,11 @@ const ipValidator: ValidatorFn = (control) =>
         </h3>
         <span class="spacer"></span>
         <button matButton="filled" type="button" (click)="copyAll()" [disabled]="ips().length === 0">
-          <mat-icon svgIcon="wls:copy" />复制全部
+          <mat-icon svgIcon="content_copy" />复制全部
         </button>
         @if (access.isAdmin()) {
           <button matButton="outlined" type="button" (click)="editList()" [disabled]="view() === null">
-            <mat-icon svgIcon="wls:edit" />编辑列表
+            <mat-icon svgIcon="edit" />编辑列表
           </button>
         }
       </div>
@@ -175,7 +175,7 @@ const ipValidator: ValidatorFn = (control) =>
             }
           </mat-form-field>
           <button matButton="tonal" type="submit" [disabled]="adding()" class="add-button">
-            <mat-icon svgIcon="wls:add" />添加
+            <mat-icon svgIcon="add" />添加
           </button>
         </form>
       }

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
-import { Hint } from '../shared/hint.js';
+import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import type { CorpView } from '../settings-api.js';
 
 export interface AddAdminData {
@@ -36,7 +36,7 @@ const USERID_HINT =
     MatProgressBarModule,
     MatSelectModule,
     ReactiveFormsModule,
-    Hint,
+    FieldHint,
   ],
   template: `
     <h2 mat-dialog-title>添加企微管理员</h2>
@@ -60,7 +60,7 @@ const USERID_HINT =
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>用户ID（userid）</mat-label>
           <input matInput formControlName="userid" autocomplete="off" spellcheck="false" required />
-          <wls-hint matSuffix [text]="useridHint" label="用户ID说明" />
+          <wl-field-hint matSuffix label="用户ID" [text]="useridHint" />
           @if (serverError(); as message) {
             <mat-error>{{ message }}</mat-error>
           } @else {

@@ -52,7 +52,7 @@ interface UserGroup {
         </div>
         <div class="head-actions">
           <button matButton="filled" type="button" (click)="addAdmin()" [disabled]="corps().length === 0">
-            <mat-icon svgIcon="wls:person" />添加企微管理员
+            <mat-icon svgIcon="person_add" />添加企微管理员
           </button>
         </div>
       </header>
@@ -168,7 +168,7 @@ interface UserGroup {
         [disabled]="busy() !== null"
         [attr.aria-label]="'管理 ' + useridText(user)"
       >
-        <mat-icon svgIcon="wls:more" />
+        <mat-icon svgIcon="more_vert" />
       </button>
     </ng-template>
 

@@ -1,18 +1,19 @@
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { CdkConnectedOverlay, CdkOverlayOrigin, type ConnectedPosition } from '@angular/cdk/overlay';
 import { MatIconButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
 import { MatTooltip } from '@angular/material/tooltip';
-import { Glyph } from './glyph.js';
 
 let nextId = 0;
 
 /**
- * The circled "!" next to an input (R2.2): a tooltip on hover and focus, and a click-to-open popover,
- * because touch screens have no hover. Escape or a click elsewhere closes it.
+ * The circled "!" next to an input (R2.2, seed 000 §4.2/§6.3.1): a tooltip on hover and focus, and a
+ * click-to-open popover, because touch screens have no hover. Escape or a click elsewhere closes it.
+ * `label` names the field ("企业ID"); `text` says where the value comes from. Needs APP_ICONS registered.
  */
 @Component({
   selector: 'wl-field-hint',
-  imports: [CdkConnectedOverlay, CdkOverlayOrigin, MatIconButton, MatTooltip, Glyph],
+  imports: [CdkConnectedOverlay, CdkOverlayOrigin, MatIconButton, MatIcon, MatTooltip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button
@@ -24,12 +25,12 @@ let nextId = 0;
       [matTooltip]="text()"
       [matTooltipDisabled]="open()"
       matTooltipPosition="above"
-      [attr.aria-label]="label() + '：在哪里获取'"
+      [attr.aria-label]="label() + '：填写说明'"
       [attr.aria-expanded]="open()"
       [attr.aria-controls]="open() ? id : null"
       (click)="$event.stopPropagation(); open.set(!open())"
     >
-      <wl-glyph name="info" />
+      <mat-icon svgIcon="error_outline" aria-hidden="true" />
     </button>
     <ng-template
       cdkConnectedOverlay
@@ -52,7 +53,10 @@ let nextId = 0;
     }
     .hint-button {
       color: var(--mat-sys-primary);
-      --wl-glyph-size: 20px;
+    }
+    .hint-button mat-icon {
+      width: 20px;
+      height: 20px;
     }
     .wl-hint-popover {
       max-width: min(320px, calc(100vw - 32px));
