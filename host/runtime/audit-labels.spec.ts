@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appRoot } from '../../host/runtime/app-info.js';
-import { AUDIT_ACTION_LABELS } from './audit-actions.js';
+import { appRoot } from './app-info.js';
+import { AUDIT_ACTION_LABELS } from '../../sdk/contracts/audit-actions.js';
 
 /** Every .ts file under a folder, specs and test doubles left out. */
 function sources(dir: string): string[] {
