@@ -85,6 +85,52 @@ describe('clean-up of old data', () => {
     for (const createdAt of [CUTOFF - 2 * DAY, CUTOFF - 1, CUTOFF + DAY]) {
       dataOf(await call('archive.add', { text: 'entry', createdAt }));
     }
+    // Lives of a corp: ended before the cut-off (with a viewer and a check-in round), ended after it,
+    // still on although reserved long ago, and one never pulled, recorded before the cut-off.
+    await db('corps').insert({
+      corp_id: 'corp-1',
+      corpname: '模拟企业',
+      corpid: 'wwcorp',
+      agentid: 1000002,
+      secret_cipher: 'x',
+      created_at: NOW,
+      updated_at: NOW,
+    });
+    const s = (ms: number) => Math.floor(ms / 1000);
+    const live = (livingid: string, fields: Record<string, unknown>) => ({
+      corp_id: 'corp-1',
+      livingid,
+      created_at: CUTOFF - 10 * DAY,
+      updated_at: CUTOFF - 10 * DAY,
+      ...fields,
+    });
+    await db('lives').insert([
+      live('ended-old', {
+        status: 2,
+        reserve_start: s(CUTOFF - 3 * DAY),
+        reserve_duration: 3600,
+        actual_start: s(CUTOFF - 2 * DAY),
+        actual_duration: 3600,
+      }),
+      live('ended-new', {
+        status: 2,
+        reserve_start: s(CUTOFF - DAY),
+        reserve_duration: 3600,
+        actual_start: s(CUTOFF - 600_000),
+        actual_duration: 3600,
+      }),
+      live('still-on', { status: 1, reserve_start: s(CUTOFF - 3 * DAY), reserve_duration: 3600 }),
+      live('never-pulled', { status: null }),
+    ]);
+    const [oldLive] = (await db('lives').where({ livingid: 'ended-old' }).pluck('id')) as number[];
+    await db('live_viewers').insert({
+      live_id: oldLive,
+      viewer_kind: 'internal',
+      viewer_id: 'zhangsan',
+      first_seen_at: CUTOFF - 2 * DAY,
+      last_synced_at: CUTOFF - 2 * DAY,
+    });
+    await db('live_checkin_rounds').insert({ live_id: oldLive, round_no: 1, imported_at: CUTOFF - DAY });
   });
 
   afterEach(async () => {
@@ -98,6 +144,7 @@ describe('clean-up of old data', () => {
     'host.sessions': 1,
     'host.files': 1,
     'archive.entries': 2,
+    'host.lives': 2,
   };
 
   it('previews per contributor, then deletes exactly what was older, files after the commit', async () => {
@@ -105,7 +152,7 @@ describe('clean-up of old data', () => {
     expect(preview.cutoff).toBe(CUTOFF);
     expect(preview.timeZone).toBe('Asia/Shanghai');
     expect(countsOf(preview)).toEqual(EXPECTED);
-    expect(preview.total).toBe(9);
+    expect(preview.total).toBe(11);
     expect(preview.items.find((item) => item.id === 'archive.entries')?.label).toBe('测试归档条目');
     // A preview deletes nothing.
     expect(Number(((await runtime.db('audit_log').count({ n: '*' }).first()) as { n: number }).n)).toBe(4);
@@ -113,6 +160,10 @@ describe('clean-up of old data', () => {
     const result = dataOf<CleanupPreview>(await call('config.cleanup', { before: '2025-06-01' }));
     expect(countsOf(result)).toEqual(EXPECTED);
     const db = runtime.db;
+    // The old lives went with their viewers and check-ins; the newer one and the one still on stayed.
+    expect(((await db('lives').pluck('livingid')) as string[]).sort()).toEqual(['ended-new', 'still-on']);
+    expect(await db('live_viewers').count({ n: '*' }).first()).toEqual({ n: 0 });
+    expect(await db('live_checkin_rounds').count({ n: '*' }).first()).toEqual({ n: 0 });
     expect(((await db('audit_log').where({ action: 'test.old' }).pluck('at')) as number[]).sort()).toEqual([
       CUTOFF,
       CUTOFF + 1,
@@ -169,6 +220,7 @@ describe('clean-up of old data', () => {
       'host.jobs',
       'host.sessions',
       'host.files',
+      'host.lives',
     ]);
   });
 

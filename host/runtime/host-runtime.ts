@@ -29,6 +29,7 @@ import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
 import { LiveStoreService } from './live-store/live-store.js';
+import { LiveRetention } from './live-store/live-retention.js';
 import { LoginThrottle } from './login-throttle.js';
 import { runMigrations } from './migration-runner.js';
 import { HOST_MIGRATIONS } from './migrations/index.js';
@@ -138,6 +139,7 @@ export class HostRuntime {
         UpdateFeedSettings,
         ConfigChannels,
         LiveStoreService,
+        LiveRetention,
       ] as const) {
         container.registerSingleton(service as never);
       }
@@ -146,6 +148,7 @@ export class HostRuntime {
       container.resolve(AccountChannels).register();
       container.resolve(ConfigChannels).register();
       container.resolve(HostRetention).register();
+      container.resolve(LiveRetention).register();
       await container.resolve(ConfigChannels).recordStartup();
       await container.resolve(PluginLoader).loadAll();
       await container.resolve(JobService).startRunner();

@@ -299,4 +299,28 @@ describe('live-create plugin (main side, simulator)', () => {
     const refused = await call('recent', {}, root);
     expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
   });
+  it('lets the clean-up drop old double-submit keys and keep recent ones', async () => {
+    const root = await sessionFor(runtime, 'root-admin', 'root-cleanup');
+    const day = 24 * 60 * 60 * 1000;
+    const row = (key: string, createdAt: number) => ({
+      corp_id: corpId,
+      userid: 'creator-1',
+      idempotency_key: key,
+      request_hash: 'h',
+      livingid: null,
+      created_at: createdAt,
+    });
+    await runtime
+      .db('live_create_requests')
+      .insert([row('old-key', Date.now() - 30 * day), row('new-key', Date.now())]);
+    const before = new Date(Date.now() - 10 * day).toISOString().slice(0, 10);
+    const preview = dataOf<{ items: Array<{ id: string; count: number }> }>(
+      await runtime.router.dispatch('config.cleanupPreview', { before }, root),
+    );
+    expect(preview.items.find((item) => item.id === 'live-create.requests')?.count).toBe(1);
+    dataOf(await runtime.router.dispatch('config.cleanup', { before }, root));
+    const keys = (await runtime.db('live_create_requests').pluck('idempotency_key')) as string[];
+    expect(keys).toContain('new-key');
+    expect(keys).not.toContain('old-key');
+  });
 });

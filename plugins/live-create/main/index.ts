@@ -8,6 +8,7 @@ import { CreateLiveSchema, GetLiveSchema, ModifyLiveSchema, RecentLivesSchema } 
 import { modifyLive } from './modify-live.js';
 import { pullJob } from './pull-job.js';
 import { PULL_JOB, planPulls } from './pull-plan.js';
+import { requestRetention } from './request-retention.js';
 
 const guard = { minTier: 'user', requiresCorp: true } as const;
 
@@ -15,6 +16,7 @@ export default definePlugin({
   activate(ctx) {
     const creator = new LiveCreator(ctx);
     ctx.scheduler.registerJob(PULL_JOB, pullJob(ctx));
+    ctx.retention.register(requestRetention());
 
     ctx.handle('create', { input: CreateLiveSchema, ...guard }, (input, call) => creator.create(input, call));
     ctx.handle('modify', { input: ModifyLiveSchema, ...guard }, (input, call) =>

@@ -238,7 +238,7 @@ export class CorpsPage implements OnInit {
     const confirmed = await confirmAction(this.dialog, {
       title: `删除企业“${corp.corpname}”？`,
       message:
-        '该企业的用户与权限设置、登录会话将一并删除，已登录的成员会被退出。\n此操作不能撤销；之后可以重新添加这个企业。',
+        '该企业的用户与权限设置、登录会话，以及本机保存的该企业所有直播数据（观看明细、在线人数采样、签到记录）将一并删除，已登录的成员会被退出。\n此操作不能撤销；之后可以重新添加这个企业，并从企业微信重新同步直播。',
       confirmText: '删除',
       destructive: true,
     });
