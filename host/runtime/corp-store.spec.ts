@@ -56,6 +56,45 @@ describe('CorpStore', () => {
     }
   });
 
+  it('removes a corp with its accounts and lives, and ends the work still queued for it', async () => {
+    const dataDir = tempDataDir('corps3');
+    const runtime = await startRuntime(dataDir);
+    try {
+      const store = runtime.container.resolve(CorpStore);
+      const kept = await store.save({ corpname: 'K', corpid: 'wwkeep', corpsecret: secret, agentid: 1 }, '');
+      const gone = await store.save({ corpname: 'G', corpid: 'wwgone', corpsecret: secret, agentid: 1 }, '');
+      const db = runtime.db;
+      const job = (id: string, corpId: string, state: string) => ({
+        id,
+        kind: 'live-create.pull',
+        corp_id: corpId,
+        state,
+        input: '{}',
+        run_at: Date.now() + 60_000,
+        created_at: Date.now(),
+        updated_at: Date.now(),
+      });
+      await db('jobs').insert([job('q-gone', gone.corpId, 'queued'), job('q-kept', kept.corpId, 'queued')]);
+      const live = { livingid: 'lv', created_at: Date.now(), updated_at: Date.now() };
+      await db('lives').insert([
+        { ...live, corp_id: gone.corpId },
+        { ...live, corp_id: kept.corpId },
+      ]);
+      await store.remove(gone.corpId);
+      const states = Object.fromEntries(
+        ((await db('jobs').select('id', 'state')) as Array<{ id: string; state: string }>).map((row) => [
+          row.id,
+          row.state,
+        ]),
+      );
+      expect(states).toEqual({ 'q-gone': 'cancelled', 'q-kept': 'queued' });
+      expect(await db('lives').pluck('corp_id')).toEqual([kept.corpId]);
+    } finally {
+      await runtime.stop();
+      removeDir(dataDir);
+    }
+  });
+
   it('validates each field with a Chinese message naming where to find it', () => {
     const result = CorpFieldsSchema.safeParse({
       corpname: 'x',

@@ -116,6 +116,10 @@ export class CorpStore {
     await this.row(corpId);
     await this.db.transaction(async (trx) => {
       await trx('sessions').where({ corp_id: corpId }).delete();
+      // Work queued for the corp (scheduled pulls) would only fail later without it: end it now.
+      await trx('jobs')
+        .where({ corp_id: corpId, state: 'queued' })
+        .update({ state: 'cancelled', message: '企业已删除', updated_at: this.clock.now() });
       await trx('users').where({ corp_id: corpId }).delete();
       await trx('corps').where({ corp_id: corpId }).delete();
     });

@@ -211,6 +211,28 @@ describe('clean-up of old data', () => {
     expect(audit.ok).toBe(0);
   });
 
+  it('gives the freed space back to the disk after a clean-up', async () => {
+    const db = runtime.db;
+    const padding = 'x'.repeat(2000);
+    for (let i = 0; i < 10; i += 1) {
+      await db('audit_log').insert(
+        Array.from({ length: 50 }, () => ({
+          at: CUTOFF - DAY,
+          action: 'test.bulk',
+          ok: true,
+          target: padding,
+        })),
+      );
+    }
+    const pages = async (): Promise<number> =>
+      Number(((await db.raw('PRAGMA page_count')) as Array<{ page_count: number }>)[0]?.page_count);
+    const before = await pages();
+    dataOf(await call('config.cleanup', { before: '2025-06-01' }));
+    const freelist = (await db.raw('PRAGMA freelist_count')) as Array<{ freelist_count: number }>;
+    expect(freelist[0]?.freelist_count).toBe(0);
+    expect(await pages()).toBeLessThan(before);
+  });
+
   it("drops a plugin's contributor when the plugin is disabled", async () => {
     expect(runtime.container.resolve(DataRetention).ids()).toContain('archive.entries');
     dataOf(await call('plugins.setEnabled', { id: 'archive', enabled: false }));

@@ -111,7 +111,23 @@ export class DataRetention {
         this.log.warn({ err: error, contributor: id }, 'clean-up: after-commit step failed');
       }
     }
+    await this.compact(items);
     return items;
+  }
+
+  /**
+   * Gives the freed pages back to the disk: SQLite keeps a deleted row's space inside the file otherwise.
+   * VACUUM is SQLite's own statement (other databases reclaim space by themselves), so only there; a
+   * failure (e.g. a full disk: VACUUM needs room for a copy) leaves a correct, just larger, file.
+   */
+  private async compact(items: CleanupCount[]): Promise<void> {
+    if (this.db.client.config.client !== 'better-sqlite3') return;
+    if (items.every((item) => item.count === 0)) return;
+    try {
+      await this.db.raw('VACUUM');
+    } catch (error) {
+      this.log.warn({ err: error }, 'clean-up: VACUUM failed; the space stays inside the database file');
+    }
   }
 
   private async step<T>(contributor: RetentionContributor, run: () => Promise<T>, verb: string): Promise<T> {

@@ -36,8 +36,10 @@ export async function modifyLive(
   const nowSeconds = Math.floor(Date.now() / 1000);
   if (current.status !== 0 || (current.reserveStart ?? 0) <= nowSeconds) {
     const state =
-      current.status === null || current.status === 0 ? '已到开始时间' : LIVE_STATUS_LABELS[current.status];
-    throw new AppError('CONFLICT', `直播${state}，只有未开始的预约直播可以修改。`, {
+      current.status === null || current.status === 0
+        ? '已到开始时间'
+        : `当前状态为“${LIVE_STATUS_LABELS[current.status]}”`;
+    throw new AppError('CONFLICT', `这场直播${state}，只有未开始的预约直播可以修改。`, {
       livingid: input.livingid,
       status: current.status,
     });

@@ -12,6 +12,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TIER_LABELS, type Tier } from '../../../../sdk/contracts/tiers.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
+import { AppSession } from '../../../../sdk/ui/session.js';
 import { FileTransfer } from '../../../../sdk/ui/file-transfer.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { messageOf } from '../shared/errors.js';
@@ -55,7 +56,9 @@ interface AuditExport {
       <header class="page-head">
         <div>
           <h2 id="audit-title">审计日志</h2>
-          <p class="sub">登录、登录失败和管理操作的记录，最新的在前。时间为北京时间（Asia/Shanghai）。</p>
+          <p class="sub">
+            登录、登录失败和管理操作的记录，最新的在前。时间按本安装的时区（{{ timeZone() }}）显示。
+          </p>
         </div>
         <div class="head-actions">
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="filter">
@@ -201,6 +204,7 @@ interface AuditExport {
 export class AuditPage implements OnInit {
   private readonly rpc = inject(RpcClient);
   private readonly dateTime = inject(DateTimeText);
+  protected readonly timeZone = inject(AppSession).timeZone;
   private readonly files = inject(FileTransfer);
   private readonly notifier = inject(Notifier);
   protected readonly narrow = injectNarrow();
