@@ -3,7 +3,8 @@
 // folder cannot hold the database, previews a clean-up, and saves an update feed; screenshots of each page
 // in light and dark.
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { ConfigView } from '../../sdk/contracts/config.js';
 import type { LoginResult } from '../../sdk/contracts/host-status.js';
@@ -12,8 +13,16 @@ import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './s
 import { call, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
 
 const ROOT_PASSWORD = 'Config2026pass';
-// Outside the temp dir (which the settings refuse), inside the checkout's ignored test output.
-const LOG_FOLDER = join(appRoot(), 'test-output', 'e2e-config', 'logs');
+const within = (path: string, root: string): boolean => {
+  const rel = relative(root, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+};
+// Outside the temp dir, which the settings refuse: the checkout's ignored test output, or the home folder
+// when the checkout itself lies in the temp dir (a CI clone).
+const E2E_FOLDER = within(appRoot(), tmpdir())
+  ? join(homedir(), '.cache', `wecom-live-e2e-config-${process.pid}`)
+  : join(appRoot(), 'test-output', 'e2e-config');
+const LOG_FOLDER = join(E2E_FOLDER, 'logs');
 
 describe('settings installation pages (browser mode)', () => {
   let env: JourneyEnv | undefined;
@@ -31,7 +40,7 @@ describe('settings installation pages (browser mode)', () => {
     await opened?.context.close();
     await browser?.close();
     await stopJourneyEnv(env);
-    rmSync(join(appRoot(), 'test-output', 'e2e-config'), { recursive: true, force: true });
+    rmSync(E2E_FOLDER, { recursive: true, force: true });
   });
 
   it('shows and changes storage, clean-up and update settings', async () => {
