@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatExpansionModule } from '@angular/material/expansion';
 
 /** The layout a check-in workbook must have (seed 000 §7.5.4), with the seed's example. */
@@ -7,7 +7,7 @@ import { MatExpansionModule } from '@angular/material/expansion';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatExpansionModule],
   template: `
-    <mat-expansion-panel class="help">
+    <mat-expansion-panel class="help" [expanded]="expanded()">
       <mat-expansion-panel-header>
         <mat-panel-title>签到表格式说明</mat-panel-title>
         <mat-panel-description>企业微信导出的签到 Excel（.xlsx）</mat-panel-description>
@@ -103,4 +103,7 @@ import { MatExpansionModule } from '@angular/material/expansion';
     }
   `,
 })
-export class WorkbookLayoutHelp {}
+export class WorkbookLayoutHelp {
+  /** Open while the user has not chosen a file yet; closed once there is a preview to read. */
+  readonly expanded = input(false);
+}
