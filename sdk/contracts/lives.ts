@@ -98,3 +98,65 @@ export interface PageOf<T> {
   rows: T[];
   total: number;
 }
+
+/** How a check-in row relates to the live's viewers (R6.2). */
+export type CheckinMatchState = 'matched' | 'ambiguous' | 'unmatched';
+
+/** One 已签到成员 row of a check-in sheet, as the store keeps it. */
+export interface CheckinRecordInput {
+  /** The sheet row (1-based, as Excel shows it). */
+  rowNo: number;
+  /** As written, e.g. `黍离。@微信`. */
+  memberLabel: string;
+  department: string;
+  matchState: CheckinMatchState;
+  /** The viewer, only when matched. */
+  viewerKind: ViewerKind | null;
+  viewerId: string | null;
+}
+
+/** One check-in round (one sheet: 第一次签到, …). */
+export interface CheckinRoundInput {
+  roundNo: number;
+  /** The sheet's name. */
+  title: string;
+  /** 签到发起时间, Unix seconds (read in the configured zone). */
+  startedAt: number | null;
+  /** 已签到人数 as the workbook states it. */
+  reportedCount: number | null;
+  records: CheckinRecordInput[];
+}
+
+export interface CheckinRoundRecord {
+  roundNo: number;
+  title: string;
+  startedAt: number | null;
+  reportedCount: number | null;
+  records: number;
+  matched: number;
+  sourceFile: string | null;
+  /** Milliseconds. */
+  importedAt: number;
+}
+
+/** A viewer's check-ins over a live's rounds: the detail page's 签到次数 and 分计签到时间 (R5.2). */
+export interface ViewerCheckins {
+  kind: ViewerKind;
+  viewerId: string;
+  count: number;
+  /** In round order; `checkedAt` is the round's 签到发起时间 (the workbook gives no per-person time). */
+  rounds: Array<{ roundNo: number; checkedAt: number | null }>;
+}
+
+export interface LiveCheckins {
+  rounds: CheckinRoundRecord[];
+  viewers: ViewerCheckins[];
+  /** Rows kept without a viewer (ambiguous or unmatched), in round and row order. */
+  unmatched: Array<{
+    roundNo: number;
+    rowNo: number;
+    memberLabel: string;
+    department: string;
+    matchState: CheckinMatchState;
+  }>;
+}

@@ -1,4 +1,5 @@
 import type { LiveListQuery, LiveRecord, PageOf, ViewerKind, ViewerRecord } from '../contracts/lives.js';
+import type { CheckinRoundInput, LiveCheckins } from '../contracts/lives.js';
 import type { LivingInfo, WatchStatPage } from '../wecom/models.js';
 
 /** A live this app created through living/create (R3.2). */
@@ -65,4 +66,18 @@ export interface LiveStore {
     livingid: string,
     query: { keyword?: string; page: number; pageSize: number },
   ): Promise<PageOf<ViewerRecord>>;
+  /**
+   * Replaces the live's check-in rounds and records with `rounds`, in one transaction: importing the same
+   * workbook twice leaves the same data; a new workbook replaces the old one. NOT_FOUND when not stored.
+   */
+  replaceCheckins(
+    corpId: string,
+    livingid: string,
+    rounds: readonly CheckinRoundInput[],
+    sourceFile?: string | null,
+  ): Promise<{ rounds: number; records: number }>;
+  /** The live's rounds and, per matched viewer, the count and each round's time. NOT_FOUND when not stored. */
+  checkins(corpId: string, livingid: string): Promise<LiveCheckins>;
+  /** The zone zoneless times (a check-in workbook's) are read in: the configured one (ARCHITECTURE §6). */
+  timeZone(): string;
 }

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type {
+  CheckinRoundInput,
+  LiveCheckins,
   LiveListQuery,
   LiveRecord,
   PageOf,
@@ -10,9 +12,10 @@ import type {
 } from '../../../sdk/contracts/lives.js';
 import type { CreatedLive, LiveStore, MergeStatsResult, ModifiedLive } from '../../../sdk/main/live-store.js';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
-import type { Clock } from '../runtime-options.js';
-import { CLOCK, KNEX } from '../tokens.js';
+import type { Clock, HostSettings } from '../runtime-options.js';
+import { CLOCK, HOST_SETTINGS, KNEX } from '../tokens.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
+import { readCheckins, replaceCheckins } from './checkin-store.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
 import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
 import { livingInfoColumns } from './living-info-columns.js';
@@ -28,6 +31,8 @@ export class LiveStoreService implements LiveStore {
   constructor(
     @inject(KNEX) private readonly db: Knex,
     @inject(CLOCK) private readonly clock: Clock,
+    // Optional so a store built by hand in a spec reads workbook times in the default zone.
+    @inject(HOST_SETTINGS) private readonly settings?: Pick<HostSettings, 'timeZone'>,
   ) {}
 
   async recordCreated(corpId: string, live: CreatedLive): Promise<LiveRecord> {
@@ -304,6 +309,23 @@ export class LiveStoreService implements LiveStore {
         .onConflict(['corp_id', 'person_kind', 'person_id'])
         .merge(['name', 'source', 'updated_at']);
     }
+  }
+
+  replaceCheckins(
+    corpId: string,
+    livingid: string,
+    rounds: readonly CheckinRoundInput[],
+    sourceFile: string | null = null,
+  ): Promise<{ rounds: number; records: number }> {
+    return replaceCheckins(this.db, this.clock.now(), corpId, livingid, rounds, sourceFile);
+  }
+
+  checkins(corpId: string, livingid: string): Promise<LiveCheckins> {
+    return readCheckins(this.db, corpId, livingid);
+  }
+
+  timeZone(): string {
+    return this.settings?.timeZone ?? 'Asia/Shanghai';
   }
 }
 

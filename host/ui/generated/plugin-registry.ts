@@ -14,6 +14,17 @@ export const PLUGIN_REGISTRY: readonly UiPluginEntry[] = [
     loadRoutes: () => import('../../../plugins/live-create/ui/routes.js').then((module) => module.routes),
   },
   {
+    id: 'checkin-import',
+    title: '签到导入',
+    icon: 'checklist',
+    order: 4,
+    route: 'checkin',
+    tiers: ['wecom-admin', 'user'],
+    requiresCorp: true,
+    core: false,
+    loadRoutes: () => import('../../../plugins/checkin-import/ui/routes.js').then((module) => module.routes),
+  },
+  {
     id: 'settings',
     title: '系统设置',
     icon: 'settings',

@@ -1,0 +1,154 @@
+// Check-in rounds and records of the live store (R6): written a whole workbook at a time, in one
+// transaction (a re-import of the same workbook leaves the same rows; a new one replaces the live's
+// rounds), and read back per viewer for the live detail page (R5.2).
+import type { Knex } from 'knex';
+import { AppError } from '../../../sdk/contracts/errors.js';
+import type {
+  CheckinMatchState,
+  CheckinRoundInput,
+  CheckinRoundRecord,
+  LiveCheckins,
+  ViewerCheckins,
+  ViewerKind,
+} from '../../../sdk/contracts/lives.js';
+
+// Rows per multi-row insert: well under SQLite's bound on bound parameters.
+const INSERT_CHUNK = 50;
+
+interface RoundRow {
+  id: number;
+  round_no: number;
+  title: string;
+  started_at: number | string | null;
+  reported_count: number | null;
+  source_file: string | null;
+  imported_at: number | string;
+}
+
+interface RecordRow {
+  round_id: number;
+  row_no: number;
+  member_label: string;
+  department: string;
+  viewer_kind: ViewerKind | null;
+  viewer_id: string | null;
+  match_state: CheckinMatchState;
+  checked_at: number | string | null;
+}
+
+export async function replaceCheckins(
+  db: Knex,
+  now: number,
+  corpId: string,
+  livingid: string,
+  rounds: readonly CheckinRoundInput[],
+  sourceFile: string | null,
+): Promise<{ rounds: number; records: number }> {
+  return db.transaction(async (trx) => {
+    const liveId = await liveIdOf(trx, corpId, livingid);
+    // Records first: correct even where a connection runs without foreign keys.
+    await trx('live_checkin_records')
+      .whereIn('round_id', trx('live_checkin_rounds').select('id').where('live_id', liveId))
+      .delete();
+    await trx('live_checkin_rounds').where('live_id', liveId).delete();
+    let records = 0;
+    for (const round of rounds) {
+      const [inserted] = (await trx('live_checkin_rounds')
+        .insert({
+          live_id: liveId,
+          round_no: round.roundNo,
+          title: round.title,
+          started_at: round.startedAt,
+          reported_count: round.reportedCount,
+          source_file: sourceFile,
+          imported_at: now,
+        })
+        .returning('id')) as Array<{ id: number } | number>;
+      const roundId = typeof inserted === 'object' ? inserted.id : (inserted ?? 0);
+      const rows = round.records.map((record) => ({
+        round_id: roundId,
+        row_no: record.rowNo,
+        member_label: record.memberLabel,
+        department: record.department,
+        match_state: record.matchState,
+        viewer_kind: record.matchState === 'matched' ? record.viewerKind : null,
+        viewer_id: record.matchState === 'matched' ? record.viewerId : null,
+        checked_at: round.startedAt,
+      }));
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+        await trx('live_checkin_records').insert(rows.slice(start, start + INSERT_CHUNK));
+      }
+      records += rows.length;
+    }
+    return { rounds: rounds.length, records };
+  });
+}
+
+export async function readCheckins(db: Knex, corpId: string, livingid: string): Promise<LiveCheckins> {
+  const liveId = await liveIdOf(db, corpId, livingid);
+  const rounds = (await db('live_checkin_rounds')
+    .where('live_id', liveId)
+    .orderBy('round_no', 'asc')) as RoundRow[];
+  const records = (await db('live_checkin_records as r')
+    .join('live_checkin_rounds as c', 'c.id', 'r.round_id')
+    .where('c.live_id', liveId)
+    .orderBy([
+      { column: 'c.round_no', order: 'asc' },
+      { column: 'r.row_no', order: 'asc' },
+    ])
+    .select('r.*', 'c.round_no')) as Array<RecordRow & { round_no: number }>;
+  const viewers = new Map<string, ViewerCheckins>();
+  const unmatched: LiveCheckins['unmatched'] = [];
+  const counts = new Map<number, { records: number; matched: number }>();
+  for (const record of records) {
+    const count = counts.get(record.round_id) ?? { records: 0, matched: 0 };
+    count.records += 1;
+    counts.set(record.round_id, count);
+    if (record.match_state !== 'matched' || record.viewer_kind === null || record.viewer_id === null) {
+      unmatched.push({
+        roundNo: record.round_no,
+        rowNo: record.row_no,
+        memberLabel: record.member_label,
+        department: record.department,
+        matchState: record.match_state,
+      });
+      continue;
+    }
+    count.matched += 1;
+    const key = `${record.viewer_kind}:${record.viewer_id}`;
+    const viewer = viewers.get(key) ?? {
+      kind: record.viewer_kind,
+      viewerId: record.viewer_id,
+      count: 0,
+      rounds: [],
+    };
+    viewer.count += 1;
+    viewer.rounds.push({ roundNo: record.round_no, checkedAt: nullableNumber(record.checked_at) });
+    viewers.set(key, viewer);
+  }
+  return {
+    rounds: rounds.map((row): CheckinRoundRecord => ({
+      roundNo: row.round_no,
+      title: row.title,
+      startedAt: nullableNumber(row.started_at),
+      reportedCount: row.reported_count,
+      records: counts.get(row.id)?.records ?? 0,
+      matched: counts.get(row.id)?.matched ?? 0,
+      sourceFile: row.source_file,
+      importedAt: Number(row.imported_at),
+    })),
+    viewers: [...viewers.values()],
+    unmatched,
+  };
+}
+
+async function liveIdOf(db: Knex | Knex.Transaction, corpId: string, livingid: string): Promise<number> {
+  const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
+    { id: number } | undefined;
+  if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
+  return live.id;
+}
+
+function nullableNumber(value: number | string | null): number | null {
+  return value === null ? null : Number(value);
+}

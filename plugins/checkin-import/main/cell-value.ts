@@ -1,0 +1,35 @@
+// What a workbook cell holds, reduced to text or a date: exports store the same thing in several ways
+// (rich text, a formula's result, a hyperlink, a number typed as text, an Excel date).
+import type { CellValue } from 'exceljs';
+
+export type PlainCell = { kind: 'text'; text: string } | { kind: 'date'; date: Date } | { kind: 'empty' };
+
+export function plainCell(value: CellValue): PlainCell {
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (value instanceof Date) return { kind: 'date', date: value };
+  if (typeof value === 'string') return textOrEmpty(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return { kind: 'text', text: String(value) };
+  if ('richText' in value) return textOrEmpty(value.richText.map((part) => part.text).join(''));
+  if ('hyperlink' in value) return textOrEmpty(String(value.text));
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: CellValue }).result;
+    return result === undefined ? { kind: 'empty' } : plainCell(result);
+  }
+  if ('error' in value) return { kind: 'text', text: String(value.error) };
+  return { kind: 'empty' };
+}
+
+/** The cell as one line of text (a date as yyyy.M.d HH:mm, the way the exports write it). */
+export function cellText(value: CellValue): string {
+  const cell = plainCell(value);
+  if (cell.kind === 'text') return cell.text;
+  if (cell.kind === 'empty') return '';
+  const d = cell.date;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}.${d.getUTCMonth() + 1}.${d.getUTCDate()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+function textOrEmpty(text: string): PlainCell {
+  const trimmed = text.replace(/\u00a0/g, ' ').trim();
+  return trimmed === '' ? { kind: 'empty' } : { kind: 'text', text: trimmed };
+}

@@ -1,0 +1,64 @@
+// The preview and import jobs (R6.2, R6.3): parse every sheet (progress per sheet), match members to the
+// live's viewers, and for an import replace the live's check-ins in one transaction. A workbook with
+// any problem fails the job with IMPORT_INVALID listing every problem; nothing is written.
+import type { ViewerRecord } from '../../../sdk/contracts/lives.js';
+import type { JobHandler, PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { CheckinImportResult } from '../shared/checkin-api.js';
+import { previewRounds, storeRounds, summarise } from './import-plan.js';
+import { ViewerMatcher } from './viewer-matcher.js';
+import { invalidWorkbook } from './workbook-issues.js';
+import { parseCheckinWorkbook } from './workbook-parser.js';
+
+export const PREVIEW_JOB = 'preview';
+export const IMPORT_JOB = 'import';
+
+/** What the channel resolved before starting the job: the caller's corp, live and upload. */
+export interface CheckinJobInput {
+  corpId: string;
+  livingid: string;
+  fileId: string;
+  filePath: string;
+  fileName: string;
+}
+
+const VIEWER_PAGE = 500;
+
+export function checkinJob(
+  ctx: PluginContext,
+  write: boolean,
+): JobHandler<CheckinJobInput, CheckinImportResult> {
+  return async (job) => {
+    const { corpId, livingid, filePath, fileName } = job.input;
+    // Sheets, then matching, then (import) writing.
+    const extra = write ? 2 : 1;
+    job.progress(0, 1 + extra, '正在读取签到表…');
+    const parsed = await parseCheckinWorkbook(filePath, fileName, (done, total, sheet) =>
+      job.progress(done, total + extra, `已读取工作表「${sheet}」`),
+    );
+    if (parsed.issues.length > 0) throw invalidWorkbook(parsed.issues);
+    const sheets = parsed.rounds.length;
+    job.progress(sheets, sheets + extra, '正在匹配观众…');
+    const viewers = await allViewers(ctx, corpId, livingid);
+    const rounds = previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.liveStore.timeZone());
+    const result = summarise({ livingid, fileName, imported: write }, rounds);
+    if (write) {
+      job.progress(sheets + 1, sheets + extra, '正在写入签到记录…');
+      await ctx.liveStore.replaceCheckins(corpId, livingid, storeRounds(rounds), fileName);
+      job.log.info(
+        { livingid, rounds: rounds.length, matched: result.matched, unmatched: result.unmatched },
+        'check-ins imported',
+      );
+    }
+    job.progress(sheets + extra, sheets + extra, write ? '导入完成' : '预览完成');
+    return result;
+  };
+}
+
+async function allViewers(ctx: PluginContext, corpId: string, livingid: string): Promise<ViewerRecord[]> {
+  const viewers: ViewerRecord[] = [];
+  for (let page = 1; ; page += 1) {
+    const found = await ctx.liveStore.viewers(corpId, livingid, { page, pageSize: VIEWER_PAGE });
+    viewers.push(...found.rows);
+    if (found.rows.length < VIEWER_PAGE || viewers.length >= found.total) return viewers;
+  }
+}

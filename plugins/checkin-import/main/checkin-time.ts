@@ -1,0 +1,104 @@
+// 签到发起时间: written as text like 2025.3.13 12:17 (also 2025-03-13 12:17:05, 2025/3/13 12:17) or stored
+// as an Excel date. Either way it is a wall-clock time without a zone (ARCHITECTURE §6): it is read in
+// the configured zone.
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const TEXT_TIME =
+  /^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*(\d{1,2}))?$/;
+
+/** The wall clock a text names; null when it is not a real date and time. */
+export function parseWallClock(text: string): WallClock | null {
+  const match = TEXT_TIME.exec(text.trim());
+  if (match === null) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return isReal({ year, month, day, hour, minute, second })
+    ? { year, month, day, hour, minute, second }
+    : null;
+}
+
+/** An Excel date cell: exceljs hands it over as a Date whose UTC fields are the wall clock. */
+export function wallClockOfExcelDate(date: Date): WallClock | null {
+  if (Number.isNaN(date.getTime())) return null;
+  // Excel stores fractions of a day: round to the second so 12:17 does not come back as 12:16:59.999.
+  const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
+  return {
+    year: rounded.getUTCFullYear(),
+    month: rounded.getUTCMonth() + 1,
+    day: rounded.getUTCDate(),
+    hour: rounded.getUTCHours(),
+    minute: rounded.getUTCMinutes(),
+    second: rounded.getUTCSeconds(),
+  };
+}
+
+/** `yyyy-MM-dd HH:mm` (with `:ss` when not zero): how the preview shows what the workbook said. */
+export function formatWallClock(clock: WallClock): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const base = `${clock.year}-${pad(clock.month)}-${pad(clock.day)} ${pad(clock.hour)}:${pad(clock.minute)}`;
+  return clock.second === 0 ? base : `${base}:${pad(clock.second)}`;
+}
+
+/** Unix seconds of a wall clock in an IANA zone. */
+export function unixSecondsIn(clock: WallClock, timeZone: string): number {
+  const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+  // Twice: the offset at the guess may differ from the offset at the answer around a DST change.
+  let guess = asUtc - offsetMinutes(asUtc, timeZone) * 60_000;
+  guess = asUtc - offsetMinutes(guess, timeZone) * 60_000;
+  return Math.floor(guess / 1000);
+}
+
+function offsetMinutes(epochMs: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(new Date(epochMs))
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  const wall = Date.UTC(
+    parts['year'] ?? 0,
+    (parts['month'] ?? 1) - 1,
+    parts['day'] ?? 1,
+    parts['hour'] ?? 0,
+    parts['minute'] ?? 0,
+    parts['second'] ?? 0,
+  );
+  return Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60_000);
+}
+
+function isReal(clock: WallClock): boolean {
+  const date = new Date(
+    Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second),
+  );
+  return (
+    clock.year >= 2000 &&
+    clock.year <= 2100 &&
+    date.getUTCMonth() === clock.month - 1 &&
+    date.getUTCDate() === clock.day &&
+    clock.hour < 24 &&
+    clock.minute < 60 &&
+    clock.second < 60
+  );
+}

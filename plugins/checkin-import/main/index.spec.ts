@@ -1,0 +1,207 @@
+// The checkin-import plugin's main side through the router: a live synced from the WeCom simulator
+// into the store, real workbooks uploaded into the file store, preview and import as jobs.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoginResult } from '../../../sdk/contracts/host-status.js';
+import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
+import type { RpcResult } from '../../../sdk/contracts/rpc.js';
+import {
+  FIXTURE_FILES,
+  VALID_ROUND_STARTS,
+  writeCheckinFixtures,
+  type FixtureName,
+} from '../../../tests/fixtures/checkin/checkin-workbooks.js';
+import { storedCheckins, syncLive, uploadFile } from '../../../tests/fixtures/checkin/runtime-helpers.js';
+import {
+  dataOf,
+  removeDir,
+  sessionFor,
+  startRuntime,
+  tempDataDir,
+  waitFor,
+} from '../../../tests/support/runtime-harness.js';
+import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
+import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
+import type { CheckinImportResult, CheckinLiveOption } from '../shared/checkin-api.js';
+
+type Runtime = Awaited<ReturnType<typeof startRuntime>>;
+
+// dist/plugins: the compiled plugins with their copied manifests.
+const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const USER = 'importer-1';
+
+describe('checkin-import plugin (main side, simulator)', () => {
+  let sim: RunningSimulator;
+  let dataDir: string;
+  let runtime: Runtime;
+  let corpId: string;
+  let session: string;
+  let fixtures: Record<FixtureName, string>;
+  let livingid: string;
+  let specials: { anchorInvitedViewer: string; viewerInvitedViewer: string; selfInviteViewer: string };
+
+  beforeAll(async () => {
+    // Seed 42: 黍离。, 万强 and 自来水 are unique among the promotion live's viewers; 晴天 is two viewers.
+    sim = await startSimulator({ port: 0, seed: 42, lives: 6, viewers: 60, members: 8 });
+    dataDir = tempDataDir('checkin-import');
+    fixtures = await writeCheckinFixtures(join(dataDir, 'fixtures'));
+    runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
+    const login = dataOf<LoginResult>(
+      await runtime.router.dispatch(
+        'auth.login',
+        {
+          kind: 'newCorp',
+          corpname: '模拟企业',
+          corpid: sim.corpid,
+          corpsecret: sim.corpsecret,
+          agentid: sim.agentid,
+          userid: 'first-user',
+        },
+        null,
+      ),
+    );
+    corpId = login.corp?.corpId ?? '';
+    session = await sessionFor(runtime, 'user', USER, corpId);
+    const data = await new SimClient(sim).data();
+    livingid = data.specials.promotionLivingid;
+    specials = data.specials;
+    // The live as the list or detail page would have synced it: info and every watch-stat page.
+    await syncLive(runtime, corpId, livingid);
+  });
+
+  afterAll(async () => {
+    await runtime.stop();
+    removeDir(dataDir);
+    await sim.close();
+  });
+
+  const call = (channel: string, body: unknown, as = session): Promise<RpcResult> =>
+    runtime.router.dispatch(`checkin-import.${channel}`, body, as);
+
+  async function upload(name: FixtureName, owner = USER): Promise<string> {
+    return uploadFile(runtime, fixtures[name], FIXTURE_FILES[name], owner);
+  }
+
+  async function finished(result: RpcResult, as = session): Promise<JobSnapshot> {
+    const { jobId } = dataOf<{ jobId: string }>(result);
+    return waitFor(async () => {
+      const job = dataOf<JobSnapshot>(await runtime.router.dispatch('jobs.get', { jobId }, as));
+      return ['done', 'failed', 'cancelled'].includes(job.state) ? job : undefined;
+    });
+  }
+
+  async function checkinTables(): Promise<unknown[]> {
+    return [
+      ...((await runtime
+        .db('live_checkin_rounds')
+        .orderBy('id')
+        .select('round_no', 'title', 'started_at')) as unknown[]),
+      ...(
+        (await runtime.db('live_checkin_records').orderBy('id').select()) as Array<Record<string, unknown>>
+      ).map(({ id: _id, round_id: _round, ...rest }) => rest),
+    ];
+  }
+
+  it('previews the valid workbook: rounds as stated, each member matched, ambiguous or unmatched', async () => {
+    const before = await checkinTables();
+    const job = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    expect(job.state).toBe('done');
+    const result = job.result as CheckinImportResult;
+    expect([result.imported, result.matched, result.ambiguous, result.unmatched]).toEqual([false, 7, 1, 1]);
+    expect(result.rounds.map((r) => [r.sheet, r.startedText, r.statedCount, r.rowsFound])).toEqual([
+      ['第一次签到', '2025-03-13 12:17', 2, 2],
+      ['第二次签到', '2025-03-13 12:47', 4, 4],
+      ['第三次签到', '2025-03-13 13:05', 3, 3],
+    ]);
+    expect(result.rounds.map((r) => r.startedAt)).toEqual(VALID_ROUND_STARTS);
+    const second = result.rounds[1]?.members ?? [];
+    expect(second.map((m) => [m.raw, m.name, m.suffix, m.state, m.viewer?.name ?? null])).toEqual([
+      ['黍离。@微信', '黍离。', '微信', 'matched', '黍离。'],
+      ['晴天@微信', '晴天', '微信', 'ambiguous', null],
+      ['老客户A@远方科技', '老客户A', '远方科技', 'matched', '老客户A'],
+      ['路人甲@微信', '路人甲', '微信', 'unmatched', null],
+    ]);
+    expect(second[0]?.viewer?.viewerId).toBe(specials.anchorInvitedViewer);
+    expect(second[1]?.candidates.length).toBe(2);
+    expect(second[3]?.reason).toBe('这场直播的观众中没有这个名字');
+    expect(result.rounds[2]?.members.map((m) => m.viewer?.viewerId)).toEqual([
+      specials.viewerInvitedViewer,
+      specials.anchorInvitedViewer,
+      specials.selfInviteViewer,
+    ]);
+    expect(job.message).toBe('预览完成');
+    expect(await checkinTables()).toEqual(before);
+  });
+
+  it('imports in one go, and importing the same workbook again gives the same data', async () => {
+    const job = await finished(await call('import', { livingid, fileId: await upload('valid') }));
+    expect(job.state).toBe('done');
+    expect((job.result as CheckinImportResult).imported).toBeTrue();
+    const checkins = await storedCheckins(runtime, corpId, livingid);
+    expect(checkins.rounds.map((r) => [r.roundNo, r.title, r.records, r.matched])).toEqual([
+      [1, '第一次签到', 2, 2],
+      [2, '第二次签到', 4, 2],
+      [3, '第三次签到', 3, 3],
+    ]);
+    const shuli = checkins.viewers.find((viewer) => viewer.viewerId === specials.anchorInvitedViewer);
+    expect(shuli?.count).toBe(3);
+    expect(shuli?.rounds.map((round) => round.checkedAt)).toEqual(VALID_ROUND_STARTS);
+    expect(checkins.unmatched.map((row) => [row.memberLabel, row.matchState])).toEqual([
+      ['晴天@微信', 'ambiguous'],
+      ['路人甲@微信', 'unmatched'],
+    ]);
+
+    const before = await checkinTables();
+    const again = await finished(await call('import', { livingid, fileId: await upload('valid') }));
+    expect(again.state).toBe('done');
+    expect(await checkinTables()).toEqual(before);
+  });
+
+  it('refuses every broken workbook with the sheet and row, and changes nothing', async () => {
+    await finished(await call('import', { livingid, fileId: await upload('valid') }));
+    const before = await checkinTables();
+    const expected: Array<[FixtureName, string]> = [
+      ['missing-details', '工作表「第二次签到」：缺少「签到明细」区块'],
+      ['bad-time', '工作表「第三次签到」第 3 行：签到发起时间「2025.13.45 25:61」无法识别'],
+      ['count-mismatch', '工作表「第一次签到」第 3 行：「已签到人数」为 3，但「签到明细」中有 2 名成员'],
+      ['wrong-sheet-name', '工作表「签到3」：工作表名称应为'],
+      ['duplicate-member', '工作表「第一次签到」第 8 行：成员「黍离。@微信」与第 7 行重复'],
+      ['not-a-workbook', '不是 Excel 工作簿（.xlsx）'],
+    ];
+    for (const [name, message] of expected) {
+      for (const channel of ['preview', 'import']) {
+        const job = await finished(await call(channel, { livingid, fileId: await upload(name) }));
+        expect(job.state).withContext(`${channel} ${name}`).toBe('failed');
+        expect(job.error?.code).toBe('IMPORT_INVALID');
+        expect(job.error?.message).withContext(name).toContain(message);
+        expect((job.error?.details?.['issues'] as unknown[]).length).toBeGreaterThan(0);
+      }
+    }
+    expect(await checkinTables()).toEqual(before);
+  });
+
+  it('needs the live in the store, the caller’s own upload and a corp session', async () => {
+    const missing = await call('import', { livingid: 'not-synced-live', fileId: await upload('valid') });
+    expect(missing.ok ? null : [missing.error.code, missing.error.message]).toEqual([
+      'NOT_FOUND',
+      '本地没有这场直播（not-synced-live）：请先同步或打开该直播',
+    ]);
+    const othersFile = await call('preview', { livingid, fileId: await upload('valid', 'someone-else') });
+    expect(othersFile.ok ? null : othersFile.error.code).toBe('NOT_FOUND');
+    const noCorp = await call(
+      'preview',
+      { livingid, fileId: await upload('valid') },
+      await sessionFor(runtime, 'user'),
+    );
+    expect(noCorp.ok ? null : noCorp.error.code).toBe('FORBIDDEN');
+  });
+
+  it('lists the corp’s stored lives for the picker, by keyword', async () => {
+    const lives = dataOf<CheckinLiveOption[]>(await call('lives', {}));
+    expect(lives.map((live) => live.livingid)).toEqual([livingid]);
+    const theme = lives[0]?.theme ?? '';
+    expect(dataOf<CheckinLiveOption[]>(await call('lives', { keyword: theme.slice(0, 2) })).length).toBe(1);
+    expect(dataOf<CheckinLiveOption[]>(await call('lives', { keyword: '没有这样的直播' }))).toEqual([]);
+    expect(dataOf<CheckinLiveOption>(await call('live', { livingid })).theme).toBe(theme);
+  });
+});

@@ -1,0 +1,76 @@
+// The checkin-import feature plugin (R6): preview and import a WeCom check-in workbook into a live's
+// details, as jobs with progress; plus the live picker of its page.
+import { AppError } from '../../../sdk/contracts/errors.js';
+import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import { definePlugin } from '../../../sdk/main/define-plugin.js';
+import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { CheckinLiveOption } from '../shared/checkin-api.js';
+import { checkinJob, IMPORT_JOB, PREVIEW_JOB, type CheckinJobInput } from './checkin-job.js';
+import { ImportSchema, LiveSchema, LivesSchema } from './input-schemas.js';
+
+const guard = { minTier: 'user', requiresCorp: true } as const;
+
+export default definePlugin({
+  activate(ctx) {
+    ctx.scheduler.registerJob(PREVIEW_JOB, checkinJob(ctx, false));
+    ctx.scheduler.registerJob(IMPORT_JOB, checkinJob(ctx, true));
+
+    for (const kind of [PREVIEW_JOB, IMPORT_JOB]) {
+      ctx.handle(kind, { input: ImportSchema, ...guard }, async ({ livingid, fileId }, call) => {
+        const input = await jobInput(ctx, call, livingid, fileId);
+        return ctx.scheduler.start<CheckinJobInput>(kind, input, call);
+      });
+    }
+
+    // The page's live picker: the caller's corp's stored lives, newest first, by theme or livingid.
+    ctx.handle('lives', { input: LivesSchema, ...guard }, async ({ keyword, limit }, call) => {
+      const page = await ctx.liveStore.list(corpOf(call), {
+        ...(keyword === undefined || keyword === '' ? {} : { keyword }),
+        page: 1,
+        pageSize: limit,
+        sort: { field: 'start', direction: 'desc' },
+      });
+      return page.rows.map(toOption);
+    });
+
+    ctx.handle('live', { input: LiveSchema, ...guard }, async ({ livingid }, call) =>
+      toOption(await requireLive(ctx, corpOf(call), livingid)),
+    );
+  },
+});
+
+async function jobInput(
+  ctx: PluginContext,
+  call: CallContext,
+  livingid: string,
+  fileId: string,
+): Promise<CheckinJobInput> {
+  const corpId = corpOf(call);
+  await requireLive(ctx, corpId, livingid);
+  // NOT_FOUND unless the upload is the caller's own.
+  const file = await ctx.files.get(fileId, call);
+  return { corpId, livingid, fileId, filePath: file.path, fileName: file.name };
+}
+
+async function requireLive(ctx: PluginContext, corpId: string, livingid: string): Promise<LiveRecord> {
+  const live = await ctx.liveStore.get(corpId, livingid);
+  if (live === undefined) {
+    throw new AppError('NOT_FOUND', `本地没有这场直播（${livingid}）：请先同步或打开该直播`, { livingid });
+  }
+  return live;
+}
+
+function corpOf(call: CallContext): string {
+  // The channels are registered with requiresCorp: the host has checked this already.
+  if (call.corp === null) throw new AppError('FORBIDDEN', '此操作需要先登录企业。', { requiresCorp: true });
+  return call.corp.corpId;
+}
+
+function toOption(live: LiveRecord): CheckinLiveOption {
+  return {
+    livingid: live.livingid,
+    theme: live.theme,
+    start: live.actualStart ?? live.reserveStart,
+    status: live.status,
+  };
+}

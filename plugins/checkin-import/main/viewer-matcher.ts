@@ -1,0 +1,95 @@
+// Matching 已签到成员 to the live's viewers (R6.2): by name, exactly first, then normalised (trim,
+// full/half width, case); the suffix narrows who may match (`@微信` is a WeChat user, `@<企业名>` a WeCom
+// user of an enterprise). Several viewers with the name: ambiguous, left unmatched with the candidates.
+// No viewer: unmatched. A match is never guessed.
+import type { ViewerRecord } from '../../../sdk/contracts/lives.js';
+import type { CandidateViewer, MemberPreview } from '../shared/checkin-api.js';
+import { normaliseName, type MemberLabel } from './member-label.js';
+
+/** WeCom's external_users.type: 1 a WeChat user, 2 a WeCom user of another enterprise. */
+const WECHAT_USER = 1;
+const WECOM_USER = 2;
+
+export interface MatchInput extends MemberLabel {
+  row: number;
+  department: string;
+}
+
+export class ViewerMatcher {
+  private readonly exact = new Map<string, ViewerRecord[]>();
+  private readonly loose = new Map<string, ViewerRecord[]>();
+
+  constructor(viewers: readonly ViewerRecord[]) {
+    for (const viewer of viewers) {
+      if (viewer.name.trim() === '') continue;
+      push(this.exact, viewer.name, viewer);
+      push(this.loose, normaliseName(viewer.name), viewer);
+    }
+  }
+
+  match(member: MatchInput): MemberPreview {
+    const base = {
+      row: member.row,
+      raw: member.raw,
+      name: member.name,
+      suffix: member.suffix,
+      origin: member.origin,
+      department: member.department,
+    };
+    const fits = (viewer: ViewerRecord): boolean => originFits(member, viewer);
+    const exact = (this.exact.get(member.name) ?? []).filter(fits);
+    const loose = exact.length > 0 ? exact : (this.loose.get(normaliseName(member.name)) ?? []).filter(fits);
+    const matchedBy = exact.length > 0 ? 'exact' : 'normalised';
+    if (loose.length === 1) {
+      const viewer = loose[0] as ViewerRecord;
+      return {
+        ...base,
+        state: 'matched',
+        viewer: candidate(viewer),
+        matchedBy,
+        candidates: [],
+        reason: null,
+      };
+    }
+    if (loose.length > 1) {
+      return {
+        ...base,
+        state: 'ambiguous',
+        viewer: null,
+        matchedBy: null,
+        candidates: loose.map(candidate),
+        reason: `有 ${loose.length} 位观众同名「${member.name}」，无法确定是哪一位`,
+      };
+    }
+    const sameName = this.loose.get(normaliseName(member.name)) ?? [];
+    return {
+      ...base,
+      state: 'unmatched',
+      viewer: null,
+      matchedBy: null,
+      candidates: [],
+      reason:
+        sameName.length > 0
+          ? `同名观众的来源与「@${member.suffix ?? ''}」不符`
+          : '这场直播的观众中没有这个名字',
+    };
+  }
+}
+
+/** Whether the label's suffix allows this viewer: `@微信` only WeChat users, `@企业名` WeCom users. */
+function originFits(member: MemberLabel, viewer: ViewerRecord): boolean {
+  if (member.origin === 'wechat') return viewer.kind === 'external' && viewer.externalType !== WECOM_USER;
+  // An enterprise suffix may be another enterprise (external, type 2) or one's own (a member).
+  if (member.origin === 'corp') return viewer.kind === 'internal' || viewer.externalType !== WECHAT_USER;
+  return true;
+}
+
+function candidate(viewer: ViewerRecord): CandidateViewer {
+  return { kind: viewer.kind, viewerId: viewer.viewerId, name: viewer.name };
+}
+
+function push(map: Map<string, ViewerRecord[]>, key: string, viewer: ViewerRecord): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [viewer]);
+  else list.push(viewer);
+}

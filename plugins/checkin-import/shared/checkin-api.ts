@@ -1,0 +1,74 @@
+// What the checkin-import channels answer (ARCHITECTURE §5): shared by the main side and the page.
+import type { ViewerKind } from '../../../sdk/contracts/lives.js';
+
+/** Where a member label says the person comes from: `@微信`, `@<企业名>`, or no suffix. */
+export type MemberOrigin = 'wechat' | 'corp' | 'none';
+
+/** One problem of a workbook: which sheet and row (1-based as Excel shows it; null for the whole sheet). */
+export interface WorkbookIssue {
+  sheet: string | null;
+  row: number | null;
+  message: string;
+}
+
+export interface CandidateViewer {
+  kind: ViewerKind;
+  viewerId: string;
+  name: string;
+}
+
+/** One 已签到成员 row and what matching made of it. */
+export interface MemberPreview {
+  row: number;
+  /** The cell as written, e.g. `黍离。@微信`. */
+  raw: string;
+  name: string;
+  /** The text after `@` (微信, an enterprise's name), null without one. */
+  suffix: string | null;
+  origin: MemberOrigin;
+  /** 所在部门; empty for `-`. */
+  department: string;
+  state: 'matched' | 'ambiguous' | 'unmatched';
+  /** The viewer it was matched to (state matched). */
+  viewer: CandidateViewer | null;
+  /** How: the exact name, or the name after normalising (trim, full/half width, case). */
+  matchedBy: 'exact' | 'normalised' | null;
+  /** Several viewers share the name (state ambiguous). */
+  candidates: CandidateViewer[];
+  /** Why it is not matched, in Chinese (ambiguous or unmatched). */
+  reason: string | null;
+}
+
+export interface RoundPreview {
+  roundNo: number;
+  sheet: string;
+  /** 签到发起时间 as Unix seconds, read in the configured zone; and as the workbook wrote it. */
+  startedAt: number;
+  startedText: string;
+  /** 已签到人数 as stated, and the member rows found (equal, or the workbook is refused). */
+  statedCount: number;
+  rowsFound: number;
+  members: MemberPreview[];
+}
+
+/** The result of the preview and import jobs. */
+export interface CheckinImportResult {
+  livingid: string;
+  fileName: string;
+  /** Whether this result was written (import) or only computed (preview). */
+  imported: boolean;
+  rounds: RoundPreview[];
+  /** Member rows over all rounds, by state. */
+  matched: number;
+  ambiguous: number;
+  unmatched: number;
+}
+
+/** A live for the picker (`checkin-import.lives`). */
+export interface CheckinLiveOption {
+  livingid: string;
+  theme: string;
+  /** Unix seconds: the actual start once known, else the reserved one. */
+  start: number | null;
+  status: number | null;
+}

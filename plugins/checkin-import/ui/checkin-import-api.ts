@@ -1,0 +1,25 @@
+import { inject, Injectable } from '@angular/core';
+import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import type { CheckinLiveOption } from '../shared/checkin-api.js';
+
+/** The plugin's channels as the page calls them. */
+@Injectable({ providedIn: 'root' })
+export class CheckinImportApi {
+  private readonly rpc = inject(RpcClient);
+
+  lives(keyword: string): Promise<CheckinLiveOption[]> {
+    return this.rpc.call<CheckinLiveOption[]>('checkin-import.lives', keyword === '' ? {} : { keyword });
+  }
+
+  live(livingid: string): Promise<CheckinLiveOption> {
+    return this.rpc.call<CheckinLiveOption>('checkin-import.live', { livingid });
+  }
+
+  preview(livingid: string, fileId: string): Promise<{ jobId: string }> {
+    return this.rpc.call('checkin-import.preview', { livingid, fileId });
+  }
+
+  import(livingid: string, fileId: string): Promise<{ jobId: string }> {
+    return this.rpc.call('checkin-import.import', { livingid, fileId });
+  }
+}

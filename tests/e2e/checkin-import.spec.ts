@@ -1,0 +1,170 @@
+// 签到导入 end to end (R6): a WeCom user signs in, the promotion live is in the local store (as the
+// list's sync would leave it), the user picks it on the 签到导入 page, uploads the generated check-in
+// workbook, reads the preview and imports it; a broken workbook is refused with its sheet and row.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { LoginResult } from '../../sdk/contracts/host-status.js';
+import type { LivingInfo, WatchStatPage } from '../../sdk/wecom/models.js';
+import { openDatabase } from '../../host/runtime/database.js';
+import { LiveStoreService } from '../../host/runtime/live-store/live-store.js';
+import { systemClock } from '../../host/runtime/runtime-options.js';
+import { writeCheckinFixtures, type FixtureName } from '../fixtures/checkin/checkin-workbooks.js';
+import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
+import { call, simAdmin, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+
+const ROOT_PASSWORD = 'R00tPassword';
+const SPEC_TIMEOUT = 120_000;
+
+interface SimData {
+  specials: { mainAnchorUserid: string; promotionLivingid: string };
+}
+
+/** What the list page's sync does: get_living_info and every get_watch_stat page, merged into the store. */
+async function syncLiveIntoStore(env: JourneyEnv, corpId: string, livingid: string): Promise<string> {
+  const base = `${env.sim.url}/cgi-bin`;
+  const token = (await (
+    await fetch(`${base}/gettoken?corpid=${env.sim.corpid}&corpsecret=${env.sim.corpsecret}`)
+  ).json()) as { access_token: string };
+  const info = (await (
+    await fetch(`${base}/living/get_living_info?access_token=${token.access_token}&livingid=${livingid}`)
+  ).json()) as { living_info: LivingInfo };
+  const pages: WatchStatPage[] = [];
+  for (let key = '0'; ;) {
+    const page = (await (
+      await fetch(`${base}/living/get_watch_stat?access_token=${token.access_token}`, {
+        method: 'POST',
+        body: JSON.stringify({ livingid, next_key: key }),
+      })
+    ).json()) as WatchStatPage;
+    pages.push(page);
+    if (page.ending === 1) break;
+    key = page.next_key;
+  }
+  const db = openDatabase({ filename: join(env.dataDir, 'wecom-live.sqlite') });
+  try {
+    const store = new LiveStoreService(db, systemClock);
+    await store.mergeLivingInfo(corpId, livingid, info.living_info);
+    await store.mergeWatchStats(corpId, livingid, pages);
+  } finally {
+    await db.destroy();
+  }
+  return info.living_info.theme;
+}
+
+describe('签到导入 (browser mode, simulator)', () => {
+  let env: JourneyEnv;
+  let browser: Browser;
+  let anchor: string;
+  let livingid: string;
+  let theme: string;
+  let fixtures: Record<FixtureName, string>;
+  const pages: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    [env, browser] = await Promise.all([startJourneyEnv('checkin-import'), launchChromium()]);
+    fixtures = await writeCheckinFixtures(join(env.dataDir, 'fixtures'));
+    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
+    const root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
+    await call(
+      env,
+      'corps.save',
+      {
+        corpname: '模拟企业',
+        corpid: env.sim.corpid,
+        corpsecret: env.sim.corpsecret,
+        agentid: env.sim.agentid,
+      },
+      root.session,
+    );
+    const [corp] = await call<Array<{ corpId: string }>>(env, 'corps.list', {}, root.session);
+    const data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
+    anchor = data.specials.mainAnchorUserid;
+    livingid = data.specials.promotionLivingid;
+    theme = await syncLiveIntoStore(env, corp?.corpId ?? '', livingid);
+  }, SPEC_TIMEOUT);
+
+  afterAll(async () => {
+    for (const opened of pages) await opened.context.close();
+    await browser?.close();
+    await stopJourneyEnv(env);
+  }, SPEC_TIMEOUT);
+
+  async function signInToCheckin(): Promise<OpenedPage> {
+    const opened = await openPage(browser, env.server.ready.url);
+    pages.push(opened);
+    const page = opened.page;
+    await page.waitForURL('**/login');
+    await page.getByTestId('userid').fill(anchor);
+    await page.getByTestId('username').fill('王主播');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/create');
+    await page.getByRole('link', { name: '签到导入' }).click();
+    await page.waitForURL('**/checkin');
+    await page.getByRole('heading', { name: '签到导入' }).waitFor();
+    return opened;
+  }
+
+  async function pickLive(page: Page): Promise<void> {
+    await page.getByRole('combobox', { name: '选择直播' }).fill(theme.slice(0, 4));
+    await page.getByRole('option', { name: new RegExp(livingid) }).click();
+    await page.getByTestId('chosen-live').filter({ hasText: livingid }).waitFor();
+  }
+
+  async function upload(page: Page, name: FixtureName): Promise<void> {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /选择签到表|重新选择文件/ }).click();
+    await (await chooser).setFiles(fixtures[name]);
+  }
+
+  it(
+    'picks the live, uploads the workbook, previews and imports it',
+    async () => {
+      const { page, errors } = await signInToCheckin();
+      await page.getByText('签到表格式说明').waitFor();
+      await screenshotThemes(page, 'checkin-import-empty');
+      await pickLive(page);
+      await upload(page, 'valid');
+
+      // Seed 11: two viewers are named 万强 and three 晴天 (ambiguous); 路人甲 is nobody.
+      await page.getByTestId('count-matched').filter({ hasText: '5' }).waitFor();
+      expect(await page.getByTestId('count-ambiguous').innerText()).toBe('3');
+      expect(await page.getByTestId('count-unmatched').innerText()).toBe('1');
+      const rounds = page.getByRole('table', { name: '签到轮次' });
+      expect(await rounds.locator('tbody tr').count()).toBe(3);
+      await rounds.getByText('2025-03-13 12:17:00').waitFor();
+      await screenshotThemes(page, 'checkin-import-preview');
+
+      await page.getByRole('button', { name: '确认导入' }).click();
+      await page.getByTestId('import-done').filter({ hasText: '已导入 3 轮签到' }).waitFor();
+      await screenshotThemes(page, 'checkin-import-done');
+
+      const db = openDatabase({ filename: join(env.dataDir, 'wecom-live.sqlite') });
+      try {
+        const rows = (await db('live_checkin_rounds').orderBy('round_no').select('title')) as Array<{
+          title: string;
+        }>;
+        expect(rows.map((row) => row.title)).toEqual(['第一次签到', '第二次签到', '第三次签到']);
+      } finally {
+        await db.destroy();
+      }
+      expect(errors).toEqual([]);
+    },
+    SPEC_TIMEOUT,
+  );
+
+  it(
+    'refuses a broken workbook, naming the sheet and row',
+    async () => {
+      const { page } = await signInToCheckin();
+      await pickLive(page);
+      await upload(page, 'count-mismatch');
+      await page
+        .getByTestId('refusal')
+        .filter({ hasText: '工作表「第一次签到」第 3 行：「已签到人数」为 3，但「签到明细」中有 2 名成员' })
+        .waitFor();
+      expect(await page.getByRole('button', { name: '确认导入' }).count()).toBe(0);
+      await screenshotThemes(page, 'checkin-import-refused');
+    },
+    SPEC_TIMEOUT,
+  );
+});
