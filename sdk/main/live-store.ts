@@ -1,4 +1,11 @@
-import type { LiveListQuery, LiveRecord, PageOf, ViewerKind, ViewerRecord } from '../contracts/lives.js';
+import type {
+  LiveCheckinTotals,
+  LiveListQuery,
+  LiveRecord,
+  PageOf,
+  ViewerKind,
+  ViewerRecord,
+} from '../contracts/lives.js';
 import type { LivingInfo, WatchStatPage } from '../wecom/models.js';
 
 /** A live this app created through living/create (R3.2). */
@@ -65,4 +72,6 @@ export interface LiveStore {
     livingid: string,
     query: { keyword?: string; page: number; pageSize: number },
   ): Promise<PageOf<ViewerRecord>>;
+  /** Check-in totals per livingid (every id asked answers; zeros when no rounds were imported). */
+  checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>>;
 }

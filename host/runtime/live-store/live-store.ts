@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type {
+  LiveCheckinTotals,
   LiveListQuery,
   LiveRecord,
   PageOf,
@@ -12,6 +13,7 @@ import type { CreatedLive, LiveStore, MergeStatsResult, ModifiedLive } from '../
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import type { Clock } from '../runtime-options.js';
 import { CLOCK, KNEX } from '../tokens.js';
+import { checkinTotals } from './checkin-totals.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
 import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
@@ -240,6 +242,10 @@ export class LiveStoreService implements LiveStore {
       .limit(pageSize)
       .offset((Math.max(1, Math.floor(query.page)) - 1) * pageSize)) as ViewerRow[];
     return { rows: rows.map(toViewerRecord), total: Number(total.n) };
+  }
+
+  checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>> {
+    return checkinTotals(this.db, corpId, livingids);
   }
 
   private async require(corpId: string, livingid: string): Promise<LiveRecord> {
