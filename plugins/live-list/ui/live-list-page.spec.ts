@@ -258,6 +258,13 @@ describe('LiveListPage', () => {
     expect(fake.callsTo('live-list.cancel')).toEqual([{ livingid: 'lv-reserved-1' }]);
   });
 
+  it('does not offer 取消预约 for a reserved live someone else created (the host refuses it too)', async () => {
+    const { fixture } = await render([{ ...reserved, creatorUserid: 'wangwu' }]);
+    const menu = await menuOf(fixture, 0);
+    const labels = await Promise.all((await menu.getItems()).map((item) => item.getText()));
+    expect(labels.map((label) => label.trim())).toEqual(['查看详情', '导出']);
+  });
+
   it('exports the filtered list with the statistics sheet and saves the file when the job is done', async () => {
     const { fixture, fake, root } = await render();
     fake.answer('live-list.export', { jobId: 'job-export' });

@@ -329,8 +329,15 @@ export class LiveListPage implements OnInit, OnDestroy {
     void this.router.navigate(['/checkin'], { queryParams: { livingid: row.livingid } });
   }
 
+  /** Not started yet, and the caller may cancel it (its creator or a WeCom admin; the host checks too). */
   protected canCancel(row: LiveListRow): boolean {
-    return row.status === RESERVED && row.actualStart === null;
+    if (row.status !== RESERVED || row.actualStart !== null) return false;
+    const user = this.session.user();
+    if (user === null) return false;
+    return (
+      user.tier === 'wecom-admin' ||
+      (row.creatorUserid !== null && row.creatorUserid.toLowerCase() === user.userid.toLowerCase())
+    );
   }
 
   protected async cancelReservation(row: LiveListRow): Promise<void> {
@@ -358,6 +365,23 @@ export class LiveListPage implements OnInit, OnDestroy {
 
   protected seconds(value: number | null): string {
     return value === null ? '—' : this.dateTime.format(value * 1000);
+  }
+
+  /** The date part of a time (tables show date and clock on two lines to stay narrow). */
+  protected day(value: number | null): string {
+    return this.seconds(value).split(' ')[0] ?? '';
+  }
+
+  protected clock(value: number | null): string {
+    return this.seconds(value).split(' ')[1] ?? '';
+  }
+
+  protected dayMs(value: number | null): string {
+    return this.millis(value).split(' ')[0] ?? '';
+  }
+
+  protected clockMs(value: number | null): string {
+    return this.millis(value).split(' ')[1] ?? '';
   }
 
   protected millis(value: number | null): string {
