@@ -1,5 +1,6 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import type { FormControl, FormGroup } from '@angular/forms';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
@@ -205,6 +206,20 @@ describe('LiveListPage', () => {
     expect(text(root)).toContain('通讯录读取权限');
     expect(text(root)).toContain('仅对推广产品直播');
     expect(fake.callsTo('live-list.query').length).toBeGreaterThan(queries);
+  });
+
+  it('filters on whole days of the picked range in the installation zone', async () => {
+    const { fixture, fake } = await render();
+    const page = fixture.componentInstance as unknown as {
+      range: FormGroup<{ start: FormControl<Date | null>; end: FormControl<Date | null> }>;
+    };
+    page.range.setValue({ start: new Date(2026, 0, 1), end: new Date(2026, 0, 2) });
+    await settle(fixture);
+    const sent = fake.callsTo('live-list.query').at(-1) as { from: number; to: number; page: number };
+    // 2026-01-01 00:00 and 2026-01-02 23:59:59 in Shanghai (UTC+8).
+    expect(sent.from).toBe(Date.UTC(2026, 0, 1) / 1000 - 8 * 3600);
+    expect(sent.to).toBe(Date.UTC(2026, 0, 3) / 1000 - 8 * 3600 - 1);
+    expect(sent.page).toBe(1);
   });
 
   it('has a hint explaining what an empty or filled userid does (R4.4)', async () => {
