@@ -160,3 +160,12 @@ export interface LiveCheckins {
     matchState: CheckinMatchState;
   }>;
 }
+
+/** Imported check-ins of one live (live_checkin_rounds/records); all zero when none were imported. */
+export interface LiveCheckinTotals {
+  rounds: number;
+  /** Check-in records over every round. */
+  checkins: number;
+  /** Distinct people who checked in at least once. */
+  people: number;
+}

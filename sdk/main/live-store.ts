@@ -1,4 +1,11 @@
-import type { LiveListQuery, LiveRecord, PageOf, ViewerKind, ViewerRecord } from '../contracts/lives.js';
+import type {
+  LiveCheckinTotals,
+  LiveListQuery,
+  LiveRecord,
+  PageOf,
+  ViewerKind,
+  ViewerRecord,
+} from '../contracts/lives.js';
 import type { CheckinRoundInput, LiveCheckins } from '../contracts/lives.js';
 import type { LivingInfo, WatchStatPage } from '../wecom/models.js';
 
@@ -80,4 +87,6 @@ export interface LiveStore {
   checkins(corpId: string, livingid: string): Promise<LiveCheckins>;
   /** The zone zoneless times (a check-in workbook's) are read in: the configured one (ARCHITECTURE §6). */
   timeZone(): string;
+  /** Check-in totals per livingid (every id asked answers; zeros when no rounds were imported). */
+  checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>>;
 }

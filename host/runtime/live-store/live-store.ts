@@ -4,6 +4,7 @@ import { AppError } from '../../../sdk/contracts/errors.js';
 import type {
   CheckinRoundInput,
   LiveCheckins,
+  LiveCheckinTotals,
   LiveListQuery,
   LiveRecord,
   PageOf,
@@ -14,6 +15,7 @@ import type { CreatedLive, LiveStore, MergeStatsResult, ModifiedLive } from '../
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import type { Clock, HostSettings } from '../runtime-options.js';
 import { CLOCK, HOST_SETTINGS, KNEX } from '../tokens.js';
+import { checkinTotals } from './checkin-totals.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
 import { readCheckins, replaceCheckins } from './checkin-store.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
@@ -245,6 +247,10 @@ export class LiveStoreService implements LiveStore {
       .limit(pageSize)
       .offset((Math.max(1, Math.floor(query.page)) - 1) * pageSize)) as ViewerRow[];
     return { rows: rows.map(toViewerRecord), total: Number(total.n) };
+  }
+
+  checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>> {
+    return checkinTotals(this.db, corpId, livingids);
   }
 
   private async require(corpId: string, livingid: string): Promise<LiveRecord> {

@@ -14,6 +14,17 @@ export const PLUGIN_REGISTRY: readonly UiPluginEntry[] = [
     loadRoutes: () => import('../../../plugins/live-create/ui/routes.js').then((module) => module.routes),
   },
   {
+    id: 'live-list',
+    title: '成员直播列表',
+    icon: 'list',
+    order: 2,
+    route: 'lives',
+    tiers: ['wecom-admin', 'user'],
+    requiresCorp: true,
+    core: false,
+    loadRoutes: () => import('../../../plugins/live-list/ui/routes.js').then((module) => module.routes),
+  },
+  {
     id: 'checkin-import',
     title: '签到导入',
     icon: 'checklist',

@@ -1,0 +1,435 @@
+import { Component, computed, inject, signal, type OnDestroy, type OnInit } from '@angular/core';
+import { FormControl, FormGroup, FormsModule, ReactiveFormsModule } from '@angular/forms';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { Router, RouterLink } from '@angular/router';
+import { NgTemplateOutlet } from '@angular/common';
+import { firstValueFrom } from 'rxjs';
+import { map } from 'rxjs/operators';
+import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
+import {
+  LIVE_STATUS_LABELS,
+  LIVE_TYPE_LABELS,
+  type LiveSortField,
+  type LiveStatus,
+} from '../../../sdk/contracts/lives.js';
+import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
+import { describeAnyError } from '../../../sdk/ui/error-snack.js';
+import { FieldHint } from '../../../sdk/ui/field-hint.js';
+import { FileTransfer } from '../../../sdk/ui/file-transfer.js';
+import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
+import { AppSession } from '../../../sdk/ui/session.js';
+import type {
+  LiveExportResult,
+  LiveListFilters,
+  LiveListPage as LiveListAnswer,
+  LiveListRow,
+  LiveSyncResult,
+} from '../shared/live-list-api.js';
+import { ConfirmCancelDialog, type ConfirmCancelData } from './confirm-cancel-dialog.js';
+import { LiveListApi } from './live-list-api.js';
+import { dayEndIn, dayStartIn } from './zoned-day.js';
+
+const PAGE_SIZES = [10, 20, 50, 100];
+/** Below this width the table turns into cards (the shell's breakpoint for every page). */
+const NARROW_QUERY = '(max-width: 719.98px)';
+const KEYWORD_DELAY_MS = 300;
+const RESERVED = 0;
+
+export const SYNC_HINT =
+  '留空时，列表只显示本机已保存的直播。填写成员的 userid 后，列表只显示该成员作为主播的直播；' +
+  '点「同步该成员的直播」会从企业微信拉取该成员的全部直播（含观看明细）并保存到本机，重复同步不会产生重复数据。';
+export const INVITER_NOTE =
+  '邀请人信息：企业微信仅对推广产品直播（活动直播）提供，其他类型的直播没有邀请人数据。';
+
+/** Which sortable header asks for which store field. */
+const SORT_FIELDS: Record<string, LiveSortField> = {
+  theme: 'theme',
+  start: 'start',
+  status: 'status',
+  viewerNum: 'viewerNum',
+  lastSyncedAt: 'lastSyncedAt',
+};
+
+/** 成员直播列表 (R4.1–R4.5): the corp's lives from the local store, a member's sync, row actions, export. */
+@Component({
+  selector: 'wll-live-list-page',
+  imports: [
+    FormsModule,
+    ReactiveFormsModule,
+    RouterLink,
+    NgTemplateOutlet,
+    MatButtonModule,
+    MatCardModule,
+    MatCheckboxModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatMenuModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSortModule,
+    MatTableModule,
+    MatTooltipModule,
+    FieldHint,
+    JobProgressComponent,
+  ],
+  templateUrl: './live-list-page.component.html',
+  styleUrl: './live-list-page.scss',
+})
+export class LiveListPage implements OnInit, OnDestroy {
+  private readonly api = inject(LiveListApi);
+  private readonly session = inject(AppSession);
+  private readonly dateTime = inject(DateTimeText);
+  private readonly files = inject(FileTransfer);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+  private readonly breakpoints = inject(BreakpointObserver);
+
+  protected readonly syncHint = SYNC_HINT;
+  protected readonly inviterNote = INVITER_NOTE;
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly columns = [
+    'theme',
+    'start',
+    'end',
+    'anchor',
+    'status',
+    'peak',
+    'checkin',
+    'viewerNum',
+    'lastSyncedAt',
+    'actions',
+  ];
+  protected readonly narrow = toSignal(
+    this.breakpoints.observe(NARROW_QUERY).pipe(map((state) => state.matches)),
+    { initialValue: this.breakpoints.isMatched(NARROW_QUERY) },
+  );
+  protected readonly timeZone = this.session.timeZone;
+
+  protected readonly keyword = signal('');
+  protected readonly userid = signal('');
+  protected readonly range = new FormGroup({
+    start: new FormControl<Date | null>(null),
+    end: new FormControl<Date | null>(null),
+  });
+  protected readonly page = signal(1);
+  protected readonly pageSize = signal(20);
+  protected readonly sort = signal<Sort>({ active: 'start', direction: 'desc' });
+
+  protected readonly answer = signal<LiveListAnswer | null>(null);
+  protected readonly rows = computed(() => this.answer()?.rows ?? []);
+  protected readonly total = computed(() => this.answer()?.total ?? 0);
+  protected readonly loading = signal(true);
+  protected readonly error = signal<string | null>(null);
+  protected readonly filtered = computed(
+    () => this.keyword().trim() !== '' || this.userid().trim() !== '' || this.hasRange(),
+  );
+  private readonly rangeSet = signal(false);
+
+  protected readonly syncJobId = signal<string | null>(null);
+  protected readonly syncResult = signal<LiveSyncResult | null>(null);
+  protected readonly syncStarting = signal(false);
+  protected readonly syncing = computed(() => this.syncStarting() || this.syncJobId() !== null);
+  protected readonly exportJobId = signal<string | null>(null);
+  protected readonly exportLabel = signal('导出 Excel');
+  protected readonly exportStarting = signal(false);
+  protected withCharts = false;
+
+  private readonly enabledPlugins = computed(
+    () =>
+      new Set(
+        this.session
+          .plugins()
+          .filter((p) => p.state === 'enabled')
+          .map((p) => p.id),
+      ),
+  );
+  protected readonly detailAvailable = computed(() => this.enabledPlugins().has('live-detail'));
+  protected readonly checkinAvailable = computed(() => this.enabledPlugins().has('checkin-import'));
+  protected readonly createAvailable = computed(() => this.enabledPlugins().has('live-create'));
+
+  private keywordTimer: ReturnType<typeof setTimeout> | null = null;
+  private loadSeq = 0;
+
+  async ngOnInit(): Promise<void> {
+    this.range.valueChanges.subscribe(() => {
+      const { start, end } = this.range.value;
+      // Wait for both ends of a range (or none) before asking again.
+      if ((start == null) !== (end == null)) return;
+      this.rangeSet.set(start != null);
+      this.page.set(1);
+      void this.load();
+    });
+    await this.load();
+  }
+
+  ngOnDestroy(): void {
+    if (this.keywordTimer !== null) clearTimeout(this.keywordTimer);
+  }
+
+  async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const answer = await this.api.query({
+        ...this.filters(),
+        page: this.page(),
+        pageSize: this.pageSize(),
+        ...this.sortInput(),
+      });
+      // An older answer arriving after a newer one must not replace it.
+      if (seq === this.loadSeq) this.answer.set(answer);
+    } catch (error) {
+      if (seq === this.loadSeq) this.error.set(describeAnyError(error));
+    } finally {
+      if (seq === this.loadSeq) this.loading.set(false);
+    }
+  }
+
+  protected keywordChanged(value: string): void {
+    this.keyword.set(value);
+    if (this.keywordTimer !== null) clearTimeout(this.keywordTimer);
+    this.keywordTimer = setTimeout(() => {
+      this.page.set(1);
+      void this.load();
+    }, KEYWORD_DELAY_MS);
+  }
+
+  protected useridChanged(value: string): void {
+    this.userid.set(value);
+    if (this.keywordTimer !== null) clearTimeout(this.keywordTimer);
+    this.keywordTimer = setTimeout(() => {
+      this.page.set(1);
+      void this.load();
+    }, KEYWORD_DELAY_MS);
+  }
+
+  protected clearFilters(): void {
+    this.keyword.set('');
+    this.userid.set('');
+    this.range.reset({ start: null, end: null }, { emitEvent: false });
+    this.rangeSet.set(false);
+    this.page.set(1);
+    void this.load();
+  }
+
+  protected clearRange(): void {
+    this.range.reset({ start: null, end: null });
+  }
+
+  protected changeSort(sort: Sort): void {
+    this.sort.set(sort);
+    this.page.set(1);
+    void this.load();
+  }
+
+  protected changePage(event: PageEvent): void {
+    if (event.pageSize !== this.pageSize()) {
+      this.pageSize.set(event.pageSize);
+      this.page.set(1);
+    } else {
+      this.page.set(event.pageIndex + 1);
+    }
+    void this.load();
+  }
+
+  // ---- sync (R4.4)
+
+  protected async startSync(): Promise<void> {
+    const userid = this.userid().trim();
+    if (userid === '' || this.syncing()) return;
+    this.syncStarting.set(true);
+    this.syncResult.set(null);
+    try {
+      this.syncJobId.set((await this.api.sync(userid)).jobId);
+    } catch (error) {
+      this.snack(`无法开始同步：${describeAnyError(error)}`);
+    } finally {
+      this.syncStarting.set(false);
+    }
+  }
+
+  protected syncFinished(snapshot: JobSnapshot): void {
+    this.syncJobId.set(null);
+    if (snapshot.state === 'done') this.syncResult.set(snapshot.result as LiveSyncResult);
+    else if (snapshot.state === 'failed') this.snack('同步失败，详情见上方提示。');
+    // Whatever was stored before a failure or a cancel is shown too.
+    void this.load();
+  }
+
+  protected syncSummary(result: LiveSyncResult): string {
+    const parts = [`已同步 ${result.userid} 的 ${result.lives} 场直播，${result.viewers} 条观看记录`];
+    if (result.namedInviters > 0) parts.push(`补全 ${result.namedInviters} 位邀请人姓名`);
+    if (result.failed.length > 0) parts.push(`${result.failed.length} 场读取失败`);
+    return `${parts.join('，')}。`;
+  }
+
+  // ---- export (R4.3, R7.1)
+
+  protected async startExport(livingid?: string, theme?: string): Promise<void> {
+    if (this.exportJobId() !== null || this.exportStarting()) return;
+    this.exportStarting.set(true);
+    try {
+      const input =
+        livingid === undefined
+          ? { ...this.filters(), ...this.sortInput(), withCharts: this.withCharts }
+          : { livingid };
+      this.exportLabel.set(livingid === undefined ? '导出 Excel' : `导出「${theme ?? livingid}」`);
+      this.exportJobId.set((await this.api.export({ ...input, timeZone: this.timeZone() })).jobId);
+    } catch (error) {
+      this.snack(`无法开始导出：${describeAnyError(error)}`);
+    } finally {
+      this.exportStarting.set(false);
+    }
+  }
+
+  protected async exportFinished(snapshot: JobSnapshot): Promise<void> {
+    this.exportJobId.set(null);
+    if (snapshot.state !== 'done') {
+      if (snapshot.state === 'failed') this.snack('导出失败，请稍后重试。');
+      return;
+    }
+    const made = snapshot.result as LiveExportResult;
+    try {
+      const outcome = await this.files.saveExport(made.fileId, made.fileName);
+      if (outcome.kind === 'saved') this.snack(`已导出 ${made.rows} 场直播到 ${outcome.path}`);
+      else if (outcome.kind === 'downloading')
+        this.snack(`已导出 ${made.rows} 场直播，正在下载 ${made.fileName}`);
+    } catch (error) {
+      this.snack(`保存文件失败：${describeAnyError(error)}`);
+    }
+  }
+
+  // ---- row actions (R4.5)
+
+  protected openDetail(row: LiveListRow): void {
+    void this.router.navigate(['/lives', row.livingid]);
+  }
+
+  protected importCheckins(row: LiveListRow): void {
+    void this.router.navigate(['/checkin'], { queryParams: { livingid: row.livingid } });
+  }
+
+  /** Not started yet, and the caller may cancel it (its creator or a WeCom admin; the host checks too). */
+  protected canCancel(row: LiveListRow): boolean {
+    if (row.status !== RESERVED || row.actualStart !== null) return false;
+    const user = this.session.user();
+    if (user === null) return false;
+    return (
+      user.tier === 'wecom-admin' ||
+      (row.creatorUserid !== null && row.creatorUserid.toLowerCase() === user.userid.toLowerCase())
+    );
+  }
+
+  protected async cancelReservation(row: LiveListRow): Promise<void> {
+    const data: ConfirmCancelData = { theme: row.theme, start: this.seconds(row.start) };
+    const ref = this.dialog.open<ConfirmCancelDialog, ConfirmCancelData, boolean>(ConfirmCancelDialog, {
+      data,
+      width: '440px',
+      maxWidth: '92vw',
+    });
+    if ((await firstValueFrom(ref.afterClosed())) !== true) return;
+    try {
+      await this.api.cancel(row.livingid);
+      this.snack(`已取消预约：${row.theme}`);
+      void this.load();
+    } catch (error) {
+      this.snack(`取消预约失败：${describeAnyError(error)}`);
+    }
+  }
+
+  // ---- display
+
+  protected asRow(row: LiveListRow): LiveListRow {
+    return row;
+  }
+
+  protected seconds(value: number | null): string {
+    return value === null ? '—' : this.dateTime.format(value * 1000);
+  }
+
+  /** The date part of a time (tables show date and clock on two lines to stay narrow). */
+  protected day(value: number | null): string {
+    return this.seconds(value).split(' ')[0] ?? '';
+  }
+
+  protected clock(value: number | null): string {
+    return this.seconds(value).split(' ')[1] ?? '';
+  }
+
+  protected dayMs(value: number | null): string {
+    return this.millis(value).split(' ')[0] ?? '';
+  }
+
+  protected clockMs(value: number | null): string {
+    return this.millis(value).split(' ')[1] ?? '';
+  }
+
+  protected millis(value: number | null): string {
+    return value === null ? '从未' : this.dateTime.format(value);
+  }
+
+  protected statusLabel(row: LiveListRow): string {
+    return row.status === null ? '未知' : LIVE_STATUS_LABELS[row.status as LiveStatus];
+  }
+
+  protected statusClass(row: LiveListRow): string {
+    return `status status-${row.status ?? 'unknown'}`;
+  }
+
+  protected typeLabel(row: LiveListRow): string {
+    return row.type === null ? '' : (LIVE_TYPE_LABELS[row.type] ?? `类型 ${row.type}`);
+  }
+
+  protected timeKindLabel(row: LiveListRow): string {
+    return row.timeKind === 'actual' ? '实际' : '预约';
+  }
+
+  private hasRange(): boolean {
+    return this.rangeSet();
+  }
+
+  private filters(): LiveListFilters {
+    const filters: LiveListFilters = {};
+    const keyword = this.keyword().trim();
+    const userid = this.userid().trim();
+    if (keyword !== '') filters.keyword = keyword;
+    if (userid !== '') filters.userid = userid;
+    const { start, end } = this.range.value;
+    if (start != null && end != null) {
+      filters.from = dayStartIn(start, this.timeZone());
+      filters.to = dayEndIn(end, this.timeZone());
+    }
+    return filters;
+  }
+
+  private sortInput(): { sort?: { field: LiveSortField; direction: 'asc' | 'desc' } } {
+    const sort = this.sort();
+    const field = SORT_FIELDS[sort.active];
+    if (field === undefined || sort.direction === '') return {};
+    return { sort: { field, direction: sort.direction } };
+  }
+
+  private snack(message: string): void {
+    this.snackBar.open(message, '关闭', { duration: 6000 });
+  }
+}

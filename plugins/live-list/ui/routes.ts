@@ -1,0 +1,22 @@
+// The live-list plugin's routes under `/lives` (plugin.json), lazy-loaded by the shell.
+
+import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
+import { MatDatepickerIntl } from '@angular/material/datepicker';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import type { Routes } from '@angular/router';
+import { ChineseDatepickerIntl } from './datepicker-intl.js';
+import { ZhPaginatorIntl } from './paginator-intl.js';
+
+export const routes: Routes = [
+  {
+    path: '',
+    title: '成员直播列表',
+    providers: [
+      provideNativeDateAdapter(),
+      { provide: MAT_DATE_LOCALE, useValue: 'zh-CN' },
+      { provide: MatDatepickerIntl, useClass: ChineseDatepickerIntl },
+      { provide: MatPaginatorIntl, useClass: ZhPaginatorIntl },
+    ],
+    loadComponent: () => import('./live-list-page.js').then((m) => m.LiveListPage),
+  },
+];

@@ -1,0 +1,120 @@
+// 成员直播列表 end to end (R4): a WeCom user signs in, opens 成员直播列表 (empty at first), syncs a member's
+// lives from the simulator with the progress on the page, sees the rows, and exports the list with the
+// 统计分析 sheet: Chromium downloads the workbook through /download and exceljs opens it.
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { LoginResult } from '../../sdk/contracts/host-status.js';
+import { removeDir, tempDataDir } from '../support/runtime-harness.js';
+import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
+import { call, simAdmin, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+
+const ROOT_PASSWORD = 'L1stPassword';
+const SPEC_TIMEOUT = 120_000;
+
+interface SimData {
+  specials: { mainAnchorUserid: string; mainAnchorLiveCount: number };
+}
+
+describe('成员直播列表 (browser mode, simulator)', () => {
+  let env: JourneyEnv;
+  let browser: Browser;
+  let data: SimData;
+  let saveDir: string;
+  const pages: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    [env, browser] = await Promise.all([startJourneyEnv('live-list'), launchChromium()]);
+    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
+    const root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
+    await call(
+      env,
+      'corps.save',
+      {
+        corpname: '模拟企业',
+        corpid: env.sim.corpid,
+        corpsecret: env.sim.corpsecret,
+        agentid: env.sim.agentid,
+      },
+      root.session,
+    );
+    data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
+    saveDir = tempDataDir('live-list-download');
+  }, SPEC_TIMEOUT);
+
+  afterAll(async () => {
+    for (const opened of pages) await opened.context.close();
+    await browser?.close();
+    await stopJourneyEnv(env);
+    removeDir(saveDir);
+  }, SPEC_TIMEOUT);
+
+  async function signIn(viewport?: { width: number; height: number }): Promise<OpenedPage> {
+    const opened = await openPage(browser, env.server.ready.url, viewport);
+    pages.push(opened);
+    const page = opened.page;
+    await page.waitForURL('**/login');
+    await page.getByTestId('userid').fill(data.specials.mainAnchorUserid);
+    await page.getByTestId('username').fill('王主播');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/create');
+    // A narrow window hides the navigation behind its toggle.
+    if (viewport !== undefined) await page.getByRole('button', { name: '显示或隐藏导航菜单' }).click();
+    await page.getByRole('link', { name: '成员直播列表' }).first().click();
+    await page.waitForURL('**/lives');
+    await page.getByRole('heading', { name: '成员直播列表' }).waitFor();
+    return opened;
+  }
+
+  it(
+    'syncs a member, shows the rows and exports them to Excel',
+    async () => {
+      const { page, errors } = await signIn();
+      await page.getByText('本机还没有直播').waitFor();
+      expect(await page.getByRole('button', { name: '同步该成员的直播' }).isDisabled()).toBeTrue();
+      await screenshotThemes(page, 'live-list-empty');
+
+      await page.getByRole('textbox', { name: '成员 userid' }).fill(data.specials.mainAnchorUserid);
+      await page.getByRole('button', { name: '同步该成员的直播' }).click();
+      await page
+        .getByText(`已同步 ${data.specials.mainAnchorUserid} 的 ${data.specials.mainAnchorLiveCount} 场直播`)
+        .waitFor({
+          timeout: 60_000,
+        });
+      await page.locator('tr.mat-mdc-row').first().waitFor();
+      await page.getByText(`共 ${data.specials.mainAnchorLiveCount} 场`).waitFor();
+      expect(await page.getByText('未采样').count()).toBeGreaterThan(0);
+      await screenshotThemes(page, 'live-list');
+
+      await page.getByText('含统计分析').click();
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 Excel' }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(/^成员直播列表-\d{8}-\d{6}\.xlsx$/);
+      const path = join(saveDir, download.suggestedFilename());
+      await download.saveAs(path);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['直播列表', '统计分析']);
+      expect(workbook.getWorksheet('直播列表')?.rowCount).toBe(data.specials.mainAnchorLiveCount + 1);
+
+      await page.locator('button[aria-label^="操作："]').first().click();
+      await page.getByRole('menuitem', { name: '导出' }).waitFor();
+      await screenshotThemes(page, 'live-list-menu', false);
+      await page.keyboard.press('Escape');
+      expect(errors).toEqual([]);
+    },
+    SPEC_TIMEOUT,
+  );
+
+  it(
+    'shows cards on a narrow screen',
+    async () => {
+      const { page } = await signIn({ width: 390, height: 844 });
+      // Lives synced by the other journey, or the empty state when this one runs first.
+      await page.locator('.live-card, .state').first().waitFor();
+      await screenshotThemes(page, 'live-list-narrow');
+    },
+    SPEC_TIMEOUT,
+  );
+});
