@@ -99,6 +99,10 @@ describe('创建直播 (browser mode, simulator)', () => {
       const data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
       expect(data.lives.filter((live) => live.createdByApi).map((live) => live.livingid)).toEqual([livingid]);
       await screenshotThemes(page, 'live-create-done');
+      // R3.2: from the confirmation to menu 2, which shows the new live.
+      await page.getByTestId('open-list').click();
+      await page.waitForURL('**/lives?keyword=*');
+      await page.locator(`tr[data-livingid="${livingid}"]`).waitFor();
       expect(errors).toEqual([]);
     },
     SPEC_TIMEOUT,

@@ -6,6 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type LiveStatus } from '../../../sdk/contracts/lives.js';
 import { copyText } from '../../../sdk/ui/clipboard.js';
@@ -28,7 +29,15 @@ type RecentState = 'loading' | 'ready' | 'error';
  */
 @Component({
   selector: 'wlc-live-create-page',
-  imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule, MatTooltipModule, LiveForm],
+  imports: [
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatProgressBarModule,
+    MatTooltipModule,
+    RouterLink,
+    LiveForm,
+  ],
   templateUrl: './live-create-page.component.html',
   styleUrl: './live-create-page.scss',
 })
@@ -39,6 +48,10 @@ export class LiveCreatePage implements OnInit {
   // The dialog's form needs the route's providers (date adapter, icons).
   private readonly injector = inject(Injector);
   protected readonly session = inject(AppSession);
+  /** R3.2: after creating, menu 2 (the member live list) is where the live is followed. */
+  protected readonly listAvailable = computed(() =>
+    this.session.plugins().some((plugin) => plugin.id === 'live-list' && plugin.state === 'enabled'),
+  );
   private readonly form = viewChild(LiveForm);
 
   protected readonly userid = computed(() => this.session.user()?.userid ?? '');

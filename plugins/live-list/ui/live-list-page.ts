@@ -17,7 +17,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NgTemplateOutlet } from '@angular/common';
 import { firstValueFrom } from 'rxjs';
 import { map } from 'rxjs/operators';
@@ -101,6 +101,7 @@ export class LiveListPage implements OnInit, OnDestroy {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly breakpoints = inject(BreakpointObserver);
 
   protected readonly syncHint = SYNC_HINT;
@@ -170,6 +171,9 @@ export class LiveListPage implements OnInit, OnDestroy {
   private loadSeq = 0;
 
   async ngOnInit(): Promise<void> {
+    // A link from elsewhere (创建直播's confirmation) may name what to show: `/lives?keyword=<livingid>`.
+    const linked = this.route.snapshot.queryParamMap.get('keyword');
+    if (linked !== null && linked.trim() !== '') this.keyword.set(linked.trim());
     this.range.valueChanges.subscribe(() => {
       const { start, end } = this.range.value;
       // Wait for both ends of a range (or none) before asking again.
