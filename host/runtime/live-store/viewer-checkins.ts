@@ -157,9 +157,13 @@ function toDetail(
 ): ViewerDetail {
   const viewer = toViewerRecord(row);
   const cached = row.cached_inviter_name ?? '';
+  const fromUserGet = row.cached_inviter_source === 'user-get';
   if (viewer.inviterName === null && cached !== '') {
     viewer.inviterName = cached;
-    viewer.inviterRule = (row.cached_inviter_source === 'user-get' ? 'user-get' : 'people') as InviterRule;
+    viewer.inviterRule = (fromUserGet ? 'user-get' : 'people') as InviterRule;
+  } else if (viewer.inviterRule === 'people' && fromUserGet && viewer.inviterName === cached) {
+    // A later merge found the user/get answer in the cache (rule 4): it still came from rule 5.
+    viewer.inviterRule = 'user-get';
   }
   const roundsById = new Map(rounds.map((round) => [round.id, round]));
   const checkins = (records.get(viewerKey(row.viewer_kind, row.viewer_id)) ?? [])
