@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { AppTheme } from '../../../sdk/ui/theme.js';
@@ -79,10 +88,32 @@ export class ViewerCharts {
   readonly charts = input.required<LiveDetailCharts>();
   readonly inviterSupported = input(true);
   private readonly theme = inject(AppTheme);
+  /** html.theme-dark / html.theme-light as they stand (AppTheme sets them; so may anything else). */
+  private readonly htmlScheme = signal<'dark' | 'light' | null>(null);
+  private readonly dark = computed(() => {
+    const forced = this.htmlScheme();
+    return forced === null ? this.theme.dark() : forced === 'dark';
+  });
+
+  constructor() {
+    const html = inject(DOCUMENT).documentElement;
+    const read = (): void =>
+      this.htmlScheme.set(
+        html.classList.contains('theme-dark')
+          ? 'dark'
+          : html.classList.contains('theme-light')
+            ? 'light'
+            : null,
+      );
+    read();
+    const observer = new MutationObserver(read);
+    observer.observe(html, { attributes: true, attributeFilter: ['class'] });
+    inject(DestroyRef).onDestroy(() => observer.disconnect());
+  }
 
   protected readonly cards = computed<ChartCard[]>(() => {
     const charts = this.charts();
-    const dark = this.theme.dark();
+    const dark = this.dark();
     const text = dark ? '#e3e2e6' : '#1b1b1f';
     const axis = dark ? '#8e9099' : '#74777f';
     const colours = dark ? DARK_COLOURS : LIGHT_COLOURS;
