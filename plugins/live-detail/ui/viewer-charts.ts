@@ -153,7 +153,8 @@ export class ViewerCharts {
       return {
         ...base,
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+        // ECharts 6 keeps axis labels inside the box by default (outerBounds), no containLabel needed.
+        grid: { left: 8, right: 16, top: 16, bottom: 8 },
         xAxis: horizontal
           ? values
           : { ...categories, axisLabel: { color: text, interval: 0, rotate: points.length > 4 ? 30 : 0 } },
