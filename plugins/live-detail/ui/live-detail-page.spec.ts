@@ -206,6 +206,26 @@ describe('LiveDetailPage', () => {
     expect(text(root.querySelector('[role="alert"]'))).toContain('重试');
   });
 
+  it('exports with the viewer profile unless unticked', async () => {
+    const { fixture, fake, root } = await render(() => answer());
+    fake.answer('live-detail.export', { jobId: 'job-1' });
+    fake.answer('jobs.get', {
+      jobId: 'job-1',
+      kind: 'live-detail.export',
+      state: 'running',
+      done: 0,
+      total: 2,
+      message: '',
+    });
+    const exportButton = [...root.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('导出 Excel'),
+    );
+    exportButton?.click();
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.export')).toEqual([{ livingid: 'lv-1', withCharts: true }]);
+    expect(root.querySelector('wl-job-progress')).not.toBeNull();
+  });
+
   it('shows an empty state without viewers', async () => {
     const { root } = await render(() => answer({ viewers: { rows: [], total: 0 } }));
     expect(text(root.querySelector('.viewers'))).toContain('还没有观众数据');
