@@ -18,6 +18,7 @@ const ID_CHUNK = 500;
 interface DetailRow extends ViewerRow {
   cached_inviter_name: string | null;
   cached_inviter_source: string | null;
+  cached_name: string | null;
 }
 
 interface RoundRow {
@@ -66,13 +67,23 @@ export async function viewerDetails(
             ),
         ),
       )
+      // WeCom's stats carry no names for members: the cache (user/get, check-ins…) may know them.
+      .leftJoin('live_people as vp', (join) =>
+        join
+          .on('vp.corp_id', db.raw('?', [corpId]))
+          .andOn('vp.person_kind', 'v.viewer_kind')
+          .andOn(
+            'vp.person_id',
+            db.raw(`case when v.viewer_kind = 'internal' then lower(v.viewer_id) else v.viewer_id end`),
+          ),
+      )
       .where('v.live_id', live.id);
     const keyword = query.keyword?.trim() ?? '';
     if (keyword !== '') {
       const pattern = likePattern(keyword.toLowerCase());
       builder.where((inner) =>
         inner
-          .orWhereRaw(`lower(v.name) like ? escape '\\'`, [pattern])
+          .orWhereRaw(`lower(coalesce(nullif(v.name, ''), vp.name, '')) like ? escape '\\'`, [pattern])
           .orWhereRaw(`lower(v.viewer_id) like ? escape '\\'`, [pattern])
           .orWhereRaw(`lower(coalesce(v.inviter_name, p.name, '')) like ? escape '\\'`, [pattern]),
       );
@@ -81,7 +92,12 @@ export async function viewerDetails(
   };
   const total = (await filtered().count({ n: '*' }).first()) as { n: number | string };
   const rowsQuery = filtered()
-    .select('v.*', 'p.name as cached_inviter_name', 'p.source as cached_inviter_source')
+    .select(
+      'v.*',
+      'p.name as cached_inviter_name',
+      'p.source as cached_inviter_source',
+      'vp.name as cached_name',
+    )
     .orderBy([
       { column: 'v.watch_time', order: 'desc' },
       { column: 'v.id', order: 'asc' },
@@ -156,6 +172,7 @@ function toDetail(
   records: ReadonlyMap<string, RecordRow[]>,
 ): ViewerDetail {
   const viewer = toViewerRecord(row);
+  if (viewer.name === '' && (row.cached_name ?? '') !== '') viewer.name = row.cached_name ?? '';
   const cached = row.cached_inviter_name ?? '';
   const fromUserGet = row.cached_inviter_source === 'user-get';
   if (viewer.inviterName === null && cached !== '') {

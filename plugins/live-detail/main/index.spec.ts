@@ -130,6 +130,16 @@ describe('live-detail plugin (main side, simulator)', () => {
       .where({ corp_id: corpId, person_id: data.specials.deniedInviterUserid.toLowerCase() })
       .first()) as { name: string; source: string };
     expect(cached).toEqual(jasmine.objectContaining({ name: '', source: 'user-get' }));
+    // Member viewers come without names from WeCom's stats: user/get names those the app may read.
+    const members = answer.viewers.rows.filter((row) => row.kind === 'internal');
+    expect(members.length).toBeGreaterThan(0);
+    for (const row of members) {
+      const simMember = data.members.find((m) => m.userid.toLowerCase() === row.viewerId.toLowerCase());
+      expect(row.name)
+        .withContext(row.viewerId)
+        .toBe(simMember === undefined || simMember.denied ? row.name : simMember.name);
+      if (simMember !== undefined && !simMember.denied) expect(row.name).not.toBe('');
+    }
     const viewerInvited = answer.viewers.rows.find(
       (row) => row.viewerId === data.specials.viewerInvitedViewer,
     );

@@ -6,11 +6,13 @@ import type { WeComGateway } from '../../../sdk/wecom/gateway.js';
 
 const LIVE = 1;
 const ENDED = 2;
+/** user/get calls per visit for member viewers without a name; the next visit continues. */
+const MEMBER_LOOKUPS_PER_VISIT = 200;
 /** user/get errcodes that mean "the app may not read this member" (R4.6 rule 5: keep going). */
 const PERMISSION_ERRCODES = new Set([60011, 48002, 48009, 60111]);
 
 const PERMISSION_NOTICE =
-  '部分邀请人的姓名无法从企业微信通讯录读取：请在企业微信管理后台把这些成员加入本应用的可见范围，' +
+  '部分成员（邀请人或观众）的姓名无法从企业微信通讯录读取：请在企业微信管理后台把这些成员加入本应用的可见范围，' +
   '并为应用开通“读取成员”通讯录权限，之后刷新本页即可显示姓名。';
 
 /**
@@ -33,7 +35,13 @@ export async function refreshLive(
     if (live.status !== LIVE && live.status !== ENDED) return [];
     const pages = await lastValueFrom(gateway.watchStat$(livingid).pipe(toArray()));
     const merged = await ctx.liveStore.mergeWatchStats(corpId, livingid, pages);
-    return await nameInviters(ctx, gateway, corpId, merged.unnamedInviters);
+    // WeCom's stats name no member: the members still unnamed are looked up too (a few per visit).
+    const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
+    const unnamedMembers = all.rows
+      .filter((viewer) => viewer.kind === 'internal' && viewer.name === '')
+      .slice(0, MEMBER_LOOKUPS_PER_VISIT)
+      .map((viewer) => ({ kind: viewer.kind, id: viewer.viewerId }));
+    return await nameInviters(ctx, gateway, corpId, [...merged.unnamedInviters, ...unnamedMembers]);
   } catch (error) {
     if (error instanceof AppError && error.code === 'WECOM_IP_NOT_ALLOWED') throw error;
     if ((await ctx.liveStore.get(corpId, livingid)) === undefined) throw error;
@@ -50,8 +58,11 @@ async function nameInviters(
   unnamed: ReadonlyArray<{ kind: 'internal' | 'external'; id: string }>,
 ): Promise<string[]> {
   let denied = false;
-  // External inviters have no user/get: only members can be looked up.
-  for (const inviter of unnamed.filter((person) => person.kind === 'internal')) {
+  const members = new Map(
+    unnamed.filter((person) => person.kind === 'internal').map((person) => [person.id.toLowerCase(), person]),
+  );
+  // External people have no user/get: only members can be looked up.
+  for (const inviter of members.values()) {
     try {
       const name = await gateway.userName(inviter.id);
       await ctx.liveStore.rememberName(corpId, {
