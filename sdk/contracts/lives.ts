@@ -169,3 +169,29 @@ export interface LiveCheckinTotals {
   /** Distinct people who checked in at least once. */
   people: number;
 }
+
+/** One check-in of a viewer: the round it belongs to and when (the record's time, else the round's). */
+export interface ViewerCheckin {
+  roundNo: number;
+  title: string;
+  /** Unix seconds; null when neither the record nor its round carries a time. */
+  at: number | null;
+}
+
+/** A check-in round of a live (R6), as the viewer list and its export head their columns. */
+export interface CheckinRoundSummary {
+  roundNo: number;
+  title: string;
+  startedAt: number | null;
+  /** Records matched to a viewer of the live. */
+  matched: number;
+}
+
+/** A viewer joined with their check-ins (R5.2); the inviter name may come from the name cache (R4.6). */
+export interface ViewerDetail extends ViewerRecord {
+  checkins: ViewerCheckin[];
+}
+
+export interface ViewerDetailsPage extends PageOf<ViewerDetail> {
+  rounds: CheckinRoundSummary[];
+}

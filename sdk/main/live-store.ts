@@ -90,3 +90,19 @@ export interface LiveStore {
   /** Check-in totals per livingid (every id asked answers; zeros when no rounds were imported). */
   checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>>;
 }
+
+/** Viewers joined with check-ins (R5.2). No `pageSize` answers every row (exports, charts). */
+export interface ViewerDetailsQuery {
+  /** Matches name, userid / external_userid and inviter name. */
+  keyword?: string;
+  page?: number;
+  pageSize?: number;
+}
+// Declaration merge: keeps this addition at the end of the file, away from parallel edits above.
+export interface LiveStore {
+  viewerDetails(
+    corpId: string,
+    livingid: string,
+    query: ViewerDetailsQuery,
+  ): Promise<import('../contracts/lives.js').ViewerDetailsPage>;
+}

@@ -22,6 +22,9 @@ import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.
 import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
 import { livingInfoColumns } from './living-info-columns.js';
 import { statViewers } from './watch-stat-viewers.js';
+import { viewerDetails } from './viewer-checkins.js';
+import type { ViewerDetailsPage } from '../../../sdk/contracts/lives.js';
+import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 
 const LIVE_STATUS = 1;
 // Rows per multi-row insert: well under SQLite's bound on bound parameters.
@@ -332,6 +335,11 @@ export class LiveStoreService implements LiveStore {
 
   timeZone(): string {
     return this.settings?.timeZone ?? 'Asia/Shanghai';
+  }
+
+  /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
+  viewerDetails(corpId: string, livingid: string, query: ViewerDetailsQuery): Promise<ViewerDetailsPage> {
+    return viewerDetails(this.db, corpId, livingid, query);
   }
 }
 

@@ -25,6 +25,17 @@ export const PLUGIN_REGISTRY: readonly UiPluginEntry[] = [
     loadRoutes: () => import('../../../plugins/live-list/ui/routes.js').then((module) => module.routes),
   },
   {
+    id: 'live-detail',
+    title: '直播详情',
+    icon: 'insights',
+    order: 3,
+    route: 'live',
+    tiers: ['wecom-admin', 'user'],
+    requiresCorp: true,
+    core: false,
+    loadRoutes: () => import('../../../plugins/live-detail/ui/routes.js').then((module) => module.routes),
+  },
+  {
     id: 'checkin-import',
     title: '签到导入',
     icon: 'checklist',

@@ -257,6 +257,15 @@ describe('LiveListPage', () => {
     menu = await menuOf(fixture, 0);
     await menu.clickItem({ text: /导入签到/ });
     expect(navigate).toHaveBeenCalledWith(['/checkin'], { queryParams: { livingid: 'lv-ended-1' } });
+
+    // With the detail plugin on, 查看详情 opens the live's page.
+    fake.emit('plugins.changed', {
+      plugins: [{ id: 'live-detail', title: '直播详情', version: '1.0.0', state: 'enabled' }],
+    });
+    await settle(fixture);
+    menu = await menuOf(fixture, 0);
+    await menu.clickItem({ text: /查看详情/ });
+    expect(navigate).toHaveBeenCalledWith(['/live', 'lv-ended-1']);
   });
 
   it('offers 取消预约 only for a reserved live and cancels it after the confirmation', async () => {

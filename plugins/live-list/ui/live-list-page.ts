@@ -326,7 +326,7 @@ export class LiveListPage implements OnInit, OnDestroy {
   // ---- row actions (R4.5)
 
   protected openDetail(row: LiveListRow): void {
-    void this.router.navigate(['/lives', row.livingid]);
+    void this.router.navigate(['/live', row.livingid]);
   }
 
   protected importCheckins(row: LiveListRow): void {

@@ -1,0 +1,196 @@
+import type { Knex } from 'knex';
+import { AppError } from '../../../sdk/contracts/errors.js';
+import type {
+  CheckinRoundSummary,
+  InviterRule,
+  ViewerCheckin,
+  ViewerDetail,
+  ViewerDetailsPage,
+} from '../../../sdk/contracts/lives.js';
+import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
+import { likePattern } from './live-list-query.js';
+import { toViewerRecord, type ViewerRow } from './live-rows.js';
+
+const MAX_PAGE_SIZE = 500;
+// Bound parameters per `whereIn`: well under SQLite's limit.
+const ID_CHUNK = 500;
+
+interface DetailRow extends ViewerRow {
+  cached_inviter_name: string | null;
+  cached_inviter_source: string | null;
+  cached_name: string | null;
+}
+
+interface RoundRow {
+  id: number;
+  round_no: number;
+  title: string;
+  started_at: number | string | null;
+}
+
+interface RecordRow {
+  round_id: number;
+  viewer_kind: string;
+  viewer_id: string;
+  checked_at: number | string | null;
+}
+
+/**
+ * Read-only: a live's viewers joined with their matched check-ins (R5.2) and, for inviters the merge
+ * left unnamed, the name cache as it stands now (a later user/get names them: R4.6 rule 5). Keyword
+ * search covers name, viewer id and inviter name; order is watch time, longest first.
+ */
+export async function viewerDetails(
+  db: Knex,
+  corpId: string,
+  livingid: string,
+  query: ViewerDetailsQuery,
+): Promise<ViewerDetailsPage> {
+  const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
+    { id: number } | undefined;
+  if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
+  const filtered = (): Knex.QueryBuilder => {
+    const builder = db('live_viewers as v')
+      .leftJoin('live_people as p', (join) =>
+        join.on('p.corp_id', db.raw('?', [corpId])).andOn((inner) =>
+          inner
+            .on((member) =>
+              member
+                .on('p.person_kind', db.raw('?', ['internal']))
+                .andOn('p.person_id', db.raw('lower(v.invitor_userid)')),
+            )
+            .orOn((external) =>
+              external
+                .on('p.person_kind', db.raw('?', ['external']))
+                .andOnNull('v.invitor_userid')
+                .andOn('p.person_id', 'v.invitor_external_userid'),
+            ),
+        ),
+      )
+      // WeCom's stats carry no names for members: the cache (user/get, check-ins…) may know them.
+      .leftJoin('live_people as vp', (join) =>
+        join
+          .on('vp.corp_id', db.raw('?', [corpId]))
+          .andOn('vp.person_kind', 'v.viewer_kind')
+          .andOn(
+            'vp.person_id',
+            db.raw(`case when v.viewer_kind = 'internal' then lower(v.viewer_id) else v.viewer_id end`),
+          ),
+      )
+      .where('v.live_id', live.id);
+    const keyword = query.keyword?.trim() ?? '';
+    if (keyword !== '') {
+      const pattern = likePattern(keyword.toLowerCase());
+      builder.where((inner) =>
+        inner
+          .orWhereRaw(`lower(coalesce(nullif(v.name, ''), vp.name, '')) like ? escape '\\'`, [pattern])
+          .orWhereRaw(`lower(v.viewer_id) like ? escape '\\'`, [pattern])
+          .orWhereRaw(`lower(coalesce(v.inviter_name, p.name, '')) like ? escape '\\'`, [pattern]),
+      );
+    }
+    return builder;
+  };
+  const total = (await filtered().count({ n: '*' }).first()) as { n: number | string };
+  const rowsQuery = filtered()
+    .select(
+      'v.*',
+      'p.name as cached_inviter_name',
+      'p.source as cached_inviter_source',
+      'vp.name as cached_name',
+    )
+    .orderBy([
+      { column: 'v.watch_time', order: 'desc' },
+      { column: 'v.id', order: 'asc' },
+    ]);
+  if (query.pageSize !== undefined) {
+    const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize)), MAX_PAGE_SIZE);
+    rowsQuery.limit(pageSize).offset((Math.max(1, Math.floor(query.page ?? 1)) - 1) * pageSize);
+  }
+  const rows = (await rowsQuery) as DetailRow[];
+  const rounds = (await db('live_checkin_rounds')
+    .where('live_id', live.id)
+    .orderBy('round_no')
+    .select('id', 'round_no', 'title', 'started_at')) as RoundRow[];
+  const records = await matchedRecords(db, rounds, rows);
+  const matched = await matchedCounts(db, rounds);
+  return {
+    rows: rows.map((row) => toDetail(row, rounds, records)),
+    total: Number(total.n),
+    rounds: rounds.map((round): CheckinRoundSummary => ({
+      roundNo: round.round_no,
+      title: round.title,
+      startedAt: round.started_at === null ? null : Number(round.started_at),
+      matched: matched.get(round.id) ?? 0,
+    })),
+  };
+}
+
+const viewerKey = (kind: string, id: string): string => `${kind}:${id}`;
+
+async function matchedRecords(
+  db: Knex,
+  rounds: readonly RoundRow[],
+  rows: readonly DetailRow[],
+): Promise<Map<string, RecordRow[]>> {
+  const byViewer = new Map<string, RecordRow[]>();
+  if (rounds.length === 0 || rows.length === 0) return byViewer;
+  const ids = [...new Set(rows.map((row) => row.viewer_id))];
+  for (let start = 0; start < ids.length; start += ID_CHUNK) {
+    const found = (await db('live_checkin_records')
+      .whereIn(
+        'round_id',
+        rounds.map((round) => round.id),
+      )
+      .where('match_state', 'matched')
+      .whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))
+      .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at')) as RecordRow[];
+    for (const record of found) {
+      const key = viewerKey(record.viewer_kind, record.viewer_id);
+      byViewer.set(key, [...(byViewer.get(key) ?? []), record]);
+    }
+  }
+  return byViewer;
+}
+
+async function matchedCounts(db: Knex, rounds: readonly RoundRow[]): Promise<Map<number, number>> {
+  if (rounds.length === 0) return new Map();
+  const counts = (await db('live_checkin_records')
+    .whereIn(
+      'round_id',
+      rounds.map((round) => round.id),
+    )
+    .where('match_state', 'matched')
+    .groupBy('round_id')
+    .select('round_id')
+    .count({ n: '*' })) as Array<{ round_id: number; n: number | string }>;
+  return new Map(counts.map((count) => [count.round_id, Number(count.n)]));
+}
+
+function toDetail(
+  row: DetailRow,
+  rounds: readonly RoundRow[],
+  records: ReadonlyMap<string, RecordRow[]>,
+): ViewerDetail {
+  const viewer = toViewerRecord(row);
+  if (viewer.name === '' && (row.cached_name ?? '') !== '') viewer.name = row.cached_name ?? '';
+  const cached = row.cached_inviter_name ?? '';
+  const fromUserGet = row.cached_inviter_source === 'user-get';
+  if (viewer.inviterName === null && cached !== '') {
+    viewer.inviterName = cached;
+    viewer.inviterRule = (fromUserGet ? 'user-get' : 'people') as InviterRule;
+  } else if (viewer.inviterRule === 'people' && fromUserGet && viewer.inviterName === cached) {
+    // A later merge found the user/get answer in the cache (rule 4): it still came from rule 5.
+    viewer.inviterRule = 'user-get';
+  }
+  const roundsById = new Map(rounds.map((round) => [round.id, round]));
+  const checkins = (records.get(viewerKey(row.viewer_kind, row.viewer_id)) ?? [])
+    .map((record): ViewerCheckin | null => {
+      const round = roundsById.get(record.round_id);
+      if (round === undefined) return null;
+      const at = record.checked_at ?? round.started_at;
+      return { roundNo: round.round_no, title: round.title, at: at === null ? null : Number(at) };
+    })
+    .filter((checkin) => checkin !== null)
+    .sort((a, b) => a.roundNo - b.roundNo);
+  return { ...viewer, checkins };
+}

@@ -1,0 +1,65 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { LiveDetailExportResult } from '../shared/live-detail-api.js';
+import { writeDetailWorkbook } from './detail-workbook.js';
+import { inviterSupported } from './live-detail.js';
+import { viewerProfile } from './viewer-profile.js';
+
+export const EXPORT_JOB = 'export';
+// Workbook times are wall-clock text in the app's zone (ARCHITECTURE §6 default).
+const TIME_ZONE = 'Asia/Shanghai';
+
+export interface ExportJobInput {
+  corpId: string;
+  livingid: string;
+  withCharts: boolean;
+}
+
+const timeText = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+export const formatTime = (unixSeconds: number): string => timeText.format(new Date(unixSeconds * 1000));
+
+/** `live-detail.export` (R7.1, R7.2): the live's viewers (and optionally their profile) as an .xlsx. */
+export function exportJob(ctx: PluginContext) {
+  return async (job: JobContext<ExportJobInput>): Promise<LiveDetailExportResult> => {
+    const { corpId, livingid, withCharts } = job.input;
+    job.progress(0, 2, '读取观众明细');
+    const live = await ctx.liveStore.get(corpId, livingid);
+    if (live === undefined) throw new Error(`本地没有这场直播：${livingid}`);
+    const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
+    const supported = inviterSupported(live);
+    const stamp = formatTime(Math.floor(Date.now() / 1000))
+      .replace(/[-: ]/g, '')
+      .slice(0, 12);
+    const safeTheme = live.theme.replace(/[\\/:*?"<>|]/g, '_').slice(0, 30);
+    const stored = await ctx.files.createExport(
+      `直播详情-${safeTheme}-${stamp}.xlsx`,
+      job.owner?.userid ?? null,
+    );
+    job.progress(1, 2, '写入 Excel');
+    try {
+      await writeDetailWorkbook(stored.path, {
+        live,
+        viewers: all.rows,
+        rounds: all.rounds,
+        inviterSupported: supported,
+        charts: withCharts ? viewerProfile(all.rows, all.rounds, supported) : null,
+        formatTime,
+      });
+    } catch (error) {
+      rmSync(dirname(stored.path), { recursive: true, force: true });
+      throw error;
+    }
+    const finished = await ctx.files.finalize(stored.fileId);
+    job.progress(2, 2, '已完成');
+    return { fileId: finished.fileId, fileName: finished.name, rows: all.rows.length };
+  };
+}

@@ -1,0 +1,313 @@
+// The live-detail plugin's main side through the router, against the WeCom simulator over HTTP.
+import ExcelJS from 'exceljs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LiveRecord, PageOf, ViewerDetail } from '../../../sdk/contracts/lives.js';
+import type { LoginResult } from '../../../sdk/contracts/host-status.js';
+import type { RpcResult } from '../../../sdk/contracts/rpc.js';
+import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
+import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
+import {
+  dataOf,
+  removeDir,
+  sessionFor,
+  startRuntime,
+  tempDataDir,
+  waitFor,
+} from '../../../tests/support/runtime-harness.js';
+import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
+import { NO_INVITER_TEXT } from '../shared/viewer-format.js';
+
+type Runtime = Awaited<ReturnType<typeof startRuntime>>;
+
+const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+describe('live-detail plugin (main side, simulator)', () => {
+  let sim: RunningSimulator;
+  let client: SimClient;
+  let data: DataSummary;
+  let dataDir: string;
+  let runtime: Runtime;
+  let corpId: string;
+  let session: string;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ port: 0, seed: 11, lives: 8, viewers: 400, members: 12 });
+    client = new SimClient(sim);
+    data = await client.data();
+    dataDir = tempDataDir('live-detail');
+    runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
+    const login = dataOf<LoginResult>(
+      await runtime.router.dispatch(
+        'auth.login',
+        {
+          kind: 'newCorp',
+          corpname: '模拟企业',
+          corpid: sim.corpid,
+          corpsecret: sim.corpsecret,
+          agentid: sim.agentid,
+          userid: 'first-user',
+        },
+        null,
+      ),
+    );
+    corpId = login.corp?.corpId ?? '';
+    session = await sessionFor(runtime, 'user', 'viewer-1', corpId);
+  });
+
+  afterAll(async () => {
+    await runtime.stop();
+    removeDir(dataDir);
+    await sim.close();
+  });
+
+  afterEach(async () => {
+    await client.admin('DELETE', 'faults');
+  });
+
+  const call = (channel: string, input: unknown, as = session): Promise<RpcResult> =>
+    runtime.router.dispatch(`live-detail.${channel}`, input, as);
+
+  const get = async (livingid: string, extra: Record<string, unknown> = {}): Promise<LiveDetailAnswer> =>
+    dataOf<LiveDetailAnswer>(await call('get', { livingid, page: 1, pageSize: 500, ...extra }));
+
+  async function viewerRows(livingid: string): Promise<Array<Record<string, unknown>>> {
+    const live = (await runtime.db('lives').where({ corp_id: corpId, livingid }).first('id')) as {
+      id: number;
+    };
+    return (await runtime.db('live_viewers').where('live_id', live.id).orderBy('id')) as Array<
+      Record<string, unknown>
+    >;
+  }
+
+  it('pulls a live with refresh, stores every viewer and answers them joined and paged; twice changes nothing', async () => {
+    const promo = data.specials.promotionLivingid;
+    const simLive = data.lives.find((live) => live.livingid === promo);
+    const first = await get(promo, { refresh: true, pageSize: 20 });
+    expect(first.live.livingid).toBe(promo);
+    expect(first.viewers.total).toBe(simLive?.viewerCount ?? -1);
+    expect(first.viewers.rows.length).toBe(Math.min(20, first.viewers.total));
+    expect(first.charts.viewers).toBe(first.viewers.total);
+    expect(first.charts.audience.reduce((sum, point) => sum + point.value, 0)).toBe(first.viewers.total);
+    expect(first.charts.watchTime.reduce((sum, point) => sum + point.value, 0)).toBe(first.viewers.total);
+    // Longest watchers first.
+    const times = first.viewers.rows.map((row) => row.watchTime);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect((await viewerRows(promo)).length).toBe(first.viewers.total);
+    // The first pull may learn inviter names through user/get, which the next merge stores: compare the
+    // second and third pulls.
+    await get(promo, { refresh: true, pageSize: 20 });
+    const before = await viewerRows(promo);
+
+    const second = await get(promo, { refresh: true, pageSize: 20 });
+    const after = await viewerRows(promo);
+    const strip = (rows: Array<Record<string, unknown>>) =>
+      rows.map(({ last_synced_at: _, ...rest }) => rest);
+    expect(strip(after)).toEqual(strip(before));
+    expect(second.viewers.total).toBe(first.viewers.total);
+  });
+
+  it('names inviters by the R4.6 rules, user/get included; a denied member gets an empty name and a permission notice', async () => {
+    const promo = data.specials.promotionLivingid;
+    const answer = await get(promo, { refresh: true });
+    expect(answer.inviterSupported).toBeTrue();
+    const member = data.members.find((m) => m.userid === data.specials.memberInviterUserid);
+    const byMember = answer.viewers.rows.filter(
+      (row) => row.invitorUserid === data.specials.memberInviterUserid,
+    );
+    expect(byMember.length).toBeGreaterThan(0);
+    expect(
+      byMember.every((row) => row.inviterName === member?.name && row.inviterRule === 'user-get'),
+    ).toBeTrue();
+    const byDenied = answer.viewers.rows.filter(
+      (row) => row.invitorUserid === data.specials.deniedInviterUserid,
+    );
+    expect(byDenied.length).toBeGreaterThan(0);
+    expect(byDenied.every((row) => row.inviterName === null && row.inviterRule === 'none')).toBeTrue();
+    expect(answer.notices.join()).toContain('可见范围');
+    const cached = (await runtime
+      .db('live_people')
+      .where({ corp_id: corpId, person_id: data.specials.deniedInviterUserid.toLowerCase() })
+      .first()) as { name: string; source: string };
+    expect(cached).toEqual(jasmine.objectContaining({ name: '', source: 'user-get' }));
+    // Member viewers come without names from WeCom's stats: user/get names those the app may read.
+    const members = answer.viewers.rows.filter((row) => row.kind === 'internal');
+    expect(members.length).toBeGreaterThan(0);
+    for (const row of members) {
+      const simMember = data.members.find((m) => m.userid.toLowerCase() === row.viewerId.toLowerCase());
+      expect(row.name)
+        .withContext(row.viewerId)
+        .toBe(simMember === undefined || simMember.denied ? row.name : simMember.name);
+      if (simMember !== undefined && !simMember.denied) expect(row.name).not.toBe('');
+    }
+    const viewerInvited = answer.viewers.rows.find(
+      (row) => row.viewerId === data.specials.viewerInvitedViewer,
+    );
+    expect(viewerInvited?.inviterRule).toBe('viewer');
+    expect(answer.charts.topInviters.length).toBeGreaterThan(0);
+    // Keyword search covers the inviter name.
+    const found = await get(promo, { keyword: member?.name ?? '?' });
+    expect(found.viewers.total).toBeGreaterThanOrEqual(byMember.length);
+    expect(
+      found.viewers.rows.every(
+        (row) => row.inviterName === member?.name || row.name.includes(member?.name ?? '?'),
+      ),
+    ).toBeTrue();
+  });
+
+  it('says inviters are promotion-only for other lives', async () => {
+    const other = data.lives.find((live) => live.type !== 4 && live.viewerCount > 0);
+    expect(other).withContext('a non-promotion live with viewers').toBeDefined();
+    const answer = await get(other?.livingid ?? '', { refresh: true });
+    expect(answer.inviterSupported).toBeFalse();
+    expect(answer.charts.topInviters).toEqual([]);
+    expect(NO_INVITER_TEXT).toContain('推广产品直播');
+  });
+
+  /** One imported round on the promotion live (as checkin-import stores it), matched to its top viewer. */
+  async function seedCheckin(): Promise<ViewerDetail> {
+    const promo = data.specials.promotionLivingid;
+    const answer = await get(promo, { refresh: true, pageSize: 1 });
+    const live = (await runtime.db('lives').where({ corp_id: corpId, livingid: promo }).first('id')) as {
+      id: number;
+    };
+    await runtime
+      .db('live_checkin_rounds')
+      .insert({
+        live_id: live.id,
+        round_no: 1,
+        title: '第一次签到',
+        started_at: 1_741_839_420,
+        reported_count: 2,
+        imported_at: Date.now(),
+      })
+      .onConflict(['live_id', 'round_no'])
+      .ignore();
+    const round = (await runtime
+      .db('live_checkin_rounds')
+      .where({ live_id: live.id, round_no: 1 })
+      .first('id')) as {
+      id: number;
+    };
+    const target = answer.viewers.rows[0] as ViewerDetail;
+    await runtime
+      .db('live_checkin_records')
+      .insert([
+        {
+          round_id: round.id,
+          row_no: 1,
+          member_label: target.name,
+          viewer_kind: target.kind,
+          viewer_id: target.viewerId,
+          match_state: 'matched',
+        },
+        { round_id: round.id, row_no: 2, member_label: '陌生人@微信', match_state: 'unmatched' },
+      ])
+      .onConflict(['round_id', 'row_no'])
+      .ignore();
+    return target;
+  }
+
+  it('joins check-ins with each round’s time', async () => {
+    const target = await seedCheckin();
+    const joined = await get(data.specials.promotionLivingid, { pageSize: 3 });
+    expect(joined.rounds).toEqual([
+      { roundNo: 1, title: '第一次签到', startedAt: 1_741_839_420, matched: 1 },
+    ]);
+    expect(joined.viewers.rows[0]?.viewerId).toBe(target.viewerId);
+    expect(joined.viewers.rows[0]?.checkins).toEqual([
+      { roundNo: 1, title: '第一次签到', at: 1_741_839_420 },
+    ]);
+    expect(joined.viewers.rows[1]?.checkins).toEqual([]);
+    expect(joined.charts.checkinRounds).toEqual([{ label: '第一次签到', value: 1 }]);
+  });
+
+  it('answers local data with a notice when WeCom is down, but lets 60020 through', async () => {
+    const ended = data.specials.endedLivingid;
+    const fresh = await get(ended, { refresh: true });
+    await client.admin('POST', 'faults', { api: 'living/get_living_info', errcode: -1, times: 100 });
+    const offline = await get(ended, { refresh: true });
+    expect(offline.notices.join()).toContain('本地保存的数据');
+    expect(offline.viewers.total).toBe(fresh.viewers.total);
+    await client.admin('DELETE', 'faults');
+    await client.admin('POST', 'faults', { api: 'living/get_watch_stat', drop: true, times: 100 });
+    expect((await get(ended, { refresh: true })).notices.length).toBe(1);
+    await client.admin('DELETE', 'faults');
+    await client.admin('POST', 'faults', { api: 'living/get_living_info', errcode: 60020, times: 5 });
+    const blocked = await call('get', { livingid: ended, refresh: true, page: 1, pageSize: 10 });
+    expect(blocked.ok ? null : blocked.error.code).toBe('WECOM_IP_NOT_ALLOWED');
+  });
+
+  it('refuses an unknown live that WeCom cannot answer either', async () => {
+    const missing = await call('get', { livingid: 'no-such-live', refresh: true, page: 1, pageSize: 10 });
+    expect(missing.ok).toBeFalse();
+    const notLocal = await call('get', { livingid: 'no-such-live', page: 1, pageSize: 10 });
+    expect(notLocal.ok ? null : notLocal.error.code).toBe('NOT_FOUND');
+  });
+
+  it('lists local lives for the picker', async () => {
+    await get(data.specials.promotionLivingid, { refresh: true, pageSize: 1 });
+    const page = dataOf<PageOf<LiveRecord>>(await call('lives', { page: 1, pageSize: 50 }));
+    expect(page.rows.map((live) => live.livingid)).toContain(data.specials.promotionLivingid);
+  });
+
+  it('exports the viewers (and their profile) to a workbook', async () => {
+    const promo = data.specials.promotionLivingid;
+    await seedCheckin();
+    const answer = await get(promo, { pageSize: 1 });
+    const { jobId } = dataOf<{ jobId: string }>(await call('export', { livingid: promo, withCharts: true }));
+    const result = await waitFor(async () => {
+      const job = dataOf<{ state: string; result: LiveDetailExportResult | null; error?: unknown }>(
+        await runtime.router.dispatch('jobs.get', { jobId }, session),
+      );
+      if (job.state === 'failed') throw new Error(`export failed: ${JSON.stringify(job.error)}`);
+      return job.state === 'done' ? job.result : undefined;
+    }, 20_000);
+    expect(result?.fileName).toMatch(/^直播详情-.*\.xlsx$/);
+    const stored = await runtime.files.get(result?.fileId ?? '', await runtime.sessions.resolve(session));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(stored.path);
+    const viewers = workbook.getWorksheet('观众明细');
+    expect(viewers?.rowCount).toBe(answer.viewers.total + 1);
+    const header = (viewers?.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(
+      jasmine.arrayContaining([
+        '观众',
+        '观众类型',
+        '观看时长',
+        '签到次数',
+        '第一次签到签到时间',
+        '邀请人',
+        '评论',
+        '连麦',
+      ]),
+    );
+    expect(String(viewers?.getRow(2).getCell(4).value)).toMatch(/^\d+:\d\d:\d\d$/);
+    const profile = workbook.getWorksheet('观众画像');
+    const labels = profile?.getColumn(1).values.map(String) ?? [];
+    expect(labels).toEqual(
+      jasmine.arrayContaining(['观众构成', '观看时长分布', '企业成员', '签到情况（每轮签到人数）']),
+    );
+
+    const plain = dataOf<{ jobId: string }>(await call('export', { livingid: promo }));
+    const plainResult = await waitFor(async () => {
+      const job = dataOf<{ state: string; result: LiveDetailExportResult | null }>(
+        await runtime.router.dispatch('jobs.get', { jobId: plain.jobId }, session),
+      );
+      return job.state === 'done' ? job.result : undefined;
+    }, 20_000);
+    expect(plainResult?.rows).toBe(answer.viewers.total);
+  });
+
+  it('refuses the root admin (no corp)', async () => {
+    const root = await sessionFor(runtime, 'root-admin', 'root-ld');
+    const refused = await call(
+      'get',
+      { livingid: data.specials.promotionLivingid, page: 1, pageSize: 10 },
+      root,
+    );
+    expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
+    const exportRefused = await call('export', { livingid: data.specials.promotionLivingid }, root);
+    expect(exportRefused.ok ? null : exportRefused.error.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,47 @@
+// The live-detail feature plugin (R5, R7): one live's viewers joined with check-ins, the viewer
+// profile, and the detail export. Its landing page picks a local live.
+import { AppError } from '../../../sdk/contracts/errors.js';
+import { definePlugin } from '../../../sdk/main/define-plugin.js';
+import type { CallContext } from '../../../sdk/main/plugin-context.js';
+import { EXPORT_JOB, exportJob, type ExportJobInput } from './export-job.js';
+import { ExportSchema, GetDetailSchema, PickerSchema } from './input-schemas.js';
+import { localDetail } from './live-detail.js';
+import { refreshLive } from './refresh-live.js';
+
+const guard = { minTier: 'user', requiresCorp: true } as const;
+
+function corpOf(call: CallContext): string {
+  // The channels are registered with requiresCorp: the host has checked it already.
+  if (call.corp === null) throw new AppError('FORBIDDEN', '此操作需要先登录企业。', { requiresCorp: true });
+  return call.corp.corpId;
+}
+
+export default definePlugin({
+  activate(ctx) {
+    ctx.scheduler.registerJob(EXPORT_JOB, exportJob(ctx));
+
+    ctx.handle('get', { input: GetDetailSchema, ...guard }, async (input, call) => {
+      const corpId = corpOf(call);
+      const notices = input.refresh === true ? await refreshLive(ctx, call, corpId, input.livingid) : [];
+      return localDetail(ctx, corpId, input, notices);
+    });
+
+    ctx.handle('lives', { input: PickerSchema, ...guard }, async (input, call) =>
+      ctx.liveStore.list(corpOf(call), {
+        ...(input.keyword === undefined || input.keyword === '' ? {} : { keyword: input.keyword }),
+        page: input.page,
+        pageSize: input.pageSize,
+        sort: { field: 'start', direction: 'desc' },
+      }),
+    );
+
+    ctx.handle('export', { input: ExportSchema, ...guard }, async (input, call) => {
+      const corpId = corpOf(call);
+      if ((await ctx.liveStore.get(corpId, input.livingid)) === undefined) {
+        throw new AppError('NOT_FOUND', `本地没有这场直播：${input.livingid}`, { livingid: input.livingid });
+      }
+      const job: ExportJobInput = { corpId, livingid: input.livingid, withCharts: input.withCharts === true };
+      return ctx.scheduler.start(EXPORT_JOB, job, call);
+    });
+  },
+});

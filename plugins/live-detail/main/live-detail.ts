@@ -1,0 +1,39 @@
+import { AppError } from '../../../sdk/contracts/errors.js';
+import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import type { PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { LiveDetailAnswer } from '../shared/live-detail-api.js';
+import { PROMOTION_LIVE_TYPE } from '../shared/viewer-format.js';
+import { viewerProfile } from './viewer-profile.js';
+
+/** WeCom gives inviters only for promotion lives; a live whose viewers carry inviters anyway shows them. */
+export function inviterSupported(live: LiveRecord): boolean {
+  return live.type === PROMOTION_LIVE_TYPE;
+}
+
+/** The local answer of `live-detail.get`: the live, one page of joined viewers, the whole profile. */
+export async function localDetail(
+  ctx: PluginContext,
+  corpId: string,
+  query: { livingid: string; keyword?: string | undefined; page: number; pageSize: number },
+  notices: string[],
+): Promise<LiveDetailAnswer> {
+  const live = await ctx.liveStore.get(corpId, query.livingid);
+  if (live === undefined)
+    throw new AppError('NOT_FOUND', `本地没有这场直播：${query.livingid}`, { livingid: query.livingid });
+  const page = await ctx.liveStore.viewerDetails(corpId, query.livingid, {
+    ...(query.keyword === undefined ? {} : { keyword: query.keyword }),
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  // The profile covers every viewer whatever the search: one more read of the same live.
+  const all = await ctx.liveStore.viewerDetails(corpId, query.livingid, {});
+  const supported = inviterSupported(live);
+  return {
+    live,
+    viewers: { rows: page.rows, total: page.total },
+    rounds: page.rounds,
+    charts: viewerProfile(all.rows, all.rounds, supported),
+    inviterSupported: supported,
+    notices,
+  };
+}

@@ -1,0 +1,61 @@
+import type { CheckinRoundSummary, LiveRecord, PageOf, ViewerDetail } from '../../../sdk/contracts/lives.js';
+
+/** `live-detail.get` input (ARCHITECTURE §5). */
+export interface LiveDetailQuery {
+  livingid: string;
+  /** Pull the live's info and watch stats from WeCom first (R5.1): the page's first load. */
+  refresh?: boolean;
+  keyword?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** One slice of a chart: a label and how many viewers. */
+export interface ChartPoint {
+  label: string;
+  value: number;
+}
+
+/** The viewer profile (R5.4) as plain series; the page draws them, the export writes them as tables. */
+export interface LiveDetailCharts {
+  /** 企业成员 / 微信用户 / 其他企业的企业微信用户. */
+  audience: ChartPoint[];
+  /** Watch-time buckets, shortest first. */
+  watchTime: ChartPoint[];
+  /** The ten inviters who brought most viewers (promotion lives only). */
+  topInviters: ChartPoint[];
+  /** Viewers checked in per round. */
+  checkinRounds: ChartPoint[];
+  /** 评论 / 连麦 / 观看 viewers. */
+  engagement: ChartPoint[];
+  viewers: number;
+}
+
+export interface LiveDetailAnswer {
+  live: LiveRecord;
+  viewers: PageOf<ViewerDetail>;
+  rounds: CheckinRoundSummary[];
+  charts: LiveDetailCharts;
+  /** WeCom provides inviters only for promotion lives (R4.6). */
+  inviterSupported: boolean;
+  /** What the refresh could not do, in Chinese (WeCom unreachable, a permission to grant). */
+  notices: string[];
+}
+
+/** `live-detail.lives`: the landing page's picker of local lives. */
+export interface LivePickerQuery {
+  keyword?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface LiveDetailExportInput {
+  livingid: string;
+  withCharts?: boolean;
+}
+
+export interface LiveDetailExportResult {
+  fileId: string;
+  fileName: string;
+  rows: number;
+}

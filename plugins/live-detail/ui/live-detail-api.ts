@@ -1,0 +1,22 @@
+import { inject, Injectable } from '@angular/core';
+import type { LiveRecord, PageOf } from '../../../sdk/contracts/lives.js';
+import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import type { LiveDetailAnswer, LiveDetailQuery, LivePickerQuery } from '../shared/live-detail-api.js';
+
+/** The plugin's channels as the pages call them. */
+@Injectable({ providedIn: 'root' })
+export class LiveDetailApi {
+  private readonly rpc = inject(RpcClient);
+
+  get(query: LiveDetailQuery): Promise<LiveDetailAnswer> {
+    return this.rpc.call<LiveDetailAnswer>('live-detail.get', query);
+  }
+
+  lives(query: LivePickerQuery): Promise<PageOf<LiveRecord>> {
+    return this.rpc.call<PageOf<LiveRecord>>('live-detail.lives', query);
+  }
+
+  export(livingid: string, withCharts: boolean): Promise<{ jobId: string }> {
+    return this.rpc.call<{ jobId: string }>('live-detail.export', { livingid, withCharts });
+  }
+}

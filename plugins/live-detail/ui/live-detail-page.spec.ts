@@ -1,0 +1,233 @@
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
+import { Store } from '@ngrx/store';
+import { provideEchartsCore } from 'ngx-echarts';
+import { of } from 'rxjs';
+import type { LiveRecord, ViewerDetail } from '../../../sdk/contracts/lives.js';
+import { provideAppIcons } from '../../../sdk/ui/icons.js';
+import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { AppSession } from '../../../sdk/ui/session.js';
+import { provideAppState } from '../../../sdk/ui/state/app-state.js';
+import { PluginsActions } from '../../../sdk/ui/state/plugins.state.js';
+import { FakeRpcFailure, FakeTransport } from '../../../sdk/ui/testing/fake-transport.js';
+import type { LiveDetailAnswer, LiveDetailQuery } from '../shared/live-detail-api.js';
+import { echarts } from './echarts-setup.js';
+import { LiveDetailPage } from './live-detail-page.js';
+import { ChinesePaginatorIntl } from './paginator-intl.js';
+
+function live(overrides: Partial<LiveRecord> = {}): LiveRecord {
+  return {
+    corpId: 'corp-1',
+    livingid: 'lv-1',
+    theme: '销售技巧培训',
+    description: '',
+    type: 4,
+    status: 2,
+    anchorUserid: 'linyong',
+    anchorName: '林勇',
+    mainDepartment: null,
+    reserveStart: 1_762_280_000,
+    reserveDuration: 1800,
+    actualStart: 1_762_280_300,
+    actualDuration: 1500,
+    remindTime: null,
+    viewerNum: 2,
+    commentNum: 1,
+    micNum: 0,
+    openReplay: null,
+    replayStatus: null,
+    pushStreamUrl: null,
+    onlineCount: null,
+    subscribeCount: null,
+    peakOnline: null,
+    peakOnlineAt: null,
+    createdByUs: false,
+    creatorUserid: null,
+    createdAt: Date.now(),
+    lastSyncedAt: Date.now(),
+    statsSyncedAt: Date.now(),
+    ...overrides,
+  };
+}
+
+const VIEWERS: ViewerDetail[] = [
+  {
+    kind: 'external',
+    viewerId: 'wm-1',
+    externalType: 1,
+    name: '微笑向暖',
+    watchTime: 3725,
+    isComment: true,
+    isMic: false,
+    invitorUserid: 'zhangsan',
+    invitorExternalUserid: null,
+    inviterName: '张三',
+    inviterRule: 'user-get',
+    checkins: [{ roundNo: 1, title: '第一次签到', at: 1_762_280_600 }],
+  },
+  {
+    kind: 'internal',
+    viewerId: 'lisi',
+    externalType: null,
+    name: '李四',
+    watchTime: 59,
+    isComment: false,
+    isMic: false,
+    invitorUserid: null,
+    invitorExternalUserid: null,
+    inviterName: null,
+    inviterRule: null,
+    checkins: [],
+  },
+];
+
+function answer(overrides: Partial<LiveDetailAnswer> = {}): LiveDetailAnswer {
+  return {
+    live: live(),
+    viewers: { rows: VIEWERS, total: 2 },
+    rounds: [{ roundNo: 1, title: '第一次签到', startedAt: 1_762_280_600, matched: 1 }],
+    charts: {
+      audience: [
+        { label: '企业成员', value: 1 },
+        { label: '微信用户', value: 1 },
+        { label: '企业微信用户（外部）', value: 0 },
+      ],
+      watchTime: [{ label: '不足 1 分钟', value: 1 }],
+      topInviters: [{ label: '张三', value: 1 }],
+      checkinRounds: [{ label: '第一次签到', value: 1 }],
+      engagement: [{ label: '观看', value: 2 }],
+      viewers: 2,
+    },
+    inviterSupported: true,
+    notices: [],
+    ...overrides,
+  };
+}
+
+async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
+  for (let i = 0; i < 4; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+  }
+}
+
+const text = (element: Element | null): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function render(reply: (query: LiveDetailQuery) => LiveDetailAnswer, enabled: string[] = []) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideAppState(),
+      provideAppIcons(),
+      provideRouter([]),
+      provideEchartsCore({ echarts }),
+      { provide: MatPaginatorIntl, useClass: ChinesePaginatorIntl },
+      { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ livingid: 'lv-1' })) } },
+    ],
+  });
+  const fake = new FakeTransport();
+  TestBed.inject(RpcClient).use(fake);
+  TestBed.inject(AppSession).signedIn({
+    session: 'test-session',
+    user: { userid: 'zhangsan', username: '张三', tier: 'user' },
+    corp: { corpId: 'corp-1', corpname: '模拟企业', agentid: 1000002, appName: '直播助手' },
+  });
+  TestBed.inject(Store).dispatch(
+    PluginsActions.changed({
+      plugins: enabled.map((id) => ({ id, title: id, version: '1.0.0', state: 'enabled' as const })),
+    }),
+  );
+  fake.answer('live-detail.get', (input: unknown) => reply(input as LiveDetailQuery));
+  const fixture = TestBed.createComponent(LiveDetailPage);
+  await settle(fixture);
+  return { fixture, fake, root: fixture.nativeElement as HTMLElement };
+}
+
+describe('LiveDetailPage', () => {
+  it('pulls the live on its first load and shows the header, viewers with check-ins and inviters, and charts', async () => {
+    const { fake, root } = await render(() => answer());
+    expect(fake.callsTo('live-detail.get')[0]).toEqual(
+      jasmine.objectContaining({ livingid: 'lv-1', refresh: true, page: 1, pageSize: 20 }),
+    );
+    expect(text(root.querySelector('h1'))).toBe('销售技巧培训');
+    expect(text(root.querySelector('.header'))).toContain('已结束');
+    expect(text(root.querySelector('.header'))).toContain('实际时间');
+    expect(text(root.querySelector('.header'))).toContain('未采样');
+    const rows = root.querySelectorAll('table tr[mat-row]');
+    expect(rows.length).toBe(2);
+    expect(text(rows[0] ?? null)).toContain('1:02:05');
+    expect(text(rows[0] ?? null)).toContain('外部 · 微信');
+    expect(text(rows[0] ?? null)).toContain('1 次');
+    expect(text(rows[0] ?? null)).toContain('第一次签到');
+    expect(text(rows[0] ?? null)).toContain('张三');
+    expect(text(rows[0] ?? null)).toContain('通讯录查询');
+    expect(root.querySelector('wl-viewer-charts')).not.toBeNull();
+    expect(root.querySelectorAll('wl-viewer-charts .chart').length).toBeGreaterThan(0);
+  });
+
+  it('shows the notices of the refresh as a banner', async () => {
+    const { root } = await render(() =>
+      answer({ notices: ['未能从企业微信更新这场直播，下面是本地保存的数据。'] }),
+    );
+    expect(text(root.querySelector('.banner'))).toContain('本地保存的数据');
+  });
+
+  it('says inviters are promotion-only on other lives', async () => {
+    const { root } = await render(() => answer({ inviterSupported: false, live: live({ type: 3 }) }));
+    expect(text(root.querySelector('table tr[mat-row]'))).toContain('企业微信仅对推广产品直播提供邀请人');
+  });
+
+  it('offers 导入签到 only when the checkin-import plugin is enabled', async () => {
+    const without = await render(() => answer());
+    expect(text(without.root.querySelector('.actions'))).not.toContain('导入签到');
+    TestBed.resetTestingModule();
+    const withPlugin = await render(() => answer(), ['checkin-import']);
+    expect(text(withPlugin.root.querySelector('.actions'))).toContain('导入签到');
+  });
+
+  it('searches on the host without pulling again', async () => {
+    const { fixture, fake, root } = await render(() => answer());
+    const input = root.querySelector<HTMLInputElement>('.viewers input');
+    if (input === null) throw new Error('no search field');
+    input.value = '张三';
+    input.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle(fixture);
+    const last = fake.callsTo('live-detail.get').at(-1) as LiveDetailQuery;
+    expect(last).toEqual(jasmine.objectContaining({ keyword: '张三', page: 1 }));
+    expect(last.refresh).toBeUndefined();
+  });
+
+  it('shows an error with a retry when the live cannot be loaded', async () => {
+    const { root } = await render(() => {
+      throw new FakeRpcFailure({ code: 'NOT_FOUND', message: '本地没有这场直播：lv-1' });
+    });
+    expect(text(root.querySelector('[role="alert"]'))).toContain('本地没有这场直播');
+    expect(text(root.querySelector('[role="alert"]'))).toContain('重试');
+  });
+
+  it('exports with the viewer profile unless unticked', async () => {
+    const { fixture, fake, root } = await render(() => answer());
+    fake.answer('live-detail.export', { jobId: 'job-1' });
+    fake.answer('jobs.get', {
+      jobId: 'job-1',
+      kind: 'live-detail.export',
+      state: 'running',
+      done: 0,
+      total: 2,
+      message: '',
+    });
+    const exportButton = [...root.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('导出 Excel'),
+    );
+    exportButton?.click();
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.export')).toEqual([{ livingid: 'lv-1', withCharts: true }]);
+    expect(root.querySelector('wl-job-progress')).not.toBeNull();
+  });
+
+  it('shows an empty state without viewers', async () => {
+    const { root } = await render(() => answer({ viewers: { rows: [], total: 0 } }));
+    expect(text(root.querySelector('.viewers'))).toContain('还没有观众数据');
+  });
+});

@@ -1,0 +1,286 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
+import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type ViewerDetail } from '../../../sdk/contracts/lives.js';
+import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
+import { describeAnyError, errorSnack } from '../../../sdk/ui/error-snack.js';
+import { FileTransfer } from '../../../sdk/ui/file-transfer.js';
+import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
+import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { AppSession } from '../../../sdk/ui/session.js';
+import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
+import {
+  formatWatchTime,
+  INVITER_RULE_LABELS,
+  inviterText,
+  viewerKindLabel,
+} from '../shared/viewer-format.js';
+import { LiveDetailApi } from './live-detail-api.js';
+import { ViewerCharts } from './viewer-charts.js';
+
+const COLUMNS = ['name', 'kind', 'watchTime', 'checkins', 'inviter', 'isComment', 'isMic'] as const;
+type SortColumn = (typeof COLUMNS)[number];
+
+/** `/live/<livingid>` (R5): the live's header, its viewers joined with check-ins, the viewer profile. */
+@Component({
+  selector: 'wl-live-detail-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    JobProgressComponent,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSortModule,
+    MatTableModule,
+    MatTooltipModule,
+    RouterLink,
+    ViewerCharts,
+  ],
+  templateUrl: './live-detail-page.component.html',
+  styleUrl: './live-detail-page.scss',
+})
+export class LiveDetailPage {
+  private readonly api = inject(LiveDetailApi);
+  private readonly rpc = inject(RpcClient);
+  private readonly router = inject(Router);
+  private readonly session = inject(AppSession);
+  private readonly files = inject(FileTransfer);
+  private readonly snackBar = inject(MatSnackBar);
+  protected readonly time = inject(DateTimeText);
+
+  protected readonly columns = COLUMNS;
+  protected readonly pageSizes = [20, 50, 100];
+  protected readonly livingid = signal('');
+  protected readonly answer = signal<LiveDetailAnswer | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly refreshing = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly keyword = signal('');
+  protected readonly page = signal(1);
+  protected readonly pageSize = signal(20);
+  protected readonly sort = signal<Sort>({ active: '', direction: '' });
+  protected readonly withCharts = signal(true);
+  protected readonly exportJob = signal<string | null>(null);
+  protected readonly confirmCancel = signal(false);
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private loadSeq = 0;
+
+  protected readonly live = computed(() => this.answer()?.live ?? null);
+  protected readonly enabled = (id: string): boolean =>
+    this.session.plugins().some((plugin) => plugin.id === id && plugin.state === 'enabled');
+  protected readonly canImport = computed(() => this.enabled('checkin-import'));
+  protected readonly canCancel = computed(() => this.enabled('live-list') && this.live()?.status === 0);
+
+  /** The current page, sorted on the page by the header the user chose (the host orders by watch time). */
+  protected readonly rows = computed<ViewerDetail[]>(() => {
+    const rows = this.answer()?.viewers.rows ?? [];
+    const { active, direction } = this.sort();
+    if (direction === '' || active === '') return rows;
+    const key = (row: ViewerDetail): string | number => this.sortKey(row, active as SortColumn);
+    const sign = direction === 'asc' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return (
+        sign *
+        (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN'))
+      );
+    });
+  });
+
+  constructor() {
+    inject(ActivatedRoute)
+      .paramMap.pipe(takeUntilDestroyed())
+      .subscribe((params) => {
+        this.livingid.set(params.get('livingid') ?? '');
+        this.answer.set(null);
+        this.keyword.set('');
+        this.page.set(1);
+        // R5.1: every visit pulls the live from WeCom first.
+        void this.load(true);
+      });
+  }
+
+  protected refresh(): void {
+    void this.load(true);
+  }
+
+  protected search(keyword: string): void {
+    this.keyword.set(keyword);
+    this.page.set(1);
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => void this.load(false), 250);
+  }
+
+  protected turn(event: PageEvent): void {
+    this.page.set(event.pageIndex + 1);
+    this.pageSize.set(event.pageSize);
+    void this.load(false);
+  }
+
+  protected importCheckins(): void {
+    void this.router.navigate(['/checkin'], { queryParams: { livingid: this.livingid() } });
+  }
+
+  protected async startExport(): Promise<void> {
+    try {
+      const { jobId } = await this.api.export(this.livingid(), this.withCharts());
+      this.exportJob.set(jobId);
+    } catch (error) {
+      errorSnack(error, this.snackBar);
+    }
+  }
+
+  protected async exportFinished(job: JobSnapshot): Promise<void> {
+    this.exportJob.set(null);
+    if (job.state !== 'done') {
+      if (job.state === 'failed')
+        this.snackBar.open(`导出失败：${job.error?.message ?? '请稍后重试'}`, '关闭');
+      return;
+    }
+    const result = job.result as LiveDetailExportResult;
+    try {
+      const outcome = await this.files.saveExport(result.fileId, result.fileName);
+      if (outcome.kind === 'saved')
+        this.snackBar.open(`已导出到 ${outcome.path}`, '关闭', { duration: 5000 });
+      else if (outcome.kind === 'downloading')
+        this.snackBar.open(`已导出 ${result.rows} 位观众，正在下载 ${result.fileName}`, '关闭', {
+          duration: 5000,
+        });
+    } catch (error) {
+      errorSnack(error, this.snackBar);
+    }
+  }
+
+  protected async cancelLive(): Promise<void> {
+    if (!this.confirmCancel()) {
+      this.confirmCancel.set(true);
+      return;
+    }
+    this.confirmCancel.set(false);
+    try {
+      await this.rpc.call('live-list.cancel', { livingid: this.livingid() });
+      this.snackBar.open('已取消预约', '关闭', { duration: 4000 });
+      await this.load(true);
+    } catch (error) {
+      errorSnack(error, this.snackBar);
+    }
+  }
+
+  protected statusLabel(): string {
+    const status = this.live()?.status ?? null;
+    return status === null ? '状态未知' : LIVE_STATUS_LABELS[status];
+  }
+
+  protected typeLabel(): string {
+    const type = this.live()?.type ?? null;
+    return type === null ? '' : (LIVE_TYPE_LABELS[type] ?? `类型 ${type}`);
+  }
+
+  protected seconds(value: number | null): number | null {
+    return value === null ? null : value * 1000;
+  }
+
+  protected end(start: number | null, duration: number | null): number | null {
+    return start === null || duration === null ? null : (start + duration) * 1000;
+  }
+
+  /** Reserved and actual times differ (seed 000's example): both are shown. */
+  protected readonly timesDiffer = computed(() => {
+    const live = this.live();
+    if (live === null || live.actualStart === null) return false;
+    return live.actualStart !== live.reserveStart || live.actualDuration !== live.reserveDuration;
+  });
+
+  protected watch(row: ViewerDetail): string {
+    return formatWatchTime(row.watchTime);
+  }
+
+  protected kind(row: ViewerDetail): string {
+    return viewerKindLabel(row);
+  }
+
+  protected inviter(row: ViewerDetail): string {
+    return inviterText(row, this.answer()?.inviterSupported ?? false);
+  }
+
+  protected inviterRule(row: ViewerDetail): string {
+    if (!(this.answer()?.inviterSupported ?? false) || row.inviterRule === null) return '';
+    return INVITER_RULE_LABELS[row.inviterRule];
+  }
+
+  protected checkinTimes(row: ViewerDetail): string {
+    return row.checkins
+      .map((checkin) =>
+        `${checkin.title || `第 ${checkin.roundNo} 轮`} ${checkin.at === null ? '' : this.time.format(checkin.at * 1000)}`.trim(),
+      )
+      .join('；');
+  }
+
+  private sortKey(row: ViewerDetail, column: SortColumn): string | number {
+    switch (column) {
+      case 'name':
+        return row.name;
+      case 'kind':
+        return this.kind(row);
+      case 'watchTime':
+        return row.watchTime;
+      case 'checkins':
+        return row.checkins.length;
+      case 'inviter':
+        return this.inviter(row);
+      case 'isComment':
+        return Number(row.isComment);
+      case 'isMic':
+        return Number(row.isMic);
+    }
+  }
+
+  private async load(refresh: boolean): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.loading.set(true);
+    this.refreshing.set(refresh);
+    this.error.set(null);
+    try {
+      const keyword = this.keyword().trim();
+      const answer = await this.api.get({
+        livingid: this.livingid(),
+        ...(refresh ? { refresh: true } : {}),
+        ...(keyword === '' ? {} : { keyword }),
+        page: this.page(),
+        pageSize: this.pageSize(),
+      });
+      if (seq !== this.loadSeq) return;
+      // A search or page turn keeps the refresh's notices: they still describe the data shown.
+      const notices = refresh ? answer.notices : (this.answer()?.notices ?? []);
+      this.answer.set({ ...answer, notices });
+    } catch (error) {
+      if (seq !== this.loadSeq) return;
+      this.error.set(describeAnyError(error));
+    } finally {
+      if (seq === this.loadSeq) {
+        this.loading.set(false);
+        this.refreshing.set(false);
+      }
+    }
+  }
+}

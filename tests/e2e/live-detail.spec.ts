@@ -1,0 +1,103 @@
+// 直播详情 end to end (R5): a WeCom user signs in, opens `/live/<livingid>` of the simulator's promotion
+// live, and sees the live pulled from WeCom, its viewers with inviters, and the viewer-profile charts.
+import type { Browser, Page } from 'playwright-core';
+import type { LoginResult } from '../../sdk/contracts/host-status.js';
+import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
+import { call, simAdmin, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+
+const ROOT_PASSWORD = 'R00tPassword';
+const SPEC_TIMEOUT = 90_000;
+
+interface SimData {
+  specials: { mainAnchorUserid: string; promotionLivingid: string };
+  lives: Array<{ livingid: string; viewerCount: number }>;
+}
+
+describe('直播详情 (browser mode, simulator)', () => {
+  let env: JourneyEnv;
+  let browser: Browser;
+  let data: SimData;
+  const pages: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    [env, browser] = await Promise.all([startJourneyEnv('live-detail'), launchChromium()]);
+    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
+    const root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
+    await call(
+      env,
+      'corps.save',
+      {
+        corpname: '模拟企业',
+        corpid: env.sim.corpid,
+        corpsecret: env.sim.corpsecret,
+        agentid: env.sim.agentid,
+      },
+      root.session,
+    );
+    data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
+  }, SPEC_TIMEOUT);
+
+  afterAll(async () => {
+    for (const opened of pages) await opened.context.close();
+    await browser?.close();
+    await stopJourneyEnv(env);
+  }, SPEC_TIMEOUT);
+
+  async function signIn(viewport?: { width: number; height: number }): Promise<OpenedPage> {
+    const opened = await openPage(browser, env.server.ready.url, viewport);
+    pages.push(opened);
+    const page = opened.page;
+    await page.waitForURL('**/login');
+    await page.getByTestId('userid').fill(data.specials.mainAnchorUserid);
+    await page.getByTestId('username').fill('王主播');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/create');
+    return opened;
+  }
+
+  async function openDetail(page: Page, livingid: string): Promise<void> {
+    await page.goto(new URL(`/live/${livingid}`, env.server.ready.url).href.replace(/#.*$/, ''));
+    await page.getByRole('heading', { name: '观众明细' }).waitFor();
+  }
+
+  it(
+    'opens a live from the picker, pulls it from WeCom and shows viewers, inviters and charts',
+    async () => {
+      const { page, errors } = await signIn();
+      const promo = data.specials.promotionLivingid;
+      const viewers = data.lives.find((live) => live.livingid === promo)?.viewerCount ?? 0;
+      await openDetail(page, promo);
+      await page.getByText(`共 ${viewers} 人`).waitFor();
+      expect(await page.locator('table[aria-label="观众明细"] tr[mat-row]').count()).toBe(
+        Math.min(20, viewers),
+      );
+      await page.getByText('邀请人', { exact: true }).first().waitFor();
+      await page.locator('wl-viewer-charts canvas').first().waitFor();
+      expect(await page.locator('wl-viewer-charts canvas').count()).toBeGreaterThanOrEqual(3);
+      await screenshotThemes(page, 'live-detail');
+      await page.locator('wl-viewer-charts').scrollIntoViewIfNeeded();
+      await screenshotThemes(page, 'live-detail-charts', false);
+
+      // The picker at /live lists the stored live and leads back to it.
+      await page.getByRole('link', { name: '全部直播' }).click();
+      await page.waitForURL('**/live');
+      await page.getByRole('heading', { name: '直播详情' }).waitFor();
+      await screenshotThemes(page, 'live-detail-picker');
+      await page.locator(`a[href$="/live/${promo}"]`).click();
+      await page.getByRole('heading', { name: '观众明细' }).waitFor();
+      expect(errors).toEqual([]);
+    },
+    SPEC_TIMEOUT,
+  );
+
+  it(
+    'fits a narrow screen',
+    async () => {
+      const { page } = await signIn({ width: 390, height: 844 });
+      await openDetail(page, data.specials.promotionLivingid);
+      await page.locator('ul.cards li').first().waitFor();
+      await screenshotThemes(page, 'live-detail-narrow');
+    },
+    SPEC_TIMEOUT,
+  );
+});
