@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { auditActionLabel } from '../../sdk/contracts/audit-actions.js';
 import { TIER_LABELS, type Tier } from '../../sdk/contracts/tiers.js';
 import type { CallContext } from '../../sdk/main/plugin-context.js';
-import { fileStamp, wallClockDate } from './audit-export-dates.js';
+import { fileStamp, wallClockDate } from '../../sdk/contracts/zoned-time.js';
 import { FileStore } from './file-store.js';
 import type { Clock, HostSettings } from './runtime-options.js';
 import { CLOCK, HOST_SETTINGS, KNEX } from './tokens.js';

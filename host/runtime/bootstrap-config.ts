@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from '../../sdk/contracts/zoned-time.js';
 import { writeFileAtomically } from './atomic-file.js';
 
 export const CONFIG_FILE_NAME = 'config.json';
@@ -21,15 +22,6 @@ export const DEFAULT_PUBLIC_IP_SERVICES = [
   'https://api.ipify.org',
   'https://ipv4.icanhazip.com',
 ];
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const BootstrapConfigSchema = z.object({
   version: z.literal(1).default(1),

@@ -1,35 +1,9 @@
 // "Delete data older than <date>": the date is a day of the installation's time zone, and the data
 // deleted is what is older than 00:00 of that day.
 import { AppError } from '../../sdk/contracts/errors.js';
+import { epochOfWallClock } from '../../sdk/contracts/zoned-time.js';
 
 const DAY_MS = 24 * 60 * 60_000;
-
-/** Minutes east of UTC of `timeZone` at `epochMs`. */
-function offsetMinutes(epochMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-      .formatToParts(new Date(epochMs))
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<string, number>;
-  const asUtc = Date.UTC(
-    parts['year']!,
-    parts['month']! - 1,
-    parts['day']!,
-    parts['hour']!,
-    parts['minute']!,
-    parts['second']!,
-  );
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000);
-}
 
 /** 00:00 of `yyyy-MM-dd` in `timeZone`, in epoch ms; null when not a real date. */
 export function startOfDayIn(date: string, timeZone: string): number | null {
@@ -40,10 +14,7 @@ export function startOfDayIn(date: string, timeZone: string): number | null {
   const check = new Date(utc);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
     return null;
-  // Twice: the offset at the guess may differ from the offset at the answer around a DST change.
-  let guess = utc - offsetMinutes(utc, timeZone) * 60_000;
-  guess = utc - offsetMinutes(guess, timeZone) * 60_000;
-  return guess;
+  return epochOfWallClock({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
 }
 
 /** `yyyy-MM-dd` of an instant in `timeZone`. */

@@ -23,8 +23,8 @@ import { FileStore } from './file-store.js';
 import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import { LiveStoreService } from './live-store/live-store.js';
-import type { Clock } from './runtime-options.js';
-import { CLOCK, KNEX, LOGGER } from './tokens.js';
+import type { Clock, HostSettings } from './runtime-options.js';
+import { CLOCK, HOST_SETTINGS, KNEX, LOGGER } from './tokens.js';
 import { WeComGateways } from './wecom-gateways.js';
 
 /** A plugin's context plus the disposers of everything registered through it. */
@@ -47,6 +47,7 @@ export class PluginContextFactory {
     @inject(KNEX) private readonly db: Knex,
     @inject(LOGGER) private readonly log: Logger,
     @inject(CLOCK) private readonly clock: Clock,
+    @inject(HOST_SETTINGS) private readonly hostSettings: HostSettings,
   ) {}
 
   create(manifest: PluginManifest, container: DependencyContainer): OwnedContext {
@@ -118,6 +119,7 @@ export class PluginContextFactory {
       files,
       wecom,
       retention,
+      timeZone: this.hostSettings.timeZone,
       liveStore: this.liveStore,
       handle: <S extends z.ZodType, O>(
         action: string,

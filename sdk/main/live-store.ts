@@ -85,8 +85,6 @@ export interface LiveStore {
   ): Promise<{ rounds: number; records: number }>;
   /** The live's rounds and, per matched viewer, the count and each round's time. NOT_FOUND when not stored. */
   checkins(corpId: string, livingid: string): Promise<LiveCheckins>;
-  /** The zone zoneless times (a check-in workbook's) are read in: the configured one (ARCHITECTURE §6). */
-  timeZone(): string;
   /** Check-in totals per livingid (every id asked answers; zeros when no rounds were imported). */
   checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>>;
 }

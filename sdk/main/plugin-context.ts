@@ -148,6 +148,8 @@ export interface PluginContext {
   readonly files: PluginFiles;
   readonly wecom: PluginWeCom;
   readonly retention: PluginRetention;
+  /** The installation's IANA time zone (config.json `timeZone`): show times and read zoneless ones in it. */
+  readonly timeZone: string;
   /** The host's live store (lives, viewers, names, online samples, check-ins), scoped by corpId. */
   readonly liveStore: LiveStore;
   /** Registers `<pluginId>.<action>`. */

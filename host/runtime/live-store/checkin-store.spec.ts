@@ -94,7 +94,7 @@ describe('LiveStore check-ins (SQLite file)', () => {
       });
     }
     now = 1_741_850_000_000;
-    store = new LiveStoreService(db, { now: () => now }, { timeZone: 'Asia/Tokyo' });
+    store = new LiveStoreService(db, { now: () => now });
     await store.mergeLivingInfo('corp-a', 'lv1', {
       theme: '推广直播',
       anchor_userid: 'WangDeSheng',
@@ -211,10 +211,5 @@ describe('LiveStore check-ins (SQLite file)', () => {
     await expectAsync(store.checkins('corp-b', 'lv1')).toBeRejectedWith(
       jasmine.objectContaining({ code: 'NOT_FOUND' }),
     );
-  });
-
-  it('names the configured zone for workbook times, Asia/Shanghai by default', () => {
-    expect(store.timeZone()).toBe('Asia/Tokyo');
-    expect(new LiveStoreService(db, { now: () => now }).timeZone()).toBe('Asia/Shanghai');
   });
 });

@@ -13,8 +13,8 @@ import type {
 } from '../../../sdk/contracts/lives.js';
 import type { CreatedLive, LiveStore, MergeStatsResult, ModifiedLive } from '../../../sdk/main/live-store.js';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
-import type { Clock, HostSettings } from '../runtime-options.js';
-import { CLOCK, HOST_SETTINGS, KNEX } from '../tokens.js';
+import type { Clock } from '../runtime-options.js';
+import { CLOCK, KNEX } from '../tokens.js';
 import { checkinTotals } from './checkin-totals.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
 import { readCheckins, replaceCheckins } from './checkin-store.js';
@@ -37,7 +37,6 @@ export class LiveStoreService implements LiveStore {
     @inject(KNEX) private readonly db: Knex,
     @inject(CLOCK) private readonly clock: Clock,
     // Optional so a store built by hand in a spec reads workbook times in the default zone.
-    @inject(HOST_SETTINGS) private readonly settings?: Pick<HostSettings, 'timeZone'>,
   ) {}
 
   async recordCreated(corpId: string, live: CreatedLive): Promise<LiveRecord> {
@@ -333,9 +332,6 @@ export class LiveStoreService implements LiveStore {
     return readCheckins(this.db, corpId, livingid);
   }
 
-  timeZone(): string {
-    return this.settings?.timeZone ?? 'Asia/Shanghai';
-  }
 
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
   viewerDetails(corpId: string, livingid: string, query: ViewerDetailsQuery): Promise<ViewerDetailsPage> {

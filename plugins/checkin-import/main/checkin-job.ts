@@ -39,7 +39,7 @@ export function checkinJob(
     const sheets = parsed.rounds.length;
     job.progress(sheets, sheets + extra, '正在匹配观众…');
     const viewers = await allViewers(ctx, corpId, livingid);
-    const rounds = previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.liveStore.timeZone());
+    const rounds = previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.timeZone);
     const result = summarise({ livingid, fileName, imported: write }, rounds);
     if (write) {
       job.progress(sheets + 1, sheets + extra, '正在写入签到记录…');

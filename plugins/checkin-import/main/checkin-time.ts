@@ -2,14 +2,9 @@
 // as an Excel date. Either way it is a wall-clock time without a zone (ARCHITECTURE §6): it is read in
 // the configured zone.
 
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+import { epochOfWallClock, type WallClock } from '../../../sdk/contracts/zoned-time.js';
+
+export type { WallClock };
 
 const TEXT_TIME =
   /^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*(\d{1,2}))?$/;
@@ -53,41 +48,6 @@ export function formatWallClock(clock: WallClock): string {
   return clock.second === 0 ? base : `${base}:${pad(clock.second)}`;
 }
 
-/** Unix seconds of a wall clock in an IANA zone. */
-export function unixSecondsIn(clock: WallClock, timeZone: string): number {
-  const asUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-  // Twice: the offset at the guess may differ from the offset at the answer around a DST change.
-  let guess = asUtc - offsetMinutes(asUtc, timeZone) * 60_000;
-  guess = asUtc - offsetMinutes(guess, timeZone) * 60_000;
-  return Math.floor(guess / 1000);
-}
-
-function offsetMinutes(epochMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-      .formatToParts(new Date(epochMs))
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<string, number>;
-  const wall = Date.UTC(
-    parts['year'] ?? 0,
-    (parts['month'] ?? 1) - 1,
-    parts['day'] ?? 1,
-    parts['hour'] ?? 0,
-    parts['minute'] ?? 0,
-    parts['second'] ?? 0,
-  );
-  return Math.round((wall - Math.floor(epochMs / 1000) * 1000) / 60_000);
-}
-
 function isReal(clock: WallClock): boolean {
   const date = new Date(
     Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second),
@@ -101,4 +61,9 @@ function isReal(clock: WallClock): boolean {
     clock.minute < 60 &&
     clock.second < 60
   );
+}
+
+/** Unix seconds of a wall clock in an IANA zone. */
+export function unixSecondsIn(clock: WallClock, timeZone: string): number {
+  return Math.floor(epochOfWallClock(clock, timeZone) / 1000);
 }

@@ -3,7 +3,7 @@
 import { provideNativeDateAdapter, MAT_DATE_LOCALE } from '@angular/material/core';
 import { MatDatepickerIntl } from '@angular/material/datepicker';
 import type { Routes } from '@angular/router';
-import { ChineseDatepickerIntl } from './datepicker-intl.js';
+import { ChineseDatepickerIntl } from '../../../sdk/ui/material-intl.js';
 
 export const routes: Routes = [
   {

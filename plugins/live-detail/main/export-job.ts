@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileStamp, wallClockDate } from '../../../sdk/contracts/zoned-time.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveDetailExportResult } from '../shared/live-detail-api.js';
 import { writeDetailWorkbook } from './detail-workbook.js';
@@ -7,25 +8,12 @@ import { inviterSupported } from './live-detail.js';
 import { viewerProfile } from './viewer-profile.js';
 
 export const EXPORT_JOB = 'export';
-// Workbook times are wall-clock text in the app's zone (ARCHITECTURE §6 default).
-const TIME_ZONE = 'Asia/Shanghai';
 
 export interface ExportJobInput {
   corpId: string;
   livingid: string;
   withCharts: boolean;
 }
-
-const timeText = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-export const formatTime = (unixSeconds: number): string => timeText.format(new Date(unixSeconds * 1000));
 
 /** `live-detail.export` (R7.1, R7.2): the live's viewers (and optionally their profile) as an .xlsx. */
 export function exportJob(ctx: PluginContext) {
@@ -36,9 +24,13 @@ export function exportJob(ctx: PluginContext) {
     if (live === undefined) throw new Error(`本地没有这场直播：${livingid}`);
     const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
     const supported = inviterSupported(live);
-    const stamp = formatTime(Math.floor(Date.now() / 1000))
-      .replace(/[-: ]/g, '')
-      .slice(0, 12);
+    // Times in the workbook are text of the installation's zone (ARCHITECTURE §6).
+    const formatTime = (unixSeconds: number): string =>
+      wallClockDate(unixSeconds * 1000, ctx.timeZone)
+        .toISOString()
+        .slice(0, 19)
+        .replace('T', ' ');
+    const stamp = fileStamp(Date.now(), ctx.timeZone);
     const safeTheme = live.theme.replace(/[\\/:*?"<>|]/g, '_').slice(0, 30);
     const stored = await ctx.files.createExport(
       `直播详情-${safeTheme}-${stamp}.xlsx`,

@@ -1,5 +1,4 @@
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { ActivatedRoute, convertToParamMap, provideRouter } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { provideEchartsCore } from 'ngx-echarts';
@@ -14,7 +13,7 @@ import { FakeRpcFailure, FakeTransport } from '../../../sdk/ui/testing/fake-tran
 import type { LiveDetailAnswer, LiveDetailQuery } from '../shared/live-detail-api.js';
 import { echarts } from './echarts-setup.js';
 import { LiveDetailPage } from './live-detail-page.js';
-import { ChinesePaginatorIntl } from './paginator-intl.js';
+import { providePaginatorIntl } from '../../../sdk/ui/material-intl.js';
 
 function live(overrides: Partial<LiveRecord> = {}): LiveRecord {
   return {
@@ -121,7 +120,7 @@ async function render(reply: (query: LiveDetailQuery) => LiveDetailAnswer, enabl
       provideAppIcons(),
       provideRouter([]),
       provideEchartsCore({ echarts }),
-      { provide: MatPaginatorIntl, useClass: ChinesePaginatorIntl },
+      providePaginatorIntl('人'),
       { provide: ActivatedRoute, useValue: { paramMap: of(convertToParamMap({ livingid: 'lv-1' })) } },
     ],
   });

@@ -1,15 +1,14 @@
 // The live-detail plugin's routes under `/live` (plugin.json): a picker, and `/live/<livingid>`.
 
 import type { Routes } from '@angular/router';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideEchartsCore } from 'ngx-echarts';
-import { ChinesePaginatorIntl } from './paginator-intl.js';
+import { providePaginatorIntl } from '../../../sdk/ui/material-intl.js';
 
 export const routes: Routes = [
   {
     path: '',
     providers: [
-      { provide: MatPaginatorIntl, useClass: ChinesePaginatorIntl },
+      providePaginatorIntl('人'),
       provideEchartsCore({ echarts: () => import('./echarts-setup.js').then((m) => m.echarts) }),
     ],
     children: [

@@ -1,6 +1,6 @@
 import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type LiveStatus } from '../../../sdk/contracts/lives.js';
 import type { LiveListRow } from '../shared/live-list-api.js';
-import { wallClockDate } from './wall-clock.js';
+import { wallClockDate } from '../../../sdk/contracts/zoned-time.js';
 
 export const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 export const NOT_SAMPLED = '未采样';

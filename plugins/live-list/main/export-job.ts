@@ -6,13 +6,10 @@ import type { LiveExportResult, LiveListRow } from '../shared/live-list-api.js';
 import type { ExportInput } from './input-schemas.js';
 import { writeLiveWorkbook } from './export-workbook.js';
 import { listPage } from './list-rows.js';
-import { fileStamp } from './wall-clock.js';
+import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 
 export const EXPORT_JOB = 'export';
 const PAGE = 200;
-
-/** The installation's zone when the page did not say (the host process's own, normally the same). */
-const processZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** `live-list.export` (R4.3, R7.1): every row of the filtered list (all pages) as .xlsx in exports/. */
 export function exportJob(ctx: PluginContext) {
@@ -20,7 +17,7 @@ export function exportJob(ctx: PluginContext) {
     const corpId = job.corpId;
     if (corpId === null) throw new AppError('FORBIDDEN', '导出直播列表需要企业微信登录。');
     const { withCharts, timeZone: asked, ...filters } = job.input;
-    const timeZone = asked ?? processZone();
+    const timeZone = asked ?? ctx.timeZone;
     const rows: LiveListRow[] = [];
     for (let page = 1; ; page += 1) {
       job.signal.throwIfAborted();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { LiveListRow } from '../shared/live-list-api.js';
 import { DATE_FORMAT, EXPORT_COLUMNS, NO_CHECKINS } from './export-columns.js';
-import { wallClockDate } from './wall-clock.js';
+import { wallClockDate } from '../../../sdk/contracts/zoned-time.js';
 
 export const LIST_SHEET = '直播列表';
 export const STATS_SHEET = '统计分析';

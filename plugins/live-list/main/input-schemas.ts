@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from './wall-clock.js';
+import { isTimeZone } from '../../../sdk/contracts/zoned-time.js';
 
 const userid = z
   .string()

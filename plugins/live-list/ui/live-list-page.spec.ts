@@ -3,7 +3,6 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { FormControl, FormGroup } from '@angular/forms';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { provideRouter, Router } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import { provideAppIcons } from '../../../sdk/ui/icons.js';
@@ -14,7 +13,7 @@ import { provideAppState } from '../../../sdk/ui/state/app-state.js';
 import { FakeTransport } from '../../../sdk/ui/testing/fake-transport.js';
 import type { LiveListPage as Page, LiveListRow, LiveSyncResult } from '../shared/live-list-api.js';
 import { LiveListPage } from './live-list-page.js';
-import { ZhPaginatorIntl } from './paginator-intl.js';
+import { providePaginatorIntl } from '../../../sdk/ui/material-intl.js';
 
 const NOW_S = 1_767_225_600; // 2026-01-01 08:00 in Shanghai
 
@@ -97,7 +96,7 @@ async function render(rows: LiveListRow[] = [row(), reserved]) {
       provideRouter([]),
       provideNativeDateAdapter(),
       { provide: MAT_DATE_LOCALE, useValue: 'zh-CN' },
-      { provide: MatPaginatorIntl, useClass: ZhPaginatorIntl },
+      providePaginatorIntl('场'),
       { provide: JOB_POLL_MS, useValue: 20 },
     ],
   });

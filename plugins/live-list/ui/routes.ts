@@ -2,10 +2,9 @@
 
 import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
 import { MatDatepickerIntl } from '@angular/material/datepicker';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import type { Routes } from '@angular/router';
-import { ChineseDatepickerIntl } from './datepicker-intl.js';
-import { ZhPaginatorIntl } from './paginator-intl.js';
+import { ChineseDatepickerIntl } from '../../../sdk/ui/material-intl.js';
+import { providePaginatorIntl } from '../../../sdk/ui/material-intl.js';
 
 export const routes: Routes = [
   {
@@ -15,7 +14,7 @@ export const routes: Routes = [
       provideNativeDateAdapter(),
       { provide: MAT_DATE_LOCALE, useValue: 'zh-CN' },
       { provide: MatDatepickerIntl, useClass: ChineseDatepickerIntl },
-      { provide: MatPaginatorIntl, useClass: ZhPaginatorIntl },
+      providePaginatorIntl('场'),
     ],
     loadComponent: () => import('./live-list-page.js').then((m) => m.LiveListPage),
   },

@@ -5,7 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
@@ -18,7 +18,7 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
-import { ZhPaginatorIntl } from '../shared/paginator-intl.js';
+import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { PageState } from '../shared/page-state.js';
 import type { AuditPage as AuditAnswer, AuditRow, Preferences } from '../settings-api.js';
 import { actionLabel, AUDIT_ACTION_LABELS } from './audit-labels.js';
@@ -36,7 +36,7 @@ interface AuditExport {
 /** 审计日志 (root-admin): logins, failures and admin actions, newest first, paged on the host. */
 @Component({
   selector: 'wls-audit-page',
-  providers: [{ provide: MatPaginatorIntl, useClass: ZhPaginatorIntl }],
+  providers: [providePaginatorIntl('条')],
   imports: [
     FormsModule,
     MatButtonModule,
