@@ -67,7 +67,7 @@ describe('直播详情 (browser mode, simulator)', () => {
       const promo = data.specials.promotionLivingid;
       const viewers = data.lives.find((live) => live.livingid === promo)?.viewerCount ?? 0;
       await openDetail(page, promo);
-      await page.getByText(`共 ${viewers} 人`).waitFor();
+      await page.getByText(`共 ${viewers} 人`, { exact: true }).waitFor();
       expect(await page.locator('table[aria-label="观众明细"] tr[mat-row]').count()).toBe(
         Math.min(20, viewers),
       );

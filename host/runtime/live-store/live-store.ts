@@ -332,7 +332,6 @@ export class LiveStoreService implements LiveStore {
     return readCheckins(this.db, corpId, livingid);
   }
 
-
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
   viewerDetails(corpId: string, livingid: string, query: ViewerDetailsQuery): Promise<ViewerDetailsPage> {
     return viewerDetails(this.db, corpId, livingid, query);
