@@ -23,7 +23,18 @@ describe('audit action labels', () => {
         recorded.add(match[1] ?? match[2] ?? '');
       }
     }
+    // Plugins' `ctx.audit.record(by, { action: '…' })`, namespaced `<pluginId>.<action>` by the host.
+    for (const plugin of readdirSync(join(appRoot(), 'plugins'))) {
+      const main = join(appRoot(), 'plugins', plugin, 'main');
+      for (const file of sources(main)) {
+        const text = readFileSync(file, 'utf8');
+        for (const match of text.matchAll(/audit\.record\([^;]*?action: '([a-zA-Z]+)'/gs)) {
+          recorded.add(`${plugin}.${match[1] ?? ''}`);
+        }
+      }
+    }
     expect(recorded.size).toBeGreaterThan(15);
+    expect(recorded).toContain('live-list.cancel');
     const unlabelled = [...recorded].filter((action) => AUDIT_ACTION_LABELS[action] === undefined);
     expect(unlabelled).toEqual([]);
   });

@@ -10,6 +10,7 @@ import type {
   PluginContext,
   PluginEvents,
   PluginFiles,
+  PluginAudit,
   PluginRetention,
   PluginScheduler,
   PluginSettings,
@@ -17,6 +18,7 @@ import type {
 } from '../../sdk/main/plugin-context.js';
 import { PLUGIN_CONTEXT } from '../../sdk/main/tokens.js';
 import { AppError } from '../../sdk/contracts/errors.js';
+import { AuditLog } from './audit-log.js';
 import { DataRetention } from './data-retention.js';
 import { EventBus } from './event-bus.js';
 import { FileStore } from './file-store.js';
@@ -43,6 +45,7 @@ export class PluginContextFactory {
     private readonly fileStore: FileStore,
     private readonly gateways: WeComGateways,
     private readonly retention: DataRetention,
+    private readonly auditLog: AuditLog,
     private readonly liveStore: LiveStoreService,
     @inject(KNEX) private readonly db: Knex,
     @inject(LOGGER) private readonly log: Logger,
@@ -107,6 +110,18 @@ export class PluginContextFactory {
         own(this.retention.register({ ...contributor, id: namespaced(contributor.id) }));
       },
     };
+    const audit: PluginAudit = {
+      record: (by, entry) => {
+        const actor = by === null ? null : 'user' in by ? by.user : by;
+        return this.auditLog.record({
+          actor: actor === null ? null : { userid: actor.userid, tier: actor.tier },
+          action: namespaced(entry.action),
+          ok: entry.ok ?? true,
+          ...(entry.target === undefined ? {} : { target: entry.target }),
+          ...(entry.detail === undefined ? {} : { detail: entry.detail }),
+        });
+      },
+    };
     const context: PluginContext = {
       id,
       manifest,
@@ -119,6 +134,7 @@ export class PluginContextFactory {
       files,
       wecom,
       retention,
+      audit,
       timeZone: this.hostSettings.timeZone,
       liveStore: this.liveStore,
       handle: <S extends z.ZodType, O>(

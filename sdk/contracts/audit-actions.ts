@@ -22,6 +22,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'config.setLogDir': '更改日志位置',
   'config.setUpdateFeed': '更改更新源',
   'config.cleanup': '清理旧数据',
+  'live-create.create': '创建预约直播',
+  'live-create.modify': '修改预约直播',
+  'live-list.cancel': '取消预约直播',
+  'checkin-import.import': '导入签到表',
 };
 
 /** One audit row's action in words; unknown actions (a newer host) show as they are. */

@@ -126,6 +126,23 @@ export interface RetentionContributor {
   purge(before: Date, trx: Knex.Transaction): Promise<number | RetentionPurged>;
 }
 
+/** One entry of root-admin's 审计日志 (审计日志 page and its export). */
+export interface PluginAuditEntry {
+  /** Namespaced by the host as `<pluginId>.<action>`; give it a Chinese label in sdk/contracts/audit-actions.ts. */
+  action: string;
+  /** What it concerned, as people read it (e.g. a live's theme and livingid). */
+  target?: string;
+  /** Default true. */
+  ok?: boolean;
+  detail?: Record<string, unknown>;
+}
+
+/** Records what people did through the plugin: writes to WeCom, imports. */
+export interface PluginAudit {
+  /** `by`: the call's context, or a job's owner. */
+  record(by: CallContext | JobContext['owner'], entry: PluginAuditEntry): Promise<void>;
+}
+
 /** Joins the clean-up of old data; a contributor is removed when the plugin is disabled. */
 export interface PluginRetention {
   register(contributor: RetentionContributor): void;
@@ -148,6 +165,7 @@ export interface PluginContext {
   readonly files: PluginFiles;
   readonly wecom: PluginWeCom;
   readonly retention: PluginRetention;
+  readonly audit: PluginAudit;
   /** The installation's IANA time zone (config.json `timeZone`): show times and read zoneless ones in it. */
   readonly timeZone: string;
   /** The host's live store (lives, viewers, names, online samples, check-ins), scoped by corpId. */

@@ -44,6 +44,11 @@ export function checkinJob(
     if (write) {
       job.progress(sheets + 1, sheets + extra, '正在写入签到记录…');
       await ctx.liveStore.replaceCheckins(corpId, livingid, storeRounds(rounds), fileName);
+      await ctx.audit.record(job.owner, {
+        action: 'import',
+        target: `${fileName} → ${livingid}`,
+        detail: { livingid, rounds: rounds.length, matched: result.matched, unmatched: result.unmatched },
+      });
       job.log.info(
         { livingid, rounds: rounds.length, matched: result.matched, unmatched: result.unmatched },
         'check-ins imported',

@@ -122,6 +122,11 @@ export class LiveCreator {
     });
     const pulls = await schedulePulls(this.ctx, live, Date.now());
     this.ctx.log.info({ livingid, reconciled, corpId: corp.corpId }, 'live created');
+    await this.ctx.audit.record(call, {
+      action: 'create',
+      target: `${live.theme}（${livingid}）`,
+      detail: { reconciled },
+    });
     return { livingid, live, pulls, replayed: false, reconciled };
   }
 }

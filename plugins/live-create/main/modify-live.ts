@@ -68,6 +68,7 @@ export async function modifyLive(
     remindTime: request.remind_time,
     anchorName: input.anchor_name,
   });
+  await ctx.audit.record(call, { action: 'modify', target: `${live.theme}（${input.livingid}）` });
   // The creation pull stays; the start and end pulls follow the new times.
   const pulls = await schedulePulls(ctx, live, Date.now(), ['after-start', 'after-end']);
   ctx.log.info({ livingid: input.livingid, corpId: corp.corpId }, 'live modified');

@@ -37,5 +37,6 @@ export async function cancelLive(
   await gateway.cancelLiving(livingid);
   const live = await ctx.liveStore.mergeLivingInfo(corpId, livingid, { ...info, status: CANCELLED });
   ctx.log.info({ livingid, by: user.userid }, 'reserved live cancelled');
+  await ctx.audit.record(call, { action: 'cancel', target: `${live.theme}（${livingid}）` });
   return { live };
 }

@@ -322,6 +322,15 @@ describe('live-list plugin (main side, simulator)', () => {
       status: number;
     };
     expect(row.status).toBe(4);
+    // root-admin's 审计日志 says who cancelled which live (once: refusals wrote nothing).
+    const audited = (await runtime.db('audit_log').where({ action: 'live-list.cancel' })) as Array<{
+      actor_tier: string;
+      target: string;
+      ok: number;
+    }>;
+    expect(audited.length).toBe(1);
+    expect(audited[0]?.actor_tier).toBe('wecom-admin');
+    expect(audited[0]?.target).toContain(reserved);
     const twice = await call('cancel', { livingid: reserved });
     expect(twice.ok ? null : twice.error.code).toBe('CONFLICT');
   });
