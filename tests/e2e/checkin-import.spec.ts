@@ -3,14 +3,20 @@
 // workbook, reads the preview and imports it; a broken workbook is refused with its sheet and row.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { LoginResult } from '../../sdk/contracts/host-status.js';
 import type { LivingInfo, WatchStatPage } from '../../sdk/wecom/models.js';
 import { openDatabase } from '../../host/runtime/database.js';
 import { LiveStoreService } from '../../host/runtime/live-store/live-store.js';
 import { systemClock } from '../../host/runtime/runtime-options.js';
 import { writeCheckinFixtures, type FixtureName } from '../fixtures/checkin/checkin-workbooks.js';
 import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import { call, simAdmin, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+import {
+  call,
+  simAdmin,
+  startJourneyEnv,
+  stopJourneyEnv,
+  type JourneyEnv,
+  prepareCorp,
+} from './support/journey-env.js';
 
 const ROOT_PASSWORD = 'R00tPassword';
 const SPEC_TIMEOUT = 120_000;
@@ -63,19 +69,7 @@ describe('签到导入 (browser mode, simulator)', () => {
   beforeAll(async () => {
     [env, browser] = await Promise.all([startJourneyEnv('checkin-import'), launchChromium()]);
     fixtures = await writeCheckinFixtures(join(env.dataDir, 'fixtures'));
-    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
-    const root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
-    await call(
-      env,
-      'corps.save',
-      {
-        corpname: '模拟企业',
-        corpid: env.sim.corpid,
-        corpsecret: env.sim.corpsecret,
-        agentid: env.sim.agentid,
-      },
-      root.session,
-    );
+    const root = await prepareCorp(env, ROOT_PASSWORD);
     const [corp] = await call<Array<{ corpId: string }>>(env, 'corps.list', {}, root.session);
     const data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
     anchor = data.specials.mainAnchorUserid;

@@ -1,9 +1,14 @@
 // 创建直播 end to end (R3): a WeCom user signs in through the saved corp, lands on the create page (the
 // default page after login), creates a reserved live in the simulator and sees the confirmation.
 import type { Browser, Page } from 'playwright-core';
-import type { LoginResult } from '../../sdk/contracts/host-status.js';
 import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import { call, simAdmin, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+import {
+  simAdmin,
+  startJourneyEnv,
+  stopJourneyEnv,
+  type JourneyEnv,
+  prepareCorp,
+} from './support/journey-env.js';
 
 const ROOT_PASSWORD = 'R00tPassword';
 const SPEC_TIMEOUT = 90_000;
@@ -21,19 +26,7 @@ describe('创建直播 (browser mode, simulator)', () => {
 
   beforeAll(async () => {
     [env, browser] = await Promise.all([startJourneyEnv('live-create'), launchChromium()]);
-    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
-    const root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
-    await call(
-      env,
-      'corps.save',
-      {
-        corpname: '模拟企业',
-        corpid: env.sim.corpid,
-        corpsecret: env.sim.corpsecret,
-        agentid: env.sim.agentid,
-      },
-      root.session,
-    );
+    await prepareCorp(env, ROOT_PASSWORD);
     anchor = ((await simAdmin(env.sim, 'GET', 'data')) as SimData).specials.mainAnchorUserid;
   }, SPEC_TIMEOUT);
 

@@ -4,10 +4,15 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { LoginResult } from '../../sdk/contracts/host-status.js';
 import { removeDir, tempDataDir } from '../support/runtime-harness.js';
 import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import { call, simAdmin, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+import {
+  simAdmin,
+  startJourneyEnv,
+  stopJourneyEnv,
+  type JourneyEnv,
+  prepareCorp,
+} from './support/journey-env.js';
 
 const ROOT_PASSWORD = 'L1stPassword';
 const SPEC_TIMEOUT = 120_000;
@@ -25,19 +30,7 @@ describe('成员直播列表 (browser mode, simulator)', () => {
 
   beforeAll(async () => {
     [env, browser] = await Promise.all([startJourneyEnv('live-list'), launchChromium()]);
-    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
-    const root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
-    await call(
-      env,
-      'corps.save',
-      {
-        corpname: '模拟企业',
-        corpid: env.sim.corpid,
-        corpsecret: env.sim.corpsecret,
-        agentid: env.sim.agentid,
-      },
-      root.session,
-    );
+    await prepareCorp(env, ROOT_PASSWORD);
     data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
     saveDir = tempDataDir('live-list-download');
   }, SPEC_TIMEOUT);

@@ -3,11 +3,10 @@
 // longer opens it and its channels answer PLUGIN_DISABLED; enabling it brings all of it back, again
 // without a reload, and the data it kept is still there.
 import type { Browser, Page } from 'playwright-core';
-import type { LoginResult } from '../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
 import { rpc } from '../support/serve-process.js';
 import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import { call, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+import { startJourneyEnv, stopJourneyEnv, type JourneyEnv, prepareCorp } from './support/journey-env.js';
 
 const ROOT_PASSWORD = 'Toggle2026pass';
 const PLUGIN_TITLE = '创建直播';
@@ -20,19 +19,7 @@ describe('plugin on/off (browser mode, simulator)', () => {
 
   beforeAll(async () => {
     [env, browser] = await Promise.all([startJourneyEnv('plugin-toggle'), launchChromium()]);
-    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
-    const root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
-    await call(
-      env,
-      'corps.save',
-      {
-        corpname: '模拟企业',
-        corpid: env.sim.corpid,
-        corpsecret: env.sim.corpsecret,
-        agentid: env.sim.agentid,
-      },
-      root.session,
-    );
+    await prepareCorp(env, ROOT_PASSWORD);
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { removeDir, tempDataDir } from '../../support/runtime-harness.js';
 import { rpc, spawnServe, type ServeProcess } from '../../support/serve-process.js';
@@ -66,4 +67,22 @@ export async function simAdmin(
   });
   if (!response.ok) throw new Error(`simulator ${path}: ${response.status}`);
   return response.json();
+}
+
+/** Sets up root-admin and saves the simulator's corp as 模拟企业, as a feature journey starts; root's login. */
+export async function prepareCorp(env: JourneyEnv, rootPassword: string): Promise<LoginResult> {
+  await call(env, 'auth.setupRoot', { password: rootPassword });
+  const root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: rootPassword });
+  await call(
+    env,
+    'corps.save',
+    {
+      corpname: '模拟企业',
+      corpid: env.sim.corpid,
+      corpsecret: env.sim.corpsecret,
+      agentid: env.sim.agentid,
+    },
+    root.session,
+  );
+  return root;
 }
