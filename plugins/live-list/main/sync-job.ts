@@ -1,5 +1,10 @@
 import { lastValueFrom, toArray } from 'rxjs';
 import { AppError, isAppError } from '../../../sdk/contracts/errors.js';
+import {
+  MEMBER_NAMES_DENIED_NOTICE,
+  resolveMemberNames,
+  type MemberNamesResult,
+} from '../../../sdk/main/member-names.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import { WeComError } from '../../../sdk/wecom/errors.js';
 import type { WeComGateway } from '../../../sdk/wecom/gateway.js';
@@ -16,10 +21,6 @@ const LIVE = 1;
 const ENDED = 2;
 const EXPIRED = 3;
 /** user/get errcodes that mean "this app may not read that member": a permission to grant, not a fault. */
-const NO_PERMISSION = new Set([48002, 60011]);
-const PERMISSION_NOTE =
-  '部分邀请人的姓名无法读取：请在企业微信管理后台为本应用开通「通讯录读取权限」，或把这些成员加入应用的「可见范围」，然后再同步一次。';
-
 /**
  * `live-list.sync` (R4.4): every live WeCom lists for the member (get_user_all_livingid, all cursor
  * pages), each one's get_living_info and, once it has started, every page of get_watch_stat (to
@@ -94,27 +95,23 @@ async function nameInviters(
   pagesOf: ReadonlyMap<string, WatchStatPage[]>,
   result: LiveSyncResult,
 ): Promise<void> {
-  const relive = new Set<string>();
-  let denied = false;
-  for (const [userid, lives] of unnamed) {
-    job.signal.throwIfAborted();
-    try {
-      const name = await gateway.userName(userid);
-      if (name === '') continue;
-      await ctx.liveStore.rememberName(corpId, { kind: 'internal', id: userid, name, source: 'user-get' });
-      result.namedInviters += 1;
-      for (const livingid of lives) relive.add(livingid);
-    } catch (error) {
-      if (error instanceof WeComError && NO_PERMISSION.has(error.errcode)) denied = true;
-      else if (!isAppError(error)) throw error;
-      // Anything else WeCom answers (an unknown member, …) leaves this one name empty.
-    }
+  let found: MemberNamesResult;
+  try {
+    found = await resolveMemberNames(gateway, ctx.liveStore, corpId, unnamed.keys(), job.signal);
+  } catch (error) {
+    // The lives are stored already: a lookup that cannot go on costs only the names, said in a note.
+    if (!isAppError(error) || error.code === 'WECOM_IP_NOT_ALLOWED') throw error;
+    result.notes.push(`邀请人姓名未能补全：${error.message}`);
+    return;
   }
+  result.namedInviters += found.named.length;
+  // The lives of newly named inviters are merged again (same pages) so the name cache names them.
+  const relive = new Set(found.named.flatMap((userid) => unnamed.get(userid) ?? []));
   for (const livingid of relive) {
     job.signal.throwIfAborted();
     await ctx.liveStore.mergeWatchStats(corpId, livingid, pagesOf.get(livingid) ?? []);
   }
-  if (denied) result.notes.push(PERMISSION_NOTE);
+  if (found.denied) result.notes.push(MEMBER_NAMES_DENIED_NOTICE);
 }
 
 function summary(result: LiveSyncResult): string {
