@@ -19,6 +19,7 @@ const DEFAULTS: BootstrapConfig = {
   sessionIdleMinutes: 30,
   uploadMaxBytes: 50 * 1024 * 1024,
   logLevel: 'info',
+  onlineSampleSeconds: 60,
   publicIpServices: DEFAULT_PUBLIC_IP_SERVICES,
 };
 
@@ -90,6 +91,9 @@ describe('bootstrap config', () => {
     );
     expect(loadError('{"database":{"client":"pg"}}').message).toContain('database.client 应为以下值之一');
     expect(loadError('{"database":{"filename":""}}').message).toContain('database.filename 不能为空');
+    // Peak sampling: a minimum that does not flood WeCom, a maximum that still catches a peak.
+    expect(loadError('{"onlineSampleSeconds":5}').message).toContain('onlineSampleSeconds 应不小于 15');
+    expect(loadError('{"onlineSampleSeconds":3600}').message).toContain('onlineSampleSeconds 应不大于 600');
   });
 
   it('reports invalid JSON and a non-object file', () => {

@@ -52,6 +52,11 @@ export const BootstrapConfigSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   logLevel: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * How often a live that is on is asked for its online_count (peak viewers). WeCom only tells the
+   * current count, so a longer interval can miss the peak; below 15 s the calls buy nothing.
+   */
+  onlineSampleSeconds: z.number().int().min(15).max(600).default(60),
   // http is allowed so tests can point it at a local server; an empty list turns the lookup off.
   publicIpServices: z.array(z.url({ protocol: /^https?$/ })).default(() => [...DEFAULT_PUBLIC_IP_SERVICES]),
 });

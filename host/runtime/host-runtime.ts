@@ -30,6 +30,7 @@ import { JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
 import { LiveStoreService } from './live-store/live-store.js';
 import { LiveRetention } from './live-store/live-retention.js';
+import { OnlineSampler } from './live-store/online-sampler.js';
 import { LoginThrottle } from './login-throttle.js';
 import { runMigrations } from './migration-runner.js';
 import { HOST_MIGRATIONS } from './migrations/index.js';
@@ -97,6 +98,8 @@ export class HostRuntime {
         schedulerPollMs: options.schedulerPollMs ?? 1000,
         jobConcurrency: 2,
         jobRetryBaseMs: options.jobRetryBaseMs ?? 30_000,
+        onlineSampleIntervalMs: options.onlineSampleIntervalMs ?? config.onlineSampleSeconds * 1000,
+        onlineSampleTimer: options.onlineSampleTimer ?? true,
       };
       db = openDatabase({ filename: settings.databaseFile, log: logging.logger });
       await runMigrations(db, 'host', HOST_MIGRATIONS);
@@ -140,6 +143,7 @@ export class HostRuntime {
         ConfigChannels,
         LiveStoreService,
         LiveRetention,
+        OnlineSampler,
       ] as const) {
         container.registerSingleton(service as never);
       }
@@ -152,6 +156,7 @@ export class HostRuntime {
       await container.resolve(ConfigChannels).recordStartup();
       await container.resolve(PluginLoader).loadAll();
       await container.resolve(JobService).startRunner();
+      container.resolve(OnlineSampler).start();
       logging.logger.info(
         { dataDir: options.dataDir, plugins: runtime.plugins.statuses() },
         'runtime started',
@@ -183,11 +188,15 @@ export class HostRuntime {
   get plugins(): PluginRegistry {
     return this.container.resolve(PluginRegistry);
   }
+  get onlineSampler(): OnlineSampler {
+    return this.container.resolve(OnlineSampler);
+  }
 
   /** Stops jobs (persisting unfinished ones), plugins, the database and the log; idempotent. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       try {
+        await this.container.resolve(OnlineSampler).stop();
         await this.jobs.stopRunner();
         await this.container.resolve(PluginLoader).stopAll();
         await this.container.resolve(WeComGateways).closeAll();

@@ -13,6 +13,10 @@ export interface RuntimeOptions {
   schedulerPollMs?: number;
   /** First retry delay of a failed scheduled job (doubles per attempt). */
   jobRetryBaseMs?: number;
+  /** Overrides config.json's `onlineSampleSeconds`, without its 15 s minimum (tests). */
+  onlineSampleIntervalMs?: number;
+  /** false: no sampling timer, a spec drives the passes itself (OnlineSampler.sampleNow). Default true. */
+  onlineSampleTimer?: boolean;
   /**
    * Folders that vanish (the system temp dir by default): the settings refuse them for the database and
    * the logs. Specs, whose data dirs are temp dirs themselves, pass their own list.
@@ -45,4 +49,7 @@ export interface HostSettings {
   /** Jobs that may run at once. */
   jobConcurrency: number;
   jobRetryBaseMs: number;
+  /** Between two online samples of a live that is on; also the base of a failing corp's backoff. */
+  onlineSampleIntervalMs: number;
+  onlineSampleTimer: boolean;
 }

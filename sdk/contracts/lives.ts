@@ -49,7 +49,10 @@ export interface LiveRecord {
   subscribeCount: number | null;
   /** Max of the online samples (get_living_info while live); null without samples. */
   peakOnline: number | null;
+  /** When the peak was first sampled, milliseconds; null without samples. */
   peakOnlineAt: number | null;
+  /** Online samples behind the peak (0: never sampled while on, the UI says 未采样). */
+  peakOnlineSamples: number;
   createdByUs: boolean;
   creatorUserid: string | null;
   createdAt: number;

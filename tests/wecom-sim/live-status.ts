@@ -1,4 +1,5 @@
 import { IdFactory } from './ids.js';
+import { audienceAt } from './online-curve.js';
 import { deriveSeed, Prng } from './prng.js';
 import type { LiveStatus, SimData, SimLive } from './types.js';
 import { generateViewers } from './viewers.js';
@@ -31,12 +32,19 @@ export function ensureViewers(live: SimLive, data: SimData, now: number): void {
   live.viewersGenerated = true;
 }
 
-/** Current viewers in the room: moves with the clock while the live is on, 0 otherwise. */
-export function onlineCount(live: SimLive, now: number): number {
+/** Current viewers in the room: 0 before the start and after the end, a moving curve while on. */
+export function onlineCount(live: SimLive, now: number, seed: number): number {
   if (liveStatus(live, now) !== 1) return 0;
-  const base = Math.max(1, Math.ceil(live.viewers.length * 0.4));
-  const wave = 0.5 + 0.5 * Math.abs(Math.sin((now - live.actual_start) / 180 + live.seq));
-  return Math.max(1, Math.round(base * wave));
+  return audienceAt(
+    {
+      livingid: live.livingid,
+      actual_start: live.actual_start,
+      actual_duration: live.actual_duration,
+      viewerCount: Math.max(1, live.viewers.length),
+    },
+    now,
+    seed,
+  );
 }
 
 /** get_living_info's living_info, fields in the order of the customer's capture. */
@@ -70,7 +78,7 @@ export function livingInfo(live: SimLive, data: SimData, now: number): Record<st
   if (live.type === 4 && status === 0) {
     info.push_stream_url = `rtmp://livepush.example.com/live/${live.livingid}?txSecret=${deriveSeed(data.seed, live.livingid).toString(16)}`;
   }
-  info.online_count = onlineCount(live, now);
+  info.online_count = onlineCount(live, now, data.seed);
   info.subscribe_count = live.subscribe_count;
   return info;
 }

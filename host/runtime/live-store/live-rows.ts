@@ -40,6 +40,7 @@ export interface LiveRow {
   stats_synced_at: number | string | null;
   peak_online?: number | null;
   peak_online_at?: number | string | null;
+  peak_online_samples?: number | string | null;
 }
 
 export interface ViewerRow {
@@ -91,6 +92,7 @@ export function toLiveRecord(row: LiveRow): LiveRecord {
     subscribeCount: row.subscribe_count,
     peakOnline: row.peak_online ?? null,
     peakOnlineAt: num(row.peak_online_at),
+    peakOnlineSamples: num(row.peak_online_samples) ?? 0,
     createdByUs: Boolean(row.created_by_us),
     creatorUserid: row.creator_userid,
     createdAt: Number(row.created_at),

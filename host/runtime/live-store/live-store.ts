@@ -21,6 +21,7 @@ import { readCheckins, replaceCheckins } from './checkin-store.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
 import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
 import { livingInfoColumns } from './living-info-columns.js';
+import { refreshOnlinePeak } from './online-peaks.js';
 import { statViewers } from './watch-stat-viewers.js';
 import { viewerDetails } from './viewer-checkins.js';
 import type { ViewerDetailsPage } from '../../../sdk/contracts/lives.js';
@@ -114,6 +115,7 @@ export class LiveStoreService implements LiveStore {
           .insert({ live_id: row.id, sampled_at: now, online_count: info.online_count })
           .onConflict(['live_id', 'sampled_at'])
           .ignore();
+        await refreshOnlinePeak(trx, row.id);
       }
     });
     return this.require(corpId, livingid);
@@ -185,10 +187,13 @@ export class LiveStoreService implements LiveStore {
     const live = (await this.db('lives').where({ corp_id: corpId, livingid }).first('id')) as
       { id: number } | undefined;
     if (live === undefined) throw notFound(livingid);
-    await this.db('live_online_snapshots')
-      .insert({ live_id: live.id, sampled_at: sampledAt, online_count: onlineCount })
-      .onConflict(['live_id', 'sampled_at'])
-      .merge(['online_count']);
+    await this.db.transaction(async (trx) => {
+      await trx('live_online_snapshots')
+        .insert({ live_id: live.id, sampled_at: sampledAt, online_count: onlineCount })
+        .onConflict(['live_id', 'sampled_at'])
+        .merge(['online_count']);
+      await refreshOnlinePeak(trx, live.id);
+    });
   }
 
   async rememberName(
@@ -261,16 +266,20 @@ export class LiveStoreService implements LiveStore {
     return live;
   }
 
-  /** `lives` with the peak of its online samples (max; the earliest sample that reached it). */
+  /**
+   * `lives` with the peak of its online samples (max; the earliest sample that reached it; how many
+   * samples): one primary-key join on the rollup the sample writes keep (migration 005), never an
+   * aggregate over the samples of every live.
+   */
   private selectLives(): Knex.QueryBuilder {
-    const peak = this.db('live_online_snapshots as s')
-      .max('s.online_count')
-      .where('s.live_id', this.db.ref('lives.id'));
-    const peakAt = this.db('live_online_snapshots as p')
-      .min('p.sampled_at')
-      .where('p.live_id', this.db.ref('lives.id'))
-      .andWhere('p.online_count', peak.clone());
-    return this.db('lives').select('lives.*', peak.as('peak_online'), peakAt.as('peak_online_at'));
+    return this.db('lives')
+      .leftJoin('live_online_peaks as pk', 'pk.live_id', 'lives.id')
+      .select(
+        'lives.*',
+        'pk.peak_online as peak_online',
+        'pk.peak_online_at as peak_online_at',
+        'pk.samples as peak_online_samples',
+      );
   }
 
   private async knownNames(

@@ -41,6 +41,7 @@ function live(overrides: Partial<LiveRecord> = {}): LiveRecord {
     subscribeCount: null,
     peakOnline: null,
     peakOnlineAt: null,
+    peakOnlineSamples: 0,
     createdByUs: false,
     creatorUserid: null,
     createdAt: Date.now(),

@@ -16,7 +16,9 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type ViewerDetail } from '../../../sdk/contracts/lives.js';
+import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
+import { FieldHint } from '../../../sdk/ui/field-hint.js';
 import { describeAnyError, errorSnack } from '../../../sdk/ui/error-snack.js';
 import { FileTransfer } from '../../../sdk/ui/file-transfer.js';
 import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
@@ -40,6 +42,7 @@ type SortColumn = (typeof COLUMNS)[number];
   selector: 'wl-live-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FieldHint,
     FormsModule,
     JobProgressComponent,
     MatButtonModule,
@@ -67,6 +70,9 @@ export class LiveDetailPage {
   private readonly files = inject(FileTransfer);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly time = inject(DateTimeText);
+  protected readonly peakHint = PEAK_HINT;
+  protected readonly notSampled = PEAK_NOT_SAMPLED;
+  protected readonly samplesLabel = peakSamplesLabel;
 
   protected readonly columns = COLUMNS;
   protected readonly pageSizes = [20, 50, 100];

@@ -1,9 +1,10 @@
 import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type LiveStatus } from '../../../sdk/contracts/lives.js';
 import type { LiveListRow } from '../shared/live-list-api.js';
 import { wallClockDate } from '../../../sdk/contracts/zoned-time.js';
+import { PEAK_NOT_SAMPLED } from '../../../sdk/contracts/peak-online.js';
 
 export const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
-export const NOT_SAMPLED = '未采样';
+export const NOT_SAMPLED = PEAK_NOT_SAMPLED;
 export const NO_CHECKINS = '未导入签到';
 
 export type CellValue = string | number | Date | null;
@@ -45,6 +46,8 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
     date: true,
     value: (row, tz) => (row.peakOnlineAt === null ? NOT_SAMPLED : atMs(row.peakOnlineAt, tz)),
   },
+  // How many samples the peak rests on (0 with 未采样): see docs/user-manual.md, 峰值在线人数.
+  { header: '在线采样次数', width: 12, value: (row) => row.peakOnlineSamples },
   {
     header: '签到人数',
     width: 12,

@@ -43,6 +43,7 @@ function row(overrides: Partial<LiveListRow> = {}): LiveListRow {
     subscribeCount: 10,
     peakOnline: null,
     peakOnlineAt: null,
+    peakOnlineSamples: 0,
     createdByUs: false,
     creatorUserid: null,
     createdAt: NOW_S * 1000,
@@ -76,6 +77,7 @@ const reserved = row({
   checkinCount: 75,
   peakOnline: 96,
   peakOnlineAt: NOW_S * 1000,
+  peakOnlineSamples: 42,
 });
 
 async function settle(fixture: ComponentFixture<unknown>): Promise<void> {

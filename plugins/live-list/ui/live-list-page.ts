@@ -44,6 +44,7 @@ import type {
 import { ConfirmCancelDialog, type ConfirmCancelData } from './confirm-cancel-dialog.js';
 import { LiveListApi } from './live-list-api.js';
 import { dayEndIn, dayStartIn } from './zoned-day.js';
+import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 /** Below this width the table turns into cards (the shell's breakpoint for every page). */
@@ -105,6 +106,9 @@ export class LiveListPage implements OnInit, OnDestroy {
   private readonly breakpoints = inject(BreakpointObserver);
 
   protected readonly syncHint = SYNC_HINT;
+  protected readonly peakHint = PEAK_HINT;
+  protected readonly notSampled = PEAK_NOT_SAMPLED;
+  protected readonly samplesLabel = peakSamplesLabel;
   protected readonly inviterNote = INVITER_NOTE;
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = [
