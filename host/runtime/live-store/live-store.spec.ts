@@ -126,6 +126,7 @@ describe('LiveStore (SQLite file)', () => {
         creatorUserid: 'wangdesheng',
         lastSyncedAt: null,
         peakOnline: null,
+        peakOnlineSamples: 0,
       }),
     );
   });
@@ -205,6 +206,25 @@ describe('LiveStore (SQLite file)', () => {
     const live = await store.get('corp-a', 'lv1');
     expect(live?.peakOnline).toBe(9);
     expect(live?.peakOnlineAt).toBe(2000);
+    expect(live?.peakOnlineSamples).toBe(4);
+    // A sample written again with a lower count: the peak follows what the samples say now.
+    await store.addOnlineSnapshot('corp-a', 'lv1', 1, 2000);
+    expect(await store.get('corp-a', 'lv1')).toEqual(
+      jasmine.objectContaining({ peakOnline: 9, peakOnlineAt: 3000, peakOnlineSamples: 4 }),
+    );
+    await store.addOnlineSnapshot('corp-a', 'lv1', 1, 3000);
+    expect(await store.get('corp-a', 'lv1')).toEqual(
+      jasmine.objectContaining({ peakOnline: 5, peakOnlineAt: 1000, peakOnlineSamples: 4 }),
+    );
+    const page = await store.list('corp-a', { page: 1, pageSize: 10 });
+    expect(page.rows[0]).toEqual(jasmine.objectContaining({ peakOnline: 5, peakOnlineSamples: 4 }));
+  });
+
+  it('says a live without samples has none (no peak, 0 samples)', async () => {
+    await createOne();
+    expect(await store.get('corp-a', 'lv1')).toEqual(
+      jasmine.objectContaining({ peakOnline: null, peakOnlineAt: null, peakOnlineSamples: 0 }),
+    );
   });
 
   it('removes viewers, samples and check-ins with their live (cascade)', async () => {
@@ -224,6 +244,7 @@ describe('LiveStore (SQLite file)', () => {
     for (const table of [
       'live_viewers',
       'live_online_snapshots',
+      'live_online_peaks',
       'live_checkin_rounds',
       'live_checkin_records',
     ]) {

@@ -144,6 +144,22 @@ async function render(reply: (query: LiveDetailQuery) => LiveDetailAnswer, enabl
 }
 
 describe('LiveDetailPage', () => {
+  it('heads the page with the peak, its time and the samples behind it, explained in a hint', async () => {
+    const peakAt = Date.UTC(2025, 10, 4, 18, 32, 0);
+    const { fixture, root } = await render(() =>
+      answer({ live: live({ peakOnline: 57, peakOnlineAt: peakAt, peakOnlineSamples: 24 }) }),
+    );
+    const peak = text(root.querySelector('.facts .peak'));
+    expect(peak).toContain('峰值在线');
+    expect(peak).toContain('57 人');
+    expect(peak).toContain('2025-11-05 02:32');
+    expect(peak).toContain('24 次采样');
+    expect(peak).not.toContain('未采样');
+    root.querySelector<HTMLButtonElement>('.facts .peak wl-field-hint button')?.click();
+    await settle(fixture);
+    expect(text(document.querySelector('.wl-hint-popover'))).toContain('企业微信只提供当前在线人数');
+  });
+
   it('pulls the live on its first load and shows the header, viewers with check-ins and inviters, and charts', async () => {
     const { fake, root } = await render(() => answer());
     expect(fake.callsTo('live-detail.get')[0]).toEqual(

@@ -223,6 +223,25 @@ describe('LiveListPage', () => {
     expect(sent.page).toBe(1);
   });
 
+  it('shows a peak with its time and samples, 未采样 without samples, and explains where it comes from', async () => {
+    const { fixture, root } = await render();
+    const rows = [...root.querySelectorAll('tr.mat-mdc-row')];
+    const peakCell = (index: number): string => text(rows[index]?.querySelector('td.peak') ?? null);
+    expect(peakCell(0)).toBe('未采样');
+    expect(peakCell(1)).toContain('96 人');
+    expect(peakCell(1)).toContain('42 次采样');
+    const hint = [...root.querySelectorAll<HTMLButtonElement>('wl-field-hint button')].find(
+      (button) => button.getAttribute('aria-label') === '最高在线：填写说明',
+    );
+    expect(hint).toBeDefined();
+    hint?.click();
+    await settle(fixture);
+    const popover = text(document.querySelector('.wl-hint-popover'));
+    expect(popover).toContain('企业微信只提供当前在线人数');
+    expect(popover).toContain('每分钟采样一次');
+    expect(popover).toContain('未采样');
+  });
+
   it('has a hint explaining what an empty or filled userid does (R4.4)', async () => {
     const { root } = await render();
     const hint = root.querySelector('wl-field-hint button');
