@@ -6,13 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
+import type { LiveRecord, PageOf } from '../../../sdk/contracts/lives.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import type { LivingInfo } from '../../../sdk/wecom/models.js';
-import type {
-  JobStarted,
-  LiveExportResult,
-  LiveListPage,
-} from '../../../plugins/live-list/shared/live-list-api.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
 import {
@@ -32,6 +28,15 @@ import type { CorpSampling } from './online-sampler.js';
 const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'plugins');
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const MINUTE = 60;
+
+// The live-list plugin's answers as far as this spec reads them (the host does not import plugins).
+type LiveListPage = PageOf<LiveRecord>;
+interface JobStarted {
+  jobId: string;
+}
+interface LiveExportResult {
+  fileId: string;
+}
 
 interface SimLiveView {
   status: number;
@@ -152,8 +157,12 @@ describe('online sampler (peak viewers)', () => {
       const truth = await simLive(reserved);
       const outcome = (await pass()).get(corpId);
       if (t < end) {
-        expect(truth.status).withContext(`t=${t - start}`).toBe(1);
-        expect(outcome?.sampled).withContext(`t=${t - start}`).toBe(1);
+        expect(truth.status)
+          .withContext(`t=${t - start}`)
+          .toBe(1);
+        expect(outcome?.sampled)
+          .withContext(`t=${t - start}`)
+          .toBe(1);
         expected.push({ at: t * 1000, count: truth.living_info.online_count });
       } else {
         // The first pass after the end stores status 2; then the live is never asked again.
@@ -240,7 +249,9 @@ describe('online sampler (peak viewers)', () => {
     for (const step of [1, 2]) {
       await setTime(data.now + 60 + step * MINUTE);
       const next = await pass();
-      expect(next.get(corpId)).withContext(`step ${step}`).toEqual(jasmine.objectContaining({ sampled: 1 }));
+      expect(next.get(corpId))
+        .withContext(`step ${step}`)
+        .toEqual(jasmine.objectContaining({ sampled: 1 }));
       // Two intervals after its first failure it is tried again, not before.
       expect(next.get(broken.corpId)?.state)
         .withContext(`step ${step}`)

@@ -193,7 +193,10 @@ function idle(corpId: string, state: 'waiting' | 'busy'): CorpSampling {
  */
 function concernsOneLive(error: unknown): boolean {
   if (!isAppError(error) || error.code !== 'WECOM_ERROR') return false;
-  if (error instanceof WeComError && (isTokenErrcode(error.api, error.errcode) || OVER_LIMIT.has(error.errcode)))
+  if (
+    error instanceof WeComError &&
+    (isTokenErrcode(error.api, error.errcode) || OVER_LIMIT.has(error.errcode))
+  )
     return false;
   return error.details?.['api'] === 'living/get_living_info';
 }
