@@ -10,6 +10,7 @@ import {
   formatWatchTime,
   INVITER_RULE_LABELS,
   inviterText,
+  UNMATCHED_REASONS,
   viewerKindLabel,
 } from '../shared/viewer-format.js';
 
@@ -17,7 +18,6 @@ export const VIEWER_SHEET = '观众明细';
 export const PROFILE_SHEET = '观众画像';
 export const ROUNDS_SHEET = '签到轮次';
 export const UNMATCHED_SHEET = '未匹配签到';
-const MATCH_STATE_LABELS = { ambiguous: '同名观众不止一位', unmatched: '观众中没有这个名字' } as const;
 const MAX_TEXT_WIDTH = 50;
 const YIELD_EVERY_ROWS = 2000;
 
@@ -109,7 +109,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
         row.rowNo,
         row.memberLabel,
         row.department,
-        MATCH_STATE_LABELS[row.matchState],
+        UNMATCHED_REASONS[row.matchState],
         row.at === null ? '' : input.formatTime(row.at),
       ]),
     );

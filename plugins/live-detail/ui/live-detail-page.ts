@@ -29,6 +29,7 @@ import {
   inviterText,
   viewerKindLabel,
 } from '../shared/viewer-format.js';
+import { CheckinRowsPanel } from './checkin-rows-panel.js';
 import { LiveDetailApi } from './live-detail-api.js';
 import { ViewerCharts } from './viewer-charts.js';
 
@@ -54,6 +55,7 @@ type SortColumn = (typeof COLUMNS)[number];
     MatTableModule,
     MatTooltipModule,
     RouterLink,
+    CheckinRowsPanel,
     ViewerCharts,
   ],
   templateUrl: './live-detail-page.component.html',
