@@ -15,6 +15,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { CheckinRoundSummary, PageOf, UnmatchedCheckin } from '../../../sdk/contracts/lives.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
+import { providePaginatorIntl } from '../../../sdk/ui/material-intl.js';
 import { UNMATCHED_REASONS } from '../shared/viewer-format.js';
 import { LiveDetailApi } from './live-detail-api.js';
 
@@ -26,6 +27,8 @@ import { LiveDetailApi } from './live-detail-api.js';
   selector: 'wl-checkin-rows-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatExpansionModule, MatIconModule, MatPaginatorModule, MatProgressBarModule],
+  // Rows, not people: the page around it counts viewers in 人.
+  providers: [providePaginatorIntl('条')],
   templateUrl: './checkin-rows-panel.component.html',
   styleUrl: './checkin-rows-panel.scss',
 })
