@@ -188,6 +188,34 @@ export interface CheckinRoundSummary {
   startedAt: number | null;
   /** Records matched to a viewer of the live. */
   matched: number;
+  /** Every record of the round (matched or not): the workbook's 签到明细 rows. */
+  records: number;
+  /** 已签到人数 as the workbook stated it (may differ from `records`). */
+  reportedCount: number | null;
+}
+
+/**
+ * A check-in row kept without a viewer (docs/user-manual.md, 签到导入): no viewer has its name
+ * (`unmatched`) or several do (`ambiguous`). Kept, counted, listed on the detail page and in its export.
+ */
+export interface UnmatchedCheckin {
+  roundNo: number;
+  title: string;
+  rowNo: number;
+  /** 已签到成员 exactly as written. */
+  memberLabel: string;
+  department: string;
+  matchState: 'ambiguous' | 'unmatched';
+  /** The round's 签到发起时间, Unix seconds. */
+  at: number | null;
+}
+
+/** A search over a live's unmatched check-in rows. No `pageSize` answers every row (exports). */
+export interface UnmatchedCheckinsQuery {
+  /** Matches the label and the department. */
+  keyword?: string;
+  page?: number;
+  pageSize?: number;
 }
 
 /** A viewer joined with their check-ins (R5.2); the inviter name may come from the name cache (R4.6). */

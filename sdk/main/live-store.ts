@@ -104,3 +104,12 @@ export interface LiveStore {
     query: ViewerDetailsQuery,
   ): Promise<import('../contracts/lives.js').ViewerDetailsPage>;
 }
+
+// Declaration merge: check-in rows without a viewer (ambiguous or unmatched), for the detail page.
+export interface LiveStore {
+  unmatchedCheckins(
+    corpId: string,
+    livingid: string,
+    query: import('../contracts/lives.js').UnmatchedCheckinsQuery,
+  ): Promise<PageOf<import('../contracts/lives.js').UnmatchedCheckin>>;
+}

@@ -117,7 +117,8 @@ describe('签到导入 (browser mode, simulator)', () => {
       await page.getByText('签到表格式说明').waitFor();
       await screenshotThemes(page, 'checkin-import-empty');
       await pickLive(page);
-      await upload(page, 'valid');
+      // The valid rounds with a 说明 sheet before and a 汇总 sheet after them, tabs out of order.
+      await upload(page, 'extra-sheets');
 
       // Seed 11: two viewers are named 万强 and three 晴天 (ambiguous); 路人甲 is nobody.
       await page.getByTestId('count-matched').filter({ hasText: '5' }).waitFor();
@@ -126,6 +127,21 @@ describe('签到导入 (browser mode, simulator)', () => {
       const rounds = page.getByRole('table', { name: '签到轮次' });
       expect(await rounds.locator('tbody tr').count()).toBe(3);
       await rounds.getByText('2025-03-13 12:17:00').waitFor();
+      expect(await rounds.locator('tbody tr td:first-child').allInnerTexts()).toEqual([
+        '第 1 次',
+        '第 2 次',
+        '第 3 次',
+      ]);
+      const notices = page.getByTestId('workbook-notices');
+      await notices.getByText('已跳过工作表「说明」').waitFor();
+      await notices.getByText('已跳过工作表「汇总」').waitFor();
+      await notices.getByText('已按轮次').waitFor();
+      // The ambiguous group opens by itself and names the viewers who share the name.
+      const ambiguous = page.locator('.group-ambiguous');
+      await ambiguous
+        .getByText(/位观众同名「(晴天|万强)」，无法确定是哪一位/)
+        .first()
+        .waitFor();
       await screenshotThemes(page, 'checkin-import-preview');
 
       await page.getByRole('button', { name: '确认导入' }).click();
@@ -141,6 +157,16 @@ describe('签到导入 (browser mode, simulator)', () => {
       } finally {
         await db.destroy();
       }
+
+      // The rows no single viewer fits are kept and listed on the live's detail page.
+      await page.getByRole('link', { name: '查看直播详情' }).click();
+      await page.waitForURL(`**/live/${livingid}`);
+      const panel = page.getByTestId('unmatched-panel');
+      await panel.getByText('未匹配的签到（4 条）').waitFor();
+      await panel.getByText('未匹配的签到（4 条）').click();
+      await panel.getByText('路人甲@微信').waitFor();
+      await panel.getByText('同名观众不止一位').first().waitFor();
+      await screenshotThemes(page, 'live-detail-unmatched-checkins');
       expect(errors).toEqual([]);
     },
     SPEC_TIMEOUT,
@@ -151,10 +177,10 @@ describe('签到导入 (browser mode, simulator)', () => {
     async () => {
       const { page } = await signInToCheckin();
       await pickLive(page);
-      await upload(page, 'count-mismatch');
+      await upload(page, 'bad-time');
       await page
         .getByTestId('refusal')
-        .filter({ hasText: '工作表「第一次签到」第 3 行：「已签到人数」为 3，但「签到明细」中有 2 名成员' })
+        .filter({ hasText: '工作表「第三次签到」第 3 行：签到发起时间「2025.13.45 25:61」无法识别' })
         .waitFor();
       expect(await page.getByRole('button', { name: '确认导入' }).count()).toBe(0);
       await screenshotThemes(page, 'checkin-import-refused');

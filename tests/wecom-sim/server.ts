@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin.js';
+import { sendCheckinExport } from './checkin-export-route.js';
 import { SimClock } from './clock.js';
 import { defaultConfig } from './config.js';
 import type { SimContext } from './context.js';
@@ -107,6 +108,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 async function dispatch(req: IncomingMessage, res: ServerResponse, ctx: SimContext): Promise<void> {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if (path.startsWith('/cgi-bin/')) await handleWecomCall(req, res, ctx);
-  else if (path === '/__sim' || path.startsWith('/__sim/')) await handleAdmin(req, res, ctx);
+  else if (path.startsWith('/__sim/checkin-export/') && req.method === 'GET') {
+    await sendCheckinExport(new URL(req.url ?? '/', 'http://127.0.0.1'), res, ctx);
+  } else if (path === '/__sim' || path.startsWith('/__sim/')) await handleAdmin(req, res, ctx);
   else sendJson(res, 404, { errcode: 404, errmsg: 'not found' });
 }

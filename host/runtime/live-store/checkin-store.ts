@@ -8,12 +8,16 @@ import type {
   CheckinRoundInput,
   CheckinRoundRecord,
   LiveCheckins,
+  PageOf,
+  UnmatchedCheckin,
+  UnmatchedCheckinsQuery,
   ViewerCheckins,
   ViewerKind,
 } from '../../../sdk/contracts/lives.js';
+import { likePattern } from './live-list-query.js';
 
-// Rows per multi-row insert: well under SQLite's bound on bound parameters.
-const INSERT_CHUNK = 50;
+// Rows per multi-row insert: 8 columns × 500 rows stays well under SQLite's 32,766 bound parameters.
+const INSERT_CHUNK = 500;
 
 interface RoundRow {
   id: number;
@@ -139,6 +143,65 @@ export async function readCheckins(db: Knex, corpId: string, livingid: string): 
     })),
     viewers: [...viewers.values()],
     unmatched,
+  };
+}
+
+const MAX_PAGE_SIZE = 500;
+
+/** Rows kept without a viewer, in round and row order; keyword over label and department. */
+export async function unmatchedCheckins(
+  db: Knex,
+  corpId: string,
+  livingid: string,
+  query: UnmatchedCheckinsQuery,
+): Promise<PageOf<UnmatchedCheckin>> {
+  const liveId = await liveIdOf(db, corpId, livingid);
+  const filtered = (): Knex.QueryBuilder => {
+    const builder = db('live_checkin_records as r')
+      .join('live_checkin_rounds as c', 'c.id', 'r.round_id')
+      .where('c.live_id', liveId)
+      .whereNot('r.match_state', 'matched');
+    const keyword = query.keyword?.trim() ?? '';
+    if (keyword !== '') {
+      const pattern = likePattern(keyword.toLowerCase());
+      builder.where((inner) =>
+        inner
+          .orWhereRaw(`lower(r.member_label) like ? escape '\\'`, [pattern])
+          .orWhereRaw(`lower(r.department) like ? escape '\\'`, [pattern]),
+      );
+    }
+    return builder;
+  };
+  const total = (await filtered().count({ n: '*' }).first()) as { n: number | string };
+  const rows = filtered()
+    .select('c.round_no', 'c.title', 'c.started_at', 'r.row_no', 'r.member_label', 'r.department')
+    .select('r.match_state', 'r.checked_at')
+    .orderBy([
+      { column: 'c.round_no', order: 'asc' },
+      { column: 'r.row_no', order: 'asc' },
+    ]);
+  if (query.pageSize !== undefined) {
+    const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize)), MAX_PAGE_SIZE);
+    rows.limit(pageSize).offset((Math.max(1, Math.floor(query.page ?? 1)) - 1) * pageSize);
+  }
+  const found = (await rows) as Array<
+    Pick<RecordRow, 'row_no' | 'member_label' | 'department' | 'match_state' | 'checked_at'> & {
+      round_no: number;
+      title: string;
+      started_at: number | string | null;
+    }
+  >;
+  return {
+    total: Number(total.n),
+    rows: found.map((row) => ({
+      roundNo: row.round_no,
+      title: row.title,
+      rowNo: row.row_no,
+      memberLabel: row.member_label,
+      department: row.department,
+      matchState: row.match_state === 'ambiguous' ? 'ambiguous' : 'unmatched',
+      at: nullableNumber(row.checked_at ?? row.started_at),
+    })),
   };
 }
 

@@ -13,8 +13,8 @@ const IDS_PER_QUERY = 500;
 
 /**
  * Check-in totals of some lives (R4.2): imported rounds, check-ins (one per record) and people (a record
- * matched to a viewer counts as that viewer, an unmatched one by its 已签到成员 label, so one person
- * checking in to several rounds counts once). Lives without rounds answer zeros (“未导入签到”).
+ * matched to a viewer counts as that viewer, so one person checking in to several rounds counts once;
+ * rows without a viewer as `unmatchedPeople` says). Lives without rounds answer zeros (“未导入签到”).
  */
 export async function checkinTotals(
   db: Knex,
@@ -36,18 +36,55 @@ export async function checkinTotals(
       .select(db.raw('count(c.id) as checkins'))
       .select(
         db.raw(
-          `count(distinct case when c.id is null then null
-             when c.viewer_id is not null and c.match_state = 'matched' then c.viewer_kind || ':' || c.viewer_id
-             else 'label:' || c.member_label end) as people`,
+          `count(distinct case when c.match_state = 'matched' then c.viewer_kind || ':' || c.viewer_id end)
+             as people`,
         ),
       )) as TotalsRow[];
+    const unmatched = await unmatchedPeople(db, corpId, unique.slice(start, start + IDS_PER_QUERY));
     for (const row of rows) {
       totals[row.livingid] = {
         rounds: Number(row.rounds),
         checkins: Number(row.checkins),
-        people: Number(row.people),
+        people: Number(row.people) + (unmatched.get(row.livingid) ?? 0),
       };
     }
   }
   return totals;
+}
+
+/**
+ * People behind the rows no viewer was matched to, per live: a label repeated in one round is that many
+ * different people (two 张伟 in one round), the same label in several rounds may be the same person, so
+ * each label counts as often as it appears in its busiest round.
+ */
+async function unmatchedPeople(
+  db: Knex,
+  corpId: string,
+  livingids: readonly string[],
+): Promise<Map<string, number>> {
+  const perRound = db('live_checkin_records as c')
+    .join('live_checkin_rounds as r', 'r.id', 'c.round_id')
+    .join('lives', 'lives.id', 'r.live_id')
+    .where('lives.corp_id', corpId)
+    .whereIn('lives.livingid', livingids)
+    .whereNot('c.match_state', 'matched')
+    .groupBy('lives.livingid', 'c.member_label', 'r.id')
+    .select('lives.livingid', 'c.member_label')
+    .count({ n: '*' })
+    .as('per_round');
+  const perLabel = db
+    .from(perRound)
+    .groupBy('livingid', 'member_label')
+    .select('livingid')
+    .max({ n: 'n' })
+    .as('per_label');
+  const rows = (await db
+    .from(perLabel)
+    .groupBy('livingid')
+    .select('livingid')
+    .sum({ people: 'n' })) as Array<{
+    livingid: string;
+    people: number | string | null;
+  }>;
+  return new Map(rows.map((row) => [row.livingid, Number(row.people ?? 0)]));
 }

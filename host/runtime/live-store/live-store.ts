@@ -8,6 +8,8 @@ import type {
   LiveListQuery,
   LiveRecord,
   PageOf,
+  UnmatchedCheckin,
+  UnmatchedCheckinsQuery,
   ViewerKind,
   ViewerRecord,
 } from '../../../sdk/contracts/lives.js';
@@ -17,7 +19,7 @@ import type { Clock } from '../runtime-options.js';
 import { CLOCK, KNEX } from '../tokens.js';
 import { checkinTotals } from './checkin-totals.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
-import { readCheckins, replaceCheckins } from './checkin-store.js';
+import { readCheckins, replaceCheckins, unmatchedCheckins } from './checkin-store.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
 import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
 import { livingInfoColumns } from './living-info-columns.js';
@@ -339,6 +341,14 @@ export class LiveStoreService implements LiveStore {
 
   checkins(corpId: string, livingid: string): Promise<LiveCheckins> {
     return readCheckins(this.db, corpId, livingid);
+  }
+
+  unmatchedCheckins(
+    corpId: string,
+    livingid: string,
+    query: UnmatchedCheckinsQuery,
+  ): Promise<PageOf<UnmatchedCheckin>> {
+    return unmatchedCheckins(this.db, corpId, livingid, query);
   }
 
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */

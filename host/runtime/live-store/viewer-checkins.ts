@@ -26,6 +26,7 @@ interface RoundRow {
   round_no: number;
   title: string;
   started_at: number | string | null;
+  reported_count: number | null;
 }
 
 interface RecordRow {
@@ -110,9 +111,9 @@ export async function viewerDetails(
   const rounds = (await db('live_checkin_rounds')
     .where('live_id', live.id)
     .orderBy('round_no')
-    .select('id', 'round_no', 'title', 'started_at')) as RoundRow[];
+    .select('id', 'round_no', 'title', 'started_at', 'reported_count')) as RoundRow[];
   const records = await matchedRecords(db, rounds, rows);
-  const matched = await matchedCounts(db, rounds);
+  const counts = await roundCounts(db, rounds);
   return {
     rows: rows.map((row) => toDetail(row, rounds, records)),
     total: Number(total.n),
@@ -120,7 +121,9 @@ export async function viewerDetails(
       roundNo: round.round_no,
       title: round.title,
       startedAt: round.started_at === null ? null : Number(round.started_at),
-      matched: matched.get(round.id) ?? 0,
+      matched: counts.get(round.id)?.matched ?? 0,
+      records: counts.get(round.id)?.records ?? 0,
+      reportedCount: round.reported_count,
     })),
   };
 }
@@ -152,18 +155,31 @@ async function matchedRecords(
   return byViewer;
 }
 
-async function matchedCounts(db: Knex, rounds: readonly RoundRow[]): Promise<Map<number, number>> {
+/** Per round: every record, and those matched to a viewer. */
+async function roundCounts(
+  db: Knex,
+  rounds: readonly RoundRow[],
+): Promise<Map<number, { records: number; matched: number }>> {
   if (rounds.length === 0) return new Map();
   const counts = (await db('live_checkin_records')
     .whereIn(
       'round_id',
       rounds.map((round) => round.id),
     )
-    .where('match_state', 'matched')
     .groupBy('round_id')
     .select('round_id')
-    .count({ n: '*' })) as Array<{ round_id: number; n: number | string }>;
-  return new Map(counts.map((count) => [count.round_id, Number(count.n)]));
+    .count({ records: '*' })
+    .select(db.raw(`sum(case when match_state = 'matched' then 1 else 0 end) as matched`))) as Array<{
+    round_id: number;
+    records: number | string;
+    matched: number | string | null;
+  }>;
+  return new Map(
+    counts.map((count) => [
+      count.round_id,
+      { records: Number(count.records), matched: Number(count.matched ?? 0) },
+    ]),
+  );
 }
 
 function toDetail(

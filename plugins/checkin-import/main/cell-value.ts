@@ -29,6 +29,15 @@ export function cellText(value: CellValue): string {
   return `${d.getUTCFullYear()}.${d.getUTCMonth() + 1}.${d.getUTCDate()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/** The cell's text exactly as written (no trimming, U+00A0 kept): what the preview shows as `raw`. */
+export function rawText(value: CellValue): string {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && 'richText' in value) {
+    return value.richText.map((part) => part.text).join('');
+  }
+  return cellText(value);
+}
+
 function textOrEmpty(text: string): PlainCell {
   const trimmed = text.replace(/\u00a0/g, ' ').trim();
   return trimmed === '' ? { kind: 'empty' } : { kind: 'text', text: trimmed };

@@ -39,18 +39,31 @@ export function checkinJob(
     const sheets = parsed.rounds.length;
     job.progress(sheets, sheets + extra, '正在匹配观众…');
     const viewers = await allViewers(ctx, corpId, livingid);
-    const rounds = previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.timeZone);
-    const result = summarise({ livingid, fileName, imported: write }, rounds);
+    const live = await ctx.liveStore.get(corpId, livingid);
+    const rounds = previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.timeZone, live);
+    const result = summarise({ livingid, fileName, imported: write }, parsed, rounds);
     if (write) {
       job.progress(sheets + 1, sheets + extra, '正在写入签到记录…');
       await ctx.liveStore.replaceCheckins(corpId, livingid, storeRounds(rounds), fileName);
       await ctx.audit.record(job.owner, {
         action: 'import',
         target: `${fileName} → ${livingid}`,
-        detail: { livingid, rounds: rounds.length, matched: result.matched, unmatched: result.unmatched },
+        detail: {
+          livingid,
+          rounds: rounds.length,
+          matched: result.matched,
+          ambiguous: result.ambiguous,
+          unmatched: result.unmatched,
+        },
       });
       job.log.info(
-        { livingid, rounds: rounds.length, matched: result.matched, unmatched: result.unmatched },
+        {
+          livingid,
+          rounds: rounds.length,
+          matched: result.matched,
+          ambiguous: result.ambiguous,
+          unmatched: result.unmatched,
+        },
         'check-ins imported',
       );
     }

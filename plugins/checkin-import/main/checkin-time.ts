@@ -41,6 +41,22 @@ export function wallClockOfExcelDate(date: Date): WallClock | null {
   };
 }
 
+// Day 0 of Excel's two date systems, in UTC milliseconds (1900: 1899-12-30, Lotus' leap-year bug kept).
+const EXCEL_EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
+const DAY_MS = 86_400_000;
+
+/**
+ * A date serial written as a plain number (a time column without a date format, as some writers do):
+ * 45729.51 → 2025-03-13 12:14:24 in the 1900 system. Null unless it is a date between 2000 and 2100.
+ */
+export function wallClockOfSerial(text: string, date1904: boolean): WallClock | null {
+  if (!/^\d{5}(\.\d+)?$/.test(text)) return null;
+  const epoch = date1904 ? EXCEL_EPOCH_1904 : EXCEL_EPOCH_1900;
+  const clock = wallClockOfExcelDate(new Date(epoch + Number(text) * DAY_MS));
+  return clock !== null && isReal(clock) ? clock : null;
+}
+
 /** `yyyy-MM-dd HH:mm` (with `:ss` when not zero): how the preview shows what the workbook said. */
 export function formatWallClock(clock: WallClock): string {
   const pad = (n: number): string => String(n).padStart(2, '0');

@@ -157,15 +157,70 @@ describe('checkin-import plugin (main side, simulator)', () => {
     expect(await checkinTables()).toEqual(before);
   });
 
+  it('keeps the same name twice in one round: one viewer twice, an ambiguous name twice', async () => {
+    const job = await finished(await call('import', { livingid, fileId: await upload('repeated-names') }));
+    expect(job.state).toBe('done');
+    const result = job.result as CheckinImportResult;
+    // Round 1 as above; rounds 2 and 3 as in the valid workbook.
+    expect([result.matched, result.ambiguous, result.unmatched]).toEqual([7, 3, 1]);
+    expect(result.rounds[0]?.repeatedNames).toBe(4);
+    expect(result.rounds[0]?.members.map((m) => [m.row, m.state, m.viewer?.viewerId ?? null])).toEqual([
+      [7, 'matched', specials.anchorInvitedViewer],
+      [8, 'ambiguous', null],
+      [9, 'matched', specials.anchorInvitedViewer],
+      [10, 'ambiguous', null],
+    ]);
+    const checkins = await storedCheckins(runtime, corpId, livingid);
+    expect(checkins.rounds.map((r) => [r.roundNo, r.records, r.matched, r.reportedCount])).toEqual([
+      [1, 4, 2, 4],
+      [2, 4, 2, 4],
+      [3, 3, 3, 3],
+    ]);
+    const shuli = checkins.viewers.find((viewer) => viewer.viewerId === specials.anchorInvitedViewer);
+    expect(shuli?.rounds.map((round) => round.roundNo)).toEqual([1, 1, 2, 3]);
+    expect(
+      checkins.unmatched.filter((row) => row.roundNo === 1).map((row) => [row.rowNo, row.matchState]),
+    ).toEqual([
+      [8, 'ambiguous'],
+      [10, 'ambiguous'],
+    ]);
+  });
+
+  it('previews extra sheets as skipped, rounds in number order, and a count that differs as a warning', async () => {
+    const extra = (await finished(await call('preview', { livingid, fileId: await upload('extra-sheets') })))
+      .result as CheckinImportResult;
+    expect(extra.skippedSheets.map((skipped) => skipped.sheet)).toEqual(['说明', '汇总']);
+    expect(extra.rounds.map((round) => [round.roundNo, round.sheet, round.sheetIndex])).toEqual([
+      [1, '第一次签到', 3],
+      [2, '第二次签到', 4],
+      [3, '第三次签到', 2],
+    ]);
+    expect(extra.notices.length).toBe(1);
+
+    const job = await finished(await call('import', { livingid, fileId: await upload('count-mismatch') }));
+    expect(job.state).toBe('done');
+    const result = job.result as CheckinImportResult;
+    expect(result.rounds[0]?.warnings[0]).toContain('「已签到人数」为 3，明细中有 2 行');
+    // The fixture's rounds (March 2025) are far from the simulated live: said next to every round.
+    expect(result.rounds[1]?.warnings.length).toBe(1);
+    expect(result.rounds[1]?.warnings[0]).toMatch(
+      /^签到发起时间 2025-03-13 12:47 不在这场直播的时间（\d{4}-\d\d-\d\d \d\d:\d\d/,
+    );
+    const stored = await storedCheckins(runtime, corpId, livingid);
+    expect(stored.rounds.map((round) => [round.reportedCount, round.records])).toEqual([
+      [3, 2],
+      [4, 4],
+      [3, 3],
+    ]);
+  });
+
   it('refuses every broken workbook with the sheet and row, and changes nothing', async () => {
     await finished(await call('import', { livingid, fileId: await upload('valid') }));
     const before = await checkinTables();
     const expected: Array<[FixtureName, string]> = [
-      ['missing-details', '工作表「第二次签到」：缺少「签到明细」区块'],
+      ['missing-details', '工作表「第二次签到」第 7 行：缺少「签到明细」区块'],
       ['bad-time', '工作表「第三次签到」第 3 行：签到发起时间「2025.13.45 25:61」无法识别'],
-      ['count-mismatch', '工作表「第一次签到」第 3 行：「已签到人数」为 3，但「签到明细」中有 2 名成员'],
-      ['wrong-sheet-name', '工作表「签到3」：工作表名称应为'],
-      ['duplicate-member', '工作表「第一次签到」第 8 行：成员「黍离。@微信」与第 7 行重复'],
+      ['no-rounds', '工作簿中没有签到轮次：工作表「说明」「Sheet1」都不是'],
       ['not-a-workbook', '不是 Excel 工作簿（.xlsx）'],
     ];
     for (const [name, message] of expected) {

@@ -1,9 +1,17 @@
 // One sheet of a check-in workbook (seed 000 §7.5.4): a 签到统计 block (签到发起时间, 已签到人数) and a
 // 签到明细 block (已签到成员, 所在部门). Tolerant of layout (blank rows/columns, merged titles, numbers as
-// text, a date cell), strict about content: every problem is reported with its row.
+// text, a date cell or a bare date serial), strict about content: every problem is reported with its row.
+// Repeated names are normal and 已签到人数 may differ from the rows (an export taken mid-round): the
+// import plan turns both into warnings, never refusals (docs/user-manual.md, 签到导入).
 import type { Worksheet } from 'exceljs';
 import type { WorkbookIssue } from '../shared/checkin-api.js';
-import { formatWallClock, parseWallClock, wallClockOfExcelDate, type WallClock } from './checkin-time.js';
+import {
+  formatWallClock,
+  parseWallClock,
+  wallClockOfExcelDate,
+  wallClockOfSerial,
+  type WallClock,
+} from './checkin-time.js';
 import { parseMemberLabel, normaliseName, type MemberLabel } from './member-label.js';
 import { columnOf, sheetGrid, titleOf, type GridRow } from './sheet-grid.js';
 import { issue } from './workbook-issues.js';
@@ -14,12 +22,24 @@ export interface ParsedMember extends MemberLabel {
 }
 
 export interface ParsedRound {
-  roundNo: number;
+  /** From the sheet's name; null for a sheet recognised by its blocks alone (numbered later). */
+  roundNo: number | null;
   sheet: string;
+  /** 1-based tab position. */
+  sheetIndex: number;
   startedAt: WallClock;
   startedText: string;
   statedCount: number;
   members: ParsedMember[];
+  /** Rows whose normalised name appears more than once in this round. */
+  repeatedNames: number;
+}
+
+export interface RoundSheetOptions {
+  roundNo: number | null;
+  sheetIndex: number;
+  /** The workbook counts dates from 1904 (Excel for Mac, some WPS files): for serial numbers as text. */
+  date1904: boolean;
 }
 
 const STATS = '签到统计';
@@ -30,27 +50,46 @@ const MEMBER = '已签到成员';
 const DEPARTMENT = '所在部门';
 const NONE = '-';
 
+/** Whether a sheet holds both blocks of a round (a round whose sheet was renamed). */
+export function hasRoundBlocks(rows: readonly GridRow[]): boolean {
+  return blockAt(rows, STATS) >= 0 && blockAt(rows, DETAILS) >= 0;
+}
+
 export function parseRoundSheet(
   sheet: Worksheet,
-  roundNo: number,
+  options: RoundSheetOptions,
+  grid: readonly GridRow[] = sheetGrid(sheet),
 ): { round: ParsedRound | null; issues: WorkbookIssue[] } {
   const name = sheet.name;
-  const rows = sheetGrid(sheet);
+  const rows = grid;
   const issues: WorkbookIssue[] = [];
   const fail = (row: number | null, message: string): { round: null; issues: WorkbookIssue[] } => {
     issues.push(issue(name, row, message));
     return { round: null, issues };
   };
-  const statsAt = rows.findIndex((row) => titleOf(row) === STATS || columnOf(row, STATS) !== null);
-  const detailsAt = rows.findIndex((row) => titleOf(row) === DETAILS || columnOf(row, DETAILS) !== null);
-  if (statsAt < 0) issues.push(issue(name, null, `缺少「${STATS}」区块（应有一行写着“${STATS}”）`));
-  if (detailsAt < 0) issues.push(issue(name, null, `缺少「${DETAILS}」区块（应有一行写着“${DETAILS}”）`));
-  if (statsAt < 0 || detailsAt < 0) return { round: null, issues };
+  const statsAt = blockAt(rows, STATS);
+  const detailsAt = blockAt(rows, DETAILS);
+  if (statsAt < 0) {
+    const first = rows[0]?.rowNo ?? 1;
+    return fail(
+      first,
+      `缺少「${STATS}」区块：第 ${first} 行起应有一行写着“${STATS}”，其下是「${TIME}」「${COUNT}」`,
+    );
+  }
+  if (detailsAt < 0) {
+    // Expected after the stats' title, header and values, with one blank row as WeCom writes it.
+    const expected = (rows[Math.min(statsAt + 2, rows.length - 1)]?.rowNo ?? 0) + 2;
+    return fail(
+      expected,
+      `缺少「${DETAILS}」区块：应在「${STATS}」之后（约第 ${expected} 行）有一行写着“${DETAILS}”，` +
+        `其下是「${MEMBER}」「${DEPARTMENT}」表头和成员行`,
+    );
+  }
   if (detailsAt < statsAt) {
     return fail(rows[detailsAt]?.rowNo ?? null, `「${DETAILS}」应在「${STATS}」之后`);
   }
 
-  const stats = parseStats(rows.slice(statsAt + 1, detailsAt), rows[statsAt]?.rowNo ?? 0);
+  const stats = parseStats(rows.slice(statsAt + 1, detailsAt), rows[statsAt]?.rowNo ?? 0, options.date1904);
   if ('error' in stats) return fail(stats.row, stats.error);
 
   const detailsRow = rows[detailsAt]?.rowNo ?? 0;
@@ -66,49 +105,46 @@ export function parseRoundSheet(
   for (const row of detailRows.slice(1)) {
     const text = row.texts.get(memberColumn) ?? '';
     if (text === '' || text === NONE) {
-      issues.push(issue(name, row.rowNo, `「${MEMBER}」为空，但这一行还有其他内容`));
+      issues.push(issue(name, row.rowNo, `「${MEMBER}」为空，但这一行还有其他内容：请补上成员或删除这一行`));
       continue;
     }
-    const key = normaliseName(text);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push(
-        issue(name, row.rowNo, `成员「${text}」与第 ${first} 行重复（同一次签到中每人只应出现一次）`),
-      );
-      continue;
-    }
-    seen.set(key, row.rowNo);
+    // The same name twice in a round is normal (people share names): every row is its own check-in.
+    const key = normaliseName(parseMemberLabel(text).name);
+    seen.set(key, (seen.get(key) ?? 0) + 1);
     const department = departmentColumn === null ? '' : (row.texts.get(departmentColumn) ?? '');
     members.push({
       ...parseMemberLabel(text),
+      raw: row.raws.get(memberColumn) ?? text,
       row: row.rowNo,
       department: department === NONE ? '' : department,
     });
   }
-  // Every non-empty row under the header is a member row, refused ones included.
-  const rowsFound = detailRows.length - 1;
-  if (stats.count !== rowsFound) {
-    issues.push(
-      issue(name, stats.countRow, `「${COUNT}」为 ${stats.count}，但「${DETAILS}」中有 ${rowsFound} 名成员`),
-    );
-  }
   if (issues.length > 0) return { round: null, issues };
+  let repeatedNames = 0;
+  for (const count of seen.values()) if (count > 1) repeatedNames += count;
   return {
     round: {
-      roundNo,
+      roundNo: options.roundNo,
       sheet: name,
+      sheetIndex: options.sheetIndex,
       startedAt: stats.clock,
       startedText: formatWallClock(stats.clock),
       statedCount: stats.count,
       members,
+      repeatedNames,
     },
     issues,
   };
 }
 
-type StatsResult = { clock: WallClock; count: number; countRow: number } | { error: string; row: number };
+/** Where a block's title row is: a row saying only the title (merged or not), or a cell with it. */
+function blockAt(rows: readonly GridRow[], title: string): number {
+  return rows.findIndex((row) => titleOf(row) === title || columnOf(row, title) !== null);
+}
 
-function parseStats(rows: readonly GridRow[], titleRow: number): StatsResult {
+type StatsResult = { clock: WallClock; count: number } | { error: string; row: number };
+
+function parseStats(rows: readonly GridRow[], titleRow: number, date1904: boolean): StatsResult {
   const header = rows[0];
   const timeColumn = header === undefined ? null : columnOf(header, TIME);
   const countColumn = header === undefined ? null : columnOf(header, COUNT);
@@ -119,7 +155,10 @@ function parseStats(rows: readonly GridRow[], titleRow: number): StatsResult {
   if (values === undefined) return { error: `「${STATS}」表头下没有数据`, row: header.rowNo + 1 };
   const timeCell = values.cells.get(timeColumn);
   const timeText = values.texts.get(timeColumn) ?? '';
-  const clock = timeCell?.kind === 'date' ? wallClockOfExcelDate(timeCell.date) : parseWallClock(timeText);
+  const clock =
+    timeCell?.kind === 'date'
+      ? wallClockOfExcelDate(timeCell.date)
+      : (parseWallClock(timeText) ?? wallClockOfSerial(timeText, date1904));
   if (clock === null) {
     const shown = timeText === '' ? '（空）' : `「${timeText}」`;
     return {
@@ -132,5 +171,5 @@ function parseStats(rows: readonly GridRow[], titleRow: number): StatsResult {
     const shown = countText === '' ? '（空）' : `「${countText}」`;
     return { error: `${COUNT}${shown}不是整数`, row: values.rowNo };
   }
-  return { clock, count: Number.parseInt(countText, 10), countRow: values.rowNo };
+  return { clock, count: Number.parseInt(countText, 10) };
 }

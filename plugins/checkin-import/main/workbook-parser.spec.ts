@@ -28,7 +28,7 @@ describe('check-in workbook parser', () => {
   const messages = async (name: FixtureName): Promise<string[]> =>
     (await parse(name)).issues.map(describeIssue);
 
-  it('reads every round of the valid workbook in sheet order, whatever the layout details', async () => {
+  it('reads every round of the valid workbook, whatever the layout details', async () => {
     const progress: string[] = [];
     const parsed = await parseCheckinWorkbook(files.valid, '签到.xlsx', (done, total, sheet) =>
       progress.push(`${done}/${total} ${sheet}`),
@@ -64,9 +64,10 @@ describe('check-in workbook parser', () => {
     ]);
   });
 
-  it('refuses a sheet without 签到明细, naming the sheet', async () => {
+  it('refuses a sheet without 签到明细, naming the sheet and the row where it was expected', async () => {
     expect(await messages('missing-details')).toEqual([
-      '工作表「第二次签到」：缺少「签到明细」区块（应有一行写着“签到明细”）',
+      '工作表「第二次签到」第 7 行：缺少「签到明细」区块：应在「签到统计」之后（约第 7 行）有一行写着“签到明细”，' +
+        '其下是「已签到成员」「所在部门」表头和成员行',
     ]);
   });
 
@@ -76,21 +77,93 @@ describe('check-in workbook parser', () => {
     ]);
   });
 
-  it('refuses a 已签到人数 that disagrees with the rows', async () => {
-    expect(await messages('count-mismatch')).toEqual([
-      '工作表「第一次签到」第 3 行：「已签到人数」为 3，但「签到明细」中有 2 名成员',
+  it('keeps a 已签到人数 that disagrees with the rows: both figures, every row', async () => {
+    const parsed = await parse('count-mismatch');
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.rounds[0]?.statedCount).toBe(3);
+    expect(parsed.rounds[0]?.members.length).toBe(2);
+  });
+
+  it('takes a renamed sheet that holds both blocks as a round, numbered by its time', async () => {
+    const parsed = await parse('renamed-sheet');
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.rounds.map((round) => [round.roundNo, round.sheet])).toEqual([
+      [1, '第一次签到'],
+      [2, '第二次签到'],
+      [3, '签到3'],
+    ]);
+    expect(parsed.notices).toEqual(['工作表「签到3」的名称不是「第N次签到」，按签到发起时间记为第 3 次签到']);
+  });
+
+  it('keeps the same name twice in one round: every row is its own check-in', async () => {
+    const parsed = await parse('repeated-names');
+    expect(parsed.issues).toEqual([]);
+    const first = parsed.rounds[0];
+    expect(first?.members.map((m) => [m.row, m.raw])).toEqual([
+      [7, '黍离。@微信'],
+      [8, '晴天@微信'],
+      [9, '黍离。@微信'],
+      [10, '晴天@微信'],
+    ]);
+    expect(first?.repeatedNames).toBe(4);
+  });
+
+  it('skips sheets that are no round, naming them, and orders rounds by number not by tab', async () => {
+    const progress: string[] = [];
+    const parsed = await parseCheckinWorkbook(files['extra-sheets'], 'x.xlsx', (done, total, sheet) =>
+      progress.push(`${done}/${total} ${sheet}`),
+    );
+    expect(parsed.issues).toEqual([]);
+    expect(progress).toEqual(['1/5 说明', '2/5 第三次签到', '3/5 第一次签到', '4/5 第二次签到', '5/5 汇总']);
+    expect(parsed.rounds.map((round) => [round.roundNo, round.sheet, round.sheetIndex])).toEqual([
+      [1, '第一次签到', 3],
+      [2, '第二次签到', 4],
+      [3, '第三次签到', 2],
+    ]);
+    expect(parsed.skippedSheets.map((skipped) => skipped.sheet)).toEqual(['说明', '汇总']);
+    expect(parsed.skippedSheets[0]?.reason).toContain('不是签到轮次');
+    expect(parsed.notices).toEqual(['工作表的排列顺序与签到轮次不一致：已按轮次（第一次、第二次……）排序']);
+  });
+
+  it('refuses a workbook without any round, naming its sheets', async () => {
+    expect(await messages('no-rounds')).toEqual([
+      '工作簿中没有签到轮次：工作表「说明」「Sheet1」都不是「第一次签到」「第二次签到」……这样的签到表',
     ]);
   });
 
-  it('refuses a sheet whose name is no round', async () => {
-    expect(await messages('wrong-sheet-name')).toEqual([
-      '工作表「签到3」：工作表名称应为「第一次签到」「第二次签到」……这样的签到轮次，无法识别这一页',
+  it('reads what other writers store: inline and rich strings, 1904 dates, a bare serial, protection', async () => {
+    const parsed = await parse('other-writer');
+    expect(parsed.issues).toEqual([]);
+    expect(
+      parsed.rounds.map((round) => [round.roundNo, round.sheet, round.startedText, round.statedCount]),
+    ).toEqual([
+      [1, '第一次签到', '2025-03-13 12:17', 1],
+      [2, '第二次签到', '2025-03-13 12:47', 2],
+    ]);
+    expect(parsed.rounds[1]?.members.map((m) => [m.raw, m.name])).toEqual([
+      ['黍离。@微信', '黍离。'],
+      ['万\u00a0强@微信', '万 强'],
+    ]);
+    expect(parsed.rounds[0]?.members.map((m) => [m.raw, m.name, m.origin])).toEqual([
+      ['ＬＩＬＹ@微信', 'ＬＩＬＹ', 'wechat'],
     ]);
   });
 
-  it('refuses a member twice in one round, naming both rows', async () => {
-    expect(await messages('duplicate-member')).toEqual([
-      '工作表「第一次签到」第 8 行：成员「黍离。@微信」与第 7 行重复（同一次签到中每人只应出现一次）',
+  it('keeps a label as written in raw: outer and inner spaces, U+00A0', async () => {
+    const path = join(dir, 'spaces.xlsx');
+    await writeWorkbook(path, [
+      {
+        ...VALID_ROUNDS[0]!,
+        members: [
+          ['  黍\u00a0离。@微信 ', '-'],
+          ['万 强@微信', '-'],
+        ],
+      },
+    ]);
+    const parsed = await parseCheckinWorkbook(path, 'spaces.xlsx');
+    expect(parsed.rounds[0]?.members.map((m) => [m.raw, m.name])).toEqual([
+      ['  黍\u00a0离。@微信 ', '黍 离。'],
+      ['万 强@微信', '万 强'],
     ]);
   });
 
@@ -114,8 +187,8 @@ describe('check-in workbook parser', () => {
     const parsed = await parseCheckinWorkbook(path, 'many.xlsx');
     expect(parsed.issues.map(describeIssue)).toEqual([
       '工作表「第一次签到」第 3 行：已签到人数「two」不是整数',
-      '工作表「第一次签到 」：与工作表「第一次签到」是同一轮签到（第 1 次）',
-      '工作表「第三次签到」第 7 行：「已签到成员」为空，但这一行还有其他内容',
+      '工作表「第一次签到 」：与工作表「第一次签到」是同一轮签到（第 1 次）：请删除或改名其中一个',
+      '工作表「第三次签到」第 7 行：「已签到成员」为空，但这一行还有其他内容：请补上成员或删除这一行',
     ]);
   });
 

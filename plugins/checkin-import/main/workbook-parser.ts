@@ -1,14 +1,22 @@
-// A check-in workbook (R6.1): one sheet per round, named 第一次签到, 第二次签到, … Every sheet is read
-// in workbook order; every problem is collected (R6.3) so the user fixes the file once.
+// A check-in workbook (R6.1): one sheet per round, named 第一次签到, 第二次签到, … Policy (documented in
+// docs/user-manual.md, 签到导入): a sheet that is not a round (说明, 汇总, an empty Sheet1) is skipped with
+// a notice naming it; a renamed sheet that still holds both blocks is a round; rounds are ordered by
+// their number, not by tab order; a workbook without any round is refused. Every problem is collected
+// (R6.3) so the user fixes the file once.
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { WorkbookIssue } from '../shared/checkin-api.js';
-import { parseRoundSheet, type ParsedRound } from './round-sheet-parser.js';
+import type { SkippedSheet, WorkbookIssue } from '../shared/checkin-api.js';
+import { hasRoundBlocks, parseRoundSheet, type ParsedRound } from './round-sheet-parser.js';
 import { roundNumberOf } from './round-title.js';
+import { formatWallClock } from './checkin-time.js';
+import { sheetGrid } from './sheet-grid.js';
 import { issue } from './workbook-issues.js';
 
 export interface ParsedWorkbook {
-  rounds: ParsedRound[];
+  /** In round order, every round numbered. */
+  rounds: Array<ParsedRound & { roundNo: number }>;
+  skippedSheets: SkippedSheet[];
+  notices: string[];
   issues: WorkbookIssue[];
 }
 
@@ -22,53 +30,93 @@ export async function parseCheckinWorkbook(
   fileName: string,
   onSheet: SheetProgress = () => undefined,
 ): Promise<ParsedWorkbook> {
+  const refused = (message: string): ParsedWorkbook => ({
+    rounds: [],
+    skippedSheets: [],
+    notices: [],
+    issues: [issue(null, null, message)],
+  });
   const notWorkbook = await notAnXlsx(path, fileName);
-  if (notWorkbook !== null) return { rounds: [], issues: [issue(null, null, notWorkbook)] };
+  if (notWorkbook !== null) return refused(notWorkbook);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch {
-    return {
-      rounds: [],
-      issues: [
-        issue(null, null, `文件「${fileName}」无法作为 Excel 工作簿读取（可能已损坏），请重新导出后再试`),
-      ],
-    };
+    return refused(`文件「${fileName}」无法作为 Excel 工作簿读取（可能已损坏），请重新导出后再试`);
   }
+  const date1904 = workbook.properties.date1904 === true;
   // exceljs lists the sheets in workbook order (their tab order).
   const sheets = workbook.worksheets;
-  const rounds: ParsedRound[] = [];
+  const found: ParsedRound[] = [];
   const issues: WorkbookIssue[] = [];
+  const skippedSheets: SkippedSheet[] = [];
   const sheetOfRound = new Map<number, string>();
   sheets.forEach((sheet, index) => {
     const roundNo = roundNumberOf(sheet.name);
-    if (roundNo === null) {
-      // An untouched default sheet (Sheet1) is harmless; anything with content must be a round.
-      if (sheet.actualRowCount > 0) {
-        issues.push(
-          issue(
-            sheet.name,
-            null,
-            '工作表名称应为「第一次签到」「第二次签到」……这样的签到轮次，无法识别这一页',
-          ),
-        );
-      }
-    } else if (sheetOfRound.has(roundNo)) {
+    const grid = sheetGrid(sheet);
+    if (roundNo !== null && sheetOfRound.has(roundNo)) {
       issues.push(
-        issue(sheet.name, null, `与工作表「${sheetOfRound.get(roundNo)}」是同一轮签到（第 ${roundNo} 次）`),
+        issue(
+          sheet.name,
+          null,
+          `与工作表「${sheetOfRound.get(roundNo)}」是同一轮签到（第 ${roundNo} 次）：请删除或改名其中一个`,
+        ),
       );
-    } else {
-      sheetOfRound.set(roundNo, sheet.name);
-      const parsed = parseRoundSheet(sheet, roundNo);
+    } else if (roundNo !== null || hasRoundBlocks(grid)) {
+      if (roundNo !== null) sheetOfRound.set(roundNo, sheet.name);
+      const parsed = parseRoundSheet(sheet, { roundNo, sheetIndex: index + 1, date1904 }, grid);
       issues.push(...parsed.issues);
-      if (parsed.round !== null) rounds.push(parsed.round);
+      if (parsed.round !== null) found.push(parsed.round);
+    } else {
+      skippedSheets.push({
+        sheet: sheet.name,
+        reason:
+          grid.length === 0
+            ? '空白工作表'
+            : '不是签到轮次（名称不是「第N次签到」，也没有「签到统计」「签到明细」区块），未导入',
+      });
     }
     onSheet(index + 1, sheets.length, sheet.name);
   });
-  if (sheetOfRound.size === 0 && issues.length === 0) {
-    issues.push(issue(null, null, '工作簿中没有签到工作表（应为「第一次签到」「第二次签到」……）'));
+  if (found.length === 0 && issues.length === 0) {
+    const names = sheets.map((sheet) => `「${sheet.name}」`).join('');
+    issues.push(
+      issue(
+        null,
+        null,
+        `工作簿中没有签到轮次：工作表${names}都不是「第一次签到」「第二次签到」……这样的签到表`,
+      ),
+    );
   }
-  return { rounds, issues };
+  const { rounds, notices } = orderRounds(found);
+  return { rounds, skippedSheets, notices, issues };
+}
+
+/**
+ * Rounds by number (第一次 before 第二次, whatever the tab order); a sheet recognised by its blocks alone
+ * is numbered after the named ones, in the order of its 签到发起时间.
+ */
+function orderRounds(found: readonly ParsedRound[]): {
+  rounds: Array<ParsedRound & { roundNo: number }>;
+  notices: string[];
+} {
+  const notices: string[] = [];
+  const named = found.filter((round): round is ParsedRound & { roundNo: number } => round.roundNo !== null);
+  const unnamed = found
+    .filter((round) => round.roundNo === null)
+    .sort((a, b) => formatWallClock(a.startedAt).localeCompare(formatWallClock(b.startedAt)));
+  let next = Math.max(0, ...named.map((round) => round.roundNo));
+  const numbered = unnamed.map((round) => {
+    next += 1;
+    notices.push(`工作表「${round.sheet}」的名称不是「第N次签到」，按签到发起时间记为第 ${next} 次签到`);
+    return { ...round, roundNo: next };
+  });
+  const rounds = [...named, ...numbered].sort((a, b) => a.roundNo - b.roundNo);
+  const tabOrder = [...rounds].sort((a, b) => a.sheetIndex - b.sheetIndex);
+  if (rounds.some((round, index) => round !== tabOrder[index])) {
+    notices.push('工作表的排列顺序与签到轮次不一致：已按轮次（第一次、第二次……）排序');
+  }
+  return { rounds, notices };
 }
 
 /** A Chinese reason when the file is plainly no .xlsx (name or content), else null. */

@@ -39,15 +39,28 @@ export interface MemberPreview {
   reason: string | null;
 }
 
+/** A sheet that is not a check-in round and was left out (a 说明 or 汇总 sheet someone added). */
+export interface SkippedSheet {
+  sheet: string;
+  reason: string;
+}
+
 export interface RoundPreview {
+  /** From the sheet's name (第三次签到 → 3); a round found by its content is numbered after them. */
   roundNo: number;
+  /** 1-based tab position in the workbook: rounds are ordered by roundNo, whatever the tab order. */
+  sheetIndex: number;
   sheet: string;
   /** 签到发起时间 as Unix seconds, read in the configured zone; and as the workbook wrote it. */
   startedAt: number;
   startedText: string;
-  /** 已签到人数 as stated, and the member rows found (equal, or the workbook is refused). */
+  /** 已签到人数 as stated, and the member rows found: both are stored; a difference is a warning. */
   statedCount: number;
   rowsFound: number;
+  /** Rows whose name appears more than once in this round (people who share a name, or repeats). */
+  repeatedNames: number;
+  /** What the user should look at before importing, in Chinese (never a refusal). */
+  warnings: string[];
   members: MemberPreview[];
 }
 
@@ -57,7 +70,11 @@ export interface CheckinImportResult {
   fileName: string;
   /** Whether this result was written (import) or only computed (preview). */
   imported: boolean;
+  /** In round order. */
   rounds: RoundPreview[];
+  skippedSheets: SkippedSheet[];
+  /** Workbook-level remarks in Chinese (rounds reordered, rounds numbered by time). */
+  notices: string[];
   /** Member rows over all rounds, by state. */
   matched: number;
   ambiguous: number;

@@ -47,14 +47,19 @@ function result(imported: boolean): CheckinImportResult {
     livingid: LIVE.livingid,
     fileName: '签到.xlsx',
     imported,
+    skippedSheets: [],
+    notices: [],
     rounds: [
       {
         roundNo: 1,
+        sheetIndex: 1,
         sheet: '第一次签到',
         startedAt: 1741839420,
         startedText: '2025-03-13 12:17',
         statedCount: 3,
         rowsFound: 3,
+        repeatedNames: 0,
+        warnings: [],
         members: [
           member(7, '黍离。@微信', 'matched'),
           member(8, '晴天@微信', 'ambiguous'),
@@ -157,7 +162,7 @@ describe('CheckinImportPage', () => {
     expect(text(page.querySelector('[data-testid=count-ambiguous]'))).toBe('1');
     expect(text(page.querySelector('[data-testid=count-unmatched]'))).toBe('1');
     const cells = [...page.querySelectorAll('table.rounds tbody td')].map((cell) => text(cell));
-    expect(cells).toEqual(['第 1 次', '第一次签到', '2025-03-13 12:17:00', '3', '3', '1']);
+    expect(cells).toEqual(['第 1 次', '第一次签到', '2025-03-13 12:17:00', '3', '3', '1', '0', '—']);
     expect(text(page)).toContain('有 2 位观众同名「晴天」，无法确定是哪一位');
     expect(text(page)).toContain('第一次签到 · 第 9 行');
 
@@ -165,6 +170,43 @@ describe('CheckinImportPage', () => {
     await settle(fixture);
     expect(fake.callsTo('checkin-import.import')).toEqual([{ livingid: 'lv-1', fileId: 'file-1' }]);
     expect(text(page.querySelector('[data-testid=import-done]'))).toContain('已导入 1 轮签到：已匹配 1 人次');
+  });
+
+  it('shows skipped sheets, notices and round warnings, and lists big groups a hundred at a time', async () => {
+    const messy = result(false);
+    const round = messy.rounds[0]!;
+    const many = Array.from({ length: 250 }, (_, index) => member(10 + index, `张伟@微信`, 'ambiguous'));
+    messy.rounds = [
+      {
+        ...round,
+        statedCount: 260,
+        rowsFound: 253,
+        repeatedNames: 250,
+        warnings: [
+          '「已签到人数」为 260，明细中有 253 行（导出时可能仍有人在签到）：两个数字都会保存，按明细逐行导入',
+        ],
+        members: [...round.members, ...many],
+      },
+    ];
+    messy.ambiguous = 251;
+    messy.skippedSheets = [{ sheet: '汇总', reason: '不是签到轮次' }];
+    messy.notices = ['工作表的排列顺序与签到轮次不一致：已按轮次（第一次、第二次……）排序'];
+    const { fixture } = await render('lv-1', { 'job-preview': job('job-preview', { result: messy }) });
+    button(fixture, '选择签到表')?.click();
+    await settle(fixture);
+    const page = fixture.nativeElement as HTMLElement;
+    const notices = text(page.querySelector('[data-testid=workbook-notices]'));
+    expect(notices).toContain('已跳过工作表「汇总」：不是签到轮次');
+    expect(notices).toContain('已按轮次');
+    expect(text(page.querySelector('[data-testid=round-warning]'))).toContain(
+      '「已签到人数」为 260，明细中有 253 行',
+    );
+    const ambiguous = page.querySelector('.group-ambiguous') as HTMLElement;
+    expect(ambiguous.querySelectorAll('.members > li').length).toBe(100);
+    button(fixture, '再显示 100 条')?.click();
+    await settle(fixture);
+    expect(ambiguous.querySelectorAll('.members > li').length).toBe(200);
+    expect(text(ambiguous)).toContain('已显示 200 / 251');
   });
 
   it('lists every problem of a refused workbook with its sheet and row, and offers no import', async () => {

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
@@ -34,6 +34,7 @@ interface Refusal {
     MatCardModule,
     MatIconModule,
     MatProgressBarModule,
+    RouterLink,
     JobProgressComponent,
     CheckinPreview,
     LivePicker,

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
@@ -20,7 +21,7 @@ const GROUPS: ReadonlyArray<{ state: State; title: string; empty: string }> = [
 @Component({
   selector: 'wci-checkin-preview',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatExpansionModule, MatIconModule],
+  imports: [MatButtonModule, MatExpansionModule, MatIconModule],
   templateUrl: './checkin-preview.component.html',
   styleUrl: './checkin-preview.scss',
 })
@@ -37,6 +38,18 @@ export class CheckinPreview {
       rows: members.filter((member) => member.state === group.state),
     }));
   });
+
+  /** Rows listed per group at first: a 10 × 5,000 workbook would otherwise put 50,000 items on the page. */
+  protected readonly step = 100;
+  private readonly limits = signal<Partial<Record<State, number>>>({});
+
+  protected shown(group: { state: State; rows: MemberRow[] }): MemberRow[] {
+    return group.rows.slice(0, this.limits()[group.state] ?? this.step);
+  }
+
+  protected showMore(state: State): void {
+    this.limits.update((limits) => ({ ...limits, [state]: (limits[state] ?? this.step) + this.step }));
+  }
 
   protected unixText(seconds: number): string {
     return this.dateTime.format(seconds * 1000);

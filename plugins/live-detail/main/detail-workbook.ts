@@ -1,15 +1,23 @@
 import ExcelJS from 'exceljs';
-import type { CheckinRoundSummary, LiveRecord, ViewerDetail } from '../../../sdk/contracts/lives.js';
+import type {
+  CheckinRoundSummary,
+  LiveRecord,
+  UnmatchedCheckin,
+  ViewerDetail,
+} from '../../../sdk/contracts/lives.js';
 import type { ChartPoint, LiveDetailCharts } from '../shared/live-detail-api.js';
 import {
   formatWatchTime,
   INVITER_RULE_LABELS,
   inviterText,
+  UNMATCHED_REASONS,
   viewerKindLabel,
 } from '../shared/viewer-format.js';
 
 export const VIEWER_SHEET = '观众明细';
 export const PROFILE_SHEET = '观众画像';
+export const ROUNDS_SHEET = '签到轮次';
+export const UNMATCHED_SHEET = '未匹配签到';
 const MAX_TEXT_WIDTH = 50;
 const YIELD_EVERY_ROWS = 2000;
 
@@ -17,6 +25,8 @@ export interface DetailWorkbookInput {
   live: LiveRecord;
   viewers: readonly ViewerDetail[];
   rounds: readonly CheckinRoundSummary[];
+  /** Check-in rows kept without a viewer: listed on their own sheet, never dropped. */
+  unmatched: readonly UnmatchedCheckin[];
   inviterSupported: boolean;
   charts: LiveDetailCharts | null;
   /** Unix seconds → the configured zone's wall clock, as text. */
@@ -74,6 +84,36 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
     viewer.isMic ? '是' : '否',
   ]);
   await addTable(workbook, VIEWER_SHEET, headers, values);
+  if (input.rounds.length > 0) {
+    await addTable(
+      workbook,
+      ROUNDS_SHEET,
+      ['轮次', '工作表', '签到发起时间', '已签到人数（签到表所写）', '明细行数', '已匹配观众', '未匹配'],
+      input.rounds.map((round) => [
+        round.roundNo,
+        round.title,
+        round.startedAt === null ? '' : input.formatTime(round.startedAt),
+        round.reportedCount ?? '',
+        round.records,
+        round.matched,
+        round.records - round.matched,
+      ]),
+    );
+    await addTable(
+      workbook,
+      UNMATCHED_SHEET,
+      ['轮次', '工作表', '行号', '已签到成员（原文）', '所在部门', '未匹配原因', '签到发起时间'],
+      input.unmatched.map((row) => [
+        row.roundNo,
+        row.title,
+        row.rowNo,
+        row.memberLabel,
+        row.department,
+        UNMATCHED_REASONS[row.matchState],
+        row.at === null ? '' : input.formatTime(row.at),
+      ]),
+    );
+  }
   if (input.charts !== null) addProfile(workbook, input.live, input.charts);
   await workbook.commit();
 }

@@ -23,6 +23,7 @@ export function exportJob(ctx: PluginContext) {
     const live = await ctx.liveStore.get(corpId, livingid);
     if (live === undefined) throw new Error(`本地没有这场直播：${livingid}`);
     const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
+    const unmatched = await ctx.liveStore.unmatchedCheckins(corpId, livingid, {});
     const supported = inviterSupported(live);
     // Times in the workbook are text of the installation's zone (ARCHITECTURE §6).
     const formatTime = (unixSeconds: number): string =>
@@ -42,6 +43,7 @@ export function exportJob(ctx: PluginContext) {
         live,
         viewers: all.rows,
         rounds: all.rounds,
+        unmatched: unmatched.rows,
         inviterSupported: supported,
         charts: withCharts ? viewerProfile(all.rows, all.rounds, supported) : null,
         formatTime,

@@ -212,7 +212,7 @@ describe('live-detail plugin (main side, simulator)', () => {
     const target = await seedCheckin();
     const joined = await get(data.specials.promotionLivingid, { pageSize: 3 });
     expect(joined.rounds).toEqual([
-      { roundNo: 1, title: '第一次签到', startedAt: 1_741_839_420, matched: 1 },
+      { roundNo: 1, title: '第一次签到', startedAt: 1_741_839_420, matched: 1, records: 2, reportedCount: 2 },
     ]);
     expect(joined.viewers.rows[0]?.viewerId).toBe(target.viewerId);
     expect(joined.viewers.rows[0]?.checkins).toEqual([

@@ -4,7 +4,7 @@ import { AppError } from '../../../sdk/contracts/errors.js';
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
 import type { CallContext } from '../../../sdk/main/plugin-context.js';
 import { EXPORT_JOB, exportJob, type ExportJobInput } from './export-job.js';
-import { ExportSchema, GetDetailSchema, PickerSchema } from './input-schemas.js';
+import { ExportSchema, GetDetailSchema, PickerSchema, UnmatchedSchema } from './input-schemas.js';
 import { localDetail } from './live-detail.js';
 import { refreshLive } from './refresh-live.js';
 
@@ -25,6 +25,15 @@ export default definePlugin({
       const notices = input.refresh === true ? await refreshLive(ctx, call, corpId, input.livingid) : [];
       return localDetail(ctx, corpId, input, notices);
     });
+
+    // Check-in rows kept without a viewer (no viewer or several with the name), page by page.
+    ctx.handle('unmatched', { input: UnmatchedSchema, ...guard }, async (input, call) =>
+      ctx.liveStore.unmatchedCheckins(corpOf(call), input.livingid, {
+        ...(input.keyword === undefined || input.keyword === '' ? {} : { keyword: input.keyword }),
+        page: input.page,
+        pageSize: input.pageSize,
+      }),
+    );
 
     ctx.handle('lives', { input: PickerSchema, ...guard }, async (input, call) =>
       ctx.liveStore.list(corpOf(call), {

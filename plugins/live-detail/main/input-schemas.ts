@@ -16,6 +16,7 @@ export const GetDetailSchema = z.object({
   page,
   pageSize,
 });
+export const UnmatchedSchema = z.object({ livingid, keyword, page, pageSize });
 export const PickerSchema = z.object({ keyword, page, pageSize });
 export const ExportSchema = z.object({ livingid, withCharts: z.boolean().optional() });
 

@@ -25,6 +25,11 @@ export async function localDetail(
     page: query.page,
     pageSize: query.pageSize,
   });
+  const unmatched = await ctx.liveStore.unmatchedCheckins(corpId, query.livingid, {
+    ...(query.keyword === undefined ? {} : { keyword: query.keyword }),
+    page: 1,
+    pageSize: 1,
+  });
   // The profile covers every viewer whatever the search: one more read of the same live.
   const all = await ctx.liveStore.viewerDetails(corpId, query.livingid, {});
   const supported = inviterSupported(live);
@@ -32,6 +37,7 @@ export async function localDetail(
     live,
     viewers: { rows: page.rows, total: page.total },
     rounds: page.rounds,
+    unmatchedCheckins: unmatched.total,
     charts: viewerProfile(all.rows, all.rounds, supported),
     inviterSupported: supported,
     notices,

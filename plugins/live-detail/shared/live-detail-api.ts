@@ -35,11 +35,21 @@ export interface LiveDetailAnswer {
   live: LiveRecord;
   viewers: PageOf<ViewerDetail>;
   rounds: CheckinRoundSummary[];
+  /** Check-in rows kept without a viewer that fit the search (`live-detail.unmatched` pages them). */
+  unmatchedCheckins: number;
   charts: LiveDetailCharts;
   /** WeCom provides inviters only for promotion lives (R4.6). */
   inviterSupported: boolean;
   /** What the refresh could not do, in Chinese (WeCom unreachable, a permission to grant). */
   notices: string[];
+}
+
+/** `live-detail.unmatched`: check-in rows no single viewer fits, in round and row order. */
+export interface UnmatchedCheckinsQuery {
+  livingid: string;
+  keyword?: string;
+  page: number;
+  pageSize: number;
 }
 
 /** `live-detail.lives`: the landing page's picker of local lives. */

@@ -37,3 +37,9 @@ export function inviterText(viewer: ViewerDetail, inviterSupported: boolean): st
   if (id === null) return '';
   return viewer.inviterName !== null && viewer.inviterName !== '' ? viewer.inviterName : id;
 }
+
+/** Why a check-in row has no viewer (the detail page and the export's 未匹配签到 sheet). */
+export const UNMATCHED_REASONS: Readonly<Record<'ambiguous' | 'unmatched', string>> = {
+  ambiguous: '同名观众不止一位',
+  unmatched: '观众中没有这个名字',
+};

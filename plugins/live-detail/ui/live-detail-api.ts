@@ -1,7 +1,12 @@
 import { inject, Injectable } from '@angular/core';
-import type { LiveRecord, PageOf } from '../../../sdk/contracts/lives.js';
+import type { LiveRecord, PageOf, UnmatchedCheckin } from '../../../sdk/contracts/lives.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
-import type { LiveDetailAnswer, LiveDetailQuery, LivePickerQuery } from '../shared/live-detail-api.js';
+import type {
+  LiveDetailAnswer,
+  LiveDetailQuery,
+  LivePickerQuery,
+  UnmatchedCheckinsQuery,
+} from '../shared/live-detail-api.js';
 
 /** The plugin's channels as the pages call them. */
 @Injectable({ providedIn: 'root' })
@@ -10,6 +15,10 @@ export class LiveDetailApi {
 
   get(query: LiveDetailQuery): Promise<LiveDetailAnswer> {
     return this.rpc.call<LiveDetailAnswer>('live-detail.get', query);
+  }
+
+  unmatched(query: UnmatchedCheckinsQuery): Promise<PageOf<UnmatchedCheckin>> {
+    return this.rpc.call<PageOf<UnmatchedCheckin>>('live-detail.unmatched', query);
   }
 
   lives(query: LivePickerQuery): Promise<PageOf<LiveRecord>> {

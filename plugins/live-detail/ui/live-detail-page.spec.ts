@@ -86,7 +86,10 @@ function answer(overrides: Partial<LiveDetailAnswer> = {}): LiveDetailAnswer {
   return {
     live: live(),
     viewers: { rows: VIEWERS, total: 2 },
-    rounds: [{ roundNo: 1, title: '第一次签到', startedAt: 1_762_280_600, matched: 1 }],
+    rounds: [
+      { roundNo: 1, title: '第一次签到', startedAt: 1_762_280_600, matched: 1, records: 3, reportedCount: 4 },
+    ],
+    unmatchedCheckins: 2,
     charts: {
       audience: [
         { label: '企业成员', value: 1 },
@@ -179,6 +182,59 @@ describe('LiveDetailPage', () => {
     expect(text(rows[0] ?? null)).toContain('通讯录查询');
     expect(root.querySelector('wl-viewer-charts')).not.toBeNull();
     expect(root.querySelectorAll('wl-viewer-charts .chart').length).toBeGreaterThan(0);
+  });
+
+  it('shows the rounds with both figures and pages the check-ins no viewer fits, with the search', async () => {
+    const { fixture, fake, root } = await render(() => answer());
+    fake.answer('live-detail.unmatched', (input: unknown) => ({
+      total: 2,
+      rows: [
+        {
+          roundNo: 1,
+          title: '第一次签到',
+          rowNo: 8,
+          memberLabel: '晴天@微信',
+          department: '',
+          matchState: 'ambiguous',
+          at: 1_762_280_600,
+        },
+        {
+          roundNo: 1,
+          title: '第一次签到',
+          rowNo: 9,
+          memberLabel: `路人甲@微信${(input as { keyword?: string }).keyword ?? ''}`,
+          department: '销售部',
+          matchState: 'unmatched',
+          at: 1_762_280_600,
+        },
+      ],
+    }));
+    const rounds = [...root.querySelectorAll('.checkins table.rounds tbody td')].map((cell) => text(cell));
+    expect(rounds).toEqual(['第一次签到', jasmine.any(String), '4', '3', '1', '2']);
+    expect(root.querySelector('.checkins td.differs')).not.toBeNull();
+    const panel = root.querySelector('[data-testid=unmatched-panel]');
+    expect(text(panel)).toContain('未匹配的签到（2 条）');
+    expect(fake.callsTo('live-detail.unmatched')).toEqual([]);
+    (panel?.querySelector('mat-expansion-panel-header') as HTMLElement).click();
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.unmatched')).toEqual([{ livingid: 'lv-1', page: 1, pageSize: 20 }]);
+    expect(text(panel)).toContain('晴天@微信');
+    expect(text(panel)).toContain('同名观众不止一位');
+    expect(text(panel)).toContain('第一次签到 · 第 9 行');
+    expect(text(panel)).toContain('观众中没有这个名字');
+
+    const input = root.querySelector<HTMLInputElement>('.viewers input');
+    if (input === null) throw new Error('no search field');
+    input.value = '路人';
+    input.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.unmatched').at(-1)).toEqual({
+      livingid: 'lv-1',
+      keyword: '路人',
+      page: 1,
+      pageSize: 20,
+    });
   });
 
   it('shows the notices of the refresh as a banner', async () => {

@@ -31,6 +31,7 @@ import {
   inviterText,
   viewerKindLabel,
 } from '../shared/viewer-format.js';
+import { CheckinRowsPanel } from './checkin-rows-panel.js';
 import { LiveDetailApi } from './live-detail-api.js';
 import { ViewerCharts } from './viewer-charts.js';
 
@@ -57,6 +58,7 @@ type SortColumn = (typeof COLUMNS)[number];
     MatTableModule,
     MatTooltipModule,
     RouterLink,
+    CheckinRowsPanel,
     ViewerCharts,
   ],
   templateUrl: './live-detail-page.component.html',
