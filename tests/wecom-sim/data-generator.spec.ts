@@ -77,7 +77,10 @@ describe('wecom-sim data generator', () => {
     const promotion = data.lives.find((l) => l.livingid === data.specials.promotionLivingid);
     expect(
       promotion?.viewers.some(
-        (v) => v.kind === 'internal' && v.userid === data.specials.mainAnchorUserid && v.invitor_userid === v.userid,
+        (v) =>
+          v.kind === 'internal' &&
+          v.userid === data.specials.mainAnchorUserid &&
+          v.invitor_userid === v.userid,
       ),
     ).toBeTrue();
   });

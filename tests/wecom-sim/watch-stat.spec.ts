@@ -119,7 +119,9 @@ describe('wecom-sim get_watch_stat and get_living_info', () => {
       const externals = pages.flatMap((p) => p.stat_info.external_users);
       const member = data.members.find((m) => m.userid === s.memberInviterUserid);
       const anchor = data.members.find((m) => m.userid === s.mainAnchorUserid);
-      expect(externals.find((e) => e.invitor_userid === s.memberInviterUserid)?.invitor_name).toBe(member?.name);
+      expect(externals.find((e) => e.invitor_userid === s.memberInviterUserid)?.invitor_name).toBe(
+        member?.name,
+      );
       expect(externals.find((e) => e.external_userid === s.viewerInvitedViewer)?.invitor_name).toBe('黍离。');
       expect(externals.find((e) => e.external_userid === s.selfInviteViewer)?.invitor_name).toBe('自来水');
       const users = pages.flatMap((p) => p.stat_info.users);

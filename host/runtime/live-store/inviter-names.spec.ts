@@ -141,7 +141,10 @@ describe('LiveStore inviter names and userid spellings (SQLite file)', () => {
     // The stored rows agree with the read path.
     const stored = (await db('live_viewers')
       .whereIn('viewer_id', ['WangDeSheng', 'LiSi', 'wmSelf'])
-      .select('inviter_name', 'inviter_rule')) as Array<{ inviter_name: string | null; inviter_rule: string }>;
+      .select('inviter_name', 'inviter_rule')) as Array<{
+      inviter_name: string | null;
+      inviter_rule: string;
+    }>;
     expect(stored).toEqual([
       { inviter_name: null, inviter_rule: 'self' },
       { inviter_name: null, inviter_rule: 'self' },
@@ -180,13 +183,17 @@ describe('LiveStore inviter names and userid spellings (SQLite file)', () => {
       source: 'user-get',
     });
     rows = await details();
-    expect(rows.get('wmA')).toEqual(jasmine.objectContaining({ inviterName: '王德胜', inviterRule: 'user-get' }));
+    expect(rows.get('wmA')).toEqual(
+      jasmine.objectContaining({ inviterName: '王德胜', inviterRule: 'user-get' }),
+    );
     expect(rows.get('WangDeSheng')).toEqual(
       jasmine.objectContaining({ name: '王德胜', inviterName: null, inviterRule: 'self' }),
     );
     await store.mergeWatchStats('corp-a', 'lv1', stats);
     rows = await details();
-    expect(rows.get('wmA')).toEqual(jasmine.objectContaining({ inviterName: '王德胜', inviterRule: 'user-get' }));
+    expect(rows.get('wmA')).toEqual(
+      jasmine.objectContaining({ inviterName: '王德胜', inviterRule: 'user-get' }),
+    );
     // Both spellings are kept, each with what was learnt for it.
     const people = (await db('live_people')
       .where({ corp_id: 'corp-a', person_kind: 'internal' })
@@ -200,17 +207,36 @@ describe('LiveStore inviter names and userid spellings (SQLite file)', () => {
 
   it('lets a name WeCom answers in the stats win (rule 1), except for a self-invite', async () => {
     await createdHere('王老师');
-    await store.rememberName('corp-a', { kind: 'internal', id: 'ZhouMing', name: '周明', source: 'user-get' });
+    await store.rememberName('corp-a', {
+      kind: 'internal',
+      id: 'ZhouMing',
+      name: '周明',
+      source: 'user-get',
+    });
     await store.mergeWatchStats('corp-a', 'lv1', [
       page(
-        [member('WangDeSheng', { invitor_userid: 'WangDeSheng', invitor_name: '王德胜' } as Partial<StatUser>)],
+        [
+          member('WangDeSheng', {
+            invitor_userid: 'WangDeSheng',
+            invitor_name: '王德胜',
+          } as Partial<StatUser>),
+        ],
         [
           // Over the typed anchor name (rule 2).
-          external('wmA', '黍离。', { invitor_userid: 'WangDeSheng', invitor_name: '王德胜' } as Partial<StatExternal>),
+          external('wmA', '黍离。', {
+            invitor_userid: 'WangDeSheng',
+            invitor_name: '王德胜',
+          } as Partial<StatExternal>),
           // Over another viewer's name (rule 3).
-          external('wmB', '万强', { invitor_external_userid: 'wmA', invitor_name: '黍离（统计）' } as Partial<StatExternal>),
+          external('wmB', '万强', {
+            invitor_external_userid: 'wmA',
+            invitor_name: '黍离（统计）',
+          } as Partial<StatExternal>),
           // Over the name cache (rule 4).
-          external('wmC', '老客户', { invitor_userid: 'ZhouMing', invitor_name: '周明明' } as Partial<StatExternal>),
+          external('wmC', '老客户', {
+            invitor_userid: 'ZhouMing',
+            invitor_name: '周明明',
+          } as Partial<StatExternal>),
           // Without the field, the other rules as before.
           external('wmD', '路人', { invitor_external_userid: 'wmA' }),
           external('wmSelf', '自来水', {
@@ -247,9 +273,21 @@ describe('LiveStore inviter names and userid spellings (SQLite file)', () => {
       updated_at: 0,
     });
     const [live] = (await db('lives')
-      .insert({ corp_id: 'corp-a', livingid: 'lv1', anchor_userid: 'WangDeSheng', created_at: 0, updated_at: 0 })
+      .insert({
+        corp_id: 'corp-a',
+        livingid: 'lv1',
+        anchor_userid: 'WangDeSheng',
+        created_at: 0,
+        updated_at: 0,
+      })
       .returning('id')) as Array<{ id: number }>;
-    const viewer = (kind: string, id: string, invitor: [string | null, string | null], name: string | null, rule: string) => ({
+    const viewer = (
+      kind: string,
+      id: string,
+      invitor: [string | null, string | null],
+      name: string | null,
+      rule: string,
+    ) => ({
       live_id: live?.id,
       viewer_kind: kind,
       viewer_id: id,
@@ -268,9 +306,9 @@ describe('LiveStore inviter names and userid spellings (SQLite file)', () => {
       viewer('external', 'wmB', ['ZhouMing', 'wmB'], '周明', 'people'),
     ]);
     await runMigrations(db, 'host', HOST_MIGRATIONS);
-    const rows = (await db('live_viewers').orderBy('id').select('viewer_id', 'inviter_name', 'inviter_rule')) as Array<
-      Record<string, unknown>
-    >;
+    const rows = (await db('live_viewers')
+      .orderBy('id')
+      .select('viewer_id', 'inviter_name', 'inviter_rule')) as Array<Record<string, unknown>>;
     expect(rows).toEqual([
       { viewer_id: 'WangDeSheng', inviter_name: null, inviter_rule: 'self' },
       { viewer_id: 'LiSi', inviter_name: null, inviter_rule: 'self' },

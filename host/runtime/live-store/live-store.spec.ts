@@ -177,7 +177,12 @@ describe('LiveStore (SQLite file)', () => {
     // The cache knows `ZhangSan`, not the spelling the stats use: user/get must be asked with `zhangsan`.
     // A self-invite is nobody to look up.
     expect(result.unnamedInviters).toEqual([{ kind: 'internal', id: 'zhangsan' }]);
-    await store.rememberName('corp-a', { kind: 'internal', id: 'zhangsan', name: '张三', source: 'user-get' });
+    await store.rememberName('corp-a', {
+      kind: 'internal',
+      id: 'zhangsan',
+      name: '张三',
+      source: 'user-get',
+    });
     const again = await store.mergeWatchStats('corp-a', 'lv1', [statPage()]);
     expect(again.unnamedInviters).toEqual([]);
     expect(again.viewers).toBe(4);

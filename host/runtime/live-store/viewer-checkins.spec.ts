@@ -104,14 +104,18 @@ describe('viewer details query plan (3,000 viewers, 100,000 cached people)', () 
         for (const step of people) {
           expect(step)
             .withContext(steps.join('\n'))
-            .toMatch(/^SEARCH (vp|pi|pe) USING (COVERING )?INDEX \S+ \(corp_id=\? AND person_kind=\? AND person_id=\?\)/);
+            .toMatch(
+              /^SEARCH (vp|pi|pe) USING (COVERING )?INDEX \S+ \(corp_id=\? AND person_kind=\? AND person_id=\?\)/,
+            );
         }
         expect(steps.some((step) => /^SEARCH v USING (COVERING )?INDEX \S+ \(live_id=\?\)/.test(step)))
           .withContext(steps.join('\n'))
           .toBeTrue();
       }
       // The rows read all three names; the count may leave out joins it does not need.
-      expect(rows.filter((step) => /^SEARCH (vp|pi|pe) /.test(step)).length).withContext(rows.join('\n')).toBe(3);
+      expect(rows.filter((step) => /^SEARCH (vp|pi|pe) /.test(step)).length)
+        .withContext(rows.join('\n'))
+        .toBe(3);
     });
   }
 

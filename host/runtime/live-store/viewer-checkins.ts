@@ -117,7 +117,12 @@ export function detailQuery(db: Knex, corpId: string, liveId: number, keyword: s
 }
 
 /** `detailQuery`'s rows, longest watchers first, with the cached names `toDetail` reads. */
-export function detailRowsQuery(db: Knex, corpId: string, liveId: number, keyword: string): Knex.QueryBuilder {
+export function detailRowsQuery(
+  db: Knex,
+  corpId: string,
+  liveId: number,
+  keyword: string,
+): Knex.QueryBuilder {
   return detailQuery(db, corpId, liveId, keyword)
     .select(
       'v.*',

@@ -166,7 +166,9 @@ describe('live-detail plugin (main side, simulator)', () => {
     // Self-invites by an external user, a member and the anchor: no name, ever, though user/get named
     // the member and the anchor (as viewers and, for the anchor, as the inviter of others).
     for (const id of [s.selfInviteViewer, s.selfInviteMember, s.anchorSelfInvite]) {
-      expect(row(id)).withContext(id).toEqual(jasmine.objectContaining({ inviterName: null, inviterRule: 'self' }));
+      expect(row(id))
+        .withContext(id)
+        .toEqual(jasmine.objectContaining({ inviterName: null, inviterRule: 'self' }));
     }
     expect(row(s.selfInviteMember)?.name).toBe(selfMember?.name ?? '?');
     expect(row(s.anchorSelfInvite)?.name).toBe(anchor?.name ?? '?');
@@ -178,9 +180,9 @@ describe('live-detail plugin (main side, simulator)', () => {
     );
     expect(byAnchor.length).toBeGreaterThan(0);
     for (const viewer of byAnchor) {
-      expect(viewer).withContext(viewer.viewerId).toEqual(
-        jasmine.objectContaining({ inviterName: anchor?.name, inviterRule: 'user-get' }),
-      );
+      expect(viewer)
+        .withContext(viewer.viewerId)
+        .toEqual(jasmine.objectContaining({ inviterName: anchor?.name, inviterRule: 'user-get' }));
     }
     // Each spelling asked is the one received: nothing lower-cased reached user/get (the simulator
     // would answer 60111 and the names above would be empty), nothing cached under another spelling.
@@ -210,14 +212,20 @@ describe('live-detail plugin (main side, simulator)', () => {
       const byMember = answer.viewers.rows.filter((viewer) => viewer.invitorUserid === s.memberInviterUserid);
       expect(byMember.length).toBeGreaterThan(0);
       for (const viewer of byMember) {
-        expect(viewer).toEqual(jasmine.objectContaining({ inviterName: member?.name, inviterRule: 'watch-stat' }));
+        expect(viewer).toEqual(
+          jasmine.objectContaining({ inviterName: member?.name, inviterRule: 'watch-stat' }),
+        );
       }
       const viaViewer = answer.viewers.rows.find((viewer) => viewer.viewerId === s.viewerInvitedViewer);
-      expect(viaViewer).toEqual(jasmine.objectContaining({ inviterName: '黍离。', inviterRule: 'watch-stat' }));
+      expect(viaViewer).toEqual(
+        jasmine.objectContaining({ inviterName: '黍离。', inviterRule: 'watch-stat' }),
+      );
       // WeCom named the self-invites too (the viewer's own name): still nobody's invitation.
       for (const id of [s.selfInviteViewer, s.selfInviteMember, s.anchorSelfInvite]) {
         const viewer = answer.viewers.rows.find((row) => row.viewerId === id);
-        expect(viewer).withContext(id).toEqual(jasmine.objectContaining({ inviterName: null, inviterRule: 'self' }));
+        expect(viewer)
+          .withContext(id)
+          .toEqual(jasmine.objectContaining({ inviterName: null, inviterRule: 'self' }));
       }
       // A denied member WeCom names in the stats needs no user/get.
       const byDenied = answer.viewers.rows.filter((viewer) => viewer.invitorUserid === s.deniedInviterUserid);
@@ -247,7 +255,11 @@ describe('live-detail plugin (main side, simulator)', () => {
     const column = (title: string): number => header.indexOf(title);
     const byId = new Map<string, string>();
     sheet?.eachRow((excelRow, rowNo) => {
-      if (rowNo > 1) byId.set(String(excelRow.getCell(column('userid / external_userid')).value), String(excelRow.getCell(column('邀请人')).value));
+      if (rowNo > 1)
+        byId.set(
+          String(excelRow.getCell(column('userid / external_userid')).value),
+          String(excelRow.getCell(column('邀请人')).value),
+        );
     });
     for (const id of [s.selfInviteViewer, s.selfInviteMember, s.anchorSelfInvite]) {
       expect(byId.get(id)).withContext(id).toBe(SELF_INVITE_TEXT);

@@ -196,9 +196,9 @@ describe('live-list plugin (main side, simulator)', () => {
     }>;
     const byViewer = new Map(stored.map((row) => [row.viewer_id, row]));
     for (const id of [s.selfInviteViewer, s.selfInviteMember, s.anchorSelfInvite]) {
-      expect(byViewer.get(id)).withContext(id).toEqual(
-        jasmine.objectContaining({ inviter_name: null, inviter_rule: 'self' }),
-      );
+      expect(byViewer.get(id))
+        .withContext(id)
+        .toEqual(jasmine.objectContaining({ inviter_name: null, inviter_rule: 'self' }));
     }
     // Not created here, so no typed anchor name: user/get, asked with the anchor's exact userid, named them.
     const anchorName = data.members.find((person) => person.userid === anchor)?.name;
@@ -206,7 +206,9 @@ describe('live-list plugin (main side, simulator)', () => {
     expect(byAnchor.length).toBeGreaterThan(0);
     expect(byAnchor.every((row) => row.inviter_name === anchorName)).toBeTrue();
     // The detail page (its own read path, no refresh) agrees with what the sync stored.
-    const detail = dataOf<{ viewers: { rows: Array<{ viewerId: string; inviterName: string | null; inviterRule: string | null }> } }>(
+    const detail = dataOf<{
+      viewers: { rows: Array<{ viewerId: string; inviterName: string | null; inviterRule: string | null }> };
+    }>(
       await runtime.router.dispatch(
         'live-detail.get',
         { livingid: s.promotionLivingid, page: 1, pageSize: 500 },
@@ -216,7 +218,10 @@ describe('live-list plugin (main side, simulator)', () => {
     for (const row of detail.viewers.rows) {
       const kept = byViewer.get(row.viewerId);
       if (kept?.inviter_rule === 'self') expect(row.inviterRule).withContext(row.viewerId).toBe('self');
-      if (kept?.inviter_name !== null) expect(row.inviterName).withContext(row.viewerId).toBe(kept?.inviter_name ?? null);
+      if (kept?.inviter_name !== null)
+        expect(row.inviterName)
+          .withContext(row.viewerId)
+          .toBe(kept?.inviter_name ?? null);
       if (row.inviterRule === 'self') expect(row.inviterName).withContext(row.viewerId).toBeNull();
     }
   });
