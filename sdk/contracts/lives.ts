@@ -62,8 +62,11 @@ export interface LiveRecord {
 
 export type ViewerKind = 'internal' | 'external';
 
-/** Which R4.6 rule named an inviter. */
-export type InviterRule = 'watch-stat' | 'anchor' | 'viewer' | 'people' | 'user-get' | 'none';
+/**
+ * Which R4.6 rule named an inviter. `self`: WeCom recorded the viewer as their own inviter (they came in
+ * through their own share); such an inviter is never named, since the name would be the viewer's own.
+ */
+export type InviterRule = 'watch-stat' | 'anchor' | 'viewer' | 'people' | 'user-get' | 'self' | 'none';
 
 export interface ViewerRecord {
   kind: ViewerKind;

@@ -22,7 +22,8 @@ export interface MemberNamesResult {
 }
 
 /**
- * Looks up each member (userids compared case-insensitively, each once) and stores what WeCom answers;
+ * Looks up each member once per spelling, with the userid exactly as received (`WangDeSheng`, never
+ * lower-cased), and stores what WeCom answers under that same spelling;
  * a refused or unknown member is stored with an empty name, never an invented one. Other failures
  * (WeCom unreachable, the trusted-IP refusal) end the lookups with their error.
  */
@@ -33,11 +34,8 @@ export async function resolveMemberNames(
   userids: Iterable<string>,
   signal?: AbortSignal,
 ): Promise<MemberNamesResult> {
-  const unique = new Map<string, string>();
-  for (const userid of userids)
-    if (!unique.has(userid.toLowerCase())) unique.set(userid.toLowerCase(), userid);
   const result: MemberNamesResult = { named: [], denied: false };
-  for (const userid of unique.values()) {
+  for (const userid of new Set(userids)) {
     signal?.throwIfAborted();
     let name = '';
     try {

@@ -76,15 +76,11 @@ describe('WeComGateway APIs (simulator)', () => {
 
   it('resolves member names once per TTL, shared by concurrent callers, without caching refusals', async () => {
     const gateway = fx.gateway({ userNameTtlMs: 60_000 });
-    const member = data.members.find((m) => !m.denied);
+    const member = data.members.find((m) => !m.denied && m.userid !== m.userid.toLowerCase());
     const userid = member?.userid ?? '';
     await fx.client.admin('POST', 'counters/reset');
-    const names = await Promise.all([
-      gateway.userName(userid),
-      gateway.userName(userid.toUpperCase()),
-      gateway.userName(userid),
-    ]);
-    expect(names).toEqual([member?.name ?? '', member?.name ?? '', member?.name ?? '']);
+    const names = await Promise.all([gateway.userName(userid), gateway.userName(userid)]);
+    expect(names).toEqual([member?.name ?? '', member?.name ?? '']);
     expect(await gateway.userName(userid)).toBe(member?.name ?? '');
     const denied = data.specials.deniedUserid;
     expect(((await rejectionOf(gateway.userName(denied))) as WeComError).errcode).toBe(60011);
@@ -99,6 +95,20 @@ describe('WeComGateway APIs (simulator)', () => {
     await shortLived.userName(userid);
     const after = await fx.client.admin<{ calls: Record<string, number> }>('GET', 'counters');
     expect(after.calls['user/get']).toBe(5);
+  });
+
+  it('asks user/get with the userid exactly as received and never serves a name under another spelling', async () => {
+    const gateway = fx.gateway({ userNameTtlMs: 60_000 });
+    const member = data.members.find((m) => !m.denied && m.userid !== m.userid.toLowerCase());
+    const userid = member?.userid ?? '';
+    expect(await gateway.userName(userid)).toBe(member?.name ?? '');
+    await fx.client.admin('POST', 'counters/reset');
+    // The simulator never issued the lower-case spelling: WeCom is asked with it (the cached answer for
+    // the exact spelling is not reused) and its refusal comes back.
+    const other = (await rejectionOf(gateway.userName(userid.toLowerCase()))) as WeComError;
+    expect(other.errcode).toBe(60111);
+    const counters = await fx.client.admin<{ calls: Record<string, number> }>('GET', 'counters');
+    expect(counters.calls['user/get']).toBe(1);
   });
 
   it('sends text and textcard messages from the configured app', async () => {

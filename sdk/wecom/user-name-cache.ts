@@ -2,6 +2,10 @@
  * Resolved member names (user/get), kept for a while (ARCHITECTURE §7: a name is the one thing that may be
  * cached, since a stale one harms nobody). Concurrent lookups of one userid share a single call; failures
  * are not cached, so a permission granted later takes effect on the next lookup.
+ *
+ * Keyed by the userid exactly as received: user/get is called with that spelling, and an answer for
+ * `WangDeSheng` is never served for `wangdesheng` (WeCom documents userids as case-insensitive, yet the
+ * answer belongs to the id that was asked; see docs/architecture.md, live store).
  */
 import { LRUCache } from 'lru-cache';
 
@@ -26,11 +30,11 @@ export class UserNameCache {
     });
   }
 
-  /** The member's name (userid compared case-insensitively, as WeCom does). */
+  /** The member's name, asked of user/get with `userid` exactly as given. */
   async nameOf(userid: string): Promise<string> {
-    const name = await this.cache.fetch(userid.toLowerCase());
+    const name = await this.cache.fetch(userid);
     // fetchMethod answers a string or throws; undefined only if the entry was evicted mid-fetch.
-    return name ?? (await this.cache.fetch(userid.toLowerCase(), { forceRefresh: true })) ?? '';
+    return name ?? (await this.cache.fetch(userid, { forceRefresh: true })) ?? '';
   }
 
   /** Forgets every name (e.g. the corp's configuration changed). */

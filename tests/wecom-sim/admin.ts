@@ -26,6 +26,7 @@ const configSchema = z.object({
   tokenTtlSeconds: z.number().int().positive().optional(),
   latencyMs: z.number().int().nonnegative().optional(),
   rateLimits: z.object({ perApiPerMinute: limitSchema, perCorpPerMinute: limitSchema }).optional(),
+  statInviterNames: z.boolean().optional(),
 });
 const tokensSchema = z.object({ action: z.enum(['expire', 'invalidate']) });
 
@@ -89,6 +90,7 @@ function route(method: string, path: string, input: () => unknown, ctx: SimConte
       const change = configSchema.parse(input());
       if (change.tokenTtlSeconds !== undefined) ctx.config.tokenTtlSeconds = change.tokenTtlSeconds;
       if (change.latencyMs !== undefined) ctx.config.latencyMs = change.latencyMs;
+      if (change.statInviterNames !== undefined) ctx.config.statInviterNames = change.statInviterNames;
       const limits = change.rateLimits;
       if (limits?.perApiPerMinute !== undefined)
         ctx.config.rateLimits.perApiPerMinute = limits.perApiPerMinute;
@@ -149,6 +151,7 @@ function reset(ctx: SimContext, seed: number | undefined): unknown {
   ctx.config.tokenTtlSeconds = ctx.initialConfig.tokenTtlSeconds;
   ctx.config.latencyMs = ctx.initialConfig.latencyMs;
   ctx.config.rateLimits = { ...ctx.initialConfig.rateLimits };
+  ctx.config.statInviterNames = ctx.initialConfig.statInviterNames;
   return { ok: true, seed: ctx.generator.seed, now: ctx.clock.now() };
 }
 

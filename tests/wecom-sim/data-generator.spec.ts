@@ -72,6 +72,32 @@ describe('wecom-sim data generator', () => {
           ? v.invitor_userid === v.userid
           : v.invitor_external_userid === v.external_userid,
       );
-    expect(selfInvites.length).toBe(2);
+    // An external viewer, a member and the anchor of the promotion live.
+    expect(selfInvites.length).toBe(3);
+    const promotion = data.lives.find((l) => l.livingid === data.specials.promotionLivingid);
+    expect(
+      promotion?.viewers.some(
+        (v) =>
+          v.kind === 'internal' &&
+          v.userid === data.specials.mainAnchorUserid &&
+          v.invitor_userid === v.userid,
+      ),
+    ).toBeTrue();
+  });
+
+  it('mixes userids that keep their case with all-lower-case ones, unique case-insensitively', () => {
+    const data = generateSimData(options);
+    const userids = data.members.map((m) => m.userid);
+    expect(userids.some((id) => /[A-Z]/.test(id) && /[a-z]/.test(id))).toBeTrue();
+    expect(userids.some((id) => id === id.toLowerCase())).toBeTrue();
+    expect(new Set(userids.map((id) => id.toLowerCase())).size).toBe(userids.length);
+    // The cases R4.6 depends on keep their case, so a client that lower-cases them is caught.
+    for (const id of [
+      data.specials.mainAnchorUserid,
+      data.specials.memberInviterUserid,
+      data.specials.selfInviteMember,
+    ]) {
+      expect(id).not.toBe(id.toLowerCase());
+    }
   });
 });

@@ -8,8 +8,10 @@ export const HIDDEN_DEPARTMENT = 6;
 export const APP_AGENTID = 1000002;
 
 /**
- * Corp members with pinyin userids (e.g. "WangDeSheng") and Chinese names. The first member is the
- * main anchor; about one in eight (never the first) sits outside the app's visible range.
+ * Corp members with pinyin userids and Chinese names, as corps really mix them: most keep their case
+ * (`WangDeSheng`), about one in three from the seventh on is all lower case (`zhaojing`). user/get answers
+ * only the spelling issued here. The first member is the main anchor; about one in eight (never the
+ * first) sits outside the app's visible range. Names repeat (a few surnames and given names).
  */
 export function generateMembers(prng: Prng, count: number): SimMember[] {
   const members: SimMember[] = [];
@@ -21,6 +23,7 @@ export function generateMembers(prng: Prng, count: number): SimMember[] {
     // userids are unique case-insensitively in WeCom.
     for (let n = 2; taken.has(userid.toLowerCase()); n += 1) userid = `${surnamePinyin}${givenPinyin}${n}`;
     taken.add(userid.toLowerCase());
+    if (i >= 5 && i % 3 === 0) userid = userid.toLowerCase();
     const denied = i > 0 && (i % 8 === 3 || (i === count - 1 && !members.some((m) => m.denied)));
     members.push({
       userid,

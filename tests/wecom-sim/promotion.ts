@@ -20,7 +20,8 @@ export interface PromotionCast {
 /**
  * Adds the inviter cases of MISSION R4.6 to a promotion live, each with a known id: inviter named in the
  * stats, inviter = anchor, inviter = another viewer (never oneself), an inviter only user/get can name,
- * one it may not read (60011), one nobody can name, plus a self-invite, an empty name and a shared name.
+ * one it may not read (60011), one nobody can name, plus self-invites (an external viewer, a member, the
+ * anchor), an empty name and a shared name.
  */
 export function curatePromotionLive(
   prng: Prng,
@@ -57,6 +58,17 @@ export function curatePromotionLive(
     invitor_userid: cast.selfInviteMember.userid,
   };
 
+  // The anchor watched their own live through their own card (a live not created by the app: no typed
+  // anchor name, so the anchor's other invitations are named through user/get, never this one).
+  const anchorSelfInvite: InternalViewer = {
+    kind: 'internal',
+    userid: cast.anchor.userid,
+    watch_time: prng.int(30, maxWatch),
+    is_comment: 0,
+    is_mic: 0,
+    invitor_userid: cast.anchor.userid,
+  };
+
   const byMemberA = external('老客户A', 2);
   byMemberA.invitor_userid = cast.memberInviter.userid;
   const byMemberB = external('老客户B');
@@ -80,6 +92,7 @@ export function curatePromotionLive(
 
   live.viewers.push(
     selfInviteMember,
+    anchorSelfInvite,
     viewerInviter,
     viewerInvited,
     selfInvite,
@@ -118,6 +131,7 @@ export function curatePromotionLive(
     specials: {
       selfInviteViewer: selfInvite.external_userid,
       selfInviteMember: selfInviteMember.userid,
+      anchorSelfInvite: anchorSelfInvite.userid,
       anchorInvitedViewer: viewerInviter.external_userid,
       viewerInvitedViewer: viewerInvited.external_userid,
       viewerInviter: viewerInviter.external_userid,

@@ -44,6 +44,12 @@ export class SimState {
     return this.membersByLowerId.get(userid.toLowerCase());
   }
 
+  /** The member only under the spelling the simulator issued (`WangDeSheng`, not `wangdesheng`). */
+  memberSpeltExactly(userid: string): SimMember | undefined {
+    const member = this.member(userid);
+    return member?.userid === userid ? member : undefined;
+  }
+
   live(livingid: string): SimLive | undefined {
     return this.livesById.get(livingid);
   }

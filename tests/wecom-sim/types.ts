@@ -105,6 +105,8 @@ export interface PromotionSpecials {
   selfInviteViewer: string;
   /** Internal viewer of the promotion live whose inviter is themself. */
   selfInviteMember: string;
+  /** The anchor watched the promotion live as a viewer, invited by themself. */
+  anchorSelfInvite: string;
   /** External viewer of the promotion live invited by the live's anchor. */
   anchorInvitedViewer: string;
   /** External viewer invited by another external viewer of the same live (name resolvable from the stats). */

@@ -15,7 +15,7 @@ describe('wecom-sim user/get, message/send and media/upload', () => {
 
   it('returns a visible member and 60011 for a member outside the app', async () => {
     const visible = data.members.find((m) => !m.denied && m.userid !== data.specials.mainAnchorUserid);
-    const user = await client.get('user/get', { userid: visible?.userid.toUpperCase() ?? '' });
+    const user = await client.get('user/get', { userid: visible?.userid ?? '' });
     expect(user).toEqual(
       jasmine.objectContaining({ errcode: 0, errmsg: 'ok', userid: visible?.userid, name: visible?.name }),
     );
@@ -27,6 +27,23 @@ describe('wecom-sim user/get, message/send and media/upload', () => {
     expect(denied.errmsg).toMatch(/^no privilege to access\/modify contact\/party\/agent, hint: /);
     expect((await client.get('user/get', { userid: data.specials.deniedInviterUserid })).errcode).toBe(60011);
     expect((await client.get('user/get', { userid: 'nobody' })).errcode).toBe(60111);
+  });
+
+  it('answers user/get only for the spelling it issued (60111 for another case)', async () => {
+    const mixed = data.members.find((m) => !m.denied && m.userid !== m.userid.toLowerCase());
+    const lower = data.members.find((m) => !m.denied && m.userid === m.userid.toLowerCase());
+    expect(mixed).withContext('a mixed-case member').toBeDefined();
+    expect(lower).withContext('an all-lower-case member').toBeDefined();
+    const exact = await client.get('user/get', { userid: mixed?.userid ?? '' });
+    expect(exact).toEqual(jasmine.objectContaining({ errcode: 0, userid: mixed?.userid, name: mixed?.name }));
+    expect((await client.get('user/get', { userid: mixed?.userid.toLowerCase() ?? '' })).errcode).toBe(60111);
+    expect((await client.get('user/get', { userid: lower?.userid ?? '' })).errcode).toBe(0);
+    expect((await client.get('user/get', { userid: lower?.userid.toUpperCase() ?? '' })).errcode).toBe(60111);
+    // Other APIs still compare userids case-insensitively, as WeCom documents.
+    const lives = await client.post('living/get_user_all_livingid', {
+      userid: data.specials.mainAnchorUserid.toLowerCase(),
+    });
+    expect(lives.errcode).toBe(0);
   });
 
   it('sends text and textcard messages, listing invalid recipients', async () => {

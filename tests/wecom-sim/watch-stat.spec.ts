@@ -92,6 +92,8 @@ describe('wecom-sim get_watch_stat and get_living_info', () => {
       externals.find((e) => e.external_userid === id);
     expect(external(s.selfInviteViewer)?.invitor_external_userid).toBe(s.selfInviteViewer);
     expect(users.find((u) => u.userid === s.selfInviteMember)?.invitor_userid).toBe(s.selfInviteMember);
+    expect(users.find((u) => u.userid === s.anchorSelfInvite)?.invitor_userid).toBe(s.mainAnchorUserid);
+    expect(s.anchorSelfInvite).toBe(s.mainAnchorUserid);
     expect(external(s.anchorInvitedViewer)?.invitor_userid).toBe(s.mainAnchorUserid);
     expect(external(s.viewerInvitedViewer)?.invitor_external_userid).toBe(s.viewerInviter);
     expect(external(s.viewerInviter)?.name).toBe('黍离。');
@@ -102,6 +104,35 @@ describe('wecom-sim get_watch_stat and get_living_info', () => {
     expect(users.some((u) => u.userid === s.memberInviterUserid)).toBeFalse();
     expect(external(s.emptyNameViewer)?.name).toBe('');
     expect(externals.filter((e) => e.name === s.duplicateViewerName).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('names inviters in the stats only when asked to (statInviterNames), self-invites included', async () => {
+    const s = data.specials;
+    const named = (pages: StatPage[]): Array<Record<string, unknown>> =>
+      pages
+        .flatMap((p) => [...p.stat_info.users, ...p.stat_info.external_users])
+        .filter((v) => 'invitor_name' in v);
+    expect(named(await allPages(s.promotionLivingid))).toEqual([]);
+    await client.admin('POST', 'config', { statInviterNames: true });
+    try {
+      const pages = await allPages(s.promotionLivingid);
+      const externals = pages.flatMap((p) => p.stat_info.external_users);
+      const member = data.members.find((m) => m.userid === s.memberInviterUserid);
+      const anchor = data.members.find((m) => m.userid === s.mainAnchorUserid);
+      expect(externals.find((e) => e.invitor_userid === s.memberInviterUserid)?.invitor_name).toBe(
+        member?.name,
+      );
+      expect(externals.find((e) => e.external_userid === s.viewerInvitedViewer)?.invitor_name).toBe('黍离。');
+      expect(externals.find((e) => e.external_userid === s.selfInviteViewer)?.invitor_name).toBe('自来水');
+      const users = pages.flatMap((p) => p.stat_info.users);
+      expect(users.find((u) => u.userid === s.anchorSelfInvite)?.invitor_name).toBe(anchor?.name);
+      // Nobody knows an external inviter who never watched.
+      expect(
+        externals.find((e) => e.invitor_external_userid === s.unknownExternalInviter)?.invitor_name,
+      ).toBeUndefined();
+    } finally {
+      await client.admin('POST', 'config', { statInviterNames: false });
+    }
   });
 
   it('reports reserved and actual times apart, and no viewers before the start', async () => {

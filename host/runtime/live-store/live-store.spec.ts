@@ -175,8 +175,17 @@ describe('LiveStore (SQLite file)', () => {
     });
     const result = await store.mergeWatchStats('corp-a', 'lv1', [statPage()]);
     expect(result.viewers).toBe(4);
-    expect(result.unnamedInviters).toEqual([{ kind: 'external', id: 'wmSelf' }]);
+    // The cache knows `ZhangSan`, not the spelling the stats use: user/get must be asked with `zhangsan`.
+    // A self-invite is nobody to look up.
+    expect(result.unnamedInviters).toEqual([{ kind: 'internal', id: 'zhangsan' }]);
+    await store.rememberName('corp-a', {
+      kind: 'internal',
+      id: 'zhangsan',
+      name: '张三',
+      source: 'user-get',
+    });
     const again = await store.mergeWatchStats('corp-a', 'lv1', [statPage()]);
+    expect(again.unnamedInviters).toEqual([]);
     expect(again.viewers).toBe(4);
     const page = await store.viewers('corp-a', 'lv1', { page: 1, pageSize: 10 });
     expect(page.total).toBe(4);
@@ -191,7 +200,7 @@ describe('LiveStore (SQLite file)', () => {
       jasmine.objectContaining({ inviterName: '张三', inviterRule: 'people', isMic: true, kind: 'internal' }),
     );
     // No self-invite: the viewer's own name does not name their inviter.
-    expect(byId.get('wmSelf')).toEqual(jasmine.objectContaining({ inviterName: null, inviterRule: 'none' }));
+    expect(byId.get('wmSelf')).toEqual(jasmine.objectContaining({ inviterName: null, inviterRule: 'self' }));
     expect(page.rows.map((row) => row.viewerId)).toEqual(['LiSi', 'wmB', 'wmA', 'wmSelf']);
     const searched = await store.viewers('corp-a', 'lv1', { keyword: '万', page: 1, pageSize: 10 });
     expect(searched.rows.map((row) => row.viewerId)).toEqual(['wmA']);

@@ -290,18 +290,21 @@ export class LiveStoreService implements LiveStore {
     people: ReadonlyArray<{ kind: ViewerKind; id: string }>,
   ): Promise<Map<string, string>> {
     const known = new Map<string, string>();
-    // Stored as upsertPeople writes them: members' userids lower case, external ids as they are.
-    const ids = [...new Set(people.map((person) => personKey(person.kind, person.id).split(':')[1] ?? ''))];
-    for (let start = 0; start < ids.length; start += 500) {
-      const rows = (await trx('live_people')
-        .where('corp_id', corpId)
-        .whereIn('person_id', ids.slice(start, start + 500))
-        .select('person_kind', 'person_id', 'name')) as Array<{
-        person_kind: ViewerKind;
-        person_id: string;
-        name: string;
-      }>;
-      for (const row of rows) known.set(personKey(row.person_kind, row.person_id), row.name);
+    // Exact spellings, as upsertPeople stores them: one (kind, id) lookup per person, on the primary key.
+    const unique = new Map(people.map((person) => [personKey(person.kind, person.id), person]));
+    for (const kind of ['internal', 'external'] as const) {
+      const ids = [...unique.values()].filter((person) => person.kind === kind).map((person) => person.id);
+      for (let start = 0; start < ids.length; start += 500) {
+        const rows = (await trx('live_people')
+          .where({ corp_id: corpId, person_kind: kind })
+          .whereIn('person_id', ids.slice(start, start + 500))
+          .select('person_kind', 'person_id', 'name')) as Array<{
+          person_kind: ViewerKind;
+          person_id: string;
+          name: string;
+        }>;
+        for (const row of rows) known.set(personKey(row.person_kind, row.person_id), row.name);
+      }
     }
     return known;
   }
@@ -316,8 +319,8 @@ export class LiveStoreService implements LiveStore {
     const rows = [...unique.values()].map((person) => ({
       corp_id: corpId,
       person_kind: person.kind,
-      // Members' userids compare case-insensitively: one cache entry per member.
-      person_id: person.kind === 'internal' ? person.id.toLowerCase() : person.id,
+      // As WeCom spelt it: an answer for `WangDeSheng` is never served for `wangdesheng` (docs/architecture.md).
+      person_id: person.id,
       name: person.name,
       source: person.source,
       updated_at: now,

@@ -50,59 +50,11 @@ export async function viewerDetails(
   const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
     { id: number } | undefined;
   if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
-  const filtered = (): Knex.QueryBuilder => {
-    const builder = db('live_viewers as v')
-      .leftJoin('live_people as p', (join) =>
-        join.on('p.corp_id', db.raw('?', [corpId])).andOn((inner) =>
-          inner
-            .on((member) =>
-              member
-                .on('p.person_kind', db.raw('?', ['internal']))
-                .andOn('p.person_id', db.raw('lower(v.invitor_userid)')),
-            )
-            .orOn((external) =>
-              external
-                .on('p.person_kind', db.raw('?', ['external']))
-                .andOnNull('v.invitor_userid')
-                .andOn('p.person_id', 'v.invitor_external_userid'),
-            ),
-        ),
-      )
-      // WeCom's stats carry no names for members: the cache (user/get, check-ins…) may know them.
-      .leftJoin('live_people as vp', (join) =>
-        join
-          .on('vp.corp_id', db.raw('?', [corpId]))
-          .andOn('vp.person_kind', 'v.viewer_kind')
-          .andOn(
-            'vp.person_id',
-            db.raw(`case when v.viewer_kind = 'internal' then lower(v.viewer_id) else v.viewer_id end`),
-          ),
-      )
-      .where('v.live_id', live.id);
-    const keyword = query.keyword?.trim() ?? '';
-    if (keyword !== '') {
-      const pattern = likePattern(keyword.toLowerCase());
-      builder.where((inner) =>
-        inner
-          .orWhereRaw(`lower(coalesce(nullif(v.name, ''), vp.name, '')) like ? escape '\\'`, [pattern])
-          .orWhereRaw(`lower(v.viewer_id) like ? escape '\\'`, [pattern])
-          .orWhereRaw(`lower(coalesce(v.inviter_name, p.name, '')) like ? escape '\\'`, [pattern]),
-      );
-    }
-    return builder;
+  const keyword = query.keyword?.trim() ?? '';
+  const total = (await detailQuery(db, corpId, live.id, keyword).count({ n: '*' }).first()) as {
+    n: number | string;
   };
-  const total = (await filtered().count({ n: '*' }).first()) as { n: number | string };
-  const rowsQuery = filtered()
-    .select(
-      'v.*',
-      'p.name as cached_inviter_name',
-      'p.source as cached_inviter_source',
-      'vp.name as cached_name',
-    )
-    .orderBy([
-      { column: 'v.watch_time', order: 'desc' },
-      { column: 'v.id', order: 'asc' },
-    ]);
+  const rowsQuery = detailRowsQuery(db, corpId, live.id, keyword);
   if (query.pageSize !== undefined) {
     const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize)), MAX_PAGE_SIZE);
     rowsQuery.limit(pageSize).offset((Math.max(1, Math.floor(query.page ?? 1)) - 1) * pageSize);
@@ -126,6 +78,65 @@ export async function viewerDetails(
       reportedCount: round.reported_count,
     })),
   };
+}
+
+/** The cached name of the viewer's inviter; never for a self-invite (it would be the viewer's own). */
+const CACHED_INVITER_NAME = `case when v.inviter_rule = 'self' then null
+  when v.invitor_userid is not null then pi.name else pe.name end`;
+const CACHED_INVITER_SOURCE = `case when v.inviter_rule = 'self' then null
+  when v.invitor_userid is not null then pi.source else pe.source end`;
+
+/**
+ * A live's viewers with the name cache joined three times, each on live_people's primary key
+ * (corp_id, person_kind, person_id) with ids spelt exactly as WeCom gave them: the viewer themself, a
+ * member inviter, an external inviter. One OR inside a join (or a lower() on the key) would make SQLite
+ * scan live_people once per viewer. The keyword matches name, viewer id and the inviter name as shown.
+ */
+export function detailQuery(db: Knex, corpId: string, liveId: number, keyword: string): Knex.QueryBuilder {
+  const person = (alias: string, kind: Knex.Raw | string, id: string) => (join: Knex.JoinClause) =>
+    join
+      .on(`${alias}.corp_id`, db.raw('?', [corpId]))
+      .andOn(`${alias}.person_kind`, typeof kind === 'string' ? db.ref(kind) : kind)
+      .andOn(`${alias}.person_id`, id);
+  const builder = db('live_viewers as v')
+    // WeCom's stats carry no names for members: the cache (user/get, check-ins…) may know them.
+    .leftJoin('live_people as vp', person('vp', 'v.viewer_kind', 'v.viewer_id'))
+    .leftJoin('live_people as pi', person('pi', db.raw('?', ['internal']), 'v.invitor_userid'))
+    .leftJoin('live_people as pe', person('pe', db.raw('?', ['external']), 'v.invitor_external_userid'))
+    .where('v.live_id', liveId);
+  if (keyword !== '') {
+    const pattern = likePattern(keyword.toLowerCase());
+    builder.where((inner) =>
+      inner
+        .orWhereRaw(`lower(coalesce(nullif(v.name, ''), vp.name, '')) like ? escape '\\'`, [pattern])
+        .orWhereRaw(`lower(v.viewer_id) like ? escape '\\'`, [pattern])
+        .orWhereRaw(
+          `lower(case when v.inviter_rule = 'self' then '' else coalesce(v.inviter_name, ${CACHED_INVITER_NAME}, '') end) like ? escape '\\'`,
+          [pattern],
+        ),
+    );
+  }
+  return builder;
+}
+
+/** `detailQuery`'s rows, longest watchers first, with the cached names `toDetail` reads. */
+export function detailRowsQuery(
+  db: Knex,
+  corpId: string,
+  liveId: number,
+  keyword: string,
+): Knex.QueryBuilder {
+  return detailQuery(db, corpId, liveId, keyword)
+    .select(
+      'v.*',
+      db.raw(`${CACHED_INVITER_NAME} as cached_inviter_name`),
+      db.raw(`${CACHED_INVITER_SOURCE} as cached_inviter_source`),
+      'vp.name as cached_name',
+    )
+    .orderBy([
+      { column: 'v.watch_time', order: 'desc' },
+      { column: 'v.id', order: 'asc' },
+    ]);
 }
 
 const viewerKey = (kind: string, id: string): string => `${kind}:${id}`;
@@ -191,7 +202,10 @@ function toDetail(
   if (viewer.name === '' && (row.cached_name ?? '') !== '') viewer.name = row.cached_name ?? '';
   const cached = row.cached_inviter_name ?? '';
   const fromUserGet = row.cached_inviter_source === 'user-get';
-  if (viewer.inviterName === null && cached !== '') {
+  if (viewer.inviterRule === 'self') {
+    // A self-invite is never named, not even by a name an older merge stored.
+    viewer.inviterName = null;
+  } else if (viewer.inviterName === null && cached !== '') {
     viewer.inviterName = cached;
     viewer.inviterRule = (fromUserGet ? 'user-get' : 'people') as InviterRule;
   } else if (viewer.inviterRule === 'people' && fromUserGet && viewer.inviterName === cached) {

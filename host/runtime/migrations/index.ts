@@ -2,6 +2,7 @@ import type { NamedMigration } from '../migration-runner.js';
 import * as hostCore from './001-host-core.js';
 import * as accounts from './002-accounts.js';
 import * as liveStore from './003-live-store.js';
+import * as selfInvites from './004-self-invites.js';
 import * as onlinePeaks from './005-online-peaks.js';
 
 /** The host's migrations in order. Append only: released migrations never change. */
@@ -9,5 +10,6 @@ export const HOST_MIGRATIONS: NamedMigration[] = [
   { name: '001-host-core', migration: hostCore },
   { name: '002-accounts', migration: accounts },
   { name: '003-live-store', migration: liveStore },
+  { name: '004-self-invites', migration: selfInvites },
   { name: '005-online-peaks', migration: onlinePeaks },
 ];

@@ -16,7 +16,7 @@ import {
   waitFor,
 } from '../../../tests/support/runtime-harness.js';
 import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
-import { NO_INVITER_TEXT } from '../shared/viewer-format.js';
+import { NO_INVITER_TEXT, SELF_INVITE_TEXT } from '../shared/viewer-format.js';
 
 type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -127,7 +127,7 @@ describe('live-detail plugin (main side, simulator)', () => {
     expect(answer.notices.join()).toContain('可见范围');
     const cached = (await runtime
       .db('live_people')
-      .where({ corp_id: corpId, person_id: data.specials.deniedInviterUserid.toLowerCase() })
+      .where({ corp_id: corpId, person_id: data.specials.deniedInviterUserid })
       .first()) as { name: string; source: string };
     expect(cached).toEqual(jasmine.objectContaining({ name: '', source: 'user-get' }));
     // Member viewers come without names from WeCom's stats: user/get names those the app may read.
@@ -153,6 +153,124 @@ describe('live-detail plugin (main side, simulator)', () => {
         (row) => row.inviterName === member?.name || row.name.includes(member?.name ?? '?'),
       ),
     ).toBeTrue();
+  });
+
+  it('never names a viewer as their own inviter; the anchor’s invitations are named through user/get', async () => {
+    const s = data.specials;
+    const promo = s.promotionLivingid;
+    await client.admin('POST', 'counters/reset');
+    const answer = await get(promo, { refresh: true });
+    const row = (id: string) => answer.viewers.rows.find((viewer) => viewer.viewerId === id);
+    const anchor = data.members.find((m) => m.userid === s.mainAnchorUserid);
+    const selfMember = data.members.find((m) => m.userid === s.selfInviteMember);
+    // Self-invites by an external user, a member and the anchor: no name, ever, though user/get named
+    // the member and the anchor (as viewers and, for the anchor, as the inviter of others).
+    for (const id of [s.selfInviteViewer, s.selfInviteMember, s.anchorSelfInvite]) {
+      expect(row(id))
+        .withContext(id)
+        .toEqual(jasmine.objectContaining({ inviterName: null, inviterRule: 'self' }));
+    }
+    expect(row(s.selfInviteMember)?.name).toBe(selfMember?.name ?? '?');
+    expect(row(s.anchorSelfInvite)?.name).toBe(anchor?.name ?? '?');
+    // The live was not created here (no typed anchor name): the anchor's invitations of others carry the
+    // name user/get answered for the anchor's userid exactly as WeCom spells it.
+    expect(s.mainAnchorUserid).not.toBe(s.mainAnchorUserid.toLowerCase());
+    const byAnchor = answer.viewers.rows.filter(
+      (viewer) => viewer.invitorUserid === s.mainAnchorUserid && viewer.viewerId !== s.mainAnchorUserid,
+    );
+    expect(byAnchor.length).toBeGreaterThan(0);
+    for (const viewer of byAnchor) {
+      expect(viewer)
+        .withContext(viewer.viewerId)
+        .toEqual(jasmine.objectContaining({ inviterName: anchor?.name, inviterRule: 'user-get' }));
+    }
+    // Each spelling asked is the one received: nothing lower-cased reached user/get (the simulator
+    // would answer 60111 and the names above would be empty), nothing cached under another spelling.
+    const people = (await runtime
+      .db('live_people')
+      .where({ corp_id: corpId, person_kind: 'internal' })
+      .pluck('person_id')) as string[];
+    const issued = new Set(data.members.map((m) => m.userid));
+    expect(people.filter((id) => !issued.has(id))).toEqual([]);
+    // The ranking counts invitations of others only: the anchor's self-invite is not one.
+    const anchorRank = answer.charts.topInviters.find((point) => point.label === anchor?.name);
+    expect(anchorRank?.value).toBe(byAnchor.length);
+    expect(answer.charts.topInviters.map((point) => point.label)).not.toContain(SELF_INVITE_TEXT);
+    expect(answer.charts.topInviters.map((point) => point.label)).not.toContain(selfMember?.name ?? '?');
+    // Searching the self-inviting member's name finds them as a viewer, not as anybody's inviter.
+    const found = await get(promo, { keyword: selfMember?.name ?? '?' });
+    expect(found.viewers.rows.every((viewer) => viewer.inviterName !== selfMember?.name)).toBeTrue();
+    expect(found.viewers.rows.map((viewer) => viewer.viewerId)).toContain(s.selfInviteMember);
+  });
+
+  it('lets an inviter name WeCom answers in the stats win (rule 1), never for a self-invite', async () => {
+    const s = data.specials;
+    await client.admin('POST', 'config', { statInviterNames: true });
+    try {
+      const answer = await get(s.promotionLivingid, { refresh: true });
+      const member = data.members.find((m) => m.userid === s.memberInviterUserid);
+      const byMember = answer.viewers.rows.filter((viewer) => viewer.invitorUserid === s.memberInviterUserid);
+      expect(byMember.length).toBeGreaterThan(0);
+      for (const viewer of byMember) {
+        expect(viewer).toEqual(
+          jasmine.objectContaining({ inviterName: member?.name, inviterRule: 'watch-stat' }),
+        );
+      }
+      const viaViewer = answer.viewers.rows.find((viewer) => viewer.viewerId === s.viewerInvitedViewer);
+      expect(viaViewer).toEqual(
+        jasmine.objectContaining({ inviterName: '黍离。', inviterRule: 'watch-stat' }),
+      );
+      // WeCom named the self-invites too (the viewer's own name): still nobody's invitation.
+      for (const id of [s.selfInviteViewer, s.selfInviteMember, s.anchorSelfInvite]) {
+        const viewer = answer.viewers.rows.find((row) => row.viewerId === id);
+        expect(viewer)
+          .withContext(id)
+          .toEqual(jasmine.objectContaining({ inviterName: null, inviterRule: 'self' }));
+      }
+      // A denied member WeCom names in the stats needs no user/get.
+      const byDenied = answer.viewers.rows.filter((viewer) => viewer.invitorUserid === s.deniedInviterUserid);
+      const denied = data.members.find((m) => m.userid === s.deniedInviterUserid);
+      expect(byDenied.every((viewer) => viewer.inviterName === denied?.name)).toBeTrue();
+    } finally {
+      await client.admin('POST', 'config', { statInviterNames: false });
+    }
+  });
+
+  it('exports a self-invite as such, never with the viewer’s own name as inviter', async () => {
+    const s = data.specials;
+    const promo = s.promotionLivingid;
+    const answer = await get(promo, { refresh: true });
+    const { jobId } = dataOf<{ jobId: string }>(await call('export', { livingid: promo, withCharts: true }));
+    const result = await waitFor(async () => {
+      const job = dataOf<{ state: string; result: LiveDetailExportResult | null }>(
+        await runtime.router.dispatch('jobs.get', { jobId }, session),
+      );
+      return job.state === 'done' ? job.result : undefined;
+    }, 20_000);
+    const stored = await runtime.files.get(result?.fileId ?? '', await runtime.sessions.resolve(session));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(stored.path);
+    const sheet = workbook.getWorksheet('观众明细');
+    const header = (sheet?.getRow(1).values as unknown[]).map(String);
+    const column = (title: string): number => header.indexOf(title);
+    const byId = new Map<string, string>();
+    sheet?.eachRow((excelRow, rowNo) => {
+      if (rowNo > 1)
+        byId.set(
+          String(excelRow.getCell(column('userid / external_userid')).value),
+          String(excelRow.getCell(column('邀请人')).value),
+        );
+    });
+    for (const id of [s.selfInviteViewer, s.selfInviteMember, s.anchorSelfInvite]) {
+      expect(byId.get(id)).withContext(id).toBe(SELF_INVITE_TEXT);
+    }
+    const anchor = data.members.find((m) => m.userid === s.mainAnchorUserid);
+    expect(byId.get(s.anchorInvitedViewer)).toBe(anchor?.name);
+    expect(answer.viewers.total).toBe(byId.size);
+    // The profile sheet's ranking leaves self-invites out too.
+    const profile = workbook.getWorksheet('观众画像');
+    const labels = profile?.getColumn(1).values.map(String) ?? [];
+    expect(labels).not.toContain(SELF_INVITE_TEXT);
   });
 
   it('says inviters are promotion-only for other lives', async () => {

@@ -1,6 +1,6 @@
 import type { CheckinRoundSummary, ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { ChartPoint, LiveDetailCharts } from '../shared/live-detail-api.js';
-import { inviterText } from '../shared/viewer-format.js';
+import { invitedByOther, inviterText } from '../shared/viewer-format.js';
 
 /** Watch-time buckets (upper bound in seconds, exclusive; the last one is open). */
 const WATCH_BUCKETS: ReadonlyArray<{ label: string; below: number }> = [
@@ -38,7 +38,8 @@ export function viewerProfile(
   });
   const invited = new Map<string, number>();
   if (inviterSupported) {
-    for (const viewer of viewers) {
+    // A self-invite is nobody's invitation: it never ranks the viewer as an inviter.
+    for (const viewer of viewers.filter(invitedByOther)) {
       const name = inviterText(viewer, true);
       if (name !== '') invited.set(name, (invited.get(name) ?? 0) + 1);
     }

@@ -3,6 +3,8 @@ import type { InviterRule, ViewerDetail } from '../../../sdk/contracts/lives.js'
 /** Promotion lives (活动直播, type 4) are the only ones WeCom gives inviters for (R4.6). */
 export const PROMOTION_LIVE_TYPE = 4;
 export const NO_INVITER_TEXT = '企业微信仅对推广产品直播提供邀请人';
+/** WeCom recorded the viewer as their own inviter: shown instead of a name, never the viewer's own name. */
+export const SELF_INVITE_TEXT = '本人（自行进入）';
 
 /** Seconds as h:mm:ss (R5.2), e.g. 3725 → 1:02:05. */
 export function formatWatchTime(seconds: number): string {
@@ -27,14 +29,24 @@ export const INVITER_RULE_LABELS: Readonly<Record<InviterRule, string>> = {
   viewer: '同场观众',
   people: '本地名录',
   'user-get': '通讯录查询',
+  self: '非他人邀请',
   none: '未能识别',
 };
 
-/** The inviter as shown: name, else the id, else nothing; non-promotion lives say why it is empty. */
+/** Invited by somebody else: counts as an invitation (a self-invite does not). */
+export function invitedByOther(viewer: ViewerDetail): boolean {
+  return (viewer.invitorUserid ?? viewer.invitorExternalUserid) !== null && viewer.inviterRule !== 'self';
+}
+
+/**
+ * The inviter as shown: name, else the id, else nothing; a self-invite says so; non-promotion lives say
+ * why it is empty.
+ */
 export function inviterText(viewer: ViewerDetail, inviterSupported: boolean): string {
   if (!inviterSupported) return NO_INVITER_TEXT;
   const id = viewer.invitorUserid ?? viewer.invitorExternalUserid;
   if (id === null) return '';
+  if (viewer.inviterRule === 'self') return SELF_INVITE_TEXT;
   return viewer.inviterName !== null && viewer.inviterName !== '' ? viewer.inviterName : id;
 }
 

@@ -244,6 +244,27 @@ describe('LiveDetailPage', () => {
     expect(text(root.querySelector('.banner'))).toContain('本地保存的数据');
   });
 
+  it('shows a self-invite as such, never the viewer’s own name as inviter', async () => {
+    const self: ViewerDetail = {
+      kind: 'internal',
+      viewerId: 'WangDeSheng',
+      externalType: null,
+      name: '王德胜',
+      watchTime: 120,
+      isComment: false,
+      isMic: false,
+      invitorUserid: 'WangDeSheng',
+      invitorExternalUserid: null,
+      inviterName: null,
+      inviterRule: 'self',
+      checkins: [],
+    };
+    const { root } = await render(() => answer({ viewers: { rows: [self], total: 1 } }));
+    const inviter = text(root.querySelector('table tr[mat-row] td.mat-column-inviter'));
+    expect(inviter).toBe('本人（自行进入）非他人邀请');
+    expect(text(root.querySelector('.cards li'))).toContain('邀请人：本人（自行进入）');
+  });
+
   it('says inviters are promotion-only on other lives', async () => {
     const { root } = await render(() => answer({ inviterSupported: false, live: live({ type: 3 }) }));
     expect(text(root.querySelector('table tr[mat-row]'))).toContain('企业微信仅对推广产品直播提供邀请人');

@@ -182,6 +182,50 @@ describe('live-list plugin (main side, simulator)', () => {
     expect(byDenied.every((row) => row.inviter_name === null)).toBeTrue();
   });
 
+  it('stores self-invites unnamed and names the anchor’s invitations as the detail page shows them (R4.6)', async () => {
+    const s = data.specials;
+    const stored = (await runtime
+      .db('live_viewers as v')
+      .join('lives as l', 'l.id', 'v.live_id')
+      .where({ 'l.corp_id': corpId, 'l.livingid': s.promotionLivingid })
+      .select('v.viewer_id', 'v.invitor_userid', 'v.inviter_name', 'v.inviter_rule')) as Array<{
+      viewer_id: string;
+      invitor_userid: string | null;
+      inviter_name: string | null;
+      inviter_rule: string | null;
+    }>;
+    const byViewer = new Map(stored.map((row) => [row.viewer_id, row]));
+    for (const id of [s.selfInviteViewer, s.selfInviteMember, s.anchorSelfInvite]) {
+      expect(byViewer.get(id))
+        .withContext(id)
+        .toEqual(jasmine.objectContaining({ inviter_name: null, inviter_rule: 'self' }));
+    }
+    // Not created here, so no typed anchor name: user/get, asked with the anchor's exact userid, named them.
+    const anchorName = data.members.find((person) => person.userid === anchor)?.name;
+    const byAnchor = stored.filter((row) => row.invitor_userid === anchor && row.viewer_id !== anchor);
+    expect(byAnchor.length).toBeGreaterThan(0);
+    expect(byAnchor.every((row) => row.inviter_name === anchorName)).toBeTrue();
+    // The detail page (its own read path, no refresh) agrees with what the sync stored.
+    const detail = dataOf<{
+      viewers: { rows: Array<{ viewerId: string; inviterName: string | null; inviterRule: string | null }> };
+    }>(
+      await runtime.router.dispatch(
+        'live-detail.get',
+        { livingid: s.promotionLivingid, page: 1, pageSize: 500 },
+        admin,
+      ),
+    );
+    for (const row of detail.viewers.rows) {
+      const kept = byViewer.get(row.viewerId);
+      if (kept?.inviter_rule === 'self') expect(row.inviterRule).withContext(row.viewerId).toBe('self');
+      if (kept?.inviter_name !== null)
+        expect(row.inviterName)
+          .withContext(row.viewerId)
+          .toBe(kept?.inviter_name ?? null);
+      if (row.inviterRule === 'self') expect(row.inviterName).withContext(row.viewerId).toBeNull();
+    }
+  });
+
   it('changes nothing when the same member is synced again', async () => {
     const lives = await storedLives();
     const viewers = await storedViewers();

@@ -8,7 +8,8 @@ import {
   LIST_MAX_LIMIT,
   WATCH_PAGE_SIZE,
 } from '../paging.js';
-import type { SimViewer } from '../types.js';
+import type { SimContext } from '../context.js';
+import type { SimLive, SimViewer } from '../types.js';
 import { existingLive } from './living-write.js';
 import { jsonBody, optionalInt, optionalString, requiredString, type ApiRoute } from './route.js';
 
@@ -60,6 +61,11 @@ export const watchStatRoute: ApiRoute = {
     const status = liveStatus(live, ctx.clock.now());
     const viewers = status === 1 || status === 2 ? live.viewers : [];
     const page = viewers.slice(offset, offset + WATCH_PAGE_SIZE);
+    const wire = (viewer: SimViewer): Record<string, unknown> => {
+      const fields = toWire(viewer);
+      const name = ctx.config.statInviterNames ? inviterName(ctx, live, viewer) : undefined;
+      return name === undefined ? fields : { ...fields, invitor_name: name };
+    };
     const end = Math.min(viewers.length, offset + page.length);
     return {
       errcode: 0,
@@ -67,12 +73,26 @@ export const watchStatRoute: ApiRoute = {
       ending: end >= viewers.length ? 1 : 0,
       next_key: encodeNextKey(live.livingid, Math.max(end, offset)),
       stat_info: {
-        users: page.filter((v) => v.kind === 'internal').map(toWire),
-        external_users: page.filter((v) => v.kind === 'external').map(toWire),
+        users: page.filter((v) => v.kind === 'internal').map(wire),
+        external_users: page.filter((v) => v.kind === 'external').map(wire),
       },
     };
   },
 };
+
+/**
+ * The inviter's name as WeCom would know it (`statInviterNames` on): a member's contact name, an external
+ * inviter's name when they watched the same live. A self-invite is named too (the viewer's own name):
+ * the app must still not show it.
+ */
+function inviterName(ctx: SimContext, live: SimLive, viewer: SimViewer): string | undefined {
+  if (viewer.invitor_userid !== undefined) return ctx.state.member(viewer.invitor_userid)?.name;
+  if (viewer.invitor_external_userid === undefined) return undefined;
+  const inviter = live.viewers.find(
+    (other) => other.kind === 'external' && other.external_userid === viewer.invitor_external_userid,
+  );
+  return inviter?.kind === 'external' && inviter.name !== '' ? inviter.name : undefined;
+}
 
 /** A viewer as WeCom sends it: no `kind`, inviter fields only when present. */
 function toWire(viewer: SimViewer): Record<string, unknown> {
