@@ -57,7 +57,11 @@ function electronDelivers(): string[] {
 /** What browser mode's SSE stream sends an admin, read over HTTP as EventSource would. */
 async function browserDelivers(): Promise<string[]> {
   const events = new Subject<BusEvent>();
-  const streams = new EventStreams({ events, isActive: () => Promise.resolve(true), log: pino({ enabled: false }) });
+  const streams = new EventStreams({
+    events,
+    isActive: () => Promise.resolve(true),
+    log: pino({ enabled: false }),
+  });
   const server: Server = createServer((_req, res) => streams.open(res, { sessionId: 's', user: ADMIN }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
@@ -102,7 +106,17 @@ describe('the client event contract', () => {
     for (const type of ['notes.saved', 'live-create.created', 'checkin-import.progress.step']) {
       expect(isClientEvent({ type })).withContext(type).toBeTrue();
     }
-    for (const type of ['plugins.fake', 'auth.login', 'jobs.x', 'host.y', 'wecom.other', 'job.other', 'x.y', 'a', '']) {
+    for (const type of [
+      'plugins.fake',
+      'auth.login',
+      'jobs.x',
+      'host.y',
+      'wecom.other',
+      'job.other',
+      'x.y',
+      'a',
+      '',
+    ]) {
       expect(isClientEvent({ type })).withContext(type).toBeFalse();
     }
   });

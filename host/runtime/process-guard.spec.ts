@@ -35,7 +35,10 @@ describe('process guard', () => {
   it('keeps the host running when a plugin’s error escapes, and attributes it in the log and the status', async () => {
     const { code, stdout } = await runChild(dataDir, 'plugin');
     expect(code).toBe(0);
-    const report = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { seen: string[]; answeredAfter: boolean };
+    const report = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as {
+      seen: string[];
+      answeredAfter: boolean;
+    };
     expect(report.seen.length).toBe(2);
     expect(report.answeredAfter).toBeTrue();
     const log = logText(dataDir);

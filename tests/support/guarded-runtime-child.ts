@@ -23,7 +23,9 @@ if (scenario === 'host') {
   dataOf(await runtime.router.dispatch('unruly.escape', {}, session));
   await waitFor(async () => (seen.size === 2 ? true : undefined));
   const after = dataOf<{ count: number }>(await runtime.router.dispatch('notes.count', {}, null));
-  process.stdout.write(`${JSON.stringify({ seen: [...seen], answeredAfter: typeof after.count === 'number' })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ seen: [...seen], answeredAfter: typeof after.count === 'number' })}\n`,
+  );
   await runtime.stop();
   process.exit(0);
 }
