@@ -8,6 +8,8 @@ const ROOT = dirname(dirname(new URL(import.meta.url).pathname));
 /** `plugins/<id>/…` → id, `sdk/…` → 'sdk', `host/…` → 'host'; null elsewhere (tests, scripts). */
 function areaOf(file) {
   const parts = relative(ROOT, file).split(sep);
+  // The generated UI registry (scripts/gen-ui-registry.mjs) lazily imports each plugin.json's UI entry.
+  if (parts.slice(0, 3).join('/') === 'host/ui/generated') return null;
   if (parts[0] === 'plugins' && parts.length > 2) return { kind: 'plugin', id: parts[1] };
   if (parts[0] === 'sdk' || parts[0] === 'host') return { kind: parts[0] };
   return null;
