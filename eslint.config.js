@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import boundaries from './scripts/eslint-import-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test-output/**', '.angular/**'] },
@@ -28,12 +29,29 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Plugins may import only sdk/* and their own files (ARCHITECTURE §2).
+    // Resolved import paths: no plugin → other plugin, plugin → host, sdk → host, host → plugin.
+    // Specs may use the test support (tests/) like any other file.
+    files: ['plugins/**/*.ts', 'sdk/**/*.ts', 'host/**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/imports': 'error' },
+  },
+  {
+    // Plugins may import only sdk/* and their own files (docs/plugin-development.md).
     files: ['plugins/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/host/**'], message: 'Plugins import only sdk/* and their own files.' }] },
+      ],
+    },
+  },
+  {
+    // sdk/ is what plugins build on: it must not depend on the host.
+    files: ['sdk/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/host/**'], message: 'sdk/ must not import host code.' }] },
       ],
     },
   },

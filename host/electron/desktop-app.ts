@@ -89,6 +89,7 @@ export async function runDesktopApp(options: LaunchOptions, dataDir: string): Pr
     runtime = await HostRuntime.start({
       dataDir,
       pluginDirs: [join(appRoot(), 'dist', 'plugins')],
+      guardProcess: true,
       // The OS protects the vault key where safeStorage really encrypts (the wrapper checks that each
       // time, Linux without a keyring included); a key written before it is wrapped on this start.
       keyWrapper: safeStorageKeyWrapper(safeStorage, process.platform),

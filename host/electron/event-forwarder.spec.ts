@@ -62,9 +62,13 @@ describe('EventForwarder', () => {
   });
 
   it('sends what JSON carries (as the SSE stream does) and drops what it cannot', () => {
-    events.next({ type: 'x', payload: { at: new Date(0), skip: undefined }, audience: { kind: 'admins' } });
-    events.next({ type: 'y', payload: { big: 1n }, audience: { kind: 'admins' } });
-    expect(sent).toEqual(['3:x:{"at":"1970-01-01T00:00:00.000Z"}']);
+    events.next({
+      type: 'demo.x',
+      payload: { at: new Date(0), skip: undefined },
+      audience: { kind: 'admins' },
+    });
+    events.next({ type: 'demo.y', payload: { big: 1n }, audience: { kind: 'admins' } });
+    expect(sent).toEqual(['3:demo.x:{"at":"1970-01-01T00:00:00.000Z"}']);
     expect(warnings.length).toBe(1);
   });
 
@@ -80,7 +84,7 @@ describe('EventForwarder', () => {
       log: { warn: () => undefined } as never,
     });
     failing.start();
-    events.next({ type: 'z', payload: 1, audience: { kind: 'all' } });
+    events.next({ type: 'demo.z', payload: 1, audience: { kind: 'all' } });
     failing.stop();
     expect(sent).toContain('2');
     expect(sent).toContain('3');

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Observable, Subscription } from 'rxjs';
+import { isClientEvent } from '../runtime/client-events.js';
 import { canReceive, type BusEvent } from '../runtime/event-bus.js';
 import type { SessionBinding } from './session-binding.js';
 
@@ -26,8 +27,8 @@ function cloneable(payload: unknown): { value: unknown } | null {
 }
 
 /**
- * Forwards host events to each window whose session's user may see them (`canReceive`, as browser
- * mode's event streams do), and drops the binding of a window whose session has ended.
+ * Forwards the events of the client contract (`isClientEvent`) to each window whose session's user may
+ * see them (`canReceive`), exactly as browser mode's event streams do, and drops the binding of a window whose session has ended.
  */
 export class EventForwarder {
   private subscription: Subscription | null = null;
@@ -69,6 +70,7 @@ export class EventForwarder {
   }
 
   private forward(event: BusEvent): void {
+    if (!isClientEvent(event)) return;
     const targets = this.options.binding
       .entries()
       .filter(([, session]) => canReceive(event, session.user))

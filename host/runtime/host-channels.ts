@@ -83,6 +83,7 @@ export class HostChannels {
         id: record.id,
         state: record.state,
         reason: record.reason,
+        degraded: record.degraded,
       })),
     );
     this.router.handle(

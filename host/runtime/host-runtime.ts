@@ -34,7 +34,9 @@ import { OnlineSampler } from './live-store/online-sampler.js';
 import { LoginThrottle } from './login-throttle.js';
 import { runMigrations } from './migration-runner.js';
 import { HOST_MIGRATIONS } from './migrations/index.js';
+import { PluginDbGuard } from './plugin-db-guard.js';
 import { PluginLoader } from './plugin-loader.js';
+import { installProcessGuard, pluginOfError } from './process-guard.js';
 import { PluginRegistry } from './plugin-registry.js';
 import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from './runtime-options.js';
 import { SecretVault } from './secret-vault.js';
@@ -57,6 +59,7 @@ import {
  */
 export class HostRuntime {
   private stopping: Promise<void> | null = null;
+  private unguard: (() => void) | null = null;
 
   private constructor(
     readonly container: DependencyContainer,
@@ -130,6 +133,7 @@ export class HostRuntime {
         LoginThrottle,
         AuthService,
         PluginLoader,
+        PluginDbGuard,
         TrustedIpStore,
         CorpStore,
         IpNotAllowedNotifier,
@@ -148,6 +152,7 @@ export class HostRuntime {
         container.registerSingleton(service as never);
       }
       const runtime = new HostRuntime(container, config, settings, logging.logger, logging.close, lock, db);
+      if (options.guardProcess === true) runtime.guardProcess();
       container.resolve(HostChannels).register();
       container.resolve(AccountChannels).register();
       container.resolve(ConfigChannels).register();
@@ -192,6 +197,25 @@ export class HostRuntime {
     return this.container.resolve(OnlineSampler);
   }
 
+  /** Process-level handlers: a plugin's escaped error degrades it, the host's stops and exits with 1. */
+  private guardProcess(): void {
+    const registry = this.plugins;
+    this.unguard = installProcessGuard({
+      log: this.log,
+      attribute: (error) => pluginOfError(error, registry.list()),
+      onPluginFault: (pluginId, error) =>
+        registry.degrade(pluginId, `未捕获的错误：${error instanceof Error ? error.message : String(error)}`),
+      onHostFault: () => {
+        process.exitCode = 1;
+        // A stop that hangs must not keep a broken process alive.
+        setTimeout(() => process.exit(1), 10_000).unref();
+        void this.stop()
+          .catch(() => undefined)
+          .finally(() => process.exit(1));
+      },
+    });
+  }
+
   /** Stops jobs (persisting unfinished ones), plugins, the database and the log; idempotent. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
@@ -203,6 +227,8 @@ export class HostRuntime {
         this.events.complete();
         this.log.info('runtime stopped');
       } finally {
+        this.unguard?.();
+        this.container.resolve(PluginDbGuard).close();
         await this.db.destroy();
         await this.closeLog();
         this.lock.release();

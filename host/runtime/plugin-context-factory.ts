@@ -19,14 +19,21 @@ import type {
 import { PLUGIN_CONTEXT } from '../../sdk/main/tokens.js';
 import { AppError } from '../../sdk/contracts/errors.js';
 import { AuditLog } from './audit-log.js';
+import { isPluginEventType } from './client-events.js';
 import { DataRetention } from './data-retention.js';
 import { EventBus } from './event-bus.js';
 import { FileStore } from './file-store.js';
 import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import { LiveStoreService } from './live-store/live-store.js';
+import { PluginDbGuard } from './plugin-db-guard.js';
+import { PluginRegistry } from './plugin-registry.js';
 import type { Clock, HostSettings } from './runtime-options.js';
 import { CLOCK, HOST_SETTINGS, KNEX, LOGGER } from './tokens.js';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 import { WeComGateways } from './wecom-gateways.js';
 
 /** A plugin's context plus the disposers of everything registered through it. */
@@ -47,11 +54,35 @@ export class PluginContextFactory {
     private readonly retention: DataRetention,
     private readonly auditLog: AuditLog,
     private readonly liveStore: LiveStoreService,
+    private readonly dbGuard: PluginDbGuard,
+    private readonly registry: PluginRegistry,
     @inject(KNEX) private readonly db: Knex,
     @inject(LOGGER) private readonly log: Logger,
     @inject(CLOCK) private readonly clock: Clock,
     @inject(HOST_SETTINGS) private readonly hostSettings: HostSettings,
   ) {}
+
+  /**
+   * A plugin's event name: `name` or `<id>.name` becomes `<id>.name`. Host events (`plugins.changed`,
+   * `job.*`, `wecom.*` …) and other plugins' names are refused: clients trust them to come from their source.
+   */
+  private eventName(id: string, type: string): string {
+    const name = type.startsWith(`${id}.`) ? type : `${id}.${type}`;
+    if (type.includes('.') && !type.startsWith(`${id}.`)) {
+      throw new AppError(
+        'FORBIDDEN',
+        `插件 ${id} 不能发布事件 ${type}：插件只能发布自己的事件（${id}.*），主程序的事件只由主程序发布。`,
+        { pluginId: id, type },
+      );
+    }
+    if (!isPluginEventType(name)) {
+      throw new AppError('INVALID_INPUT', `插件事件名无效：${type}（只能包含字母、数字、.、_ 和 -）。`, {
+        pluginId: id,
+        type,
+      });
+    }
+    return name;
+  }
 
   create(manifest: PluginManifest, container: DependencyContainer): OwnedContext {
     const id = manifest.id;
@@ -70,10 +101,26 @@ export class PluginContextFactory {
     };
     const subscriptions: Subscription[] = [];
     own(() => subscriptions.forEach((subscription) => subscription.unsubscribe()));
+    const log = this.log.child({ plugin: id });
+    const db = this.dbGuard.forPlugin(id);
     const events: PluginEvents = {
-      emit: (type, payload, audience) => this.bus.publish(type, payload, audience),
+      emit: (type, payload, audience) => this.bus.publish(this.eventName(id, type), payload, audience),
       on: (type, listener) => {
-        subscriptions.push(this.bus.on(type).subscribe(listener));
+        // Each listener runs isolated: a throw (or a rejected promise) is logged and marks the plugin
+        // degraded; the event still reaches every other listener and the host runs on.
+        const failed = (error: unknown): void => {
+          log.error({ err: error, event: type }, 'plugin event listener failed');
+          this.registry.degrade(id, `处理事件 ${type} 时出错：${messageOf(error)}`);
+        };
+        const isolated = (payload: unknown): void => {
+          try {
+            const result = listener(payload);
+            if (result instanceof Promise) result.catch(failed);
+          } catch (error) {
+            failed(error);
+          }
+        };
+        subscriptions.push(this.bus.on(type).subscribe(isolated));
       },
     };
     const settingsKey = (key: string): string => `plugin:${id}:${key}`;
@@ -107,7 +154,15 @@ export class PluginContextFactory {
     };
     const retention: PluginRetention = {
       register: (contributor) => {
-        own(this.retention.register({ ...contributor, id: namespaced(contributor.id) }));
+        // The clean-up's transaction is the host's: the plugin's statements on it are held to its tables.
+        own(
+          this.retention.register({
+            ...contributor,
+            id: namespaced(contributor.id),
+            count: (before, trx) => this.dbGuard.within(id, trx, () => contributor.count(before, trx)),
+            purge: (before, trx) => this.dbGuard.within(id, trx, () => contributor.purge(before, trx)),
+          }),
+        );
       },
     };
     const audit: PluginAudit = {
@@ -126,8 +181,8 @@ export class PluginContextFactory {
       id,
       manifest,
       container,
-      db: this.db,
-      log: this.log.child({ plugin: id }),
+      db: db.knex,
+      log,
       scheduler,
       events,
       settings,
@@ -154,6 +209,7 @@ export class PluginContextFactory {
       onDispose: own,
     };
     container.registerInstance(PLUGIN_CONTEXT, context);
+    own(db.revoke);
     return {
       context,
       dispose: async () => {

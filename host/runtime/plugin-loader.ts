@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { inject, injectable, type DependencyContainer } from 'tsyringe';
+import { container as tsyringeRoot, inject, injectable } from 'tsyringe';
 import { AppError } from '../../sdk/contracts/errors.js';
 import type { PluginManifest } from '../../sdk/contracts/plugin-manifest.js';
 import type { PluginDefinition } from '../../sdk/main/define-plugin.js';
@@ -11,9 +11,10 @@ import { EventBus } from './event-bus.js';
 import { loadMigrationFolder, runMigrations } from './migration-runner.js';
 import { PluginContextFactory, type OwnedContext } from './plugin-context-factory.js';
 import { parseManifest } from './plugin-manifest-schema.js';
+import { assertPluginTablePrefixFree } from './plugin-tables.js';
 import { PluginRegistry, type PluginRecord } from './plugin-registry.js';
 import { ENGINE_VERSION, type Clock, type RuntimeOptions } from './runtime-options.js';
-import { CLOCK, KNEX, LOGGER, RUNTIME_CONTAINER, RUNTIME_OPTIONS } from './tokens.js';
+import { CLOCK, KNEX, LOGGER, RUNTIME_OPTIONS } from './tokens.js';
 
 interface Active {
   owned: OwnedContext;
@@ -40,7 +41,6 @@ export class PluginLoader {
     private readonly registry: PluginRegistry,
     private readonly contexts: PluginContextFactory,
     private readonly bus: EventBus,
-    @inject(RUNTIME_CONTAINER) private readonly container: DependencyContainer,
     @inject(RUNTIME_OPTIONS) private readonly options: RuntimeOptions,
     @inject(KNEX) private readonly db: Knex,
     @inject(CLOCK) private readonly clock: Clock,
@@ -157,8 +157,10 @@ export class PluginLoader {
     const manifest = record.manifest;
     if (manifest === null) return;
     let owned: OwnedContext | null = null;
-    let step = '迁移数据库';
+    let step = '检查';
     try {
+      assertPluginTablePrefixFree(manifest.id);
+      step = '迁移数据库';
       const mainPath = manifest.main === undefined ? null : join(record.dir, manifest.main);
       if (mainPath !== null) {
         const migrations = await loadMigrationFolder(join(dirname(mainPath), 'migrations'));
@@ -170,7 +172,8 @@ export class PluginLoader {
           throw new Error('main 没有默认导出 definePlugin({ activate })');
         }
         step = '激活';
-        owned = this.contexts.create(manifest, this.container.createChildContainer());
+        // A child of tsyringe's empty root, not of the runtime's container: nothing of the host resolves.
+        owned = this.contexts.create(manifest, tsyringeRoot.createChildContainer());
         await definition.activate(owned.context);
         this.active.set(manifest.id, { owned, definition });
       }

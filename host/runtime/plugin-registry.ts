@@ -1,4 +1,5 @@
 import { injectable } from 'tsyringe';
+import { EventBus } from './event-bus.js';
 import type { PluginStatus } from '../../sdk/contracts/events.js';
 import type { PluginManifest } from '../../sdk/contracts/plugin-manifest.js';
 
@@ -9,6 +10,8 @@ export interface PluginRecord {
   manifest: PluginManifest | null;
   state: PluginStatus['state'];
   reason?: string;
+  /** Set while an enabled plugin misbehaves at run time (`PluginStatus.degraded`). */
+  degraded?: string;
 }
 
 /** What is known about every discovered plugin; the loader writes it, the router and status read it. */
@@ -16,8 +19,22 @@ export interface PluginRecord {
 export class PluginRegistry {
   private readonly records = new Map<string, PluginRecord>();
 
+  constructor(private readonly bus: EventBus) {}
+
+  /** Replaces what is known of a plugin (a new state clears `degraded`: a re-activation starts clean). */
   set(record: PluginRecord): void {
     this.records.set(record.id, record);
+  }
+
+  /**
+   * Marks an enabled plugin degraded with what went wrong (the latest reason wins); 插件管理 and
+   * `host.status` show it and clients hear `plugins.changed`. The plugin keeps running.
+   */
+  degrade(id: string, reason: string): void {
+    const record = this.records.get(id);
+    if (record === undefined || record.state !== 'enabled' || record.degraded === reason) return;
+    this.records.set(id, { ...record, degraded: reason.slice(0, 300) });
+    this.bus.publish('plugins.changed', { plugins: this.statuses() }, { kind: 'all' });
   }
 
   get(id: string): PluginRecord | undefined {
@@ -39,6 +56,7 @@ export class PluginRegistry {
         state: record.state,
       };
       if (record.reason !== undefined) status.reason = record.reason;
+      if (record.degraded !== undefined) status.degraded = record.degraded;
       return status;
     });
   }

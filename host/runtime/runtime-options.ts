@@ -24,6 +24,12 @@ export interface RuntimeOptions {
   tempRoots?: string[];
   /** Protects the vault's data key with the OS (Electron's safeStorage); a 0600 key file without it. */
   keyWrapper?: KeyWrapper;
+  /**
+   * Installs process-level handlers (browser mode and Electron; not specs, which share a process): an
+   * error escaping a plugin's code is logged and marks it degraded, one escaping the host's stops the
+   * runtime and ends the process with code 1.
+   */
+  guardProcess?: boolean;
 }
 
 /** The host's engine version that plugin manifests' `engine` ranges are checked against. */

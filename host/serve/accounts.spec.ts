@@ -226,7 +226,7 @@ describe('accounts, corps and trusted IPs over HTTP against the simulator', () =
       'https://work.weixin.qq.com/wework_admin/frame#apps/modApiApp',
     );
     expect(refused.message).toContain('5 分钟');
-    await stream.waitForText('event: wecom.ipNotAllowed');
+    await stream.waitForText('"type":"wecom.ipNotAllowed"');
     expect(stream.text()).toContain('2408:8000:1:2::9');
     stream.res.destroy();
     const list = dataOf<{ copyText: string; limit: number }>(await rpc(server, 'trustedIps.list'));

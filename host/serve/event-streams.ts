@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { filter, type Observable, type Subscription } from 'rxjs';
+import { isClientEvent } from '../runtime/client-events.js';
 import { canReceive, type BusEvent } from '../runtime/event-bus.js';
 import type { StreamOwner } from './event-tickets.js';
 import { setSecurityHeaders } from './http-responses.js';
@@ -23,9 +24,13 @@ interface Stream {
 /** A client that stops reading is dropped rather than buffered without bound; EventSource reconnects. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-/** Encodes one Server-Sent Event; JSON.stringify never emits a raw newline, so `data` is one line. */
+/**
+ * Encodes one Server-Sent Event as an unnamed message carrying `{type, payload}`: EventSource hears
+ * those with one listener, so plugin events need no list in the client. JSON.stringify never emits a
+ * raw newline, so `data` is one line.
+ */
 export function formatEvent(type: string, payload: unknown): string {
-  return `event: ${type}\ndata: ${JSON.stringify(payload ?? null)}\n\n`;
+  return `data: ${JSON.stringify({ type, payload: payload ?? null })}\n\n`;
 }
 
 /**
@@ -62,7 +67,7 @@ export class EventStreams {
     this.streams.add(stream);
     res.on('close', () => this.end(stream));
     stream.subscription = this.options.events
-      .pipe(filter((event) => canReceive(event, owner.user)))
+      .pipe(filter((event) => isClientEvent(event) && canReceive(event, owner.user)))
       .subscribe({
         next: (event) => this.send(stream, event),
         complete: () => this.end(stream),
@@ -93,8 +98,6 @@ export class EventStreams {
   }
 
   private send(stream: Stream, event: BusEvent): void {
-    // Event names come from host and plugin code; a line break would forge extra SSE fields.
-    if (/[\r\n]/.test(event.type)) return;
     if (stream.res.writableLength > MAX_BUFFERED_BYTES) {
       this.options.log.warn('event stream: client not reading, stream closed');
       this.end(stream);

@@ -36,6 +36,7 @@ export async function runBrowserMode(options: ServeOptions): Promise<number> {
     runtime = await HostRuntime.start({
       dataDir: options.dataDir,
       pluginDirs: [join(appRoot(), 'dist', 'plugins')],
+      guardProcess: true,
       ...(options.wecomBaseUrl === undefined ? {} : { wecomBaseUrl: options.wecomBaseUrl }),
     });
   } catch (error) {

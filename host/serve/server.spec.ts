@@ -62,34 +62,37 @@ describe('startServer (in process)', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
   });
 
-  it('forwards only the events the session user may see, as SSE events with JSON data, and heartbeats', async () => {
+  it('forwards only the events the session user may see, as SSE messages of {type, payload}, and heartbeats', async () => {
     const session = await sessionFor(runtime, 'user', 'alice');
     const url = `http://127.0.0.1:${server.port}/events?ticket=${await ticket(session)}`;
-    const reading = readStream(url, (text) => text.includes('event: t.last') && text.includes(': heartbeat'));
+    const reading = readStream(
+      url,
+      (text) => text.includes('"type":"demo.last"') && text.includes(': heartbeat'),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
-    runtime.events.publish('t.other', { n: 1 }, { kind: 'user', userid: 'bob' });
-    runtime.events.publish('t.admins', { n: 2 }, { kind: 'admins' });
-    runtime.events.publish('t.mine', { n: 3, text: '第一行\n第二行' }, { kind: 'user', userid: 'alice' });
+    runtime.events.publish('demo.other', { n: 1 }, { kind: 'user', userid: 'bob' });
+    runtime.events.publish('demo.admins', { n: 2 }, { kind: 'admins' });
+    runtime.events.publish('demo.mine', { n: 3, text: '第一行\n第二行' }, { kind: 'user', userid: 'alice' });
     runtime.events.publish('bad\ntype', { n: 4 }, { kind: 'all' });
-    runtime.events.publish('t.last', null, { kind: 'all' });
+    runtime.events.publish('demo.last', null, { kind: 'all' });
     const { res, text } = await reading;
     expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     expect(text).toContain(': connected');
-    expect(text).toContain('event: t.mine\ndata: {"n":3,"text":"第一行\\n第二行"}\n\n');
-    expect(text).toContain('event: t.last\ndata: null\n\n');
-    expect(text).not.toContain('t.other');
-    expect(text).not.toContain('t.admins');
+    expect(text).toContain('data: {"type":"demo.mine","payload":{"n":3,"text":"第一行\\n第二行"}}\n\n');
+    expect(text).toContain('data: {"type":"demo.last","payload":null}\n\n');
+    expect(text).not.toContain('demo.other');
+    expect(text).not.toContain('demo.admins');
     expect(text).not.toContain('"n":4');
   });
 
   it('lets admins see every user’s events', async () => {
     const session = await sessionFor(runtime, 'wecom-admin');
     const url = `http://127.0.0.1:${server.port}/events?ticket=${await ticket(session)}`;
-    const reading = readStream(url, (text) => text.includes('event: t.end'));
+    const reading = readStream(url, (text) => text.includes('"type":"demo.end"'));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    runtime.events.publish('t.someone', { n: 1 }, { kind: 'user', userid: 'bob' });
-    runtime.events.publish('t.end', {}, { kind: 'admins' });
-    expect((await reading).text).toContain('event: t.someone');
+    runtime.events.publish('demo.someone', { n: 1 }, { kind: 'user', userid: 'bob' });
+    runtime.events.publish('demo.end', {}, { kind: 'admins' });
+    expect((await reading).text).toContain('"type":"demo.someone"');
   });
 });
 

@@ -17,12 +17,30 @@ export interface HostEventMap {
 
 export type HostEventName = keyof HostEventMap;
 
+/**
+ * The event contract of every transport (SSE in browser mode, IPC in Electron): these host events and
+ * plugin events named `<pluginId>.<name>` reach clients; nothing else does. Only the host publishes
+ * these names; a plugin emitting one is refused.
+ */
+export const HOST_EVENT_TYPES = [
+  'job.progress',
+  'job.done',
+  'job.failed',
+  'plugins.changed',
+  'wecom.ipNotAllowed',
+] as const satisfies readonly HostEventName[];
+
 export interface PluginStatus {
   id: string;
   title: string;
   version: string;
   state: 'enabled' | 'disabled' | 'failed';
   reason?: string;
+  /**
+   * Set while an enabled plugin misbehaves at run time (an event listener threw, an error escaped its
+   * code): what happened last, in Chinese. The plugin runs on; disabling and enabling it clears this.
+   */
+  degraded?: string;
 }
 
 /** An event as a client receives it. */

@@ -32,4 +32,7 @@ export const HOST_NAMESPACES = [
   'jobs',
   'files',
   'reports',
+  // Host event namespaces (`job.*`, `wecom.*`): a plugin's events are `<id>.*`, so no id may be one.
+  'job',
+  'wecom',
 ] as const;

@@ -67,9 +67,16 @@ export interface PluginScheduler {
 export type EventAudience = { kind: 'all' } | { kind: 'admins' } | { kind: 'user'; userid: string };
 
 export interface PluginEvents {
+  /**
+   * Publishes `<pluginId>.<type>` (`type` may already carry the prefix). Host events (`plugins.changed`,
+   * `job.*`, `wecom.*` …) and other plugins' names are refused with FORBIDDEN.
+   */
   emit(type: string, payload: unknown, audience: EventAudience): void;
-  /** Subscribes to host and plugin events; the subscription ends when the plugin is disabled. */
-  on(type: string, listener: (payload: unknown) => void): void;
+  /**
+   * Subscribes to host and plugin events; the subscription ends when the plugin is disabled. A listener
+   * that throws (or whose promise rejects) is logged and marks the plugin degraded; others still run.
+   */
+  on(type: string, listener: (payload: unknown) => void | Promise<void>): void;
 }
 
 /** Plugin-scoped key/value settings stored in the database. */
@@ -155,8 +162,15 @@ export interface PluginRetention {
 export interface PluginContext {
   readonly id: string;
   readonly manifest: PluginManifest;
-  /** The plugin's child container: register its own services here. */
+  /**
+   * The plugin's own DI container: register its services here. It resolves nothing of the host's
+   * (no vault, database or session service); `PLUGIN_CONTEXT` resolves this context.
+   */
   readonly container: DependencyContainer;
+  /**
+   * Knex on the shared database, narrowed to the plugin's own tables (`<id with _ for ->_*`, created by
+   * its migrations): any statement touching another table is refused with FORBIDDEN before it runs.
+   */
   readonly db: Knex;
   readonly log: Logger;
   readonly scheduler: PluginScheduler;

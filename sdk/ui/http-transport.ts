@@ -51,8 +51,11 @@ export class HttpTransport implements RpcTransport {
       const answer = (await response.json()) as RpcResult<{ ticket: string }>;
       if (closed || !answer.ok) return;
       source = new EventSource(`${this.base}/events?ticket=${encodeURIComponent(answer.data.ticket)}`);
-      const forward = (event: MessageEvent<string>) => onEvent(event.type, JSON.parse(event.data) as unknown);
-      for (const type of KNOWN_EVENTS) source.addEventListener(type, forward as EventListener);
+      // Every event is one unnamed message `{type, payload}`: host and plugin events alike, no list here.
+      source.onmessage = (message: MessageEvent<string>) => {
+        const event = JSON.parse(message.data) as { type: string; payload: unknown };
+        onEvent(event.type, event.payload);
+      };
       source.onerror = () => {
         source?.close();
         if (!closed) setTimeout(() => void open(), 3000);
@@ -74,12 +77,3 @@ export class HttpTransport implements RpcTransport {
     return headers;
   }
 }
-
-/** SSE needs named listeners: the host's event types (ARCHITECTURE §4). */
-export const KNOWN_EVENTS = [
-  'job.progress',
-  'job.done',
-  'job.failed',
-  'plugins.changed',
-  'wecom.ipNotAllowed',
-];

@@ -59,6 +59,9 @@ const STATE_LABELS: Record<PluginStatus['state'], string> = {
                   @if (plugin.reason) {
                     <span class="reason">{{ plugin.reason }}</span>
                   }
+                  @if (plugin.degraded) {
+                    <span class="reason">运行异常：{{ plugin.degraded }}</span>
+                  }
                 </li>
               }
             </ul>

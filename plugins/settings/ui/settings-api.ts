@@ -18,6 +18,8 @@ export interface PluginRow {
   id: string;
   state: PluginState;
   reason?: string;
+  /** Set while an enabled plugin misbehaves at run time (a listener threw, an error escaped). */
+  degraded?: string;
   title?: string;
   version?: string;
   core?: boolean;

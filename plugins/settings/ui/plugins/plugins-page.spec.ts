@@ -14,6 +14,7 @@ const PLUGINS: PluginRow[] = [
     core: false,
     state: 'enabled',
     tiers: ['user'],
+    degraded: '处理事件 live-list.synced 时出错：boom',
   },
   { id: 'settings', title: '系统设置', version: '1.0.0', core: true, state: 'enabled' },
   { id: 'broken', state: 'failed', reason: 'plugin.json 无效：route：route 应为小写路径' },
@@ -42,6 +43,9 @@ describe('PluginsPage', () => {
     expect(text(cards[1])).toContain('已启用');
     expect(text(cards[2])).toContain('加载失败');
     expect(text(cards[2])).toContain('原因：plugin.json 无效');
+    // A plugin that misbehaved at run time stays enabled and says what happened.
+    expect(text(cards[1])).toContain('运行异常：处理事件 live-list.synced 时出错：boom');
+    expect(text(cards[0])).not.toContain('运行异常');
     // Read-only for a WeCom admin.
     expect(fixture.nativeElement.querySelector('mat-slide-toggle')).toBeNull();
   });

@@ -81,6 +81,11 @@ export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
                   @if (plugin.state === 'failed') {
                     <p class="reason" role="note">原因：{{ plugin.reason || '未知错误' }}</p>
                   }
+                  @if (plugin.state === 'enabled' && plugin.degraded) {
+                    <p class="reason degraded" role="note">
+                      运行异常：{{ plugin.degraded }}（插件仍在运行；停用后再启用可清除此提示，详情见日志）
+                    </p>
+                  }
                 </div>
                 <mat-chip-set aria-label="状态">
                   <mat-chip [class]="stateChip[plugin.state]" [disableRipple]="true">
