@@ -46,7 +46,6 @@ export function syncJob(ctx: PluginContext) {
   return async (job: JobContext<SyncJobInput>): Promise<LiveSyncResult> => {
     const corpId = job.corpId;
     if (corpId === null) throw new AppError('FORBIDDEN', '同步直播需要企业微信登录。');
-    const { userid } = job.input;
     const gateway = await ctx.wecom.forCorp(corpId);
     const checkpoint = new SyncCheckpoint(ctx.db, job.jobId);
     try {
@@ -90,7 +89,7 @@ async function syncMember(
   const writer = new SerialWriter();
   let pending = livingids.filter((livingid) => !finishedBefore.has(livingid));
   for (let round = 1; pending.length > 0; round += 1) {
-    const retry = await syncRound(ctx, job, gateway, corpId, checkpoint, writer, pending, state, round);
+    const retry = await syncRound(ctx, job, gateway, corpId, checkpoint, writer, pending, state);
     if (retry.length === 0) break;
     if (round >= ROUNDS) {
       for (const { livingid, error } of retry) state.result.failed.push({ livingid, message: error.message });
@@ -119,7 +118,6 @@ async function syncRound(
   writer: SerialWriter,
   livingids: readonly string[],
   state: SyncState,
-  round: number,
 ): Promise<Array<{ livingid: string; error: AppError }>> {
   const retry: Array<{ livingid: string; error: AppError }> = [];
   let stored = 0;
