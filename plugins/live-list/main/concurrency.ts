@@ -44,7 +44,9 @@ export class SerialWriter {
   private tail: Promise<unknown> = Promise.resolve();
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task);
+    // Yield to pending I/O first: a request that arrived meanwhile takes the connection before the next
+    // transaction does, so it waits for at most one of ours.
+    const result = this.tail.then(yieldToIo).then(task);
     // The chain goes on whatever one task did; the task's own caller sees its error.
     this.tail = result.catch(() => undefined);
     return result;
@@ -54,6 +56,10 @@ export class SerialWriter {
   idle(): Promise<void> {
     return this.tail.then(() => undefined);
   }
+}
+
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Every value of a finite Observable; aborting unsubscribes (which cancels a paged request in flight). */
