@@ -1,7 +1,8 @@
 // `npm run bench`: every scenario in one run, so figures and ratios compare like with like.
-// `npm run bench -- <name>…` runs only the named scenarios (runtime, gateway-sync, product-sync).
+// `npm run bench -- <name>…` runs only the named scenarios (runtime, gateway-sync, product-sync, list-query).
 import 'reflect-metadata';
 import { benchProductSync } from './product-sync.js';
+import { benchListQuery } from './query-bench.js';
 import { printReport, type BenchSection } from './report.js';
 import { benchRuntime } from './runtime-bench.js';
 import { benchWecomSync } from './wecom-sync.js';
@@ -10,6 +11,7 @@ const scenarios: Array<[string, () => Promise<BenchSection>]> = [
   ['runtime', benchRuntime],
   ['gateway-sync', benchWecomSync],
   ['product-sync', benchProductSync],
+  ['list-query', benchListQuery],
 ];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !scenarios.some(([known]) => known === name));
