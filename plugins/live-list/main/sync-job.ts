@@ -69,7 +69,8 @@ async function syncMember(
 ): Promise<LiveSyncResult> {
   const { userid } = job.input;
   job.progress(0, 0, `正在读取 ${userid} 的直播列表…`);
-  const livingids = await collect(gateway.userLivingIds$(userid), job.signal);
+  // A livingid repeated across cursor pages is pulled once.
+  const livingids = [...new Set(await collect(gateway.userLivingIds$(userid), job.signal))];
   const finishedBefore = await checkpoint.load(Date.now());
   const state: SyncState = {
     result: { userid, lives: livingids.length, viewers: 0, namedInviters: 0, failed: [], notes: [] },
