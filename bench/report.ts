@@ -20,5 +20,5 @@ export function printReport(sections: BenchSection[]): void {
     for (const [label, value] of section.rows) lines.push(`  ${label.padEnd(width)}  ${value}`);
     lines.push('');
   }
-  process.stdout.write(lines.join('\n'));
+  process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -4,9 +4,10 @@ import knex, { type Knex } from 'knex';
 import type { Logger } from 'pino';
 import { AppError } from '../../sdk/contracts/errors.js';
 import { networkFileSystemOf } from './network-path.js';
+import { cacheStatements, type PreparingConnection } from './statement-cache.js';
 
 /** A better-sqlite3 connection as Knex hands it to `afterCreate` (only the part we use). */
-interface SqliteConnection {
+interface SqliteConnection extends PreparingConnection {
   pragma(source: string): unknown;
 }
 
@@ -57,6 +58,7 @@ export function openDatabase(options: DatabaseOptions): Knex {
           connection.pragma('foreign_keys = ON');
           connection.pragma(`busy_timeout = ${busyTimeout}`);
           connection.pragma('synchronous = NORMAL');
+          cacheStatements(connection);
           done(null, connection);
         } catch (error) {
           done(error as Error, connection);

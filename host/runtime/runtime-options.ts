@@ -1,3 +1,4 @@
+import type { WeComGatewayOptions } from '../../sdk/wecom/index.js';
 import type { KeyWrapper } from './secret-vault.js';
 
 /** How a HostRuntime is started (browser mode, Electron, tests). */
@@ -7,6 +8,8 @@ export interface RuntimeOptions {
   pluginDirs: string[];
   /** Replaces https://qyapi.weixin.qq.com for every WeCom call. */
   wecomBaseUrl?: string;
+  /** Timeout, retries and limits of every corp's gateway (specs and the bench; defaults otherwise). */
+  wecomGateway?: Pick<WeComGatewayOptions, 'timeoutMs' | 'retry' | 'limits'>;
   /** Overrides config.json's session idle timeout (tests). */
   sessionIdleMs?: number;
   /** How often the scheduler looks for due jobs. */

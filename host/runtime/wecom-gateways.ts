@@ -82,6 +82,7 @@ export class WeComGateways {
   private create(app: CorpApp, appName: string): WeComGateway {
     const baseUrl = this.options.wecomBaseUrl ?? process.env['WECOM_API_BASE'];
     return new WeComGateway({
+      ...this.options.wecomGateway,
       ...app,
       ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
       logger: this.log.child({ component: 'wecom', corpid: app.corpid, agentid: app.agentid }),

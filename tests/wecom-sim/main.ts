@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { startSimulator, type SimulatorOptions } from './server.js';
 
 /**
- * CLI: `node dist/tests/wecom-sim/main.js --port 0 --seed 42 --lives N --viewers M --members K
+ * CLI: `node dist/tests/wecom-sim/main.js --port 0 --seed 42 --lives N --viewers M [--viewers-per-live V] --members K
  * --latency-ms X [--now T] [--frozen-clock] [--token-ttl S]`. Prints exactly one JSON ready line on
  * stdout (logs go to stderr) and exits 0 on SIGINT/SIGTERM.
  */
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       lives: { type: 'string' },
       viewers: { type: 'string' },
+      'viewers-per-live': { type: 'string' },
       members: { type: 'string' },
       'latency-ms': { type: 'string' },
       now: { type: 'string' },
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   set('seed', int('seed', values.seed));
   set('lives', int('lives', values.lives));
   set('viewers', int('viewers', values.viewers));
+  set('viewersPerLive', int('viewers-per-live', values['viewers-per-live']));
   set('members', int('members', values.members));
   set('latencyMs', int('latency-ms', values['latency-ms']));
   set('now', int('now', values.now));

@@ -1,0 +1,102 @@
+// The bench's separate processes: the WeCom simulator and browser mode, each started from dist/ and
+// ready once it printed its JSON ready line. Keeping them out of the bench process means a figure
+// measured here is the product's own (the simulator's work does not share the product's event loop).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const distRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Child<R> {
+  ready: R;
+  stop(): Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+async function spawnReady<R>(entry: string, args: string[]): Promise<Child<R>> {
+  const child = spawn(process.execPath, [join(distRoot, entry), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  // Kept for the error below; the children's own status lines would clutter the report.
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = await new Promise<R>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve(JSON.parse(line) as R));
+    child.once('exit', (code) =>
+      reject(new Error(`${entry} exited with ${code} before it was ready: ${stderr}`)),
+    );
+  });
+  return {
+    ready,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      children.delete(child);
+    },
+  };
+}
+
+export interface SimReady {
+  url: string;
+  corpid: string;
+  corpsecret: string;
+  agentid: number;
+}
+
+export function spawnSimulator(args: string[]): Promise<Child<SimReady>> {
+  return spawnReady<SimReady>(join('tests', 'wecom-sim', 'main.js'), ['--port', '0', ...args]);
+}
+
+export interface ServeReady {
+  port: number;
+  token: string;
+}
+
+/** Browser mode on `dataDir`, its WeCom calls sent to `wecomBaseUrl`. */
+export function spawnServe(dataDir: string, wecomBaseUrl?: string): Promise<Child<ServeReady>> {
+  const args = ['--data-dir', dataDir, '--port', '0'];
+  if (wecomBaseUrl !== undefined) args.push('--wecom-base-url', wecomBaseUrl);
+  return spawnReady<ServeReady>(join('host', 'serve', 'main.js'), args);
+}
+
+/** `POST /rpc/<channel>` to browser mode; throws on an error answer. */
+export async function rpc<T>(
+  server: ServeReady,
+  channel: string,
+  input: unknown = {},
+  session?: string,
+): Promise<T> {
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${server.token}`,
+    'content-type': 'application/json',
+  };
+  if (session !== undefined) headers['x-session'] = session;
+  const response = await fetch(`http://127.0.0.1:${server.port}/rpc/${channel}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as
+    { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error.code} ${body.error.message}`);
+  return body.data;
+}
+
+/** The simulator's admin API (`/__sim/...`). */
+export async function simAdmin<T>(sim: SimReady, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${sim.url}/__sim/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`simulator ${method} ${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
