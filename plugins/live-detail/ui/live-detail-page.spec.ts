@@ -237,6 +237,14 @@ describe('LiveDetailPage', () => {
     });
   });
 
+  it('shows 直播中 as the end while the live is on', async () => {
+    const { root } = await render(() => answer({ live: live({ status: 1 }) }));
+    const actual = [...root.querySelectorAll('.facts > div')].find((item) =>
+      text(item).startsWith('实际时间'),
+    );
+    expect(text(actual ?? null)).toMatch(/– 直播中$/);
+  });
+
   it('shows the notices of the refresh as a banner', async () => {
     const { root } = await render(() =>
       answer({ notices: ['未能从企业微信更新这场直播，下面是本地保存的数据。'] }),
