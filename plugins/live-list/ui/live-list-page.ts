@@ -41,7 +41,7 @@ import type {
   LiveListRow,
   LiveSyncResult,
 } from '../shared/live-list-api.js';
-import { ConfirmCancelDialog, type ConfirmCancelData } from './confirm-cancel-dialog.js';
+import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { LiveListApi } from './live-list-api.js';
 import { dayEndIn, dayStartIn } from './zoned-day.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
