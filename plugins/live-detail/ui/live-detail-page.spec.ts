@@ -237,6 +237,46 @@ describe('LiveDetailPage', () => {
     });
   });
 
+  it('cancels through the dialog that says it cannot be undone, then offers no import or export', async () => {
+    let status: 0 | 4 = 0;
+    const { fixture, fake, root } = await render(
+      () =>
+        answer({
+          live: live({ status, actualStart: null, actualDuration: null }),
+          viewers: { rows: [], total: 0 },
+          rounds: [],
+        }),
+      ['live-list', 'checkin-import'],
+    );
+    fake.answer('live-list.cancel', () => {
+      status = 4;
+      return { livingid: 'lv-1' };
+    });
+    const cancel = [...root.querySelectorAll('button')].find((b) => text(b) === '取消预约');
+    cancel?.click();
+    await settle(fixture);
+    const dialog = document.querySelector('mat-dialog-container');
+    expect(text(dialog)).toContain('取消后无法恢复');
+    expect(text(dialog)).toContain('销售技巧培训');
+    (document.querySelector('[data-testid=confirm-cancel]') as HTMLElement).click();
+    await settle(fixture);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle(fixture);
+    expect(fake.callsTo('live-list.cancel')).toEqual([{ livingid: 'lv-1' }]);
+    expect(text(root.querySelector('.actions'))).not.toContain('导入签到');
+    expect(text(root.querySelector('.actions'))).not.toContain('导出 Excel');
+    expect(text(root.querySelector('.actions'))).not.toContain('取消预约');
+    expect(text(root)).toContain('这场直播已取消，不会有观众数据。');
+  });
+
+  it('shows 直播中 as the end while the live is on', async () => {
+    const { root } = await render(() => answer({ live: live({ status: 1 }) }));
+    const actual = [...root.querySelectorAll('.facts > div')].find((item) =>
+      text(item).startsWith('实际时间'),
+    );
+    expect(text(actual ?? null)).toMatch(/– 直播中$/);
+  });
+
   it('shows the notices of the refresh as a banner', async () => {
     const { root } = await render(() =>
       answer({ notices: ['未能从企业微信更新这场直播，下面是本地保存的数据。'] }),
@@ -319,8 +359,13 @@ describe('LiveDetailPage', () => {
     expect(root.querySelector('wl-job-progress')).not.toBeNull();
   });
 
-  it('shows an empty state without viewers', async () => {
-    const { root } = await render(() => answer({ viewers: { rows: [], total: 0 } }));
-    expect(text(root.querySelector('.viewers'))).toContain('还没有观众数据');
+  it('shows an empty state without viewers, in the live’s own terms', async () => {
+    const ended = await render(() => answer({ viewers: { rows: [], total: 0 } }));
+    expect(text(ended.root.querySelector('.viewers'))).toContain('企业微信没有这场直播的观看记录。');
+    TestBed.resetTestingModule();
+    const reserved = await render(() =>
+      answer({ live: live({ status: 0, actualStart: null }), viewers: { rows: [], total: 0 } }),
+    );
+    expect(text(reserved.root.querySelector('.viewers'))).toContain('还没有观众数据：直播开始后');
   });
 });

@@ -9,14 +9,17 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { firstValueFrom } from 'rxjs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type ViewerDetail } from '../../../sdk/contracts/lives.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
+import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
 import { describeAnyError, errorSnack } from '../../../sdk/ui/error-snack.js';
@@ -71,6 +74,7 @@ export class LiveDetailPage {
   private readonly session = inject(AppSession);
   private readonly files = inject(FileTransfer);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   protected readonly time = inject(DateTimeText);
   protected readonly peakHint = PEAK_HINT;
   protected readonly notSampled = PEAK_NOT_SAMPLED;
@@ -89,14 +93,20 @@ export class LiveDetailPage {
   protected readonly sort = signal<Sort>({ active: '', direction: '' });
   protected readonly withCharts = signal(true);
   protected readonly exportJob = signal<string | null>(null);
-  protected readonly confirmCancel = signal(false);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private loadSeq = 0;
 
   protected readonly live = computed(() => this.answer()?.live ?? null);
   protected readonly enabled = (id: string): boolean =>
     this.session.plugins().some((plugin) => plugin.id === id && plugin.state === 'enabled');
-  protected readonly canImport = computed(() => this.enabled('checkin-import'));
+  /** A cancelled or expired live never gets viewers or check-ins: nothing to import or export. */
+  protected readonly closedWithoutViewers = computed(() => {
+    const status = this.live()?.status;
+    return status === 3 || status === 4;
+  });
+  protected readonly canImport = computed(
+    () => this.enabled('checkin-import') && !this.closedWithoutViewers(),
+  );
   protected readonly canCancel = computed(() => this.enabled('live-list') && this.live()?.status === 0);
 
   /** The current page, sorted on the page by the header the user chose (the host orders by watch time). */
@@ -180,11 +190,18 @@ export class LiveDetailPage {
   }
 
   protected async cancelLive(): Promise<void> {
-    if (!this.confirmCancel()) {
-      this.confirmCancel.set(true);
-      return;
-    }
-    this.confirmCancel.set(false);
+    const live = this.live();
+    if (live === null) return;
+    const data: ConfirmCancelData = {
+      theme: live.theme,
+      start: this.time.format(this.seconds(live.reserveStart)),
+    };
+    const ref = this.dialog.open<ConfirmCancelDialog, ConfirmCancelData, boolean>(ConfirmCancelDialog, {
+      data,
+      width: '440px',
+      maxWidth: '92vw',
+    });
+    if ((await firstValueFrom(ref.afterClosed())) !== true) return;
     try {
       await this.rpc.call('live-list.cancel', { livingid: this.livingid() });
       this.snackBar.open('已取消预约', '关闭', { duration: 4000 });
@@ -192,6 +209,16 @@ export class LiveDetailPage {
     } catch (error) {
       errorSnack(error, this.snackBar);
     }
+  }
+
+  /** Why the viewer list is empty, in the live's own terms. */
+  protected emptyViewersText(): string {
+    if (this.keyword() !== '') return '没有匹配的观众。';
+    const status = this.live()?.status;
+    if (status === 4) return '这场直播已取消，不会有观众数据。';
+    if (status === 3) return '这场直播已过期（没有开播），不会有观众数据。';
+    if (status === 2) return '企业微信没有这场直播的观看记录。';
+    return '还没有观众数据：直播开始后，刷新即可拉取观看明细。';
   }
 
   protected statusLabel(): string {

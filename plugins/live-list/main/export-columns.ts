@@ -6,6 +6,7 @@ import { PEAK_NOT_SAMPLED } from '../../../sdk/contracts/peak-online.js';
 export const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 export const NOT_SAMPLED = PEAK_NOT_SAMPLED;
 export const NO_CHECKINS = '未导入签到';
+export const LIVING_TEXT = '直播中';
 
 export type CellValue = string | number | Date | null;
 
@@ -25,7 +26,12 @@ const atMs = (ms: number | null, timeZone: string): Date | null =>
 export const EXPORT_COLUMNS: ExportColumn[] = [
   { header: '直播主题', width: 28, value: (row) => row.theme },
   { header: '开始时间', width: 20, date: true, value: (row, tz) => at(row.start, tz) },
-  { header: '结束时间', width: 20, date: true, value: (row, tz) => at(row.end, tz) },
+  {
+    header: '结束时间',
+    width: 20,
+    date: true,
+    value: (row, tz) => (row.living ? LIVING_TEXT : at(row.end, tz)),
+  },
   { header: '时间类型', width: 10, value: (row) => (row.timeKind === 'actual' ? '实际' : '预约') },
   { header: '主播', width: 14, value: (row) => row.anchorName ?? '' },
   { header: '主播 userid', width: 18, value: (row) => row.anchorUserid },

@@ -428,6 +428,22 @@ describe('live-list plugin (main side, simulator)', () => {
     expect(stats?.getRow(anchorRow + 1).getCell(3).value).toBe(page.total);
   });
 
+  it('shows no end while a live is on: 直播中 in the list and the export', async () => {
+    const livingid = data.specials.livingLivingid;
+    const { rows } = dataOf<LiveListPage>(await call('query', { livingid, page: 1, pageSize: 5 }));
+    expect(rows[0]?.status).toBe(1);
+    expect(rows[0]?.actualStart).not.toBeNull();
+    expect([rows[0]?.living, rows[0]?.end]).toEqual([true, null]);
+    const { jobId } = dataOf<JobStarted>(await call('export', { livingid }));
+    const result = (await finished(jobId)).result as LiveExportResult;
+    const file = (await runtime.db('files').where({ id: result.fileId }).first()) as { path: string };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file.path);
+    const header = (workbook.worksheets[0]?.getRow(1).values as unknown[]).slice(1);
+    const end = header.indexOf('结束时间') + 1;
+    expect(workbook.worksheets[0]?.getRow(2).getCell(end).value).toBe('直播中');
+  });
+
   it('exports one live by its id, without the second sheet', async () => {
     const livingid = data.specials.endedLivingid;
     const { jobId } = dataOf<JobStarted>(await call('export', { livingid }));

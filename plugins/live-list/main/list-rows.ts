@@ -17,15 +17,20 @@ export function storeQuery(
   return query;
 }
 
+const LIVING = 1;
+
 /** A stored live as a list row: the times to show (actual once started) and its check-in totals. */
 export function toListRow(live: LiveRecord, checkins: { rounds: number; checkins: number; people: number }) {
   const started = live.actualStart !== null;
   const start = started ? live.actualStart : live.reserveStart;
   const duration = started ? live.actualDuration : live.reserveDuration;
+  // While a live is on, WeCom's duration is the time so far: no end to show until WeCom reports one.
+  const living = live.status === LIVING;
   const row: LiveListRow = {
     ...live,
     start,
-    end: start !== null && duration !== null ? start + duration : null,
+    end: !living && start !== null && duration !== null ? start + duration : null,
+    living,
     timeKind: started ? 'actual' : 'reserved',
     checkinRounds: checkins.rounds,
     checkinPeople: checkins.people,

@@ -32,8 +32,10 @@ export interface LiveListExportInput extends LiveListFilters {
 export interface LiveListRow extends LiveRecord {
   /** The start shown: actual once started, else reserved (Unix seconds; null when unknown). */
   start: number | null;
-  /** start + duration of the same kind. */
+  /** start + duration of the same kind; null while the live is on (`living`). */
   end: number | null;
+  /** 直播中: WeCom has reported no end yet, so none is shown. */
+  living: boolean;
   /** Which times `start`/`end` are. */
   timeKind: 'actual' | 'reserved';
   /** Check-in rounds imported; 0 → “未导入签到”. */

@@ -51,6 +51,7 @@ function row(overrides: Partial<LiveListRow> = {}): LiveListRow {
     statsSyncedAt: NOW_S * 1000,
     start: NOW_S - 7000,
     end: NOW_S - 4000,
+    living: false,
     timeKind: 'actual',
     checkinRounds: 0,
     checkinPeople: 0,
@@ -207,6 +208,49 @@ describe('LiveListPage', () => {
     expect(text(root)).toContain('通讯录读取权限');
     expect(text(root)).toContain('仅对推广产品直播');
     expect(fake.callsTo('live-list.query').length).toBeGreaterThan(queries);
+  });
+
+  it('shows 直播中 instead of an end while a live is on', async () => {
+    const { root } = await render([row({ status: 1, end: null, living: true })]);
+    const cells = [...root.querySelectorAll('tr.mat-mdc-row td')].map(text);
+    expect(cells).toContain('直播中');
+  });
+
+  it('keeps a failed sync’s reason on the page with the stored lives and a retry', async () => {
+    const { fixture, fake, root } = await render();
+    await type(fixture, 'input[name=userid]', 'lisi');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle(fixture);
+    fake.answer('live-list.sync', { jobId: 'job-sync' });
+    fake.answer('jobs.get', {
+      jobId: 'job-sync',
+      kind: 'live-list.sync',
+      state: 'failed',
+      done: 3,
+      total: 12,
+      message: '',
+      error: {
+        code: 'WECOM_IP_NOT_ALLOWED',
+        message: '本机 IP 203.0.113.9 不在企业微信应用的可信 IP 中',
+        details: { ip: '203.0.113.9' },
+      },
+    });
+    button(root, '同步该成员的直播').click();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await settle(fixture);
+    const failure = text(root.querySelector('[data-testid=sync-failure]'));
+    expect(failure).toContain('同步失败');
+    expect(failure).toContain('203.0.113.9');
+    expect(root.querySelectorAll('tr.mat-mdc-row').length).toBe(2);
+    fake.answer(
+      'jobs.get',
+      done('job-sync', { userid: 'lisi', lives: 1, viewers: 2, namedInviters: 0, failed: [], notes: [] }),
+    );
+    button(root, '重新同步').click();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await settle(fixture);
+    expect(fake.callsTo('live-list.sync').length).toBe(2);
+    expect(root.querySelector('[data-testid=sync-failure]')).toBeNull();
   });
 
   it('filters on whole days of the picked range in the installation zone', async () => {

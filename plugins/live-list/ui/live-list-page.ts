@@ -41,7 +41,7 @@ import type {
   LiveListRow,
   LiveSyncResult,
 } from '../shared/live-list-api.js';
-import { ConfirmCancelDialog, type ConfirmCancelData } from './confirm-cancel-dialog.js';
+import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { LiveListApi } from './live-list-api.js';
 import { dayEndIn, dayStartIn } from './zoned-day.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
@@ -151,6 +151,8 @@ export class LiveListPage implements OnInit, OnDestroy {
 
   protected readonly syncJobId = signal<string | null>(null);
   protected readonly syncResult = signal<LiveSyncResult | null>(null);
+  /** Why the last sync failed or stopped, kept on the page until the next sync or a dismissal. */
+  protected readonly syncFailure = signal<{ title: string; message: string } | null>(null);
   protected readonly syncStarting = signal(false);
   protected readonly syncing = computed(() => this.syncStarting() || this.syncJobId() !== null);
   protected readonly exportJobId = signal<string | null>(null);
@@ -267,6 +269,7 @@ export class LiveListPage implements OnInit, OnDestroy {
     if (userid === '' || this.syncing()) return;
     this.syncStarting.set(true);
     this.syncResult.set(null);
+    this.syncFailure.set(null);
     try {
       this.syncJobId.set((await this.api.sync(userid)).jobId);
     } catch (error) {
@@ -279,7 +282,14 @@ export class LiveListPage implements OnInit, OnDestroy {
   protected syncFinished(snapshot: JobSnapshot): void {
     this.syncJobId.set(null);
     if (snapshot.state === 'done') this.syncResult.set(snapshot.result as LiveSyncResult);
-    else if (snapshot.state === 'failed') this.snack('同步失败，详情见上方提示。');
+    else if (snapshot.state === 'failed') {
+      this.syncFailure.set({
+        title: '同步失败',
+        message: snapshot.error?.message ?? snapshot.message,
+      });
+    } else if (snapshot.state === 'cancelled') {
+      this.syncFailure.set({ title: '同步已取消', message: '已保存的直播仍在下面列出；可以重新同步。' });
+    }
     // Whatever was stored before a failure or a cancel is shown too.
     void this.load();
   }

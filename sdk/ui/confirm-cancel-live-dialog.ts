@@ -7,9 +7,9 @@ export interface ConfirmCancelData {
   start: string;
 }
 
-/** Asks before living/cancel: it cannot be undone. The focus starts on 不取消. */
+/** Asks before living/cancel (the live list and the detail page): it cannot be undone. The focus starts on 不取消. */
 @Component({
-  selector: 'wll-confirm-cancel-dialog',
+  selector: 'wl-confirm-cancel-live-dialog',
   imports: [MatDialogModule, MatButtonModule],
   template: `
     <h2 mat-dialog-title>取消预约直播？</h2>
