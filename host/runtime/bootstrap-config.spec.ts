@@ -20,6 +20,7 @@ const DEFAULTS: BootstrapConfig = {
   uploadMaxBytes: 50 * 1024 * 1024,
   logLevel: 'info',
   publicIpServices: DEFAULT_PUBLIC_IP_SERVICES,
+  developer: { allowWecomBaseUrl: false },
 };
 
 describe('bootstrap config', () => {

@@ -2,10 +2,12 @@ import type { NamedMigration } from '../migration-runner.js';
 import * as hostCore from './001-host-core.js';
 import * as accounts from './002-accounts.js';
 import * as liveStore from './003-live-store.js';
+import * as accountSecurity from './012-account-security.js';
 
 /** The host's migrations in order. Append only: released migrations never change. */
 export const HOST_MIGRATIONS: NamedMigration[] = [
   { name: '001-host-core', migration: hostCore },
   { name: '002-accounts', migration: accounts },
   { name: '003-live-store', migration: liveStore },
+  { name: '012-account-security', migration: accountSecurity },
 ];
