@@ -196,13 +196,18 @@ function isRepeat(text: string): boolean {
 export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower) || isRun(lower) || isRepeat(lower)) return true;
-  const deLeeted = [...lower].map((char) => LOOK_ALIKES[char] ?? char).join('');
-  const letters = deLeeted.replace(/[^a-z]/g, '');
   // Digits and symbols only ("2026-01-01 12:00") carry little more than their length suggests.
-  if (letters === '' && /^[\d\W_]+$/.test(lower)) return new Set(lower).size <= 4;
-  if (onlyCommonWords(letters)) return true;
-  // The plain letters of the password (without look-alike substitution) are also checked.
-  return onlyCommonWords(lower.replace(/[^a-z]/g, '')) && lower.replace(/[a-z]/g, '').length <= 6;
+  if (/^[^a-z]+$/.test(lower) && !/[^\x20-\x7e]/.test(lower)) return new Set(lower).size <= 4;
+  // The letters, with look-alikes read back ("p@ssw0rd" → "password"), of the whole password and of it
+  // without the digits and symbols around it ("P@ssw0rd2026!" → "p@ssw0rd"): only common words is common.
+  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
+  return [lower, core].some((text) => {
+    const letters = [...text]
+      .map((char) => LOOK_ALIKES[char] ?? char)
+      .join('')
+      .replace(/[^a-z]/g, '');
+    return letters.length > 0 && onlyCommonWords(letters);
+  });
 }
 
 /** Why a new local password is refused, in Chinese; null when it is acceptable. */

@@ -12,8 +12,8 @@ import {
   type JourneyEnv,
 } from './support/journey-env.js';
 
-const ROOT_PASSWORD = 'R00tPassword';
-const ADMIN_PASSWORD = 'Admin2026pass';
+const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
+const ADMIN_PASSWORD = 'Admin-Birch-2026';
 const CORPNAME = '模拟企业';
 // Generous: the journeys take a few seconds each, but CI machines run many suites at once.
 const SPEC_TIMEOUT = 60_000;

@@ -207,11 +207,11 @@ describe('CorpLoginForm', () => {
     expect(input('password')).not.toBeNull();
     expect(input('password-confirm')).not.toBeNull();
     expect(submitButton().disabled).toBeTrue();
-    await type('password', 'Admin2026pass');
+    await type('password', 'Admin-Birch-2026');
     await type('password-confirm', 'Admin2026pasz');
     expect(errorUnder('password-confirm')).toBe('两次输入的密码不一致');
     expect(submitButton().disabled).toBeTrue();
-    await type('password-confirm', 'Admin2026pass');
+    await type('password-confirm', 'Admin-Birch-2026');
     expect(submitButton().disabled).toBeFalse();
     fake.answer('auth.login', RESULT);
     await submit();
@@ -219,7 +219,7 @@ describe('CorpLoginForm', () => {
       kind: 'savedCorp',
       corpId: 'c1',
       userid: 'lisi',
-      password: 'Admin2026pass',
+      password: 'Admin-Birch-2026',
     });
     expect(navigate).toHaveBeenCalledWith('/');
   });

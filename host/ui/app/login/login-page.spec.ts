@@ -72,10 +72,10 @@ describe('LoginPage', () => {
     expect(el().querySelector('[data-testid="corpid"]')).toBeNull();
     const submit = el().querySelector<HTMLButtonElement>('[data-testid="root-submit"]')!;
     expect(submit.disabled).toBeTrue();
-    await type('[data-testid="root-password"]', 'R00tPassword');
+    await type('[data-testid="root-password"]', 'Root-Kettle-Harbor-7');
     submit.click();
     await settle();
-    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'root', password: 'R00tPassword' }]);
+    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'root', password: 'Root-Kettle-Harbor-7' }]);
     expect(TestBed.inject(RpcClient).session()).toBe('s1');
     expect(navigate).toHaveBeenCalledWith('/');
   });
