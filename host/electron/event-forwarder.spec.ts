@@ -14,7 +14,11 @@ describe('EventForwarder', () => {
   beforeEach(() => {
     events = new Subject<BusEvent>();
     binding = new SessionBinding();
-    const user = (userid: string, tier: 'user' | 'wecom-admin' | 'root-admin') => ({ userid, username: userid, tier });
+    const user = (userid: string, tier: 'user' | 'wecom-admin' | 'root-admin') => ({
+      userid,
+      username: userid,
+      tier,
+    });
     binding.bind(1, { token: 't1', sessionId: 's1', user: user('alice', 'user'), corpId: 'corp-a' });
     binding.bind(2, { token: 't2', sessionId: 's2', user: user('bob', 'user'), corpId: 'corp-a' });
     binding.bind(3, { token: 't3', sessionId: 's3', user: user('root-admin', 'root-admin'), corpId: null });
@@ -47,8 +51,17 @@ describe('EventForwarder', () => {
   });
 
   it("sends root-admin's own events to root only, not to a corp member of the same userid", () => {
-    binding.bind(4, { token: 't4', sessionId: 's4', user: { userid: 'root-admin', username: 'x', tier: 'user' }, corpId: 'corp-b' });
-    events.next({ type: 'job.done', payload: 1, audience: { kind: 'user', userid: 'root-admin', corpId: null } });
+    binding.bind(4, {
+      token: 't4',
+      sessionId: 's4',
+      user: { userid: 'root-admin', username: 'x', tier: 'user' },
+      corpId: 'corp-b',
+    });
+    events.next({
+      type: 'job.done',
+      payload: 1,
+      audience: { kind: 'user', userid: 'root-admin', corpId: null },
+    });
     expect(sent).toEqual(['3:job.done:1']);
   });
 

@@ -46,10 +46,9 @@ describe('parseLaunchArgs', () => {
       'http://evil.example',
     );
     for (const options of [pointed, fromEnv]) {
-      expect(() => permittedWecomBaseUrl(options, { isPackaged: true, developerSetting: false })).toThrowError(
-        LaunchArgsError,
-        /安装版不接受 --wecom-base-url/,
-      );
+      expect(() =>
+        permittedWecomBaseUrl(options, { isPackaged: true, developerSetting: false }),
+      ).toThrowError(LaunchArgsError, /安装版不接受 --wecom-base-url/);
     }
     const plain = parseLaunchArgs([], {});
     expect(permittedWecomBaseUrl(plain, { isPackaged: true, developerSetting: false })).toBeNull();

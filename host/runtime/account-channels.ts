@@ -279,8 +279,7 @@ export class AccountChannels {
         const initialCodeHash = initialCode === null ? null : await hashPassword(initialCode);
         const given = await this.db.transaction(async (trx) => {
           const before = (await trx('users').where({ corp_id: corpId, userid: id }).first('id', 'tier')) as
-            | { id: number; tier: string }
-            | undefined;
+            { id: number; tier: string } | undefined;
           if (before === undefined) {
             await trx('users').insert({
               corp_id: corpId,
@@ -332,7 +331,9 @@ export class AccountChannels {
         const initialCode = row.tier === 'wecom-admin' ? newInitialCode() : null;
         const initialCodeHash = initialCode === null ? null : await hashPassword(initialCode);
         await this.db.transaction(async (trx) => {
-          await trx('users').where({ id }).update({ password_hash: null, initial_code_hash: initialCodeHash });
+          await trx('users')
+            .where({ id })
+            .update({ password_hash: null, initial_code_hash: initialCodeHash });
           await this.sessions.endAllOf(id, trx);
         });
         await this.audit.record({
@@ -407,8 +408,7 @@ export class AccountChannels {
     if (user.userid === ROOT_USERID && user.tier === 'root-admin') query.whereNull('corp_id');
     else query.where({ corp_id: call.corp?.corpId ?? null });
     const row = (await query.first('id', 'userid', 'password_hash')) as
-      | { id: number; userid: string; password_hash: string | null }
-      | undefined;
+      { id: number; userid: string; password_hash: string | null } | undefined;
     if (row === undefined) throw new AppError('NOT_FOUND', '账户不存在。');
     return row;
   }

@@ -2,7 +2,13 @@
 // the login lockout holds against parallel guesses: docs/threat-model.md.
 import type { LoginResult } from '../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
-import { dataOf, removeDir, sessionFor, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
+import {
+  dataOf,
+  removeDir,
+  sessionFor,
+  startRuntime,
+  tempDataDir,
+} from '../../tests/support/runtime-harness.js';
 import { CorpStore } from './corp-store.js';
 import type { HostRuntime } from './host-runtime.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -24,10 +30,17 @@ describe('account security', () => {
     runtime = await startRuntime(dataDir);
     dataOf(await runtime.router.dispatch('auth.setupRoot', { password: ROOT_PASSWORD }, null));
     root = dataOf<LoginResult>(await loginRoot(ROOT_PASSWORD)).session;
-    const corp = await runtime.container.resolve(CorpStore).save(
-      { corpname: '甲企业', corpid: 'wwsecurityA1', corpsecret: 'TestSecret_0123456789abcdef', agentid: 1000002 },
-      '直播助手',
-    );
+    const corp = await runtime.container
+      .resolve(CorpStore)
+      .save(
+        {
+          corpname: '甲企业',
+          corpid: 'wwsecurityA1',
+          corpsecret: 'TestSecret_0123456789abcdef',
+          agentid: 1000002,
+        },
+        '直播助手',
+      );
     corpId = corp.corpId;
   });
 
@@ -68,7 +81,10 @@ describe('account security', () => {
       dataOf(await runtime.router.dispatch('users.save', { corpId, userid: 'zhaoliu', tier: 'user' }, root));
       expect(codeOf(await runtime.router.dispatch('host.about', {}, admin))).toBe('UNAUTHENTICATED');
       // A tier changed by any other path (an older version, a restore) ends the session as well.
-      await runtime.db('users').where({ id: await userRowId('sunqi') }).update({ tier: 'wecom-admin' });
+      await runtime
+        .db('users')
+        .where({ id: await userRowId('sunqi') })
+        .update({ tier: 'wecom-admin' });
       expect(codeOf(await runtime.router.dispatch('host.about', {}, other))).toBe('UNAUTHENTICATED');
     });
 
@@ -79,10 +95,10 @@ describe('account security', () => {
       );
       expect(reset.initialCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
       expect(codeOf(await runtime.router.dispatch('host.about', {}, admin))).toBe('UNAUTHENTICATED');
-      const row = (await runtime.db('users').where({ id: await userRowId('zhouba') }).first()) as Record<
-        string,
-        unknown
-      >;
+      const row = (await runtime
+        .db('users')
+        .where({ id: await userRowId('zhouba') })
+        .first()) as Record<string, unknown>;
       expect(row['password_hash']).toBeNull();
       expect(String(row['initial_code_hash'])).toMatch(/^scrypt\$/);
       expect(JSON.stringify(row)).not.toContain(reset.initialCode ?? '?');
@@ -109,8 +125,14 @@ describe('account security', () => {
 
     it("refuses root-admin's and the host's own names as corp userids", async () => {
       for (const userid of ['root-admin', 'ROOT-ADMIN', 'system']) {
-        const refused = await runtime.router.dispatch('users.save', { corpId, userid, tier: 'wecom-admin' }, root);
-        expect(refused.ok ? null : refused.error.details).withContext(userid).toEqual({ field: 'userid' });
+        const refused = await runtime.router.dispatch(
+          'users.save',
+          { corpId, userid, tier: 'wecom-admin' },
+          root,
+        );
+        expect(refused.ok ? null : refused.error.details)
+          .withContext(userid)
+          .toEqual({ field: 'userid' });
       }
     });
   });
@@ -128,8 +150,12 @@ describe('account security', () => {
           ['aaaaaaaaaaaa', '常见'],
         ] as const) {
           const refused = await other.router.dispatch('auth.setupRoot', { password }, null);
-          expect(refused.ok ? null : refused.error.details).withContext(password).toEqual({ field: 'password' });
-          expect(refused.ok ? '' : refused.error.message).withContext(password).toContain(rule);
+          expect(refused.ok ? null : refused.error.details)
+            .withContext(password)
+            .toEqual({ field: 'password' });
+          expect(refused.ok ? '' : refused.error.message)
+            .withContext(password)
+            .toContain(rule);
         }
         dataOf(await other.router.dispatch('auth.setupRoot', { password: 'Four-Quiet-Kettles-9' }, null));
       } finally {
@@ -182,8 +208,12 @@ describe('account security', () => {
         })
         .onConflict('key')
         .merge();
-      await expectAsync(attempt.succeeded()).toBeRejectedWith(jasmine.objectContaining({ code: 'RATE_LIMITED' }));
-      await expectAsync(throttle.check('probe')).toBeRejectedWith(jasmine.objectContaining({ code: 'RATE_LIMITED' }));
+      await expectAsync(attempt.succeeded()).toBeRejectedWith(
+        jasmine.objectContaining({ code: 'RATE_LIMITED' }),
+      );
+      await expectAsync(throttle.check('probe')).toBeRejectedWith(
+        jasmine.objectContaining({ code: 'RATE_LIMITED' }),
+      );
     });
 
     it('counts a reserved attempt before the check, and gives back one that checked nothing', async () => {

@@ -189,8 +189,7 @@ export class CorpLogin {
     const attempt = await this.throttle.reserve(key);
     // Read again inside the reservation: a parallel first login may have used the code already.
     const current = (await this.db('users').where({ id: user.id }).first('initial_code_hash')) as
-      | { initial_code_hash: string | null }
-      | undefined;
+      { initial_code_hash: string | null } | undefined;
     const hash = current?.initial_code_hash ?? null;
     if (hash === null || !(await verifyPassword(code, hash))) {
       const remaining = await attempt.failed();

@@ -106,7 +106,9 @@ export class LoginThrottle {
             const entry = await this.read(trx, key);
             const now = this.clock.now();
             if (entry !== undefined && entry.lockedUntil > now) throw lockedError(entry.lockedUntil - now);
-            await trx('config').where({ key: this.keyOf(key) }).delete();
+            await trx('config')
+              .where({ key: this.keyOf(key) })
+              .delete();
           });
         } finally {
           release();

@@ -1,6 +1,14 @@
 // The data directory is private on POSIX whatever an older version or a copy left there, and uploads a
 // crash cut off are swept at start (docs/threat-model.md).
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { LoginResult } from '../../sdk/contracts/host-status.js';
 import { dataOf, removeDir, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
@@ -68,7 +76,9 @@ describe('data directory modes and partial uploads', () => {
 
     const entries = modesUnder(dataDir);
     expect(entries.some((entry) => entry.path.endsWith('-wal'))).toBeTrue();
-    expect(entries.some((entry) => entry.path.endsWith('.xlsx') && !entry.path.includes('old-export'))).toBeTrue();
+    expect(
+      entries.some((entry) => entry.path.endsWith('.xlsx') && !entry.path.includes('old-export')),
+    ).toBeTrue();
     for (const entry of entries) {
       expect(entry.mode.toString(8))
         .withContext(entry.path)

@@ -61,12 +61,10 @@ export class EventStreams {
     const stream: Stream = { owner, res, subscription: null };
     this.streams.add(stream);
     res.on('close', () => this.end(stream));
-    stream.subscription = this.options.events
-      .pipe(filter((event) => canReceive(event, owner)))
-      .subscribe({
-        next: (event) => this.send(stream, event),
-        complete: () => this.end(stream),
-      });
+    stream.subscription = this.options.events.pipe(filter((event) => canReceive(event, owner))).subscribe({
+      next: (event) => this.send(stream, event),
+      complete: () => this.end(stream),
+    });
     this.startTimers();
   }
 

@@ -38,14 +38,22 @@ describe('ownership of jobs, files and events over HTTP', () => {
     base = `http://127.0.0.1:${server.port}`;
     const corps = runtime.container.resolve(CorpStore);
     const secret = 'TestSecret_0123456789abcdef';
-    const corpA = await corps.save({ corpname: '甲公司', corpid: 'wwownerA01', corpsecret: secret, agentid: 1000002 }, 'A');
-    const corpB = await corps.save({ corpname: '乙公司', corpid: 'wwownerB01', corpsecret: secret, agentid: 1000002 }, 'B');
+    const corpA = await corps.save(
+      { corpname: '甲公司', corpid: 'wwownerA01', corpsecret: secret, agentid: 1000002 },
+      'A',
+    );
+    const corpB = await corps.save(
+      { corpname: '乙公司', corpid: 'wwownerB01', corpsecret: secret, agentid: 1000002 },
+      'B',
+    );
     userA = await sessionFor(runtime, 'user', 'user001', corpA.corpId);
     userB = await sessionFor(runtime, 'user', 'user001', corpB.corpId);
     adminA = await sessionFor(runtime, 'wecom-admin', 'boss-a', corpA.corpId);
     adminB = await sessionFor(runtime, 'wecom-admin', 'boss-b', corpB.corpId);
     dataOf(await call('auth.setupRoot', { password: 'Kettle-Harbor-42' }));
-    root = dataOf<LoginResult>(await call('auth.login', { kind: 'root', password: 'Kettle-Harbor-42' })).session;
+    root = dataOf<LoginResult>(
+      await call('auth.login', { kind: 'root', password: 'Kettle-Harbor-42' }),
+    ).session;
   });
 
   afterAll(async () => {
@@ -61,7 +69,11 @@ describe('ownership of jobs, files and events over HTTP', () => {
       'content-type': 'application/json',
     };
     if (session !== undefined) headers['x-session'] = session;
-    const response = await fetch(`${base}/rpc/${channel}`, { method: 'POST', headers, body: JSON.stringify(input) });
+    const response = await fetch(`${base}/rpc/${channel}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input),
+    });
     return (await response.json()) as RpcResult;
   }
 
@@ -91,7 +103,9 @@ describe('ownership of jobs, files and events over HTTP', () => {
   }
 
   it("keeps corp A's user001 job from corp B's user001, but lets corp A's admin see it", async () => {
-    const { jobId } = dataOf<{ jobId: string }>(await call('notes.startCount', { total: 1000, stepMs: 20 }, userA));
+    const { jobId } = dataOf<{ jobId: string }>(
+      await call('notes.startCount', { total: 1000, stepMs: 20 }, userA),
+    );
     expect(codeOf(await call('jobs.get', { jobId }, userB))).toBe('NOT_FOUND');
     expect(codeOf(await call('jobs.cancel', { jobId }, userB))).toBe('NOT_FOUND');
     expect(codeOf(await call('jobs.get', { jobId }, adminB))).toBe('NOT_FOUND');
@@ -115,7 +129,9 @@ describe('ownership of jobs, files and events over HTTP', () => {
   it("does not give root's audit export to a corp account whose userid reads root-admin", async () => {
     const { fileId } = dataOf<{ fileId: string }>(await call('audit.export', {}, root));
     // Such an account cannot be created by a login any more; one left by an older version gets nothing.
-    const corpA = (await runtime.db('corps').where({ corpname: '甲公司' }).first('corp_id')) as { corp_id: string };
+    const corpA = (await runtime.db('corps').where({ corpname: '甲公司' }).first('corp_id')) as {
+      corp_id: string;
+    };
     const impostor = await sessionFor(runtime, 'user', 'root-admin', corpA.corp_id);
     expect(codeOf(await call('files.downloadTicket', { fileId }, impostor))).toBe('NOT_FOUND');
     expect(codeOf(await call('files.downloadTicket', { fileId }, root))).toBe('ok');
@@ -127,7 +143,9 @@ describe('ownership of jobs, files and events over HTTP', () => {
     const streamAdminB = await stream(adminB);
     const streamAdminA = await stream(adminA);
     try {
-      const { jobId } = dataOf<{ jobId: string }>(await call('notes.startCount', { total: 2, stepMs: 1 }, userA));
+      const { jobId } = dataOf<{ jobId: string }>(
+        await call('notes.startCount', { total: 2, stepMs: 1 }, userA),
+      );
       await streamA.waitForText(`"jobId":"${jobId}","kind":"notes.count","state":"done"`);
       await streamAdminA.waitForText(`"jobId":"${jobId}"`);
       // A marker to everyone after the job: whatever B was sent of the job came before it.

@@ -86,7 +86,10 @@ describe('startServer (in process)', () => {
   it('lets admins see the events of their own corp’s users, not another corp’s', async () => {
     const corps = runtime.container.resolve(CorpStore);
     const secret = 'TestSecret_0123456789abcdef';
-    const own = await corps.save({ corpname: '本企业', corpid: 'wwserveA01', corpsecret: secret, agentid: 1000002 }, 'A');
+    const own = await corps.save(
+      { corpname: '本企业', corpid: 'wwserveA01', corpsecret: secret, agentid: 1000002 },
+      'A',
+    );
     const session = await sessionFor(runtime, 'wecom-admin', 'boss', own.corpId);
     const url = `http://127.0.0.1:${server.port}/events?ticket=${await ticket(session)}`;
     const reading = readStream(url, (text) => text.includes('event: t.end'));

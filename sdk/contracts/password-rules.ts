@@ -166,8 +166,7 @@ function onlyCommonWords(letters: string): boolean {
   const reachable: boolean[] = [true];
   for (let end = 1; end <= letters.length; end += 1) {
     reachable[end] = COMMON_WORDS.some(
-      (word) =>
-        word.length <= end && reachable[end - word.length] === true && letters.endsWith(word, end),
+      (word) => word.length <= end && reachable[end - word.length] === true && letters.endsWith(word, end),
     );
   }
   return reachable[letters.length] === true;
