@@ -200,11 +200,13 @@ export function isCommonPassword(password: string): boolean {
   // The letters, with look-alikes read back ("p@ssw0rd" → "password"), of the whole password and of it
   // without the digits and symbols around it ("P@ssw0rd2026!" → "p@ssw0rd"): only common words is common.
   const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
-  return [lower, core].some((text) => {
-    const letters = [...text]
-      .map((char) => LOOK_ALIKES[char] ?? char)
-      .join('')
-      .replace(/[^a-z]/g, '');
+  // Digits as themselves too: "Admin2026pass" is "admin" + "pass", not "adminopass".
+  const readings = [lower, core].flatMap((text) => [
+    [...text].map((char) => LOOK_ALIKES[char] ?? char).join(''),
+    text,
+  ]);
+  return readings.some((text) => {
+    const letters = text.replace(/[^a-z]/g, '');
     return letters.length > 0 && onlyCommonWords(letters);
   });
 }
