@@ -1,8 +1,65 @@
 // `npm run make`: electron-forge packages the built app (package.json `main` → dist/host/electron/main.js)
 // and makes the Squirrel.Windows installer. Electron's platform builds cannot be downloaded on our
 // machines, so `npm test` only checks that this config loads and typechecks (ARCHITECTURE §5).
-import type { ForgeConfig } from '@electron-forge/shared-types';
+import type { ForgeConfig, ForgePlatform } from '@electron-forge/shared-types';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
+import { join } from 'node:path';
+
+/**
+ * Electron fuses, flipped in the packaged binary (they cannot be changed at run time): no running the
+ * exe as plain Node, no NODE_OPTIONS or --inspect (each would run any code with the app's access to the
+ * vault key), the app only from its asar archive and that archive checked against its hash, cookies
+ * encrypted, no extra file:// privileges (the UI is served from app://). By @electron/fuses option name.
+ */
+export const ELECTRON_FUSES = {
+  RunAsNode: false,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+  EnableCookieEncryption: true,
+  GrantFileProtocolExtraPrivileges: false,
+} as const;
+
+/** The packaged executable (or macOS bundle) under one of packager's output folders. */
+export function packagedExecutable(outputPath: string, platform: ForgePlatform): string {
+  if (platform === 'win32') return join(outputPath, 'wecom-live.exe');
+  if (platform === 'darwin' || platform === 'mas') return join(outputPath, 'WeCom Live.app');
+  return join(outputPath, 'wecom-live');
+}
+
+/** What this hook needs of @electron/fuses (a build-time dependency, loaded only by `npm run make`). */
+interface FusesModule {
+  FuseVersion: { V1: string };
+  FuseV1Options: Record<keyof typeof ELECTRON_FUSES, number>;
+  flipFuses(path: string, config: Record<string | number, unknown>): Promise<unknown>;
+}
+
+/** Flips ELECTRON_FUSES in every packaged binary; a build without @electron/fuses stops here. */
+async function flipFusesAfterPackage(
+  _config: unknown,
+  result: { platform: ForgePlatform; outputPaths: string[] },
+): Promise<void> {
+  const moduleName = '@electron/fuses';
+  let fuses: FusesModule;
+  try {
+    fuses = (await import(moduleName)) as FusesModule;
+  } catch {
+    throw new Error(
+      'Packaging needs @electron/fuses to set the Electron fuses (npm install --save-dev --save-exact @electron/fuses).',
+    );
+  }
+  const settings: Record<string | number, unknown> = {
+    version: fuses.FuseVersion.V1,
+    resetAdHocDarwinSignature: result.platform === 'darwin',
+  };
+  for (const [name, value] of Object.entries(ELECTRON_FUSES)) {
+    settings[fuses.FuseV1Options[name as keyof typeof ELECTRON_FUSES]] = value;
+  }
+  for (const outputPath of result.outputPaths) {
+    await fuses.flipFuses(packagedExecutable(outputPath, result.platform), settings);
+  }
+}
 
 /** Build output the installed app does not run: specs, test harnesses, the benchmark, this file. */
 const UNUSED_IN_APP = [
@@ -39,6 +96,7 @@ const config: ForgeConfig = {
       FileDescription: '企微直播助手',
     },
   },
+  hooks: { postPackage: flipFusesAfterPackage },
   // better-sqlite3 is built for Node 22 in development; the package needs it built for Electron's ABI.
   rebuildConfig: { onlyModules: ['better-sqlite3'], force: true },
   makers: [

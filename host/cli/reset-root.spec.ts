@@ -12,7 +12,7 @@ describe('offline root-admin reset (npm run reset-root)', () => {
     const dataDir = tempDataDir('reset');
     try {
       let runtime = await startRuntime(dataDir);
-      dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Forg0tten1' }, null));
+      dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Forgotten-Quill-41' }, null));
 
       const whileRunning = spawnSync(process.execPath, [entry, '--data-dir', dataDir], { encoding: 'utf8' });
       expect(whileRunning.status).toBe(1);
@@ -28,11 +28,16 @@ describe('offline root-admin reset (npm run reset-root)', () => {
 
       runtime = await startRuntime(dataDir);
       expect(dataOf<HostStatus>(await runtime.router.dispatch('host.status', {}, null)).firstRun).toBeTrue();
-      const old = await runtime.router.dispatch('auth.login', { kind: 'root', password: 'Forg0tten1' }, null);
+      const old = await runtime.router.dispatch(
+        'auth.login',
+        { kind: 'root', password: 'Forgotten-Quill-41' },
+        null,
+      );
       expect(old.ok).toBeFalse();
-      dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Rem3mbered' }, null));
+      dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Remembered-Quill-52' }, null));
       expect(
-        (await runtime.router.dispatch('auth.login', { kind: 'root', password: 'Rem3mbered' }, null)).ok,
+        (await runtime.router.dispatch('auth.login', { kind: 'root', password: 'Remembered-Quill-52' }, null))
+          .ok,
       ).toBeTrue();
       await runtime.stop();
     } finally {

@@ -9,7 +9,8 @@ import { SECRET_VAULT } from '../runtime/tokens.js';
 import { serveAppProtocol } from './app-protocol.js';
 import { startAutoUpdate } from './auto-update.js';
 import { IpcBridge } from './ipc-bridge.js';
-import type { LaunchOptions } from './launch-options.js';
+import { loadBootstrapConfig } from '../runtime/bootstrap-config.js';
+import { permittedWecomBaseUrl, type LaunchOptions } from './launch-options.js';
 import { createMainWindow } from './main-window.js';
 import { describeStartFailure } from './start-failure.js';
 import { safeStorageKeyWrapper } from './safe-storage-key-wrapper.js';
@@ -86,6 +87,10 @@ export async function runDesktopApp(options: LaunchOptions, dataDir: string): Pr
   let runtime: HostRuntime;
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const wecomBaseUrl = permittedWecomBaseUrl(options, {
+      isPackaged: app.isPackaged,
+      developerSetting: loadBootstrapConfig(dataDir).developer.allowWecomBaseUrl,
+    });
     runtime = await HostRuntime.start({
       dataDir,
       pluginDirs: [join(appRoot(), 'dist', 'plugins')],
@@ -93,7 +98,7 @@ export async function runDesktopApp(options: LaunchOptions, dataDir: string): Pr
       // The OS protects the vault key where safeStorage really encrypts (the wrapper checks that each
       // time, Linux without a keyring included); a key written before it is wrapped on this start.
       keyWrapper: safeStorageKeyWrapper(safeStorage, process.platform),
-      ...(options.wecomBaseUrl === null ? {} : { wecomBaseUrl: options.wecomBaseUrl }),
+      ...(wecomBaseUrl === null ? {} : { wecomBaseUrl }),
     });
   } catch (error) {
     return fatal(describeStartFailure(error), 1);

@@ -14,15 +14,19 @@ describe('EventForwarder', () => {
   beforeEach(() => {
     events = new Subject<BusEvent>();
     binding = new SessionBinding();
-    binding.bind(1, { token: 't1', sessionId: 's1', user: { userid: 'alice', username: 'A', tier: 'user' } });
-    binding.bind(2, { token: 't2', sessionId: 's2', user: { userid: 'bob', username: 'B', tier: 'user' } });
-    binding.bind(3, {
-      token: 't3',
-      sessionId: 's3',
-      user: { userid: 'root', username: 'R', tier: 'root-admin' },
+    const user = (userid: string, tier: 'user' | 'wecom-admin' | 'root-admin') => ({
+      userid,
+      username: userid,
+      tier,
     });
+    binding.bind(1, { token: 't1', sessionId: 's1', user: user('alice', 'user'), corpId: 'corp-a' });
+    binding.bind(2, { token: 't2', sessionId: 's2', user: user('bob', 'user'), corpId: 'corp-a' });
+    binding.bind(3, { token: 't3', sessionId: 's3', user: user('root-admin', 'root-admin'), corpId: null });
+    // Another corp's alice and the first corp's admin.
+    binding.bind(4, { token: 't4', sessionId: 's4', user: user('alice', 'user'), corpId: 'corp-b' });
+    binding.bind(5, { token: 't5', sessionId: 's5', user: user('admin', 'wecom-admin'), corpId: 'corp-a' });
     sent = [];
-    active = new Set(['s1', 's2', 's3']);
+    active = new Set(['s1', 's2', 's3', 's4', 's5']);
     warnings = [];
     forwarder = new EventForwarder({
       events,
@@ -37,19 +41,42 @@ describe('EventForwarder', () => {
 
   afterEach(() => forwarder.stop());
 
-  it("sends a user's event to that user's window and to admins only", () => {
-    events.next({ type: 'job.done', payload: { jobId: 'j' }, audience: { kind: 'user', userid: 'alice' } });
-    expect(sent).toEqual(['1:job.done:{"jobId":"j"}', '3:job.done:{"jobId":"j"}']);
+  it("sends an account's event to that account's window and its corp's admin only", () => {
+    events.next({
+      type: 'job.done',
+      payload: { jobId: 'j' },
+      audience: { kind: 'user', userid: 'alice', corpId: 'corp-a' },
+    });
+    expect(sent).toEqual(['1:job.done:{"jobId":"j"}', '5:job.done:{"jobId":"j"}']);
+  });
+
+  it("sends root-admin's own events to root only, not to a corp member of the same userid", () => {
+    binding.bind(4, {
+      token: 't4',
+      sessionId: 's4',
+      user: { userid: 'root-admin', username: 'x', tier: 'user' },
+      corpId: 'corp-b',
+    });
+    events.next({
+      type: 'job.done',
+      payload: 1,
+      audience: { kind: 'user', userid: 'root-admin', corpId: null },
+    });
+    expect(sent).toEqual(['3:job.done:1']);
   });
 
   it('sends admin events to admins and public events to every logged-in window', () => {
     events.next({ type: 'wecom.ipNotAllowed', payload: null, audience: { kind: 'admins' } });
+    events.next({ type: 'corp.note', payload: null, audience: { kind: 'admins', corpId: 'corp-b' } });
     events.next({ type: 'plugins.changed', payload: {}, audience: { kind: 'all' } });
     expect(sent).toEqual([
       '3:wecom.ipNotAllowed:null',
+      '5:wecom.ipNotAllowed:null',
       '1:plugins.changed:{}',
       '2:plugins.changed:{}',
       '3:plugins.changed:{}',
+      '4:plugins.changed:{}',
+      '5:plugins.changed:{}',
     ]);
   });
 
@@ -57,6 +84,8 @@ describe('EventForwarder', () => {
     binding.clear(1);
     binding.clear(2);
     binding.clear(3);
+    binding.clear(4);
+    binding.clear(5);
     events.next({ type: 'plugins.changed', payload: {}, audience: { kind: 'all' } });
     expect(sent).toEqual([]);
   });
@@ -68,7 +97,10 @@ describe('EventForwarder', () => {
       audience: { kind: 'admins' },
     });
     events.next({ type: 'demo.y', payload: { big: 1n }, audience: { kind: 'admins' } });
-    expect(sent).toEqual(['3:demo.x:{"at":"1970-01-01T00:00:00.000Z"}']);
+    expect(sent).toEqual([
+      '3:demo.x:{"at":"1970-01-01T00:00:00.000Z"}',
+      '5:demo.x:{"at":"1970-01-01T00:00:00.000Z"}',
+    ]);
     expect(warnings.length).toBe(1);
   });
 

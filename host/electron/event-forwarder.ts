@@ -73,7 +73,7 @@ export class EventForwarder {
     if (!isClientEvent(event)) return;
     const targets = this.options.binding
       .entries()
-      .filter(([, session]) => canReceive(event, session.user))
+      .filter(([, session]) => canReceive(event, session))
       .map(([windowId]) => windowId);
     if (targets.length === 0) return;
     const payload = cloneable(event.payload);

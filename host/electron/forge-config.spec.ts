@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
 import { appRoot } from '../runtime/app-info.js';
-import config, { ignoredInPackage } from '../../forge.config.js';
+import config, { ELECTRON_FUSES, ignoredInPackage, packagedExecutable } from '../../forge.config.js';
 
 // Loads the compiled forge config, as electron-forge would; never runs Electron or `make`, which would
 // try to download an Electron build.
@@ -61,5 +61,20 @@ describe('forge.config', () => {
     expect(manifest.main).toBe('dist/host/electron/main.js');
     expect(existsSync(join(root, manifest.main ?? '?'))).toBeTrue();
     expect(existsSync(join(root, 'dist', 'host', 'electron', 'preload.cjs'))).toBeTrue();
+  });
+
+  it('sets the Electron fuses after packaging: no RunAsNode, NODE_OPTIONS or inspect; asar integrity; cookie encryption', () => {
+    expect(ELECTRON_FUSES).toEqual(
+      jasmine.objectContaining({
+        RunAsNode: false,
+        EnableNodeOptionsEnvironmentVariable: false,
+        EnableNodeCliInspectArguments: false,
+        EnableEmbeddedAsarIntegrityValidation: true,
+        OnlyLoadAppFromAsar: true,
+        EnableCookieEncryption: true,
+      }),
+    );
+    expect(typeof config.hooks?.postPackage).toBe('function');
+    expect(packagedExecutable(join('out', 'x'), 'win32')).toBe(join('out', 'x', 'wecom-live.exe'));
   });
 });

@@ -1,4 +1,4 @@
-import { LaunchArgsError, parseLaunchArgs } from './launch-options.js';
+import { LaunchArgsError, parseLaunchArgs, permittedWecomBaseUrl } from './launch-options.js';
 
 describe('parseLaunchArgs', () => {
   it('reads the data dir, the WeCom base URL and --reset-root, ignoring what is not ours', () => {
@@ -34,5 +34,23 @@ describe('parseLaunchArgs', () => {
       LaunchArgsError,
       /WECOM_API_BASE/,
     );
+  });
+
+  it('lets only development builds, or the developer setting, point an installed app elsewhere', () => {
+    const pointed = parseLaunchArgs(['--wecom-base-url', 'http://evil.example'], {});
+    const fromEnv = parseLaunchArgs([], { WECOM_API_BASE: 'http://evil.example' });
+    expect(permittedWecomBaseUrl(pointed, { isPackaged: false, developerSetting: false })).toBe(
+      'http://evil.example',
+    );
+    expect(permittedWecomBaseUrl(pointed, { isPackaged: true, developerSetting: true })).toBe(
+      'http://evil.example',
+    );
+    for (const options of [pointed, fromEnv]) {
+      expect(() =>
+        permittedWecomBaseUrl(options, { isPackaged: true, developerSetting: false }),
+      ).toThrowError(LaunchArgsError, /安装版不接受 --wecom-base-url/);
+    }
+    const plain = parseLaunchArgs([], {});
+    expect(permittedWecomBaseUrl(plain, { isPackaged: true, developerSetting: false })).toBeNull();
   });
 });

@@ -28,6 +28,31 @@ function baseUrl(value: string, source: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** Where the app is allowed to point its WeCom calls somewhere else. */
+export interface WecomBaseUrlPolicy {
+  /** `app.isPackaged`: an installed build, not `npm start` from the sources. */
+  isPackaged: boolean;
+  /** config.json `developer.allowWecomBaseUrl`, set by hand on a test machine. */
+  developerSetting: boolean;
+}
+
+/**
+ * The WeCom address the desktop app may use. An installed app sends the corp secret (gettoken) only to
+ * WeCom: a shortcut with `--wecom-base-url` (or a WECOM_API_BASE in the environment) could send it
+ * anywhere, so an installed app refuses to start with one unless the developer setting allows it.
+ * Development builds (`npm start`, `npm run demo`) keep it.
+ */
+export function permittedWecomBaseUrl(options: LaunchOptions, policy: WecomBaseUrlPolicy): string | null {
+  if (options.wecomBaseUrl === null || !policy.isPackaged || policy.developerSetting) {
+    return options.wecomBaseUrl;
+  }
+  throw new LaunchArgsError(
+    '安装版不接受 --wecom-base-url 或环境变量 WECOM_API_BASE：企业微信的地址只能在开发版本中更改，' +
+      '或由管理员在数据目录的 config.json 中设置 "developer": {"allowWecomBaseUrl": true} 后使用。' +
+      '请检查快捷方式的目标是否被修改。',
+  );
+}
+
 /**
  * Reads the options this app knows from `argv` (everything after the executable). Anything else —
  * the app path in development, Chromium and Squirrel switches — is ignored rather than refused.

@@ -134,7 +134,7 @@ export class NativeFiles {
     try {
       // EXCL: the reserved path is fresh; never overwrite anything.
       await copyFile(chosen, reserved.path, constants.COPYFILE_EXCL);
-      const stored = await files.completeUpload(reserved.fileId, basename(chosen), call.user?.userid ?? null);
+      const stored = await files.completeUpload(reserved.fileId, basename(chosen), call);
       return { fileId: stored.fileId, name: stored.name, size: stored.size };
     } catch (error) {
       files.discard(reserved.path);

@@ -1,7 +1,12 @@
 import { SessionBinding, type WindowSession } from './session-binding.js';
 
 function session(token: string): WindowSession {
-  return { token, sessionId: `id-${token}`, user: { userid: 'u', username: 'U', tier: 'user' } };
+  return {
+    token,
+    sessionId: `id-${token}`,
+    user: { userid: 'u', username: 'U', tier: 'user' },
+    corpId: 'corp-1',
+  };
 }
 
 describe('SessionBinding', () => {

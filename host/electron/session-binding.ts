@@ -6,8 +6,10 @@ export interface WindowSession {
   token: string;
   /** The internal session id (liveness checks). */
   sessionId: string;
-  /** Who is logged in: events are filtered with it. */
+  /** Who is logged in: events are filtered with it and the corp. */
   user: SessionUser;
+  /** The corp of the login; null for root-admin. */
+  corpId: string | null;
 }
 
 /**

@@ -62,11 +62,12 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
   }
 
   /** Binds a fresh session of the tier to the window, as a login would (without scrypt's cost). */
-  async function bindAs(windowId: number, tier: 'user' | 'root-admin'): Promise<void> {
+  async function bindAs(windowId: number, tier: 'user' | 'root-admin'): Promise<string> {
     const token = await sessionFor(runtime, tier);
     const call = await runtime.sessions.resolve(token);
     if (call.sessionId === null || call.user === null) throw new Error('session did not resolve');
-    binding.bind(windowId, { token, sessionId: call.sessionId, user: call.user });
+    binding.bind(windowId, { token, sessionId: call.sessionId, user: call.user, corpId: null });
+    return call.user.userid;
   }
 
   it('binds the login session to the window; the renderer gets only a placeholder', async () => {
@@ -200,15 +201,15 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
 
   describe('files.saveAs', () => {
     async function exportFor(userid: string | null, content: string): Promise<string> {
-      const stored = await runtime.files.createExport('直播列表.xlsx', userid);
+      const stored = await runtime.files.createExport('直播列表.xlsx', userid, null);
       writeFileSync(stored.path, content);
       await runtime.files.finalize(stored.fileId);
       return stored.fileId;
     }
 
     it('copies a stored file the session may read to the chosen path', async () => {
-      await bindAs(4, 'root-admin');
-      const fileId = await exportFor('someone', 'export bytes');
+      const own = await bindAs(4, 'root-admin');
+      const fileId = await exportFor(own, 'export bytes');
       saveTarget = join(dataDir, 'saved.xlsx');
       expect(data(await rpc.call(4, 'files.saveAs', { fileId }))).toEqual({
         path: saveTarget,
@@ -221,8 +222,8 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     });
 
     it('proposes the suggested name, made safe and with the stored extension', async () => {
-      await bindAs(4, 'root-admin');
-      const fileId = await exportFor(null, 'x');
+      const own = await bindAs(4, 'root-admin');
+      const fileId = await exportFor(own, 'x');
       for (const defaultName of ['审计日志 2026-11', '../审计:日志.xlsx', '   ']) {
         expect(data(await rpc.call(4, 'files.saveAs', { fileId, defaultName }))).toBeNull();
       }
@@ -243,8 +244,8 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     });
 
     it('says so when the target cannot be written', async () => {
-      await bindAs(4, 'root-admin');
-      const fileId = await exportFor(null, 'x');
+      const own = await bindAs(4, 'root-admin');
+      const fileId = await exportFor(own, 'x');
       saveTarget = join(dataDir, 'no-such-folder', 'x.xlsx');
       const result = await rpc.call(4, 'files.saveAs', { fileId });
       expect(result.ok ? null : result.error.details).toEqual({ field: 'path' });

@@ -117,6 +117,7 @@ export class WindowRpc {
         token: data.session,
         sessionId: call.sessionId,
         user: call.user,
+        corpId: call.corp?.corpId ?? null,
       });
       // The replaced session's bearer value is gone with it: end it rather than leave it to idle out.
       if (previous !== null && previous.sessionId !== call.sessionId) {

@@ -6,13 +6,15 @@ import type { CallContext } from '../../sdk/main/plugin-context.js';
 import { TRUSTED_IP_CONSOLE_URL } from '../../sdk/wecom/index.js';
 import { AuditExport, AuditFilterSchema, filteredAuditLog } from './audit-export.js';
 import { AuditLog } from './audit-log.js';
-import { AuthService, ROOT_USERID } from './auth-service.js';
+import { AuthService, RESERVED_USERIDS, ROOT_USERID } from './auth-service.js';
 import { CorpFieldsSchema, CorpStore } from './corp-store.js';
 import { CorpLogin, normaliseUserid } from './corp-login.js';
 import { NewPasswordSchema } from './host-channels.js';
 import { IpcRouter } from './ipc-router.js';
 import { IpNotAllowedNotifier } from './ip-not-allowed.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { LoginThrottle } from './login-throttle.js';
+import { hashPassword, newInitialCode, verifyPassword } from './passwords.js';
+import { SessionService } from './session-service.js';
 import { PublicIpLookup } from './public-ip-lookup.js';
 import { TRUSTED_IP_LIMIT, TrustedIpStore } from './trusted-ip-store.js';
 import { KNEX } from './tokens.js';
@@ -26,6 +28,7 @@ const Userid = z
   .optional();
 const Username = z.string().trim().max(64, '用户名称最多 64 个字').optional();
 const LoginPassword = z.string().max(128).optional();
+const InitialCode = z.string().max(64).optional();
 
 export const LoginSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('root'), password: z.string().min(1, '请输入密码') }),
@@ -34,6 +37,7 @@ export const LoginSchema = z.discriminatedUnion('kind', [
     userid: Userid,
     username: Username,
     password: LoginPassword,
+    initialCode: InitialCode,
   }),
   z.object({
     kind: z.literal('savedCorp'),
@@ -41,6 +45,7 @@ export const LoginSchema = z.discriminatedUnion('kind', [
     userid: Userid,
     username: Username,
     password: LoginPassword,
+    initialCode: InitialCode,
   }),
 ]);
 
@@ -74,6 +79,8 @@ export class AccountChannels {
     private readonly publicIp: PublicIpLookup,
     private readonly audit: AuditLog,
     private readonly auditExport: AuditExport,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
     @inject(KNEX) private readonly db: Knex,
   ) {}
 
@@ -127,8 +134,8 @@ export class AccountChannels {
         case 'root':
           return this.auth.loginRoot(input.password);
         case 'newCorp': {
-          const { kind: _kind, userid, username, password, ...fields } = input;
-          return this.corpLogin.newCorp(fields, { userid, username, password });
+          const { kind: _kind, userid, username, password, initialCode, ...fields } = input;
+          return this.corpLogin.newCorp(fields, { userid, username, password, initialCode });
         }
         case 'savedCorp':
           return this.corpLogin.savedCorp(input.corpId, input);
@@ -142,13 +149,22 @@ export class AccountChannels {
       },
       async ({ oldPassword, newPassword }, call) => {
         const row = await this.accountOf(call);
+        // The old password is a guess like a login's: same account key, same lockout.
+        const attempt = await this.throttle.reserve(
+          call.corp === null ? 'root' : `admin:${call.corp.corpId}:${row.userid}`,
+        );
         if (row.password_hash === null || !(await verifyPassword(oldPassword, row.password_hash))) {
+          await attempt.failed();
           throw new AppError('UNAUTHENTICATED', '原密码不正确。', { field: 'oldPassword' });
         }
-        await this.db('users')
-          .where({ id: row.id })
-          .update({ password_hash: await hashPassword(newPassword) });
-        await this.audit.record({ actor: call.user, action: 'auth.changePassword', ok: true });
+        await attempt.succeeded();
+        const passwordHash = await hashPassword(newPassword);
+        await this.db.transaction(async (trx) => {
+          await trx('users').where({ id: row.id }).update({ password_hash: passwordHash });
+          // Whoever else holds a session of this account (another window, a stolen one) is logged out.
+          await this.sessions.endOthersOf(row.id, call.sessionId, trx);
+          await this.audit.record({ actor: call.user, action: 'auth.changePassword', ok: true }, trx);
+        });
         return {};
       },
     );
@@ -254,18 +270,37 @@ export class AccountChannels {
       async ({ corpId, userid, username, tier }, call) => {
         await this.corps.get(corpId);
         const id = normaliseUserid(userid);
-        await this.db('users')
-          .insert({ corp_id: corpId, userid: id, username: username ?? '', tier, created_at: Date.now() })
-          .onConflict(['corp_id', 'userid'])
-          .merge(username === undefined ? ['tier'] : ['tier', 'username']);
-        if (tier === 'user') {
-          // No longer an admin: the local password goes, and so do the admin's open sessions.
-          const row = (await this.db('users').where({ corp_id: corpId, userid: id }).first('id')) as {
-            id: number;
-          };
-          await this.db('users').where({ id: row.id }).update({ password_hash: null });
-          await this.db('sessions').where({ user_id: row.id }).delete();
+        if (RESERVED_USERIDS.has(id)) {
+          throw new AppError('INVALID_INPUT', `用户ID“${id}”为系统保留，不能添加为企业用户。`, {
+            field: 'userid',
+          });
         }
+        const initialCode = tier === 'wecom-admin' ? newInitialCode() : null;
+        const initialCodeHash = initialCode === null ? null : await hashPassword(initialCode);
+        const given = await this.db.transaction(async (trx) => {
+          const before = (await trx('users').where({ corp_id: corpId, userid: id }).first('id', 'tier')) as
+            { id: number; tier: string } | undefined;
+          if (before === undefined) {
+            await trx('users').insert({
+              corp_id: corpId,
+              userid: id,
+              username: username ?? '',
+              tier,
+              initial_code_hash: initialCodeHash,
+              created_at: Date.now(),
+            });
+            return initialCodeHash !== null;
+          }
+          if (username !== undefined) await trx('users').where({ id: before.id }).update({ username });
+          if (before.tier === tier) return false;
+          // A tier change: the local password and initial code go (a new admin gets a fresh code), and so
+          // do the account's open sessions, which must not carry the old tier or gain the new one.
+          await trx('users')
+            .where({ id: before.id })
+            .update({ tier, password_hash: null, initial_code_hash: initialCodeHash });
+          await this.sessions.endAllOf(before.id, trx);
+          return initialCodeHash !== null;
+        });
         await this.audit.record({
           actor: call.user,
           action: 'users.save',
@@ -273,13 +308,17 @@ export class AccountChannels {
           ok: true,
           detail: { corpId, tier },
         });
-        return { userid: id, tier };
+        // Shown once to root-admin; only its hash is kept.
+        return given && initialCode !== null ? { userid: id, tier, initialCode } : { userid: id, tier };
       },
     );
     const byId = z.object({ id: z.number().int() });
     this.router.handle('users.remove', { input: byId, minTier: 'root-admin' }, async ({ id }, call) => {
       const row = await this.userById(id);
-      await this.db('users').where({ id }).delete();
+      await this.db.transaction(async (trx) => {
+        await this.sessions.endAllOf(id, trx);
+        await trx('users').where({ id }).delete();
+      });
       await this.audit.record({ actor: call.user, action: 'users.remove', target: row.userid, ok: true });
       return {};
     });
@@ -288,9 +327,14 @@ export class AccountChannels {
       { input: byId, minTier: 'root-admin' },
       async ({ id }, call) => {
         const row = await this.userById(id);
+        // A WeCom admin gets a new one-time initial code for the next first login; a user has no password.
+        const initialCode = row.tier === 'wecom-admin' ? newInitialCode() : null;
+        const initialCodeHash = initialCode === null ? null : await hashPassword(initialCode);
         await this.db.transaction(async (trx) => {
-          await trx('users').where({ id }).update({ password_hash: null });
-          await trx('sessions').where({ user_id: id }).delete();
+          await trx('users')
+            .where({ id })
+            .update({ password_hash: null, initial_code_hash: initialCodeHash });
+          await this.sessions.endAllOf(id, trx);
         });
         await this.audit.record({
           actor: call.user,
@@ -298,7 +342,7 @@ export class AccountChannels {
           target: row.userid,
           ok: true,
         });
-        return {};
+        return initialCode === null ? {} : { initialCode };
       },
     );
   }
@@ -355,19 +399,21 @@ export class AccountChannels {
     }
   }
 
-  private async accountOf(call: CallContext): Promise<{ id: number; password_hash: string | null }> {
+  private async accountOf(
+    call: CallContext,
+  ): Promise<{ id: number; userid: string; password_hash: string | null }> {
     const user = call.user;
     if (user === null) throw new AppError('UNAUTHENTICATED', '请先登录。');
     const query = this.db('users').where({ userid: user.userid });
     if (user.userid === ROOT_USERID && user.tier === 'root-admin') query.whereNull('corp_id');
     else query.where({ corp_id: call.corp?.corpId ?? null });
-    const row = (await query.first('id', 'password_hash')) as
-      { id: number; password_hash: string | null } | undefined;
+    const row = (await query.first('id', 'userid', 'password_hash')) as
+      { id: number; userid: string; password_hash: string | null } | undefined;
     if (row === undefined) throw new AppError('NOT_FOUND', '账户不存在。');
     return row;
   }
 
-  private async userById(id: number): Promise<{ userid: string }> {
+  private async userById(id: number): Promise<{ userid: string; tier: string }> {
     const row = (await this.db('users').where({ id }).first('userid', 'tier')) as
       { userid: string; tier: string } | undefined;
     if (row === undefined) throw new AppError('NOT_FOUND', '用户不存在。', { id });

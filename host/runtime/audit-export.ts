@@ -105,6 +105,7 @@ export class AuditExport {
     const stored = await this.files.createExport(
       `审计日志-${fileStamp(this.clock.now(), timeZone)}.xlsx`,
       call.user?.userid ?? null,
+      call.corp?.corpId ?? null,
     );
     try {
       await this.writeWorkbook(stored.path, rows, timeZone);

@@ -21,11 +21,11 @@ describe('root-admin account', () => {
   it('is set up once on first run, with a recovery code stored only as a hash', async () => {
     expect(dataOf<HostStatus>(await runtime.router.dispatch('host.status', {}, null)).firstRun).toBeTrue();
     const { recoveryCode } = dataOf<{ recoveryCode: string }>(
-      await runtime.router.dispatch('auth.setupRoot', { password: 'Str0ngPass' }, null),
+      await runtime.router.dispatch('auth.setupRoot', { password: 'Kettle-Harbor-42' }, null),
     );
     expect(recoveryCode).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){4}$/);
     expect(dataOf<HostStatus>(await runtime.router.dispatch('host.status', {}, null)).firstRun).toBeFalse();
-    const again = await runtime.router.dispatch('auth.setupRoot', { password: 'Other0ne1' }, null);
+    const again = await runtime.router.dispatch('auth.setupRoot', { password: 'Other-Orchid-Sail-1' }, null);
     expect(again.ok ? null : again.error.code).toBe('CONFLICT');
     const row = (await runtime.db('users').where({ userid: 'root-admin' }).first()) as Record<string, string>;
     expect(row['password_hash']).toMatch(/^scrypt\$/);
@@ -38,10 +38,10 @@ describe('root-admin account', () => {
   });
 
   it('logs in with the password, logs out, and refuses a wrong password', async () => {
-    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Str0ngPass' }, null));
+    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Kettle-Harbor-42' }, null));
     const wrong = await login('nope');
     expect(wrong.ok ? null : wrong.error.code).toBe('UNAUTHENTICATED');
-    const result = dataOf<LoginResult>(await login('Str0ngPass'));
+    const result = dataOf<LoginResult>(await login('Kettle-Harbor-42'));
     expect(result.user).toEqual({ userid: 'root-admin', username: '超级管理员', tier: 'root-admin' });
     dataOf(await runtime.router.dispatch('auth.logout', {}, result.session));
     const after = await runtime.router.dispatch('auth.logout', {}, result.session);
@@ -49,9 +49,9 @@ describe('root-admin account', () => {
   });
 
   it('locks out after repeated failures with growing delays', async () => {
-    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Str0ngPass' }, null));
+    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Kettle-Harbor-42' }, null));
     for (let i = 0; i < 5; i += 1) await login('bad-password');
-    const locked = await login('Str0ngPass');
+    const locked = await login('Kettle-Harbor-42');
     expect(locked.ok ? null : locked.error.code).toBe('RATE_LIMITED');
     const retryAfterMs = locked.ok ? 0 : (locked.error.details?.['retryAfterMs'] as number);
     expect(retryAfterMs).toBeGreaterThan(0);
@@ -59,32 +59,32 @@ describe('root-admin account', () => {
   });
 
   it('keeps a lockout across a restart of the app', async () => {
-    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Str0ngPass' }, null));
+    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Kettle-Harbor-42' }, null));
     for (let i = 0; i < 5; i += 1) await login('bad-password');
     await runtime.stop();
     runtime = await startRuntime(dataDir);
-    const locked = await login('Str0ngPass');
+    const locked = await login('Kettle-Harbor-42');
     expect(locked.ok ? null : locked.error.code).toBe('RATE_LIMITED');
   });
 
   it('resets the password once with the recovery code and issues a new code', async () => {
     const { recoveryCode } = dataOf<{ recoveryCode: string }>(
-      await runtime.router.dispatch('auth.setupRoot', { password: 'Str0ngPass' }, null),
+      await runtime.router.dispatch('auth.setupRoot', { password: 'Kettle-Harbor-42' }, null),
     );
-    const oldSession = dataOf<LoginResult>(await login('Str0ngPass')).session;
+    const oldSession = dataOf<LoginResult>(await login('Kettle-Harbor-42')).session;
     const next = dataOf<{ recoveryCode: string }>(
       await runtime.router.dispatch(
         'auth.recoverRoot',
-        { recoveryCode: recoveryCode.toLowerCase(), newPassword: 'N3wPassword' },
+        { recoveryCode: recoveryCode.toLowerCase(), newPassword: 'Lantern-Mosaic-93' },
         null,
       ),
     );
     expect(next.recoveryCode).not.toBe(recoveryCode);
-    expect((await login('Str0ngPass')).ok).toBeFalse();
-    expect((await login('N3wPassword')).ok).toBeTrue();
+    expect((await login('Kettle-Harbor-42')).ok).toBeFalse();
+    expect((await login('Lantern-Mosaic-93')).ok).toBeTrue();
     const reused = await runtime.router.dispatch(
       'auth.recoverRoot',
-      { recoveryCode, newPassword: 'Another1pass' },
+      { recoveryCode, newPassword: 'Another-Birch-Pond-6' },
       null,
     );
     expect(reused.ok ? null : reused.error.code).toBe('UNAUTHENTICATED');

@@ -11,6 +11,12 @@ import { SessionService } from './session-service.js';
 import { CLOCK, KNEX } from './tokens.js';
 
 export const ROOT_USERID = 'root-admin';
+
+/**
+ * Userids no WeCom login may use: root-admin's, and the names the host writes for itself. A corp member
+ * called `root-admin` would otherwise look like root in logs, audit rows and ownership checks.
+ */
+export const RESERVED_USERIDS: ReadonlySet<string> = new Set([ROOT_USERID, 'root', 'system', 'host']);
 const ROOT_THROTTLE_KEY = 'root';
 
 interface RootRow {
@@ -75,13 +81,18 @@ export class AuthService {
   }
 
   async loginRoot(password: string): Promise<LoginResult> {
-    await this.throttle.check(ROOT_THROTTLE_KEY);
-    const root = await this.root();
+    // Reserved before anything slow: a burst of parallel guesses gets one check, the rest RATE_LIMITED.
+    const attempt = await this.throttle.reserve(ROOT_THROTTLE_KEY);
+    const root = await this.root().catch(async (error: unknown) => {
+      await attempt.abandon();
+      throw error;
+    });
     if (root === undefined || root.password_hash === null) {
+      await attempt.abandon();
       throw new AppError('CONFLICT', '尚未设置超级管理员密码，请先完成初始化向导。', { firstRun: true });
     }
     if (!(await verifyPassword(password, root.password_hash))) {
-      const remaining = await this.throttle.fail(ROOT_THROTTLE_KEY);
+      const remaining = await attempt.failed();
       await this.audit.record({ actor: null, action: 'auth.login', target: ROOT_USERID, ok: false });
       throw new AppError(
         'UNAUTHENTICATED',
@@ -89,8 +100,8 @@ export class AuthService {
         { field: 'password' },
       );
     }
-    await this.throttle.succeed(ROOT_THROTTLE_KEY);
-    const { token } = await this.sessions.create(root.id, null);
+    await attempt.succeeded();
+    const { token } = await this.sessions.create(root.id, null, 'root-admin');
     await this.db('users').where({ id: root.id }).update({ last_login_at: this.clock.now() });
     await this.audit.record({
       actor: { userid: ROOT_USERID, tier: 'root-admin' },
@@ -102,19 +113,22 @@ export class AuthService {
 
   /** Forgot password: the recovery code resets root-admin's password once; a new code replaces it. */
   async recoverRoot(recoveryCode: string, newPassword: string): Promise<{ recoveryCode: string }> {
-    await this.throttle.check(ROOT_THROTTLE_KEY);
-    const root = await this.root();
+    const attempt = await this.throttle.reserve(ROOT_THROTTLE_KEY);
+    const root = await this.root().catch(async (error: unknown) => {
+      await attempt.abandon();
+      throw error;
+    });
     const normalised = recoveryCode.trim().toUpperCase();
     if (
       root === undefined ||
       root.recovery_hash === null ||
       !(await verifyPassword(normalised, root.recovery_hash))
     ) {
-      await this.throttle.fail(ROOT_THROTTLE_KEY);
+      await attempt.failed();
       await this.audit.record({ actor: null, action: 'auth.recoverRoot', target: ROOT_USERID, ok: false });
       throw new AppError('UNAUTHENTICATED', '恢复码不正确。', { field: 'recoveryCode' });
     }
-    await this.throttle.succeed(ROOT_THROTTLE_KEY);
+    await attempt.succeeded();
     const next = newRecoveryCode();
     const [passwordHash, recoveryHash] = await Promise.all([hashPassword(newPassword), hashPassword(next)]);
     await this.db.transaction(async (trx) => {

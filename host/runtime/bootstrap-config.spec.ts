@@ -21,6 +21,7 @@ const DEFAULTS: BootstrapConfig = {
   logLevel: 'info',
   onlineSampleSeconds: 60,
   publicIpServices: DEFAULT_PUBLIC_IP_SERVICES,
+  developer: { allowWecomBaseUrl: false },
 };
 
 describe('bootstrap config', () => {

@@ -59,6 +59,13 @@ export const BootstrapConfigSchema = z.object({
   onlineSampleSeconds: z.number().int().min(15).max(600).default(60),
   // http is allowed so tests can point it at a local server; an empty list turns the lookup off.
   publicIpServices: z.array(z.url({ protocol: /^https?$/ })).default(() => [...DEFAULT_PUBLIC_IP_SERVICES]),
+  /** Set by hand on test machines only; no page changes it (docs/admin-guide.md). */
+  developer: z
+    .object({
+      /** Lets an installed desktop app take `--wecom-base-url` (a WeCom simulator). */
+      allowWecomBaseUrl: z.boolean().default(false),
+    })
+    .prefault({}),
 });
 
 export type BootstrapConfig = z.output<typeof BootstrapConfigSchema>;

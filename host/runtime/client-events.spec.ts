@@ -38,7 +38,7 @@ const CONTRACT = [
 function electronDelivers(): string[] {
   const events = new Subject<BusEvent>();
   const binding = new SessionBinding();
-  binding.bind(1, { token: 't', sessionId: 's', user: ADMIN });
+  binding.bind(1, { token: 't', sessionId: 's', user: ADMIN, corpId: null });
   const sent: string[] = [];
   const forwarder = new EventForwarder({
     events,
@@ -62,7 +62,9 @@ async function browserDelivers(): Promise<string[]> {
     isActive: () => Promise.resolve(true),
     log: pino({ enabled: false }),
   });
-  const server: Server = createServer((_req, res) => streams.open(res, { sessionId: 's', user: ADMIN }));
+  const server: Server = createServer((_req, res) =>
+    streams.open(res, { sessionId: 's', user: ADMIN, corpId: null }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;

@@ -73,7 +73,7 @@ export class DataDirLock {
   /** Takes the data dir (created when missing) or throws DataDirLockedError. */
   static acquire(dataDir: string): DataDirLock {
     const dir = resolve(dataDir);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const path = join(dir, LOCK_FILE_NAME);
     const content: LockContent = {
       pid: process.pid,
@@ -85,7 +85,7 @@ export class DataDirLock {
     // to another starting process is reported like any other live holder.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        const fd = openSync(path, 'wx', 0o644);
+        const fd = openSync(path, 'wx', 0o600);
         try {
           writeSync(fd, JSON.stringify(content));
         } finally {

@@ -71,7 +71,7 @@ describe('clean-up of old data', () => {
       { id: 's-new', token_hash: 'b'.repeat(64), user_id: userId, created_at: 0, last_seen_at: NOW - 60_000 },
     ]);
     // Files: an old export (in its own folder) and a recent upload.
-    const exported = await runtime.files.createExport('旧报表.xlsx', 'old-user');
+    const exported = await runtime.files.createExport('旧报表.xlsx', 'old-user', null);
     writeFileSync(exported.path, 'xlsx');
     await db('files')
       .where({ id: exported.fileId })
@@ -79,7 +79,11 @@ describe('clean-up of old data', () => {
     oldExport = exported.path;
     const upload = runtime.files.reserveUpload();
     writeFileSync(upload.path, 'csv');
-    await runtime.files.completeUpload(upload.fileId, '新名单.csv', 'old-user');
+    await runtime.files.completeUpload(upload.fileId, '新名单.csv', {
+      sessionId: null,
+      user: { userid: 'old-user', username: '', tier: 'user' },
+      corp: null,
+    });
     newUpload = upload.path;
     // The archive fixture plugin's rows.
     for (const createdAt of [CUTOFF - 2 * DAY, CUTOFF - 1, CUTOFF + DAY]) {

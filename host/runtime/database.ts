@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../../sdk/contracts/errors.js';
 import { networkFileSystemOf } from './network-path.js';
 import { cacheStatements, type PreparingConnection } from './statement-cache.js';
+import { makeDatabaseFilesPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 
 /** A better-sqlite3 connection as Knex hands it to `afterCreate` (only the part we use). */
 interface SqliteConnection extends PreparingConnection {
@@ -27,7 +28,7 @@ export function openDatabase(options: DatabaseOptions): Knex {
   // Check before creating anything: a UNC path must not become a local folder.
   let remote = networkFileSystemOf(folder);
   if (remote === null) {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
     remote = networkFileSystemOf(folder);
   }
   if (remote !== null) {
@@ -54,6 +55,8 @@ export function openDatabase(options: DatabaseOptions): Knex {
         done: (error: Error | null, connection: SqliteConnection) => void,
       ) {
         try {
+          // Before WAL mode creates -wal and -shm: SQLite gives them the database file's mode.
+          makeDatabaseFilesPrivate(options.filename);
           connection.pragma('journal_mode = WAL');
           connection.pragma('foreign_keys = ON');
           connection.pragma(`busy_timeout = ${busyTimeout}`);

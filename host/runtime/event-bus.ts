@@ -10,12 +10,27 @@ export interface BusEvent {
   audience: EventAudience;
 }
 
-/** True when a user with this identity may receive the event (admins see every user's events). */
-export function canReceive(event: BusEvent, user: SessionUser): boolean {
+/** Who an event stream or a window belongs to: the session's user and the corp of its login. */
+export interface EventRecipient {
+  user: SessionUser;
+  /** null for root-admin (no corp). */
+  corpId: string | null;
+}
+
+/**
+ * True when the recipient may receive the event: its own account's (same corp and userid), and for a
+ * WeCom admin their own corp's; never another corp's (docs/threat-model.md).
+ */
+export function canReceive(event: BusEvent, recipient: EventRecipient): boolean {
   const audience = event.audience;
+  const { user, corpId } = recipient;
   if (audience.kind === 'all') return true;
-  if (tierAtLeast(user.tier, 'wecom-admin')) return true;
-  return audience.kind === 'user' && audience.userid === user.userid;
+  const audienceCorp = audience.corpId ?? null;
+  if (audience.kind === 'admins') {
+    return tierAtLeast(user.tier, 'wecom-admin') && (audienceCorp === null || audienceCorp === corpId);
+  }
+  if (audience.userid === user.userid && audienceCorp === corpId) return true;
+  return user.tier === 'wecom-admin' && corpId !== null && audienceCorp === corpId;
 }
 
 /** The in-process event bus: host services and plugins publish, transports forward to clients. */

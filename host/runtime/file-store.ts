@@ -1,17 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
 import { AppError } from '../../sdk/contracts/errors.js';
-import { tierAtLeast } from '../../sdk/contracts/tiers.js';
 import type { CallContext, StoredFile } from '../../sdk/main/plugin-context.js';
 import type { Clock, HostSettings } from './runtime-options.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files.js';
+import { mayAccess, ownerOf } from './ownership.js';
 import { CLOCK, HOST_SETTINGS, KNEX } from './tokens.js';
 
 interface FileRow {
   id: string;
   owner_userid: string | null;
+  owner_corp_id: string | null;
   kind: 'upload' | 'export';
   name: string;
   size: number;
@@ -57,8 +59,30 @@ export class FileStore {
   ) {
     this.uploadsDir = join(settings.dataDir, 'uploads');
     this.exportsDir = join(settings.dataDir, 'exports');
-    mkdirSync(this.uploadsDir, { recursive: true });
-    mkdirSync(this.exportsDir, { recursive: true });
+    mkdirSync(this.uploadsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    mkdirSync(this.exportsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  }
+
+  /**
+   * At start, before any upload can be in progress: what uploads/ holds without a files row was left
+   * by an upload a crash or a lost connection interrupted, and is deleted. Answers how many.
+   */
+  async sweepPartialUploads(): Promise<number> {
+    const names = readdirSync(this.uploadsDir);
+    if (names.length === 0) return 0;
+    // By id (an upload's file name), not by path: a data dir moved whole keeps its uploads.
+    const recorded = new Set(
+      ((await this.db('files').where({ kind: 'upload' }).select('id')) as Array<{ id: string }>).map(
+        (row) => row.id,
+      ),
+    );
+    let removed = 0;
+    for (const name of names) {
+      if (recorded.has(name)) continue;
+      rmSync(join(this.uploadsDir, name), { recursive: true, force: true });
+      removed += 1;
+    }
+    return removed;
   }
 
   /** A path for an upload in progress; `completeUpload` records it, `discard` removes it. */
@@ -67,11 +91,14 @@ export class FileStore {
     return { fileId, path: join(this.uploadsDir, fileId) };
   }
 
-  async completeUpload(fileId: string, name: string, ownerUserid: string | null): Promise<StoredFile> {
+  /** Records a finished upload for the caller's account (corp and userid). */
+  async completeUpload(fileId: string, name: string, call: CallContext): Promise<StoredFile> {
     const path = join(this.uploadsDir, fileId);
+    const owner = ownerOf(call);
     const row: FileRow = {
       id: fileId,
-      owner_userid: ownerUserid,
+      owner_userid: owner.userid,
+      owner_corp_id: owner.corpId,
       kind: 'upload',
       name: safeFileName(name),
       size: statSync(path).size,
@@ -86,14 +113,20 @@ export class FileStore {
     rmSync(path, { force: true });
   }
 
-  async createExport(fileName: string, ownerUserid: string | null): Promise<StoredFile> {
+  /** A generated file of the account (corpId, ownerUserid): a job passes its `owner` and `corpId`. */
+  async createExport(
+    fileName: string,
+    ownerUserid: string | null,
+    corpId: string | null,
+  ): Promise<StoredFile> {
     const fileId = randomUUID();
     const folder = join(this.exportsDir, fileId);
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: PRIVATE_DIR_MODE });
     const name = safeFileName(fileName);
     const row: FileRow = {
       id: fileId,
       owner_userid: ownerUserid,
+      owner_corp_id: corpId,
       kind: 'export',
       name,
       size: 0,
@@ -106,20 +139,17 @@ export class FileStore {
 
   async finalize(fileId: string): Promise<StoredFile> {
     const row = await this.row(fileId);
+    // Whatever wrote it (exceljs, a copy) used the process umask; a data-dir file is the owner's only.
+    if (process.platform !== 'win32') chmodSync(row.path, PRIVATE_FILE_MODE);
     const size = statSync(row.path).size;
     await this.db('files').where({ id: fileId }).update({ size });
     return toStored({ ...row, size });
   }
 
-  /** A file the caller may read: their own, or any for admins. */
+  /** A file the caller may read: their own account's, or their corp's for a WeCom admin. */
   async get(fileId: string, call: CallContext): Promise<StoredFile> {
     const row = (await this.db('files').where({ id: fileId }).first()) as FileRow | undefined;
-    const user = call.user;
-    if (
-      row === undefined ||
-      user === null ||
-      !(row.owner_userid === user.userid || tierAtLeast(user.tier, 'wecom-admin'))
-    ) {
+    if (row === undefined || !mayAccess({ userid: row.owner_userid, corpId: row.owner_corp_id }, call)) {
       throw new AppError('NOT_FOUND', '文件不存在或无权访问。', { fileId });
     }
     return toStored(row);

@@ -4,6 +4,7 @@ import type { HostSettings } from './runtime-options.js';
 import { HOST_SETTINGS } from './tokens.js';
 import { z } from 'zod';
 import type { HostStatus } from '../../sdk/contracts/host-status.js';
+import { PASSWORD_MAX_LENGTH, passwordProblem } from '../../sdk/contracts/password-rules.js';
 import { appVersion } from './app-info.js';
 import { AuditLog } from './audit-log.js';
 import { AuthService } from './auth-service.js';
@@ -13,12 +14,14 @@ import { JobService } from './job-service.js';
 import { PluginLoader } from './plugin-loader.js';
 import { PluginRegistry } from './plugin-registry.js';
 
-/** A local password (root-admin, WeCom admins): the rule is shown in the message. */
+/** A local password (root-admin, WeCom admins): ≥ 12 characters, not a common one; the rule is in the message. */
 export const NewPasswordSchema = z
   .string({ error: '请输入密码' })
-  .min(8, '密码至少 8 位')
-  .max(128, '密码最多 128 位')
-  .refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), '密码需同时包含字母和数字');
+  .max(PASSWORD_MAX_LENGTH, `密码最多 ${PASSWORD_MAX_LENGTH} 位`)
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** Where browser mode serves download tickets. */
 export const DOWNLOAD_PATH = '/download/';

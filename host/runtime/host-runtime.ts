@@ -22,6 +22,7 @@ import { StorageSettings } from './storage-settings.js';
 import { UpdateFeedSettings } from './update-feed-settings.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { openDatabase } from './database.js';
+import { makeDatabaseFilesPrivate, makeTreePrivate } from './private-files.js';
 import { EventBus } from './event-bus.js';
 import { FileStore } from './file-store.js';
 import { HostChannels } from './host-channels.js';
@@ -85,6 +86,11 @@ export class HostRuntime {
       const config = prepared.config;
       if (prepared.move !== null) {
         logging.logger[prepared.move.ok ? 'info' : 'error']({ move: prepared.move }, 'database move');
+      }
+      // Whatever an older version, a copy or a restore left: folders 0700, files 0600 (POSIX).
+      const modeProblems = [...makeTreePrivate(options.dataDir), ...makeDatabaseFilesPrivate(prepared.file)];
+      if (modeProblems.length > 0) {
+        logging.logger.warn({ problems: modeProblems }, 'data dir: some modes could not be made private');
       }
       const report: StartupReport = {
         databaseMove: prepared.move,
@@ -159,6 +165,9 @@ export class HostRuntime {
       container.resolve(HostRetention).register();
       container.resolve(LiveRetention).register();
       await container.resolve(ConfigChannels).recordStartup();
+      // Nothing is uploading yet: what uploads/ holds without a record was cut off by a crash.
+      const swept = await container.resolve(FileStore).sweepPartialUploads();
+      if (swept > 0) logging.logger.info({ swept }, 'partial uploads removed');
       await container.resolve(PluginLoader).loadAll();
       await container.resolve(JobService).startRunner();
       container.resolve(OnlineSampler).start();

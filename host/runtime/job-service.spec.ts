@@ -7,6 +7,7 @@ import {
   tempDataDir,
   waitFor,
 } from '../../tests/support/runtime-harness.js';
+import { CorpStore } from './corp-store.js';
 import type { HostRuntime } from './host-runtime.js';
 
 async function finished(runtime: HostRuntime, jobId: string, session: string): Promise<JobSnapshot> {
@@ -26,9 +27,21 @@ describe('JobService', () => {
   beforeEach(async () => {
     dataDir = tempDataDir('jobs');
     runtime = await startRuntime(dataDir);
-    alice = await sessionFor(runtime, 'user', 'alice');
-    bob = await sessionFor(runtime, 'user', 'bob');
-    admin = await sessionFor(runtime, 'wecom-admin', 'boss');
+    // One corp's members and admin: an admin sees the jobs of their own corp.
+    const corp = await runtime.container
+      .resolve(CorpStore)
+      .save(
+        {
+          corpname: '测试企业',
+          corpid: 'wwjobs0001',
+          corpsecret: 'TestSecret_0123456789abcdef',
+          agentid: 1000002,
+        },
+        '测试应用',
+      );
+    alice = await sessionFor(runtime, 'user', 'alice', corp.corpId);
+    bob = await sessionFor(runtime, 'user', 'bob', corp.corpId);
+    admin = await sessionFor(runtime, 'wecom-admin', 'boss', corp.corpId);
   });
 
   afterEach(async () => {
@@ -57,7 +70,7 @@ describe('JobService', () => {
     expect(events.every((event) => event.payload.jobId === jobId)).toBeTrue();
   });
 
-  it('shows a job to its owner and admins only', async () => {
+  it("shows a job to its owner and their corp's admins only", async () => {
     const { jobId } = dataOf<{ jobId: string }>(
       await runtime.router.dispatch('notes.startCount', { total: 1, stepMs: 1 }, alice),
     );

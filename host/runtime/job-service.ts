@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { AppError, isAppError } from '../../sdk/contracts/errors.js';
 import { TERMINAL_JOB_STATES, type JobSnapshot } from '../../sdk/contracts/jobs.js';
-import { tierAtLeast } from '../../sdk/contracts/tiers.js';
 import type {
   CallContext,
   EventAudience,
@@ -13,6 +12,7 @@ import type {
 } from '../../sdk/main/plugin-context.js';
 import { EventBus } from './event-bus.js';
 import { JobStore, toSnapshot, type JobRow } from './job-store.js';
+import { mayAccess } from './ownership.js';
 import type { Clock, HostSettings } from './runtime-options.js';
 import { CLOCK, HOST_SETTINGS, LOGGER } from './tokens.js';
 
@@ -157,17 +157,16 @@ export class JobService {
     await this.queue.onIdle();
   }
 
-  private audienceOf(row: Pick<JobRow, 'owner_userid'>): EventAudience {
-    return row.owner_userid === null ? { kind: 'admins' } : { kind: 'user', userid: row.owner_userid };
+  /** A job's events go to its owner, an account of (corp, userid); ownerless jobs to the corp's admins. */
+  private audienceOf(row: Pick<JobRow, 'owner_userid' | 'corp_id'>): EventAudience {
+    return row.owner_userid === null
+      ? { kind: 'admins', corpId: row.corp_id }
+      : { kind: 'user', userid: row.owner_userid, corpId: row.corp_id };
   }
 
   private async visibleRow(jobId: string, call: CallContext): Promise<JobRow> {
     const row = await this.store.get(jobId);
-    const user = call.user;
-    const visible =
-      row !== undefined &&
-      user !== null &&
-      (tierAtLeast(user.tier, 'wecom-admin') || row.owner_userid === user.userid);
+    const visible = row !== undefined && mayAccess({ userid: row.owner_userid, corpId: row.corp_id }, call);
     if (!visible || row === undefined) throw new AppError('NOT_FOUND', '任务不存在或无权查看。', { jobId });
     return row;
   }

@@ -140,7 +140,7 @@ export class PluginContextFactory {
     };
     const files: PluginFiles = {
       get: (fileId, call) => this.fileStore.get(fileId, call),
-      createExport: (fileName, owner) => this.fileStore.createExport(fileName, owner),
+      createExport: (fileName, owner, corpId) => this.fileStore.createExport(fileName, owner, corpId),
       finalize: (fileId) => this.fileStore.finalize(fileId),
     };
     const wecom: PluginWeCom = {

@@ -20,9 +20,9 @@ describe('PluginLoader with fixture plugins', () => {
   beforeEach(async () => {
     dataDir = tempDataDir('loader');
     runtime = await startRuntime(dataDir);
-    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Passw0rd!x' }, null));
+    dataOf(await runtime.router.dispatch('auth.setupRoot', { password: 'Quay-Lantern-Fig-8!' }, null));
     root = dataOf<{ session: string }>(
-      await runtime.router.dispatch('auth.login', { kind: 'root', password: 'Passw0rd!x' }, null),
+      await runtime.router.dispatch('auth.login', { kind: 'root', password: 'Quay-Lantern-Fig-8!' }, null),
     ).session;
   });
 

@@ -12,6 +12,7 @@ interface SessionRow {
   user_id: number;
   corp_id: string | null;
   last_seen_at: number;
+  session_tier: SessionUser['tier'] | null;
   userid: string;
   username: string;
   tier: SessionUser['tier'];
@@ -36,7 +37,12 @@ export class SessionService {
     @inject(HOST_SETTINGS) private readonly settings: HostSettings,
   ) {}
 
-  async create(userId: number, corpId: string | null): Promise<{ token: string; sessionId: string }> {
+  /** A session of the account at the tier it has now: a later tier change ends it (see `resolve`). */
+  async create(
+    userId: number,
+    corpId: string | null,
+    tier: SessionUser['tier'],
+  ): Promise<{ token: string; sessionId: string }> {
     const token = randomBytes(32).toString('base64url');
     const sessionId = randomUUID();
     const now = this.clock.now();
@@ -45,6 +51,7 @@ export class SessionService {
       token_hash: hashToken(token),
       user_id: userId,
       corp_id: corpId,
+      tier,
       created_at: now,
       last_seen_at: now,
     });
@@ -62,6 +69,7 @@ export class SessionService {
         's.user_id',
         's.corp_id',
         's.last_seen_at',
+        's.tier as session_tier',
         'u.userid',
         'u.username',
         'u.tier',
@@ -70,6 +78,11 @@ export class SessionService {
         'c.app_name',
       )) as SessionRow | undefined;
     if (row === undefined) throw new AppError('UNAUTHENTICATED', '未登录或会话已失效，请重新登录。');
+    if (row.session_tier !== row.tier) {
+      // Promoted or demoted since the login: the old session must not carry the new tier (or keep the old).
+      await this.db('sessions').where({ id: row.id }).delete();
+      throw new AppError('UNAUTHENTICATED', '账户权限已变更，请重新登录。', { reason: 'tierChanged' });
+    }
     const now = this.clock.now();
     if (now - row.last_seen_at > this.settings.sessionIdleMs) {
       await this.db('sessions').where({ id: row.id }).delete();
@@ -107,7 +120,14 @@ export class SessionService {
     await this.db('sessions').where({ id: sessionId }).delete();
   }
 
-  async endAllOf(userId: number): Promise<void> {
-    await this.db('sessions').where({ user_id: userId }).delete();
+  async endAllOf(userId: number, db: Knex = this.db): Promise<void> {
+    await db('sessions').where({ user_id: userId }).delete();
+  }
+
+  /** Ends every session of the account but one (the one that changed the password). */
+  async endOthersOf(userId: number, keepSessionId: string | null, db: Knex = this.db): Promise<void> {
+    const query = db('sessions').where({ user_id: userId });
+    if (keepSessionId !== null) query.whereNot({ id: keepSessionId });
+    await query.delete();
   }
 }

@@ -10,7 +10,7 @@ import { removeDir, tempDataDir } from '../../tests/support/runtime-harness.js';
 import { rpc, spawnServe, type ServeProcess } from '../../tests/support/serve-process.js';
 import { startSimulator, type RunningSimulator } from '../../tests/wecom-sim/server.js';
 
-const ROOT_PASSWORD = 'R00tPassword';
+const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
 
 function dataOf<T>(answer: { body: RpcResult }): T {
   if (!answer.body.ok)
@@ -129,9 +129,9 @@ describe('accounts, corps and trusted IPs over HTTP against the simulator', () =
     expect(errorOf(await rpc(server, 'users.list', {}, again.session)).code).toBe('FORBIDDEN');
   });
 
-  it('gives a WeCom admin added by root-admin a local password at first login, then asks for it', async () => {
+  it('gives a WeCom admin added by root-admin a one-time initial code; the first login sets the password', async () => {
     const { corpId } = await savedCorp();
-    dataOf(
+    const { initialCode } = dataOf<{ initialCode: string }>(
       await rpc(
         server,
         'users.save',
@@ -139,22 +139,36 @@ describe('accounts, corps and trusted IPs over HTTP against the simulator', () =
         root,
       ),
     );
-    const login = (password?: string) =>
+    expect(initialCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const login = (password?: string, code?: string) =>
       rpc(server, 'auth.login', {
         kind: 'savedCorp',
         corpId,
         userid: 'LISI',
         ...(password ? { password } : {}),
+        ...(code ? { initialCode: code } : {}),
       });
-    const needsPassword = errorOf(await login());
-    expect(needsPassword.code).toBe('INVALID_INPUT');
-    expect(needsPassword.details).toEqual({ field: 'password', firstAdminLogin: true });
-    const admin = dataOf<LoginResult>(await login('Adm1nPassword'));
+    // Whoever logs in first with the userid does not get to choose the password without the code.
+    const needsCode = errorOf(await login('Admin-Lantern-Quay-5'));
+    expect(needsCode.code).toBe('INVALID_INPUT');
+    expect(needsCode.details).toEqual({ field: 'initialCode', firstAdminLogin: true });
+    const wrongCode = errorOf(await login('Admin-Lantern-Quay-5', 'AAAA-BBBB-CCCC'));
+    expect(wrongCode.code).toBe('UNAUTHENTICATED');
+    expect(wrongCode.details).toEqual({ field: 'initialCode', firstAdminLogin: true });
+    // The password rules hold here too; a refused password does not use up the code.
+    const weak = errorOf(await login('password1234', initialCode));
+    expect(weak.details).toEqual({ field: 'password', firstAdminLogin: true });
+    expect(weak.message).toContain('常见');
+    const admin = dataOf<LoginResult>(await login('Admin-Lantern-Quay-5', initialCode.toLowerCase()));
+    // The code was for one use only.
+    expect(errorOf(await login('Other-Orchid-Sail-1', initialCode)).code).toBe('UNAUTHENTICATED');
+    // From now on the password alone.
+    expect(dataOf<LoginResult>(await login('Admin-Lantern-Quay-5')).user.tier).toBe('wecom-admin');
     expect(admin.user.tier).toBe('wecom-admin');
     expect(errorOf(await login('wrong-password')).code).toBe('UNAUTHENTICATED');
     // Asking for the password is not a failed attempt: many logins without one lock nothing.
     for (let i = 0; i < 7; i += 1) expect(errorOf(await login()).code).toBe('UNAUTHENTICATED');
-    expect(dataOf<LoginResult>(await login('Adm1nPassword')).user.userid).toBe('lisi');
+    expect(dataOf<LoginResult>(await login('Admin-Lantern-Quay-5')).user.userid).toBe('lisi');
     const users = dataOf<Array<{ userid: string; hasPassword: boolean }>>(
       await rpc(server, 'users.list', { corpId }, root),
     );
@@ -171,8 +185,8 @@ describe('accounts, corps and trusted IPs over HTTP against the simulator', () =
       await rpc(server, 'audit.list', { pageSize: 100 }, root),
     );
     expect(audit.rows.map((row) => row.action)).toContain('users.save');
-    // Only the one wrong password was a failed login.
-    expect(audit.rows.filter((row) => row.action === 'auth.login' && !row.ok).length).toBe(1);
+    // The wrong code, the used code and the one wrong password were failed logins; asking was not.
+    expect(audit.rows.filter((row) => row.action === 'auth.login' && !row.ok).length).toBe(3);
   });
 
   it('names the field of each configuration error', async () => {

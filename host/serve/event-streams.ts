@@ -67,7 +67,7 @@ export class EventStreams {
     this.streams.add(stream);
     res.on('close', () => this.end(stream));
     stream.subscription = this.options.events
-      .pipe(filter((event) => isClientEvent(event) && canReceive(event, owner.user)))
+      .pipe(filter((event) => isClientEvent(event) && canReceive(event, owner)))
       .subscribe({
         next: (event) => this.send(stream, event),
         complete: () => this.end(stream),

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { SessionUser } from '../../sdk/contracts/host-status.js';
+import type { EventRecipient } from '../runtime/event-bus.js';
 
-/** Whom an event stream belongs to: the session the ticket was issued for and its user. */
-export interface StreamOwner {
+/** Whom an event stream belongs to: the session the ticket was issued for, its user and corp. */
+export interface StreamOwner extends EventRecipient {
   sessionId: string;
-  user: SessionUser;
 }
 
 interface Entry extends StreamOwner {
@@ -34,7 +33,7 @@ export class EventTickets {
     const entry = this.entries.get(ticket);
     this.entries.delete(ticket);
     if (entry === undefined || entry.expiresAt < this.now()) return null;
-    return { sessionId: entry.sessionId, user: entry.user };
+    return { sessionId: entry.sessionId, user: entry.user, corpId: entry.corpId };
   }
 
   private dropExpired(): void {

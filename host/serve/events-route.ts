@@ -23,7 +23,11 @@ export async function handleEventTicket(
       sendEnvelope(res, fail({ code: 'UNAUTHENTICATED', message: '请先登录。' }));
       return;
     }
-    const ticket = ctx.tickets.issue({ sessionId: call.sessionId, user: call.user });
+    const ticket = ctx.tickets.issue({
+      sessionId: call.sessionId,
+      user: call.user,
+      corpId: call.corp?.corpId ?? null,
+    });
     sendEnvelope(res, { ok: true, data: { ticket } });
   } catch (error) {
     if (!isAppError(error)) throw error;

@@ -1,6 +1,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
 import { removeDir, sessionFor, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
+import { CorpStore } from '../runtime/corp-store.js';
 import type { HostRuntime } from '../runtime/host-runtime.js';
 import { startServer, type RunningServer } from './server.js';
 
@@ -85,14 +86,23 @@ describe('startServer (in process)', () => {
     expect(text).not.toContain('"n":4');
   });
 
-  it('lets admins see every user’s events', async () => {
-    const session = await sessionFor(runtime, 'wecom-admin');
+  it('lets admins see the events of their own corp’s users, not another corp’s', async () => {
+    const corps = runtime.container.resolve(CorpStore);
+    const secret = 'TestSecret_0123456789abcdef';
+    const own = await corps.save(
+      { corpname: '本企业', corpid: 'wwserveA01', corpsecret: secret, agentid: 1000002 },
+      'A',
+    );
+    const session = await sessionFor(runtime, 'wecom-admin', 'boss', own.corpId);
     const url = `http://127.0.0.1:${server.port}/events?ticket=${await ticket(session)}`;
     const reading = readStream(url, (text) => text.includes('"type":"demo.end"'));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    runtime.events.publish('demo.someone', { n: 1 }, { kind: 'user', userid: 'bob' });
+    runtime.events.publish('demo.someone', { n: 1 }, { kind: 'user', userid: 'bob', corpId: own.corpId });
+    runtime.events.publish('demo.elsewhere', { n: 2 }, { kind: 'user', userid: 'bob', corpId: 'other-corp' });
     runtime.events.publish('demo.end', {}, { kind: 'admins' });
-    expect((await reading).text).toContain('"type":"demo.someone"');
+    const { text } = await reading;
+    expect(text).toContain('"type":"demo.someone"');
+    expect(text).not.toContain('"type":"demo.elsewhere"');
   });
 });
 

@@ -171,7 +171,7 @@ export async function handleUpload(
     return;
   }
   try {
-    const stored = await files.completeUpload(reserved.fileId, outcome.name, call.user?.userid ?? null);
+    const stored = await files.completeUpload(reserved.fileId, outcome.name, call);
     sendEnvelope(res, { ok: true, data: { fileId: stored.fileId, name: stored.name, size: stored.size } });
   } catch (error) {
     files.discard(reserved.path);

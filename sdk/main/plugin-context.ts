@@ -63,8 +63,15 @@ export interface PluginScheduler {
   schedule<I>(kind: string, input: I, options: ScheduleOptions): Promise<{ jobId: string }>;
 }
 
-/** Who receives an event: everyone with a session, admins only, or one user (admins see every user's events). */
-export type EventAudience = { kind: 'all' } | { kind: 'admins' } | { kind: 'user'; userid: string };
+/**
+ * Who receives an event: everyone with a session, admins, or one account. An account is (corpId,
+ * userid): give the job's `corpId` (null for root-admin's own account); a WeCom admin also receives
+ * their own corp's events, never another corp's. `admins` with a corpId reaches that corp's admins.
+ */
+export type EventAudience =
+  | { kind: 'all' }
+  | { kind: 'admins'; corpId?: string | null }
+  | { kind: 'user'; userid: string; corpId?: string | null };
 
 export interface PluginEvents {
   /**
@@ -105,8 +112,11 @@ export interface PluginWeCom {
 export interface PluginFiles {
   /** Resolves an uploaded file the caller may read (NOT_FOUND otherwise). */
   get(fileId: string, call: CallContext): Promise<StoredFile>;
-  /** Reserves a path under exports/ for a generated file and records it for the owner. */
-  createExport(fileName: string, ownerUserid: string | null): Promise<StoredFile>;
+  /**
+   * Reserves a path under exports/ for a generated file and records it for the owner, the account
+   * (corpId, ownerUserid): a job passes `job.owner?.userid ?? null` and `job.corpId`.
+   */
+  createExport(fileName: string, ownerUserid: string | null, corpId: string | null): Promise<StoredFile>;
   /** Records the final size once the file is written. */
   finalize(fileId: string): Promise<StoredFile>;
 }

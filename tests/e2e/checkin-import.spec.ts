@@ -18,7 +18,7 @@ import {
   prepareCorp,
 } from './support/journey-env.js';
 
-const ROOT_PASSWORD = 'R00tPassword';
+const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
 const SPEC_TIMEOUT = 120_000;
 
 interface SimData {

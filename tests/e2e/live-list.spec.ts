@@ -14,7 +14,7 @@ import {
   prepareCorp,
 } from './support/journey-env.js';
 
-const ROOT_PASSWORD = 'L1stPassword';
+const ROOT_PASSWORD = 'List-Orchid-Ferry-3';
 const SPEC_TIMEOUT = 120_000;
 
 interface SimData {

@@ -12,8 +12,8 @@ import {
   type JourneyEnv,
 } from './support/journey-env.js';
 
-const ROOT_PASSWORD = 'R00tPassword';
-const ADMIN_PASSWORD = 'Admin2026pass';
+const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
+const ADMIN_PASSWORD = 'Admin-Birch-2026';
 const CORPNAME = '模拟企业';
 // Generous: the journeys take a few seconds each, but CI machines run many suites at once.
 const SPEC_TIMEOUT = 60_000;
@@ -22,6 +22,8 @@ describe('login page (browser mode, simulator)', () => {
   let env: JourneyEnv;
   let browser: Browser;
   let corpId: string;
+  /** The one-time code root-admin was shown when adding 李四. */
+  let adminInitialCode: string;
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
@@ -40,12 +42,12 @@ describe('login page (browser mode, simulator)', () => {
       root.session,
     );
     corpId = saved.corpId;
-    await call(
+    ({ initialCode: adminInitialCode } = await call<{ initialCode: string }>(
       env,
       'users.save',
       { corpId, userid: 'LiSi', username: '李四', tier: 'wecom-admin' },
       root.session,
-    );
+    ));
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
@@ -136,13 +138,17 @@ describe('login page (browser mode, simulator)', () => {
   );
 
   it(
-    'has a WeCom admin set a local password at first login, then asks for it',
+    'has a new WeCom admin give the initial code and set a local password at first login, then asks for it',
     async () => {
       let page = await open();
       await page.getByTestId('userid').fill('lisi');
       await page.getByTestId('login-submit').click();
       await page.getByTestId('admin-password').waitFor();
-      expect(await page.getByTestId('login-banner').innerText()).toContain('首次登录请设置本地密码');
+      expect(await page.getByTestId('login-banner').innerText()).toContain('初始码');
+      await page.getByTestId('initial-code').fill(adminInitialCode);
+      // A common password is refused in the form, with the strength hint saying why.
+      await page.getByTestId('password').fill('Password2026!');
+      expect(await page.getByTestId('password-strength').innerText()).toContain('强度：弱');
       await page.getByTestId('password').fill(ADMIN_PASSWORD);
       await page.getByTestId('password-confirm').fill(ADMIN_PASSWORD);
       await screenshotThemes(page, 'login-admin-first-password');

@@ -87,6 +87,12 @@ describe('settings pages (browser mode, simulator)', () => {
     await dialog.locator('input[formcontrolname="userid"]').fill('WangWu');
     await dialog.locator('input[formcontrolname="username"]').fill('王五');
     await dialog.getByRole('button', { name: '添加' }).click();
+    // The new admin's one-time initial code, shown to root-admin this once.
+    const code = page.getByTestId('initial-code-value');
+    await code.waitFor();
+    expect(await code.innerText()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await screenshotThemes(page, 'settings-users-initial-code');
+    await page.getByTestId('initial-code-done').click();
     const adminRow = page.locator('tr[data-userid="wangwu"]');
     await adminRow.waitFor();
     expect(await adminRow.innerText()).toContain('企微管理员');

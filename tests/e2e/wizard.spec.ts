@@ -75,6 +75,10 @@ describe('first-run wizard (browser mode, simulator)', () => {
       await page.getByTestId('admin-userid').fill('WangWu');
       await page.getByTestId('admin-add').click();
       await page.locator('mat-chip', { hasText: 'wangwu' }).waitFor();
+      // The admin's one-time initial code is shown here, once.
+      expect(await page.getByTestId('admin-initial-code').innerText()).toMatch(
+        /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/,
+      );
       await screenshotThemes(page, 'wizard-3-corp-checked');
       await page.getByTestId('corp-next').click();
 

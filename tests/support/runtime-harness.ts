@@ -54,7 +54,7 @@ export async function sessionFor(
     tier,
     created_at: Date.now(),
   })) as number[];
-  const { token } = await runtime.container.resolve(SessionService).create(id as number, corpId);
+  const { token } = await runtime.container.resolve(SessionService).create(id as number, corpId, tier);
   return token;
 }
 

@@ -71,8 +71,8 @@ async function drive(window: Window): Promise<void> {
     {},
   );
   report['fromGoneFrame'] = await call({ sender: contents, senderFrame: null }, 'host.status', {});
-  report['setup'] = await call(trusted, 'auth.setupRoot', { password: 'Smoke2026ok' });
-  report['login'] = await call(trusted, 'auth.login', { kind: 'root', password: 'Smoke2026ok' });
+  report['setup'] = await call(trusted, 'auth.setupRoot', { password: 'Smoke-Test-2026-ok' });
+  report['login'] = await call(trusted, 'auth.login', { kind: 'root', password: 'Smoke-Test-2026-ok' });
   report['about'] = await call(trusted, 'host.about', {});
   report['pickOpenCancelled'] = await call(trusted, 'files.pickOpen', {});
 

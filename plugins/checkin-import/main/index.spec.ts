@@ -79,7 +79,7 @@ describe('checkin-import plugin (main side, simulator)', () => {
     runtime.router.dispatch(`checkin-import.${channel}`, body, as);
 
   async function upload(name: FixtureName, owner = USER): Promise<string> {
-    return uploadFile(runtime, fixtures[name], FIXTURE_FILES[name], owner);
+    return uploadFile(runtime, fixtures[name], FIXTURE_FILES[name], { userid: owner, corpId });
   }
 
   async function finished(result: RpcResult, as = session): Promise<JobSnapshot> {

@@ -88,7 +88,8 @@ describe('checkin-import at real scale (10 × 5,000 rows, 3,000 viewers)', () =>
     }, 60_000);
   }
 
-  const upload = (): Promise<string> => uploadFile(runtime, workbookPath, '直播签到导出.xlsx', USER);
+  const upload = (): Promise<string> =>
+    uploadFile(runtime, workbookPath, '直播签到导出.xlsx', { userid: USER, corpId });
 
   async function recordCount(): Promise<number> {
     const row = (await runtime.db('live_checkin_records').count({ n: '*' }).first()) as { n: number };

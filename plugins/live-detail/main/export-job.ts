@@ -36,6 +36,7 @@ export function exportJob(ctx: PluginContext) {
     const stored = await ctx.files.createExport(
       `直播详情-${safeTheme}-${stamp}.xlsx`,
       job.owner?.userid ?? null,
+      job.corpId,
     );
     job.progress(1, 2, '写入 Excel');
     try {

@@ -29,7 +29,7 @@ export function exportJob(ctx: PluginContext) {
     const now = Date.now();
     const single = filters.livingid !== undefined && rows[0] !== undefined ? `-${rows[0].theme}` : '';
     const name = `成员直播列表${safeName(single)}-${fileStamp(now, timeZone)}.xlsx`;
-    const stored = await ctx.files.createExport(name, job.owner?.userid ?? null);
+    const stored = await ctx.files.createExport(name, job.owner?.userid ?? null, job.corpId);
     try {
       job.progress(rows.length, rows.length, '正在写入 Excel…');
       await writeLiveWorkbook(stored.path, rows, { timeZone, withCharts: withCharts === true, now });

@@ -192,26 +192,30 @@ describe('CorpLoginForm', () => {
     expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain('无法连接企业微信');
   });
 
-  it('asks a WeCom admin to set a local password at first login, with confirmation', async () => {
+  it('asks a new WeCom admin for the initial code and a local password at first login, with confirmation', async () => {
     fake.fail('auth.login', {
       code: 'INVALID_INPUT',
-      message: '首次以企微管理员身份登录，请设置本地密码',
-      details: { field: 'password', firstAdminLogin: true },
+      message: '首次以企微管理员身份登录，请输入超级管理员提供的初始码，并设置本地密码',
+      details: { field: 'initialCode', firstAdminLogin: true },
     });
     await start([SAVED]);
     await type('userid', 'lisi');
     await submit();
-    expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain(
-      '首次登录请设置本地密码',
-    );
+    expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain('初始码');
+    expect(input('initial-code')).not.toBeNull();
     expect(input('password')).not.toBeNull();
     expect(input('password-confirm')).not.toBeNull();
     expect(submitButton().disabled).toBeTrue();
+    await type('initial-code', ' abcd-efgh-jkmn ');
     await type('password', 'Admin2026pass');
+    // The rule and the strength hint the host's check matches.
+    expect(errorUnder('password')).toBe('密码太常见，容易被猜到，请换一个');
+    expect(el().querySelector('[data-testid="password-strength"]')?.textContent).toContain('强度：弱');
+    await type('password', 'Admin-Birch-2026');
     await type('password-confirm', 'Admin2026pasz');
     expect(errorUnder('password-confirm')).toBe('两次输入的密码不一致');
     expect(submitButton().disabled).toBeTrue();
-    await type('password-confirm', 'Admin2026pass');
+    await type('password-confirm', 'Admin-Birch-2026');
     expect(submitButton().disabled).toBeFalse();
     fake.answer('auth.login', RESULT);
     await submit();
@@ -219,7 +223,8 @@ describe('CorpLoginForm', () => {
       kind: 'savedCorp',
       corpId: 'c1',
       userid: 'lisi',
-      password: 'Admin2026pass',
+      password: 'Admin-Birch-2026',
+      initialCode: 'abcd-efgh-jkmn',
     });
     expect(navigate).toHaveBeenCalledWith('/');
   });

@@ -22,6 +22,7 @@ import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
+import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
 import { FIELD_HINTS } from './field-hints.js';
 import {
   controlError,
@@ -60,6 +61,7 @@ type Banner = { kind: 'error' | 'info'; text: string };
     MatTooltip,
     FieldHint,
     Glyph,
+    PasswordStrength,
   ],
   providers: [
     {
@@ -86,6 +88,7 @@ export class CorpLoginForm implements OnInit {
     userid: useridControl(),
     username: usernameControl(),
     password: new FormControl({ value: '', disabled: true }, { nonNullable: true }),
+    initialCode: new FormControl({ value: '', disabled: true }, { nonNullable: true }),
     passwordConfirm: new FormControl({ value: '', disabled: true }, { nonNullable: true }),
   });
 
@@ -180,12 +183,12 @@ export class CorpLoginForm implements OnInit {
   showError(error: RpcErrorBody): void {
     const field = errorField(error);
     const saved = this.savedCorp();
-    if (field === 'password' && error.details?.['firstAdminLogin'] === true) {
+    if ((field === 'password' || field === 'initialCode') && error.details?.['firstAdminLogin'] === true) {
       if (this.passwordNeed() !== 'first') {
         this.setPasswordNeed('first');
         this.banner.set({
           kind: 'info',
-          text: '首次登录请设置本地密码：您是企微管理员，以后每次登录都需要输入此密码。',
+          text: '首次以企微管理员身份登录：请输入超级管理员给您的初始码，并设置本地密码，以后每次登录都需要输入此密码。',
         });
         return;
       }
@@ -246,10 +249,14 @@ export class CorpLoginForm implements OnInit {
   private setPasswordNeed(need: PasswordNeed): void {
     this.passwordNeed.set(need);
     this.passwordFor = this.accountKey();
-    const { password, passwordConfirm } = this.form.controls;
+    const { password, passwordConfirm, initialCode } = this.form.controls;
     password.setValue('', { emitEvent: false });
     passwordConfirm.setValue('', { emitEvent: false });
+    initialCode.setValue('', { emitEvent: false });
     this.showPassword.set(false);
+    initialCode.setValidators(need === 'first' ? [Validators.required, Validators.maxLength(64)] : []);
+    if (need === 'first') initialCode.enable({ emitEvent: false });
+    else initialCode.disable({ emitEvent: false });
     if (need === 'none') {
       password.disable({ emitEvent: false });
       passwordConfirm.disable({ emitEvent: false });

@@ -7,6 +7,11 @@ import {
   type ValidatorFn,
 } from '@angular/forms';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
+import {
+  isCommonPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from '../../../../sdk/contracts/password-rules.js';
 import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
 
 /**
@@ -58,14 +63,17 @@ export function usernameControl(): FormControl<string> {
   return new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] });
 }
 
-/** A new local password (root-admin, a WeCom admin's first login): 8–128 characters, letters and digits. */
+/**
+ * A new local password (root-admin, a WeCom admin's first login): at least 12 characters, at most 128,
+ * and not a common one — the host's rule (sdk/contracts/password-rules.ts).
+ */
 export const newPasswordRules: ValidatorFn[] = [
   Validators.required,
-  Validators.minLength(8),
-  Validators.maxLength(128),
+  Validators.minLength(PASSWORD_MIN_LENGTH),
+  Validators.maxLength(PASSWORD_MAX_LENGTH),
   (control) => {
     const value = String(control.value ?? '');
-    return value === '' || (/[A-Za-z]/.test(value) && /\d/.test(value)) ? null : { lettersAndDigits: true };
+    return value.length < PASSWORD_MIN_LENGTH || !isCommonPassword(value) ? null : { commonPassword: true };
   },
 ];
 
@@ -100,7 +108,7 @@ export function controlError(control: AbstractControl | null, label: string): st
   if (typeof errors['format'] === 'string') return MESSAGES[errors['format']] ?? `${label}格式不正确`;
   if (errors['minlength'] !== undefined) return `${label}至少 ${errors['minlength'].requiredLength} 位`;
   if (errors['maxlength'] !== undefined) return `${label}最多 ${errors['maxlength'].requiredLength} 个字符`;
-  if (errors['lettersAndDigits'] === true) return '密码需同时包含字母和数字';
+  if (errors['commonPassword'] === true) return '密码太常见，容易被猜到，请换一个';
   if (errors['mismatch'] === true) return '两次输入的密码不一致';
   return `${label}不正确`;
 }

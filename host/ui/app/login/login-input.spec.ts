@@ -7,7 +7,7 @@ const TYPED: CorpLoginValue = {
   agentid: ' 1000002',
   userid: '',
   username: '  ',
-  password: 'Admin2026pass',
+  password: 'Admin-Birch-2026',
 };
 
 describe('corpLoginInput', () => {
@@ -28,7 +28,7 @@ describe('corpLoginInput', () => {
       corpId: 'c1',
       userid: 'LiSi',
       username: '李四',
-      password: 'Admin2026pass',
+      password: 'Admin-Birch-2026',
     });
   });
 });

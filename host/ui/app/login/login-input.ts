@@ -12,6 +12,8 @@ export interface CorpLoginValue {
   userid: string;
   username: string;
   password: string;
+  /** A new or reset WeCom admin's one-time code from root-admin (first login only). */
+  initialCode?: string;
 }
 
 /**
@@ -23,10 +25,13 @@ export function corpLoginInput(
   savedCorpId: string | null,
   passwordNeed: PasswordNeed,
 ): LoginInput {
-  const who: { userid?: string; username?: string; password?: string } = {};
+  const who: { userid?: string; username?: string; password?: string; initialCode?: string } = {};
   if (value.userid.trim() !== '') who.userid = value.userid.trim();
   if (value.username.trim() !== '') who.username = value.username.trim();
   if (passwordNeed !== 'none') who.password = value.password;
+  if (passwordNeed === 'first' && (value.initialCode ?? '').trim() !== '') {
+    who.initialCode = (value.initialCode ?? '').trim();
+  }
   if (savedCorpId !== null) return { kind: 'savedCorp', corpId: savedCorpId, ...who };
   return {
     kind: 'newCorp',

@@ -72,10 +72,10 @@ describe('LoginPage', () => {
     expect(el().querySelector('[data-testid="corpid"]')).toBeNull();
     const submit = el().querySelector<HTMLButtonElement>('[data-testid="root-submit"]')!;
     expect(submit.disabled).toBeTrue();
-    await type('[data-testid="root-password"]', 'R00tPassword');
+    await type('[data-testid="root-password"]', 'Root-Kettle-Harbor-7');
     submit.click();
     await settle();
-    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'root', password: 'R00tPassword' }]);
+    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'root', password: 'Root-Kettle-Harbor-7' }]);
     expect(TestBed.inject(RpcClient).session()).toBe('s1');
     expect(navigate).toHaveBeenCalledWith('/');
   });
@@ -112,8 +112,8 @@ describe('LoginPage', () => {
     const inputs = el().querySelectorAll<HTMLInputElement>('wl-root-recovery input');
     for (const [input, value] of [
       [inputs[0]!, ' abcde-fghij-klmno-pqrst-uvwxy '],
-      [inputs[1]!, 'NewPass2026'],
-      [inputs[2]!, 'NewPass2026'],
+      [inputs[1]!, 'New-Pass-Harbor-2026'],
+      [inputs[2]!, 'New-Pass-Harbor-2026'],
     ] as const) {
       input.value = value;
       input.dispatchEvent(new Event('input'));
@@ -124,7 +124,7 @@ describe('LoginPage', () => {
       .click();
     await settle();
     expect(fake.callsTo('auth.recoverRoot')).toEqual([
-      { recoveryCode: 'abcde-fghij-klmno-pqrst-uvwxy', newPassword: 'NewPass2026' },
+      { recoveryCode: 'abcde-fghij-klmno-pqrst-uvwxy', newPassword: 'New-Pass-Harbor-2026' },
     ]);
     expect(el().querySelector('[data-testid="recovery-code"]')?.textContent).toContain('NEWCD-NEWCD');
     const back = [...el().querySelectorAll<HTMLButtonElement>('button')].find((b) =>

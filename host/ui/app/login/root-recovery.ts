@@ -5,6 +5,7 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { describeError } from '../../../../sdk/ui/error-text.js';
+import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { controlError, newPasswordRules, sameAs, showOnField } from './form-rules.js';
 import { Glyph } from './glyph.js';
@@ -23,6 +24,7 @@ import { RecoveryCodeCard } from './recovery-code-card.js';
     MatInput,
     MatProgressBar,
     Glyph,
+    PasswordStrength,
     RecoveryCodeCard,
   ],
   providers: [
@@ -77,9 +79,10 @@ import { RecoveryCodeCard } from './recovery-code-card.js';
         <mat-form-field>
           <mat-label>新密码</mat-label>
           <input matInput type="password" formControlName="newPassword" autocomplete="new-password" />
-          <mat-hint>8–128 位，同时包含字母和数字</mat-hint>
+          <mat-hint>至少 12 位，不能是常见密码</mat-hint>
           <mat-error>{{ error(form.controls.newPassword, '新密码') }}</mat-error>
         </mat-form-field>
+        <wl-password-strength [password]="form.controls.newPassword.value" />
         <mat-form-field>
           <mat-label>确认新密码</mat-label>
           <input matInput type="password" formControlName="confirm" autocomplete="new-password" />

@@ -12,7 +12,10 @@ import { controlError, showOnField, useridControl, usernameControl } from '../lo
 import { Glyph } from '../login/glyph.js';
 import { SetupFlow } from './setup-flow.js';
 
-/** Optional in the corp step: WeCom admins of the new corp (seed 000 §4.4); each sets a local password at first login. */
+/**
+ * Optional in the corp step: WeCom admins of the new corp (seed 000 §4.4). Each gets a one-time initial
+ * code, shown here once, with which they set their local password at the first login.
+ */
 @Component({
   selector: 'wl-admin-adder',
   imports: [
@@ -36,8 +39,19 @@ import { SetupFlow } from './setup-flow.js';
     <section class="adder" aria-labelledby="wl-admin-adder-title">
       <h3 id="wl-admin-adder-title">添加企微管理员（可选）</h3>
       <p class="muted">
-        企微管理员可以使用全部功能并维护本企业的配置；首次登录时需设置本地密码。普通用户无需添加，直接登录即可。
+        企微管理员可以使用全部功能并维护本企业的配置；添加后显示一次初始码，本人首次登录时凭它设置本地密码。普通用户无需添加，直接登录即可。
       </p>
+      @if (codes().length > 0) {
+        <div class="codes" role="status">
+          <strong>初始码（只显示这一次，请交给本人）：</strong>
+          @for (entry of codes(); track entry.userid) {
+            <div class="code-row">
+              <span>{{ entry.userid }}</span>
+              <code data-testid="admin-initial-code">{{ entry.initialCode }}</code>
+            </div>
+          }
+        </div>
+      }
       @if (flow.progress().admins.length > 0) {
         <mat-chip-set aria-label="已添加的企微管理员">
           @for (id of flow.progress().admins; track id) {
@@ -99,6 +113,22 @@ import { SetupFlow } from './setup-flow.js';
         grid-template-columns: 1fr;
       }
     }
+    .codes {
+      padding: 10px 12px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-high);
+      font: var(--mat-sys-body-small);
+    }
+    .code-row {
+      display: flex;
+      gap: 12px;
+      align-items: baseline;
+    }
+    .code-row code {
+      font: var(--mat-sys-title-small);
+      font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
+      user-select: all;
+    }
     .error {
       display: flex;
       gap: 6px;
@@ -116,6 +146,8 @@ export class AdminAdder {
   private readonly formDirective = viewChild.required(FormGroupDirective);
   protected readonly busy = signal(false);
   protected readonly banner = signal<string | null>(null);
+  /** Codes issued while this page is open (never stored: the host keeps only their hashes). */
+  protected readonly codes = signal<Array<{ userid: string; initialCode: string }>>([]);
 
   constructor() {
     this.form.controls.userid.addValidators(Validators.required);
@@ -126,10 +158,17 @@ export class AdminAdder {
     this.busy.set(true);
     this.banner.set(null);
     try {
-      await this.flow.addAdmin(
+      const added = await this.flow.addAdmin(
         this.form.controls.userid.value.trim(),
         this.form.controls.username.value.trim(),
       );
+      const initialCode = added.initialCode;
+      if (initialCode !== null) {
+        this.codes.update((codes) => [
+          ...codes.filter((entry) => entry.userid !== added.userid),
+          { userid: added.userid, initialCode },
+        ]);
+      }
       // resetForm also clears "submitted", so the emptied userid shows no error.
       this.formDirective().resetForm();
     } catch (error) {

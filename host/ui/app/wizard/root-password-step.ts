@@ -5,6 +5,7 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { describeError } from '../../../../sdk/ui/error-text.js';
+import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { controlError, newPasswordRules, sameAs, showOnField } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';
@@ -22,6 +23,7 @@ import { SetupFlow } from './setup-flow.js';
     MatInput,
     MatProgressBar,
     Glyph,
+    PasswordStrength,
     RecoveryCodeCard,
   ],
   providers: [
@@ -63,9 +65,10 @@ import { SetupFlow } from './setup-flow.js';
           >
             <wl-glyph [name]="show() ? 'visibility_off' : 'visibility'" />
           </button>
-          <mat-hint>8–128 位，同时包含字母和数字</mat-hint>
+          <mat-hint>至少 12 位，不能是常见密码</mat-hint>
           <mat-error>{{ error(form.controls.password, '密码') }}</mat-error>
         </mat-form-field>
+        <wl-password-strength [password]="form.controls.password.value" />
         <mat-form-field>
           <mat-label>确认密码</mat-label>
           <input

@@ -95,16 +95,19 @@ export class SetupFlow {
     return corp;
   }
 
-  /** Adds a WeCom admin of the saved corp (R2.5, seed 000 §4.4); they set a local password at first login. */
-  async addAdmin(userid: string, username: string): Promise<string> {
+  /**
+   * Adds a WeCom admin of the saved corp (R2.5, seed 000 §4.4). The answer carries the one-time initial
+   * code they need at the first login; it is shown, never kept in the saved progress.
+   */
+  async addAdmin(userid: string, username: string): Promise<{ userid: string; initialCode: string | null }> {
     const corp = this.progress().corp;
     if (corp === null) throw new Error('no corp saved yet');
     const input: Record<string, string> = { corpId: corp.corpId, userid, tier: 'wecom-admin' };
     if (username !== '') input['username'] = username;
-    const answer = await this.rpc.call<{ userid: string }>('users.save', input);
+    const answer = await this.rpc.call<{ userid: string; initialCode?: string }>('users.save', input);
     const admins = this.progress().admins.filter((id) => id !== answer.userid);
     this.update({ admins: [...admins, answer.userid] });
-    return answer.userid;
+    return { userid: answer.userid, initialCode: answer.initialCode ?? null };
   }
 
   skipCorp(): void {

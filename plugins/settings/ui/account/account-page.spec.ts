@@ -45,8 +45,12 @@ describe('AccountPage', () => {
   it('checks the new password locally before asking the host', async () => {
     const { fixture, fake, loader } = await render('root-admin');
     await fill(loader, ['Old-pass1', 'short1', 'short1']);
-    expect(text(fixture.nativeElement)).toContain('密码至少 8 位');
-    await fill(loader, ['Old-pass1', 'NewPassw0rd', 'NewPassw0rX']);
+    expect(text(fixture.nativeElement)).toContain('密码至少 12 位');
+    await fill(loader, ['Old-pass1', 'Password2026!', 'Password2026!']);
+    expect(text(fixture.nativeElement)).toContain('密码太常见');
+    expect(text(fixture.nativeElement)).toContain('强度：弱');
+    await fill(loader, ['Old-pass1', 'Quiet-Harbor-Lamp-9', 'Quiet-Harbor-Lamp-X']);
+    expect(text(fixture.nativeElement)).toContain('强度：强');
     expect(text(fixture.nativeElement)).toContain('两次输入的新密码不一致');
     expect(fake.callsTo('auth.changePassword')).toEqual([]);
   });
@@ -59,15 +63,15 @@ describe('AccountPage', () => {
       message: '原密码不正确。',
       details: { field: 'oldPassword' },
     });
-    await fill(loader, ['Wrong-pass1', 'NewPassw0rd', 'NewPassw0rd']);
+    await fill(loader, ['Wrong-pass1', 'Quiet-Harbor-Lamp-9', 'Quiet-Harbor-Lamp-9']);
     await settle(fixture);
     expect(text(fixture.nativeElement.querySelector('mat-error'))).toBe('原密码不正确。');
     fake.answer('auth.changePassword', {});
-    await fill(loader, ['Right-pass1', 'NewPassw0rd', 'NewPassw0rd']);
+    await fill(loader, ['Right-pass1', 'Quiet-Harbor-Lamp-9', 'Quiet-Harbor-Lamp-9']);
     await settle(fixture);
     expect(fake.callsTo('auth.changePassword')).toEqual([
-      { oldPassword: 'Wrong-pass1', newPassword: 'NewPassw0rd' },
-      { oldPassword: 'Right-pass1', newPassword: 'NewPassw0rd' },
+      { oldPassword: 'Wrong-pass1', newPassword: 'Quiet-Harbor-Lamp-9' },
+      { oldPassword: 'Right-pass1', newPassword: 'Quiet-Harbor-Lamp-9' },
     ]);
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain('密码已修改');
     // The emptied form shows no errors.

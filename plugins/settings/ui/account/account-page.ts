@@ -14,7 +14,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { passwordProblem } from '../../../../sdk/contracts/password-rules.js';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
+import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { THEME_LABELS, THEME_MODES, type ThemeMode } from '../../../../sdk/ui/state/theme.state.js';
 import { AppTheme } from '../../../../sdk/ui/theme.js';
@@ -26,10 +28,8 @@ import { SettingsAccess } from '../settings-access.js';
 const PASSWORD_RULE: ValidatorFn = (control) => {
   const value = typeof control.value === 'string' ? control.value : '';
   if (value === '') return null;
-  if (value.length < 8) return { rule: '密码至少 8 位' };
-  if (value.length > 128) return { rule: '密码最多 128 位' };
-  if (!/[A-Za-z]/.test(value) || !/\d/.test(value)) return { rule: '密码需同时包含字母和数字' };
-  return null;
+  const problem = passwordProblem(value);
+  return problem === null ? null : { rule: problem };
 };
 
 const SAME_AS_NEW: ValidatorFn = (group) => {
@@ -56,6 +56,7 @@ const SAME_AS_NEW: ValidatorFn = (group) => {
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    PasswordStrength,
     ReactiveFormsModule,
   ],
   template: `
@@ -155,7 +156,7 @@ const SAME_AS_NEW: ValidatorFn = (group) => {
                     autocomplete="new-password"
                     required
                   />
-                  <mat-hint>8–128 位，同时包含字母和数字</mat-hint>
+                  <mat-hint>至少 12 位，不能是常见密码</mat-hint>
                   @if (form.controls.newPassword.getError('rule'); as rule) {
                     <mat-error>{{ rule }}</mat-error>
                   } @else if (form.controls.newPassword.hasError('server')) {
@@ -164,6 +165,7 @@ const SAME_AS_NEW: ValidatorFn = (group) => {
                     <mat-error>请输入新密码</mat-error>
                   }
                 </mat-form-field>
+                <wl-password-strength [password]="form.controls.newPassword.value" />
                 <mat-form-field appearance="outline" subscriptSizing="dynamic">
                   <mat-label>确认新密码</mat-label>
                   <input

@@ -20,12 +20,17 @@ export interface AddAdminData {
 export interface AddedAdmin {
   userid: string;
   corpname: string;
+  /** Shown once by the caller; absent when the account was an admin already. */
+  initialCode?: string;
 }
 
 const USERID_HINT =
   '成员在企业微信中的账号：企业微信管理后台 → 通讯录 → 点击成员 → 详情中的“账号”。不区分大小写。';
 
-/** Adds a WeCom admin (R2.5): corp + userid + name; the admin sets a local password at first login. */
+/**
+ * Adds a WeCom admin (R2.5): corp + userid + name. The host answers a one-time initial code, which the
+ * admin needs at the first login, when the local password is set.
+ */
 @Component({
   selector: 'wls-add-admin-dialog',
   imports: [
@@ -46,7 +51,7 @@ const USERID_HINT =
     <form [formGroup]="form" (ngSubmit)="save()" id="admin-form">
       <mat-dialog-content class="content">
         <p class="lead">
-          企微管理员可以配置本企业并使用全部功能。首次登录时由本人设置本地密码，之后每次登录都需要输入。
+          企微管理员可以配置本企业并使用全部功能。添加后会显示一次初始码：请交给本人，首次登录时凭初始码设置本地密码，之后每次登录都需要输入密码。
         </p>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>企业</mat-label>
@@ -146,9 +151,13 @@ export class AddAdminDialog {
     try {
       const input: Record<string, string> = { corpId, userid: userid.trim(), tier: 'wecom-admin' };
       if (username.trim() !== '') input['username'] = username.trim();
-      const saved = await this.rpc.call<{ userid: string }>('users.save', input);
+      const saved = await this.rpc.call<{ userid: string; initialCode?: string }>('users.save', input);
       const corpname = this.data.corps.find((corp) => corp.corpId === corpId)?.corpname ?? '';
-      this.ref.close({ userid: saved.userid, corpname });
+      this.ref.close({
+        userid: saved.userid,
+        corpname,
+        ...(saved.initialCode === undefined ? {} : { initialCode: saved.initialCode }),
+      });
     } catch (error) {
       const message = messageOf(error, '添加失败，请稍后重试。');
       if (fieldOf(error) === 'userid') {

@@ -106,7 +106,7 @@ describe('UsersPage', () => {
 
   it('adds a WeCom admin to a chosen corp', async () => {
     const { fixture, fake, root } = await render();
-    fake.answer('users.save', { userid: 'wangwu', tier: 'wecom-admin' });
+    fake.answer('users.save', { userid: 'wangwu', tier: 'wecom-admin', initialCode: 'ABCD-EFGH-JKMN' });
     await (await root.getHarness(MatButtonHarness.with({ text: /添加企微管理员/ }))).click();
     const dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatSelectHarness)).clickOptions({ text: '另一家企业' });
@@ -114,6 +114,11 @@ describe('UsersPage', () => {
     await inputs[0]!.setValue('WangWu');
     await inputs[1]!.setValue('王五');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '添加' }))).click();
+    await until(fixture, () => document.querySelector('[data-testid="initial-code-value"]') !== null);
+    // The one-time initial code, shown this once.
+    expect(text(document.querySelector('[data-testid="initial-code-value"]'))).toBe('ABCD-EFGH-JKMN');
+    expect(text(document.querySelector('mat-dialog-container'))).toContain('只显示这一次');
+    (document.querySelector('[data-testid="initial-code-done"]') as HTMLButtonElement).click();
     await until(fixture, () => document.querySelector('mat-snack-bar-container') !== null);
     expect(fake.callsTo('users.save')).toEqual([
       { corpId: 'corp-2', userid: 'WangWu', tier: 'wecom-admin', username: '王五' },
@@ -136,7 +141,9 @@ describe('UsersPage', () => {
 
   it('demotes an admin after confirmation, and resets a password', async () => {
     const { fixture, fake, root } = await render();
-    fake.answer('users.save', { userid: 'zhangsan', tier: 'user' }).answer('users.resetPassword', {});
+    fake
+      .answer('users.save', { userid: 'zhangsan', tier: 'user' })
+      .answer('users.resetPassword', { initialCode: 'PQRS-TUVW-XYZ2' });
     let menu = await openMenuOf(root, 'zhangsan');
     await menu.clickItem({ text: '改为普通用户' });
     let confirm = await root.getHarness(MatDialogHarness);
@@ -152,6 +159,11 @@ describe('UsersPage', () => {
     await (await confirm.getHarness(MatButtonHarness.with({ text: '重置密码' }))).click();
     await until(fixture, () => fake.callsTo('users.resetPassword').length > 0);
     expect(fake.callsTo('users.resetPassword')).toEqual([{ id: 2 }]);
+    // A reset admin gets a new initial code, shown once.
+    await until(fixture, () => document.querySelector('[data-testid="initial-code-value"]') !== null);
+    expect(text(document.querySelector('[data-testid="initial-code-value"]'))).toBe('PQRS-TUVW-XYZ2');
+    (document.querySelector('[data-testid="initial-code-done"]') as HTMLButtonElement).click();
+    await until(fixture, () => text(document.querySelector('mat-snack-bar-container')).includes('已重置'));
   });
 
   it('closes the add dialog on 取消 without adding anyone', async () => {

@@ -19,6 +19,7 @@ import { Notifier } from '../shared/notifier.js';
 import { PageState } from '../shared/page-state.js';
 import type { CorpView, UserRow } from '../settings-api.js';
 import { AddAdminDialog, type AddAdminData, type AddedAdmin } from './add-admin-dialog.js';
+import { InitialCodeDialog, type InitialCodeData } from './initial-code-dialog.js';
 
 interface UserGroup {
   key: string;
@@ -181,9 +182,7 @@ interface UserGroup {
           <button mat-menu-item type="button" (click)="setTier(user, 'wecom-admin')">设为企微管理员</button>
         } @else {
           <button mat-menu-item type="button" (click)="setTier(user, 'user')">改为普通用户</button>
-          <button mat-menu-item type="button" (click)="resetPassword(user)" [disabled]="!user.hasPassword">
-            重置本地密码
-          </button>
+          <button mat-menu-item type="button" (click)="resetPassword(user)">重置本地密码</button>
         }
         <button mat-menu-item type="button" class="danger" (click)="remove(user)">移除</button>
       </ng-template>
@@ -325,7 +324,7 @@ export class UsersPage implements OnInit {
   protected passwordText(user: UserRow): string {
     if (user.tier === 'user') return '无需密码';
     if (user.tier === 'root-admin') return '已设置';
-    return user.hasPassword ? '已设置' : '未设置（首次登录时设置）';
+    return user.hasPassword ? '已设置' : '未设置（首次登录时凭初始码设置）';
   }
 
   protected async addAdmin(): Promise<void> {
@@ -338,6 +337,13 @@ export class UsersPage implements OnInit {
     const added = await firstValueFrom(ref.afterClosed());
     if (added === undefined) return;
     this.notifier.success(`已将 ${added.userid} 设为“${added.corpname}”的企微管理员`);
+    if (added.initialCode !== undefined) {
+      await this.showInitialCode({
+        userid: added.userid,
+        corpname: added.corpname,
+        initialCode: added.initialCode,
+      });
+    }
     await this.load(false);
   }
 
@@ -354,13 +360,25 @@ export class UsersPage implements OnInit {
           }
         : {
             title: `将“${name}”设为企微管理员？`,
-            message: '企微管理员可以修改本企业的配置并使用全部功能；下次登录时需先设置本地密码。',
+            message:
+              '企微管理员可以修改本企业的配置并使用全部功能；确认后会显示一次初始码，本人首次登录时凭它设置本地密码。其已登录的会话会被退出。',
             confirmText: '设为企微管理员',
           },
     );
     if (!confirmed || user.corpId === null) return;
     await this.run(user, async () => {
-      await this.rpc.call('users.save', { corpId: user.corpId, userid: user.userid, tier });
+      const saved = await this.rpc.call<{ initialCode?: string }>('users.save', {
+        corpId: user.corpId,
+        userid: user.userid,
+        tier,
+      });
+      if (saved.initialCode !== undefined) {
+        await this.showInitialCode({
+          userid: user.userid,
+          corpname: user.corpname ?? '',
+          initialCode: saved.initialCode,
+        });
+      }
       return tier === 'user' ? `${name} 已改为普通用户` : `${name} 已设为企微管理员`;
     });
   }
@@ -368,13 +386,21 @@ export class UsersPage implements OnInit {
   protected async resetPassword(user: UserRow): Promise<void> {
     const confirmed = await confirmAction(this.dialog, {
       title: `重置“${user.userid}”的本地密码？`,
-      message: '其本地密码会被清除，已登录的会话会被退出；下次登录时由本人重新设置密码。',
+      message:
+        '其本地密码会被清除，已登录的会话会被退出；确认后会显示一次新的初始码，本人下次登录时凭它重新设置密码。',
       confirmText: '重置密码',
       destructive: true,
     });
     if (!confirmed) return;
     await this.run(user, async () => {
-      await this.rpc.call('users.resetPassword', { id: user.id });
+      const reset = await this.rpc.call<{ initialCode?: string }>('users.resetPassword', { id: user.id });
+      if (reset.initialCode !== undefined) {
+        await this.showInitialCode({
+          userid: user.userid,
+          corpname: user.corpname ?? '',
+          initialCode: reset.initialCode,
+        });
+      }
       return `已重置 ${user.userid} 的本地密码`;
     });
   }
@@ -391,6 +417,17 @@ export class UsersPage implements OnInit {
       await this.rpc.call('users.remove', { id: user.id });
       return `已移除 ${user.userid}`;
     });
+  }
+
+  /** The one time root-admin sees an initial code (the host keeps only its hash). */
+  private async showInitialCode(data: InitialCodeData): Promise<void> {
+    const ref = this.dialog.open<InitialCodeDialog, InitialCodeData>(InitialCodeDialog, {
+      data,
+      width: '480px',
+      maxWidth: '96vw',
+      disableClose: true,
+    });
+    await firstValueFrom(ref.afterClosed());
   }
 
   private async run(user: UserRow, action: () => Promise<string>): Promise<void> {
