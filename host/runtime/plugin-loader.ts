@@ -170,7 +170,7 @@ export class PluginLoader {
           throw new Error('main 没有默认导出 definePlugin({ activate })');
         }
         step = '激活';
-        owned = this.contexts.create(manifest, this.container.createChildContainer());
+        owned = this.contexts.create(manifest, this.container.createChildContainer(), record.dir);
         await definition.activate(owned.context);
         this.active.set(manifest.id, { owned, definition });
       }
