@@ -1,17 +1,19 @@
 // `npm run bench`: every scenario in one run, so figures and ratios compare like with like.
-// `npm run bench -- <name>…` runs only the named scenarios (runtime, gateway-sync, product-sync, list-query).
+// `npm run bench -- <name>…` runs only the named scenarios (runtime, gateway-sync, product-sync, list-query, workbooks).
 import 'reflect-metadata';
 import { benchProductSync } from './product-sync.js';
 import { benchListQuery } from './query-bench.js';
 import { printReport, type BenchSection } from './report.js';
 import { benchRuntime } from './runtime-bench.js';
 import { benchWecomSync } from './wecom-sync.js';
+import { benchWorkbooks } from './workbook-bench.js';
 
 const scenarios: Array<[string, () => Promise<BenchSection>]> = [
   ['runtime', benchRuntime],
   ['gateway-sync', benchWecomSync],
   ['product-sync', benchProductSync],
   ['list-query', benchListQuery],
+  ['workbooks', benchWorkbooks],
 ];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !scenarios.some(([known]) => known === name));

@@ -42,6 +42,7 @@ import { PluginRegistry } from './plugin-registry.js';
 import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from './runtime-options.js';
 import { SecretVault } from './secret-vault.js';
 import { SessionService } from './session-service.js';
+import { WorkerPool } from './worker-pool.js';
 import {
   BOOTSTRAP_CONFIG,
   CLOCK,
@@ -154,6 +155,7 @@ export class HostRuntime {
         LiveStoreService,
         LiveRetention,
         OnlineSampler,
+        WorkerPool,
       ] as const) {
         container.registerSingleton(service as never);
       }
@@ -231,6 +233,7 @@ export class HostRuntime {
       try {
         await this.container.resolve(OnlineSampler).stop();
         await this.jobs.stopRunner();
+        await this.container.resolve(WorkerPool).stop();
         await this.container.resolve(PluginLoader).stopAll();
         await this.container.resolve(WeComGateways).closeAll();
         this.events.complete();

@@ -137,9 +137,10 @@ export class JobService {
     return toSnapshot((await this.store.get(jobId)) as JobRow);
   }
 
-  /** Begins polling; jobs left running by a crash are queued again and overdue ones run now. */
+  /** Begins polling; jobs left running by a crash are retried within their attempts, overdue ones run now. */
   async startRunner(): Promise<void> {
-    await this.store.requeueInterrupted();
+    const recovered = await this.store.recoverInterrupted();
+    if (recovered.requeued + recovered.failed > 0) this.log.warn(recovered, 'jobs interrupted by a crash');
     this.stopped = false;
     this.schedulePoll(0);
   }

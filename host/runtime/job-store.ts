@@ -120,10 +120,33 @@ export class JobStore {
     return changed === 1;
   }
 
-  /** After a crash, jobs left `running` are queued again. */
-  async requeueInterrupted(): Promise<number> {
-    return this.db('jobs')
-      .where({ state: 'running' })
-      .update({ state: 'queued', updated_at: this.clock.now() });
+  /**
+   * After a crash, jobs left `running`: queued again while they have attempts left, else failed with a
+   * reason. The interrupted run counts as an attempt (claim counted it), so a job that kills the
+   * process every time it runs stops after `max_attempts` starts instead of crash-looping.
+   */
+  async recoverInterrupted(): Promise<{ requeued: number; failed: number }> {
+    const now = this.clock.now();
+    return this.db.transaction(async (trx) => {
+      const requeued = await trx('jobs')
+        .where({ state: 'running' })
+        .whereRaw('attempt < max_attempts')
+        .update({ state: 'queued', message: '程序意外退出，任务将重新执行', updated_at: now });
+      const exhausted = (await trx('jobs').where({ state: 'running' }).select('id', 'attempt')) as Array<{
+        id: string;
+        attempt: number;
+      }>;
+      for (const job of exhausted) {
+        const error = {
+          code: 'INTERNAL',
+          message: `任务执行期间程序意外退出（已执行 ${job.attempt} 次，达到重试上限），不再重试：请检查文件或数据后重新发起`,
+          details: { reason: 'interrupted', attempts: job.attempt },
+        };
+        await trx('jobs')
+          .where({ id: job.id, state: 'running' })
+          .update({ state: 'failed', error: JSON.stringify(error), message: '执行中断', updated_at: now });
+      }
+      return { requeued, failed: exhausted.length };
+    });
   }
 }

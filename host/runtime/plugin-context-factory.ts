@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { inject, injectable, type DependencyContainer } from 'tsyringe';
@@ -16,6 +18,7 @@ import type {
   PluginSettings,
   PluginWeCom,
 } from '../../sdk/main/plugin-context.js';
+import type { PluginWorkers } from '../../sdk/main/workers.js';
 import { PLUGIN_CONTEXT } from '../../sdk/main/tokens.js';
 import { AppError } from '../../sdk/contracts/errors.js';
 import { AuditLog } from './audit-log.js';
@@ -35,6 +38,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 import { WeComGateways } from './wecom-gateways.js';
+import { WorkerPool } from './worker-pool.js';
 
 /** A plugin's context plus the disposers of everything registered through it. */
 export interface OwnedContext {
@@ -56,6 +60,7 @@ export class PluginContextFactory {
     private readonly liveStore: LiveStoreService,
     private readonly dbGuard: PluginDbGuard,
     private readonly registry: PluginRegistry,
+    private readonly workerPool: WorkerPool,
     @inject(KNEX) private readonly db: Knex,
     @inject(LOGGER) private readonly log: Logger,
     @inject(CLOCK) private readonly clock: Clock,
@@ -84,7 +89,8 @@ export class PluginContextFactory {
     return name;
   }
 
-  create(manifest: PluginManifest, container: DependencyContainer): OwnedContext {
+  /** `dir`: the plugin's folder; worker modules must lie inside it. */
+  create(manifest: PluginManifest, container: DependencyContainer, dir?: string): OwnedContext {
     const id = manifest.id;
     const disposers: Array<() => void | Promise<void>> = [];
     const own = (dispose: () => void | Promise<void>): void => {
@@ -177,6 +183,15 @@ export class PluginContextFactory {
         });
       },
     };
+    const workers: PluginWorkers = {
+      run: (module, input, options) => {
+        const path = module.protocol === 'file:' ? fileURLToPath(module) : null;
+        if (path === null || (dir !== undefined && !path.startsWith(resolve(dir) + sep))) {
+          return Promise.reject(new Error(`worker module outside plugin ${id}: ${module.href}`));
+        }
+        return this.workerPool.run(module, input, options);
+      },
+    };
     const context: PluginContext = {
       id,
       manifest,
@@ -192,6 +207,7 @@ export class PluginContextFactory {
       audit,
       timeZone: this.hostSettings.timeZone,
       liveStore: this.liveStore,
+      workers,
       handle: <S extends z.ZodType, O>(
         action: string,
         options: ChannelOptions<S>,

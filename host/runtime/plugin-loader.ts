@@ -173,7 +173,7 @@ export class PluginLoader {
         }
         step = '激活';
         // A child of tsyringe's empty root, not of the runtime's container: nothing of the host resolves.
-        owned = this.contexts.create(manifest, tsyringeRoot.createChildContainer());
+        owned = this.contexts.create(manifest, tsyringeRoot.createChildContainer(), record.dir);
         await definition.activate(owned.context);
         this.active.set(manifest.id, { owned, definition });
       }

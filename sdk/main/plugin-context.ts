@@ -7,6 +7,7 @@ import type { PluginManifest } from '../contracts/plugin-manifest.js';
 import type { Tier } from '../contracts/tiers.js';
 import type { WeComGateway } from '../wecom/gateway.js';
 import type { LiveStore } from './live-store.js';
+import type { PluginWorkers } from './workers.js';
 
 /** Who is calling: passed to every handler. `user` is null only on `public` channels without a session. */
 export interface CallContext {
@@ -194,6 +195,8 @@ export interface PluginContext {
   readonly timeZone: string;
   /** The host's live store (lives, viewers, names, online samples, check-ins), scoped by corpId. */
   readonly liveStore: LiveStore;
+  /** Runs one of the plugin's own modules in a worker thread (workbook parsing, Excel building). */
+  readonly workers: PluginWorkers;
   /** Registers `<pluginId>.<action>`. */
   handle<S extends z.ZodType, O>(
     action: string,

@@ -1,6 +1,9 @@
 // What a workbook cell holds, reduced to text or a date: exports store the same thing in several ways
-// (rich text, a formula's result, a hyperlink, a number typed as text, an Excel date).
-import type { CellValue } from 'exceljs';
+// (rich text, a formula's cached result, a number typed as text, an Excel date). The reader hands the
+// value over as exceljs would (sdk/main/xlsx/xlsx-sheet-reader.ts).
+import type { SheetCellValue } from '../../../sdk/main/xlsx/xlsx-reader.js';
+
+type CellValue = SheetCellValue | null | undefined;
 
 export type PlainCell = { kind: 'text'; text: string } | { kind: 'date'; date: Date } | { kind: 'empty' };
 
@@ -10,13 +13,7 @@ export function plainCell(value: CellValue): PlainCell {
   if (typeof value === 'string') return textOrEmpty(value);
   if (typeof value === 'number' || typeof value === 'boolean') return { kind: 'text', text: String(value) };
   if ('richText' in value) return textOrEmpty(value.richText.map((part) => part.text).join(''));
-  if ('hyperlink' in value) return textOrEmpty(String(value.text));
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: CellValue }).result;
-    return result === undefined ? { kind: 'empty' } : plainCell(result);
-  }
-  if ('error' in value) return { kind: 'text', text: String(value.error) };
-  return { kind: 'empty' };
+  return { kind: 'text', text: value.error };
 }
 
 /** The cell as one line of text (a date as yyyy.M.d HH:mm, the way the exports write it). */

@@ -7,7 +7,8 @@ import type { CheckinImportResult } from '../shared/checkin-api.js';
 import { previewRounds, storeRounds, summarise } from './import-plan.js';
 import { ViewerMatcher } from './viewer-matcher.js';
 import { invalidWorkbook } from './workbook-issues.js';
-import { parseCheckinWorkbook } from './workbook-parser.js';
+import type { ParsedWorkbook } from './workbook-parser.js';
+import { PARSE_WORKER, type ParseTaskInput, type SheetDone } from './workbook-worker.js';
 
 export const PREVIEW_JOB = 'preview';
 export const IMPORT_JOB = 'import';
@@ -32,8 +33,18 @@ export function checkinJob(
     // Sheets, then matching, then (import) writing.
     const extra = write ? 2 : 1;
     job.progress(0, 1 + extra, '正在读取签到表…');
-    const parsed = await parseCheckinWorkbook(filePath, fileName, (done, total, sheet) =>
-      job.progress(done, total + extra, `已读取工作表「${sheet}」`),
+    // Parsed in a worker thread with a memory cap: the host keeps answering, and a file that would
+    // exhaust memory fails this job only.
+    const parsed = await ctx.workers.run<ParseTaskInput, ParsedWorkbook>(
+      PARSE_WORKER,
+      { path: filePath, fileName },
+      {
+        signal: job.signal,
+        onProgress: (message) => {
+          const { done, total, sheet } = message as SheetDone;
+          job.progress(done, total + extra, `已读取工作表「${sheet}」`);
+        },
+      },
     );
     if (parsed.issues.length > 0) throw invalidWorkbook(parsed.issues);
     const sheets = parsed.rounds.length;

@@ -3,7 +3,6 @@
 // text, a date cell or a bare date serial), strict about content: every problem is reported with its row.
 // Repeated names are normal and 已签到人数 may differ from the rows (an export taken mid-round): the
 // import plan turns both into warnings, never refusals (docs/user-manual.md, 签到导入).
-import type { Worksheet } from 'exceljs';
 import type { WorkbookIssue } from '../shared/checkin-api.js';
 import {
   formatWallClock,
@@ -13,7 +12,7 @@ import {
   type WallClock,
 } from './checkin-time.js';
 import { parseMemberLabel, normaliseName, type MemberLabel } from './member-label.js';
-import { columnOf, sheetGrid, titleOf, type GridRow } from './sheet-grid.js';
+import { columnOf, titleOf, type GridRow } from './sheet-grid.js';
 import { issue } from './workbook-issues.js';
 
 export interface ParsedMember extends MemberLabel {
@@ -56,11 +55,10 @@ export function hasRoundBlocks(rows: readonly GridRow[]): boolean {
 }
 
 export function parseRoundSheet(
-  sheet: Worksheet,
+  name: string,
   options: RoundSheetOptions,
-  grid: readonly GridRow[] = sheetGrid(sheet),
+  grid: readonly GridRow[],
 ): { round: ParsedRound | null; issues: WorkbookIssue[] } {
-  const name = sheet.name;
   const rows = grid;
   const issues: WorkbookIssue[] = [];
   const fail = (row: number | null, message: string): { round: null; issues: WorkbookIssue[] } => {

@@ -1,6 +1,13 @@
 // A worksheet as the rows that hold something: blank rows and columns of real exports are skipped
-// here, so the block parser only sees content. Merged cells read as their master's value (exceljs).
-import type { Worksheet } from 'exceljs';
+// here, so the block parser only sees content. Merged cells read as their master's value, as exceljs
+// reads them; the cells a merge fills count against the sheet's cell limit.
+import type { SheetRow } from '../../../sdk/main/xlsx/xlsx-reader.js';
+import { columnOfRef, rowOfRef } from '../../../sdk/main/xlsx/xlsx-sheet-reader.js';
+import {
+  formatCount,
+  WorkbookRefusedError,
+  type SheetLimits,
+} from '../../../sdk/main/xlsx/workbook-limits.js';
 import { cellText, plainCell, rawText, type PlainCell } from './cell-value.js';
 
 export interface GridRow {
@@ -14,22 +21,70 @@ export interface GridRow {
   raws: Map<number, string>;
 }
 
-export function sheetGrid(sheet: Worksheet): GridRow[] {
-  const rows: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNo) => {
-    const cells = new Map<number, PlainCell>();
-    const texts = new Map<number, string>();
-    const raws = new Map<number, string>();
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const plain = plainCell(cell.value);
-      if (plain.kind === 'empty') return;
-      cells.set(column, plain);
-      texts.set(column, cellText(cell.value));
-      raws.set(column, rawText(cell.value));
-    });
-    if (cells.size > 0) rows.push({ rowNo, cells, texts, raws });
-  });
-  return rows;
+/** Collects a sheet's rows as they stream by; `grid()` answers them in row order, merges applied. */
+export class SheetGridBuilder {
+  private readonly rows = new Map<number, GridRow>();
+  private cells = 0;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly limits: SheetLimits,
+  ) {}
+
+  add(row: SheetRow): void {
+    for (const [column, value] of row.cells) {
+      const plain = plainCell(value);
+      if (plain.kind === 'empty') continue;
+      this.set(row.rowNo, column, plain, cellText(value), rawText(value));
+    }
+  }
+
+  grid(merges: readonly string[]): GridRow[] {
+    for (const ref of merges) this.fillMerge(ref);
+    return [...this.rows.values()].sort((a, b) => a.rowNo - b.rowNo);
+  }
+
+  private set(rowNo: number, column: number, plain: PlainCell, text: string, raw: string): void {
+    let row = this.rows.get(rowNo);
+    if (row === undefined) {
+      row = { rowNo, cells: new Map(), texts: new Map(), raws: new Map() };
+      this.rows.set(rowNo, row);
+    }
+    if (!row.cells.has(column)) this.cells += 1;
+    row.cells.set(column, plain);
+    row.texts.set(column, text);
+    row.raws.set(column, raw);
+  }
+
+  /** Every cell of the range takes the top-left cell's value. */
+  private fillMerge(ref: string): void {
+    const [from, to] = ref.split(':');
+    if (from === undefined || to === undefined) return;
+    const top = rowOfRef(from);
+    const left = columnOfRef(from);
+    const bottom = rowOfRef(to);
+    const right = columnOfRef(to);
+    if (top === null || left === null || bottom === null || right === null) return;
+    const master = this.rows.get(top);
+    const plain = master?.cells.get(left);
+    if (master === undefined || plain === undefined) return;
+    const added = (bottom - top + 1) * (right - left + 1) - 1;
+    const { maxRows, maxColumns, maxCells } = this.limits;
+    if (bottom > maxRows || right > maxColumns || this.cells + added > maxCells) {
+      throw new WorkbookRefusedError(
+        `工作表「${this.sheet}」的合并区域 ${ref} 超出上限（每表 ${formatCount(maxRows)} 行、` +
+          `${formatCount(maxColumns)} 列、${formatCount(maxCells)} 个单元格）`,
+        this.sheet,
+      );
+    }
+    const text = master.texts.get(left) ?? '';
+    const raw = master.raws.get(left) ?? text;
+    for (let rowNo = top; rowNo <= bottom; rowNo += 1) {
+      for (let column: number = left; column <= right; column += 1) {
+        if (rowNo !== top || column !== left) this.set(rowNo, column, plain, text, raw);
+      }
+    }
+  }
 }
 
 /** The first column whose text is `label` (spaces ignored), or null. */

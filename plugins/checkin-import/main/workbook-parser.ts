@@ -3,13 +3,20 @@
 // a notice naming it; a renamed sheet that still holds both blocks is a round; rounds are ordered by
 // their number, not by tab order; a workbook without any round is refused. Every problem is collected
 // (R6.3) so the user fixes the file once.
+// The file is read with the hostile-workbook guards of sdk/main/xlsx (zip checked before inflating,
+// sheets streamed under row, column and cell limits); a refusal becomes an issue like any other.
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import {
+  DEFAULT_WORKBOOK_LIMITS,
+  isWorkbookRefused,
+  type WorkbookLimits,
+} from '../../../sdk/main/xlsx/workbook-limits.js';
+import { XlsxReader } from '../../../sdk/main/xlsx/xlsx-reader.js';
 import type { SkippedSheet, WorkbookIssue } from '../shared/checkin-api.js';
 import { hasRoundBlocks, parseRoundSheet, type ParsedRound } from './round-sheet-parser.js';
 import { roundNumberOf } from './round-title.js';
 import { formatWallClock } from './checkin-time.js';
-import { sheetGrid } from './sheet-grid.js';
+import { SheetGridBuilder, type GridRow } from './sheet-grid.js';
 import { issue } from './workbook-issues.js';
 
 export interface ParsedWorkbook {
@@ -29,7 +36,9 @@ export async function parseCheckinWorkbook(
   path: string,
   fileName: string,
   onSheet: SheetProgress = () => undefined,
+  limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
 ): Promise<ParsedWorkbook> {
+  // The message names the sheet when one is at fault; the issue itself is the file's.
   const refused = (message: string): ParsedWorkbook => ({
     rounds: [],
     skippedSheets: [],
@@ -38,22 +47,28 @@ export async function parseCheckinWorkbook(
   });
   const notWorkbook = await notAnXlsx(path, fileName);
   if (notWorkbook !== null) return refused(notWorkbook);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
-  } catch {
-    return refused(`文件「${fileName}」无法作为 Excel 工作簿读取（可能已损坏），请重新导出后再试`);
+    return await parseSheets(await XlsxReader.open(path, limits), limits, onSheet);
+  } catch (error) {
+    // A limit broken, or a file no reader can take: the user gets the reason, nothing is imported.
+    if (isWorkbookRefused(error)) return refused(`文件「${fileName}」无法导入：${error.message}`);
+    throw error;
   }
-  const date1904 = workbook.properties.date1904 === true;
-  // exceljs lists the sheets in workbook order (their tab order).
-  const sheets = workbook.worksheets;
+}
+
+async function parseSheets(
+  reader: XlsxReader,
+  limits: WorkbookLimits,
+  onSheet: SheetProgress,
+): Promise<ParsedWorkbook> {
+  const date1904 = reader.date1904;
+  const sheets = reader.sheets;
   const found: ParsedRound[] = [];
   const issues: WorkbookIssue[] = [];
   const skippedSheets: SkippedSheet[] = [];
   const sheetOfRound = new Map<number, string>();
-  sheets.forEach((sheet, index) => {
+  for (const [index, sheet] of sheets.entries()) {
     const roundNo = roundNumberOf(sheet.name);
-    const grid = sheetGrid(sheet);
     if (roundNo !== null && sheetOfRound.has(roundNo)) {
       issues.push(
         issue(
@@ -62,9 +77,13 @@ export async function parseCheckinWorkbook(
           `与工作表「${sheetOfRound.get(roundNo)}」是同一轮签到（第 ${roundNo} 次）：请删除或改名其中一个`,
         ),
       );
-    } else if (roundNo !== null || hasRoundBlocks(grid)) {
+      onSheet(index + 1, sheets.length, sheet.name);
+      continue;
+    }
+    const grid = await readGrid(reader, sheet, limits);
+    if (roundNo !== null || hasRoundBlocks(grid)) {
       if (roundNo !== null) sheetOfRound.set(roundNo, sheet.name);
-      const parsed = parseRoundSheet(sheet, { roundNo, sheetIndex: index + 1, date1904 }, grid);
+      const parsed = parseRoundSheet(sheet.name, { roundNo, sheetIndex: index + 1, date1904 }, grid);
       issues.push(...parsed.issues);
       if (parsed.round !== null) found.push(parsed.round);
     } else {
@@ -77,7 +96,7 @@ export async function parseCheckinWorkbook(
       });
     }
     onSheet(index + 1, sheets.length, sheet.name);
-  });
+  }
   if (found.length === 0 && issues.length === 0) {
     const names = sheets.map((sheet) => `「${sheet.name}」`).join('');
     issues.push(
@@ -90,6 +109,16 @@ export async function parseCheckinWorkbook(
   }
   const { rounds, notices } = orderRounds(found);
   return { rounds, skippedSheets, notices, issues };
+}
+
+async function readGrid(
+  reader: XlsxReader,
+  sheet: XlsxReader['sheets'][number],
+  limits: WorkbookLimits,
+): Promise<GridRow[]> {
+  const builder = new SheetGridBuilder(sheet.name, limits.sheet);
+  const { merges } = await reader.readSheet(sheet, (row) => builder.add(row));
+  return builder.grid(merges);
 }
 
 /**

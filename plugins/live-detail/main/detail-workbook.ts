@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { wallClockDate } from '../../../sdk/contracts/zoned-time.js';
 import type {
   CheckinRoundSummary,
   LiveRecord,
@@ -29,8 +30,17 @@ export interface DetailWorkbookInput {
   unmatched: readonly UnmatchedCheckin[];
   inviterSupported: boolean;
   charts: LiveDetailCharts | null;
-  /** Unix seconds → the configured zone's wall clock, as text. */
-  formatTime: (unixSeconds: number) => string;
+  /** Times are written as text of this zone's wall clock (the installation's zone). */
+  timeZone: string;
+}
+
+/** Unix seconds → `yyyy-MM-dd HH:mm:ss` of the zone's wall clock. */
+function timeFormatter(timeZone: string): (unixSeconds: number) => string {
+  return (unixSeconds) =>
+    wallClockDate(unixSeconds * 1000, timeZone)
+      .toISOString()
+      .slice(0, 19)
+      .replace('T', ' ');
 }
 
 /** Display width in Excel's character units: CJK and full-width characters take two. */
@@ -46,6 +56,7 @@ function displayWidth(text: string): number {
  * check-in round); 观众画像 the chart data as tables.
  */
 export async function writeDetailWorkbook(path: string, input: DetailWorkbookInput): Promise<void> {
+  const formatTime = timeFormatter(input.timeZone);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,
@@ -75,7 +86,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
     viewer.checkins.length,
     ...input.rounds.map((round) => {
       const at = viewer.checkins.find((checkin) => checkin.roundNo === round.roundNo)?.at;
-      return at === undefined ? '' : at === null ? '已签到' : input.formatTime(at);
+      return at === undefined ? '' : at === null ? '已签到' : formatTime(at);
     }),
     inviterText(viewer, input.inviterSupported),
     viewer.invitorUserid ?? viewer.invitorExternalUserid ?? '',
@@ -92,7 +103,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
       input.rounds.map((round) => [
         round.roundNo,
         round.title,
-        round.startedAt === null ? '' : input.formatTime(round.startedAt),
+        round.startedAt === null ? '' : formatTime(round.startedAt),
         round.reportedCount ?? '',
         round.records,
         round.matched,
@@ -110,7 +121,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
         row.memberLabel,
         row.department,
         UNMATCHED_REASONS[row.matchState],
-        row.at === null ? '' : input.formatTime(row.at),
+        row.at === null ? '' : formatTime(row.at),
       ]),
     );
   }

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileStamp, wallClockDate } from '../../../sdk/contracts/zoned-time.js';
+import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveDetailExportResult } from '../shared/live-detail-api.js';
-import { writeDetailWorkbook } from './detail-workbook.js';
+import { DETAIL_WORKBOOK_WORKER, type DetailWorkbookTask } from './detail-workbook-worker.js';
 import { inviterSupported } from './live-detail.js';
 import { viewerProfile } from './viewer-profile.js';
 
@@ -25,12 +25,6 @@ export function exportJob(ctx: PluginContext) {
     const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
     const unmatched = await ctx.liveStore.unmatchedCheckins(corpId, livingid, {});
     const supported = inviterSupported(live);
-    // Times in the workbook are text of the installation's zone (ARCHITECTURE §6).
-    const formatTime = (unixSeconds: number): string =>
-      wallClockDate(unixSeconds * 1000, ctx.timeZone)
-        .toISOString()
-        .slice(0, 19)
-        .replace('T', ' ');
     const stamp = fileStamp(Date.now(), ctx.timeZone);
     const safeTheme = live.theme.replace(/[\\/:*?"<>|]/g, '_').slice(0, 30);
     const stored = await ctx.files.createExport(
@@ -40,15 +34,24 @@ export function exportJob(ctx: PluginContext) {
     );
     job.progress(1, 2, '写入 Excel');
     try {
-      await writeDetailWorkbook(stored.path, {
-        live,
-        viewers: all.rows,
-        rounds: all.rounds,
-        unmatched: unmatched.rows,
-        inviterSupported: supported,
-        charts: withCharts ? viewerProfile(all.rows, all.rounds, supported) : null,
-        formatTime,
-      });
+      // Built in a worker thread: a big live's workbook takes seconds the host keeps answering meanwhile.
+      await ctx.workers.run<DetailWorkbookTask, void>(
+        DETAIL_WORKBOOK_WORKER,
+        {
+          path: stored.path,
+          workbook: {
+            live,
+            viewers: all.rows,
+            rounds: all.rounds,
+            unmatched: unmatched.rows,
+            inviterSupported: supported,
+            charts: withCharts ? viewerProfile(all.rows, all.rounds, supported) : null,
+            // Times in the workbook are text of the installation's zone (docs/architecture.md).
+            timeZone: ctx.timeZone,
+          },
+        },
+        { signal: job.signal },
+      );
     } catch (error) {
       rmSync(dirname(stored.path), { recursive: true, force: true });
       throw error;

@@ -4,7 +4,7 @@ import { AppError } from '../../../sdk/contracts/errors.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveExportResult, LiveListRow } from '../shared/live-list-api.js';
 import type { ExportInput } from './input-schemas.js';
-import { writeLiveWorkbook } from './export-workbook.js';
+import { LIVE_WORKBOOK_WORKER, type LiveWorkbookTask } from './export-workbook-worker.js';
 import { listPage } from './list-rows.js';
 import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 
@@ -32,7 +32,12 @@ export function exportJob(ctx: PluginContext) {
     const stored = await ctx.files.createExport(name, job.owner?.userid ?? null, job.corpId);
     try {
       job.progress(rows.length, rows.length, '正在写入 Excel…');
-      await writeLiveWorkbook(stored.path, rows, { timeZone, withCharts: withCharts === true, now });
+      // Built in a worker thread: the host keeps answering while thousands of rows are written.
+      await ctx.workers.run<LiveWorkbookTask, void>(
+        LIVE_WORKBOOK_WORKER,
+        { path: stored.path, rows, options: { timeZone, withCharts: withCharts === true, now } },
+        { signal: job.signal },
+      );
       job.signal.throwIfAborted();
       const finished = await ctx.files.finalize(stored.fileId);
       job.progress(rows.length, rows.length, `已导出 ${rows.length} 场直播`);

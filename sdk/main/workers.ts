@@ -1,0 +1,28 @@
+// Heavy CPU work off the main thread (docs/architecture.md, Workers): a plugin names one of its own
+// modules; the host runs that module's exported `task` in a worker thread with a memory cap and a time
+// limit. A crash, an out-of-memory or a timeout fails only that task, with a Chinese message.
+
+/**
+ * What a worker module exports as `task`. Input and result cross threads by structured clone: plain
+ * data, Dates, Maps (no functions, no class instances). `progress` sends a message to `onProgress`.
+ * Throw an AppError to fail with its code and message (they cross the thread as they are).
+ */
+export type WorkerTask<I, O> = (input: I, progress: (message: unknown) => void) => Promise<O>;
+
+export interface WorkerRunOptions {
+  /** Aborting terminates the worker and rejects with the signal's reason. */
+  signal?: AbortSignal;
+  onProgress?: (message: unknown) => void;
+  /** Old-generation heap of the worker (default 256 MB). */
+  maxMemoryMb?: number;
+  /** Ends the worker after this long (default 10 minutes). */
+  timeoutMs?: number;
+}
+
+export interface PluginWorkers {
+  /**
+   * Runs `task` of `module` (a file URL inside the plugin's own folder, usually
+   * `new URL('./x-worker.js', import.meta.url)`) in a worker thread; tasks beyond the pool's size wait.
+   */
+  run<I, O>(module: URL, input: I, options?: WorkerRunOptions): Promise<O>;
+}
