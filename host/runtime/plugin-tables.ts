@@ -19,6 +19,7 @@ export const HOST_TABLES = [
   'lives',
   'live_viewers',
   'live_people',
+  'live_online_peaks',
   'live_online_snapshots',
   'live_checkin_rounds',
   'live_checkin_records',
