@@ -307,7 +307,12 @@ describe('LiveDetailPage', () => {
 
   it('says inviters are promotion-only on other lives', async () => {
     const { root } = await render(() => answer({ inviterSupported: false, live: live({ type: 3 }) }));
-    expect(text(root.querySelector('table tr[mat-row]'))).toContain('企业微信仅对推广产品直播提供邀请人');
+    expect(text(root.querySelector('[data-testid=no-inviter-note]'))).toContain(
+      '企业微信仅对推广产品直播（活动直播）提供邀请人',
+    );
+    // Said once above the table, not in every row: the column is gone.
+    expect(text(root.querySelector('table tr[mat-header-row]'))).not.toContain('邀请人');
+    expect(text(root.querySelector('table tr[mat-row]'))).not.toContain('企业微信仅对推广产品直播提供邀请人');
   });
 
   it('offers 导入签到 only when the checkin-import plugin is enabled', async () => {

@@ -80,7 +80,12 @@ export class LiveDetailPage {
   protected readonly notSampled = PEAK_NOT_SAMPLED;
   protected readonly samplesLabel = peakSamplesLabel;
 
-  protected readonly columns = COLUMNS;
+  /** Without inviters (not a promotion live) the column goes; one note above the table says why. */
+  protected readonly columns = computed(() =>
+    this.answer()?.inviterSupported === false
+      ? COLUMNS.filter((column) => column !== 'inviter')
+      : [...COLUMNS],
+  );
   protected readonly pageSizes = [20, 50, 100];
   protected readonly livingid = signal('');
   protected readonly answer = signal<LiveDetailAnswer | null>(null);

@@ -4,6 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatListModule } from '@angular/material/list';
+import { providePaginatorIntl } from '../../../sdk/ui/material-intl.js';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -26,6 +27,8 @@ import { LiveDetailApi } from './live-detail-api.js';
     MatProgressBarModule,
     RouterLink,
   ],
+  // The picker pages lives (场); the route's default unit is the detail page's viewers (人).
+  providers: [providePaginatorIntl('场')],
   template: `
     <h1 class="title">直播详情</h1>
     <p class="lead">选择一场已保存在本机的直播，查看观众明细、签到和观众画像。</p>
