@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
-import type { PageOf, UnmatchedCheckin } from '../../../sdk/contracts/lives.js';
+import type { CheckinRoundSummary, PageOf, UnmatchedCheckin } from '../../../sdk/contracts/lives.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { syncLive, uploadFile } from '../../../tests/fixtures/checkin/runtime-helpers.js';
 import {
@@ -23,10 +23,18 @@ import {
 import type { CheckinExportFacts } from '../../../tests/wecom-sim/checkin-export.js';
 import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
-import type { LiveDetailAnswer, LiveDetailExportResult } from '../../live-detail/shared/live-detail-api.js';
 import type { CheckinImportResult } from '../shared/checkin-api.js';
 
 type Runtime = Awaited<ReturnType<typeof startRuntime>>;
+
+/** The part of live-detail's answers this spec reads (a plugin may not import another's types). */
+interface DetailAnswer {
+  rounds: CheckinRoundSummary[];
+  unmatchedCheckins: number;
+}
+interface ExportResult {
+  fileId: string;
+}
 
 const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USER = 'big-importer';
@@ -132,9 +140,7 @@ describe('checkin-import at real scale (10 × 5,000 rows, 3,000 viewers)', () =>
     ]);
     expect(await recordCount()).toBe(rows);
 
-    const detail = dataOf<LiveDetailAnswer>(
-      await call('live-detail.get', { livingid, page: 1, pageSize: 20 }),
-    );
+    const detail = dataOf<DetailAnswer>(await call('live-detail.get', { livingid, page: 1, pageSize: 20 }));
     expect(detail.rounds.map((round) => [round.roundNo, round.records, round.reportedCount])).toEqual(
       facts.rounds.map((round) => [round.roundNo, round.rows, round.stated]),
     );
@@ -147,7 +153,7 @@ describe('checkin-import at real scale (10 × 5,000 rows, 3,000 viewers)', () =>
     expect(page.total).toBe(kept);
     expect(page.rows.length).toBe(50);
     const label = page.rows[0]?.memberLabel ?? '';
-    const searched = dataOf<LiveDetailAnswer>(
+    const searched = dataOf<DetailAnswer>(
       await call('live-detail.get', { livingid, keyword: label.trim().slice(0, 3), page: 1, pageSize: 20 }),
     );
     expect(searched.unmatchedCheckins).toBeGreaterThan(0);
@@ -155,7 +161,7 @@ describe('checkin-import at real scale (10 × 5,000 rows, 3,000 viewers)', () =>
 
     const exported = await finished(await call('live-detail.export', { livingid }));
     expect(exported.state).withContext(JSON.stringify(exported.error)).toBe('done');
-    const file = exported.result as LiveDetailExportResult;
+    const file = exported.result as ExportResult;
     const stored = await runtime.files.get(file.fileId, await runtime.sessions.resolve(session));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(stored.path);
