@@ -30,17 +30,15 @@ describe('account security', () => {
     runtime = await startRuntime(dataDir);
     dataOf(await runtime.router.dispatch('auth.setupRoot', { password: ROOT_PASSWORD }, null));
     root = dataOf<LoginResult>(await loginRoot(ROOT_PASSWORD)).session;
-    const corp = await runtime.container
-      .resolve(CorpStore)
-      .save(
-        {
-          corpname: '甲企业',
-          corpid: 'wwsecurityA1',
-          corpsecret: 'TestSecret_0123456789abcdef',
-          agentid: 1000002,
-        },
-        '直播助手',
-      );
+    const corp = await runtime.container.resolve(CorpStore).save(
+      {
+        corpname: '甲企业',
+        corpid: 'wwsecurityA1',
+        corpsecret: 'TestSecret_0123456789abcdef',
+        agentid: 1000002,
+      },
+      '直播助手',
+    );
     corpId = corp.corpId;
   });
 

@@ -28,17 +28,15 @@ describe('JobService', () => {
     dataDir = tempDataDir('jobs');
     runtime = await startRuntime(dataDir);
     // One corp's members and admin: an admin sees the jobs of their own corp.
-    const corp = await runtime.container
-      .resolve(CorpStore)
-      .save(
-        {
-          corpname: '测试企业',
-          corpid: 'wwjobs0001',
-          corpsecret: 'TestSecret_0123456789abcdef',
-          agentid: 1000002,
-        },
-        '测试应用',
-      );
+    const corp = await runtime.container.resolve(CorpStore).save(
+      {
+        corpname: '测试企业',
+        corpid: 'wwjobs0001',
+        corpsecret: 'TestSecret_0123456789abcdef',
+        agentid: 1000002,
+      },
+      '测试应用',
+    );
     alice = await sessionFor(runtime, 'user', 'alice', corp.corpId);
     bob = await sessionFor(runtime, 'user', 'bob', corp.corpId);
     admin = await sessionFor(runtime, 'wecom-admin', 'boss', corp.corpId);
