@@ -117,7 +117,7 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
     const before = binding.get(1);
     const wrong = await rpc.call(1, 'auth.recoverRoot', {
       recoveryCode: 'WRONG',
-      newPassword: 'Another2026',
+      newPassword: 'Lantern-Mosaic-93',
     });
     expect(code(wrong)).toBe('UNAUTHENTICATED');
     expect(binding.get(1)).toBe(before);

@@ -12,8 +12,8 @@ const ADMIN = { userid: 'admin', username: '管理员', tier: 'wecom-admin' as c
 
 /** Host events, plugin events and names outside the contract, all visible to an admin. */
 const PUBLISHED: BusEvent[] = [
-  { type: 'job.progress', payload: { jobId: 'j' }, audience: { kind: 'user', userid: 'alice' } },
-  { type: 'job.done', payload: { jobId: 'j' }, audience: { kind: 'user', userid: 'alice' } },
+  { type: 'job.progress', payload: { jobId: 'j' }, audience: { kind: 'user', userid: 'admin' } },
+  { type: 'job.done', payload: { jobId: 'j' }, audience: { kind: 'user', userid: 'admin' } },
   { type: 'job.failed', payload: { jobId: 'k' }, audience: { kind: 'admins' } },
   { type: 'plugins.changed', payload: { plugins: [] }, audience: { kind: 'all' } },
   { type: 'wecom.ipNotAllowed', payload: { ip: '1.2.3.4' }, audience: { kind: 'admins' } },
