@@ -119,7 +119,7 @@ describe('WindowRpc (Electron IPC over a real runtime)', () => {
       recoveryCode: 'WRONG',
       newPassword: 'Lantern-Mosaic-93',
     });
-    expect(code(wrong)).toBe('UNAUTHENTICATED');
+    expect(code(wrong)).withContext(JSON.stringify(wrong)).toBe('UNAUTHENTICATED');
     expect(binding.get(1)).toBe(before);
   });
 
