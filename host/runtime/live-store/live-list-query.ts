@@ -4,13 +4,18 @@ import type { LiveListQuery, LiveSortField } from '../../../sdk/contracts/lives.
 /** The start a list shows and filters on: the actual one once the live started, else the reserved one. */
 export const EFFECTIVE_START = 'coalesce(lives.actual_start, lives.reserve_start)';
 
-const SORT_COLUMNS: Record<LiveSortField, string> = {
-  start: EFFECTIVE_START,
-  theme: 'lives.theme',
-  status: 'lives.status',
-  viewerNum: 'lives.viewer_num',
-  createdAt: 'lives.created_at',
-  lastSyncedAt: 'lives.last_synced_at',
+/**
+ * Sort keys and whether they may be NULL. Each has the indexes of migration 007: `(corp_id, key, id)`,
+ * and for a nullable key `(corp_id, key is null, key, id)` too. The expressions must stay exactly those
+ * of the indexes, or SQLite sorts a copy of every matching row again.
+ */
+const SORT_KEYS: Record<LiveSortField, { column: string; nullable: boolean }> = {
+  start: { column: EFFECTIVE_START, nullable: true },
+  theme: { column: 'lives.theme', nullable: false },
+  status: { column: 'lives.status', nullable: true },
+  viewerNum: { column: 'lives.viewer_num', nullable: true },
+  createdAt: { column: 'lives.created_at', nullable: false },
+  lastSyncedAt: { column: 'lives.last_synced_at', nullable: true },
 };
 
 /** Escapes LIKE wildcards so a keyword is matched literally (portable: an explicit ESCAPE character). */
@@ -40,11 +45,16 @@ export function applyLiveFilters(builder: Knex.QueryBuilder, corpId: string, que
   if (query.to !== undefined) builder.whereRaw(`${EFFECTIVE_START} <= ?`, [query.to]);
 }
 
-/** ORDER BY of a query: the requested field, then a stable tie-break; NULLs last either way. */
+/**
+ * ORDER BY of a query: the requested field, then the id as a stable tie-break; NULLs last either way.
+ * Written so the sort indexes serve it: descending walks `(corp_id, key, id)` backwards (SQLite sorts
+ * NULL lowest, so they come last); ascending puts `key is null` first, as its index does.
+ */
 export function applyLiveSort(builder: Knex.QueryBuilder, query: LiveListQuery): void {
   const field = query.sort?.field ?? 'start';
   const direction = query.sort?.direction ?? 'desc';
-  const column = SORT_COLUMNS[field];
-  builder.orderByRaw(`case when ${column} is null then 1 else 0 end, ${column} ${direction}`);
+  const { column, nullable } = SORT_KEYS[field];
+  if (direction === 'asc' && nullable) builder.orderByRaw(`${column} is null`);
+  builder.orderByRaw(`${column} ${direction}`);
   builder.orderBy('lives.id', direction);
 }

@@ -26,7 +26,8 @@ import { livingInfoColumns } from './living-info-columns.js';
 import { refreshOnlinePeak } from './online-peaks.js';
 import { statViewers } from './watch-stat-viewers.js';
 import { viewerDetails } from './viewer-checkins.js';
-import type { ViewerDetailsPage } from '../../../sdk/contracts/lives.js';
+import { viewerProfileCounts } from './viewer-profile-counts.js';
+import type { ViewerDetailsPage, ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
 import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 
 const LIVE_STATUS = 1;
@@ -357,6 +358,15 @@ export class LiveStoreService implements LiveStore {
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
   viewerDetails(corpId: string, livingid: string, query: ViewerDetailsQuery): Promise<ViewerDetailsPage> {
     return viewerDetails(this.db, corpId, livingid, query);
+  }
+
+  /** The viewer profile's counts in SQL aggregates (the detail page's charts, the export's tables). */
+  viewerProfileCounts(
+    corpId: string,
+    livingid: string,
+    watchTimeBounds: readonly number[],
+  ): Promise<ViewerProfileCounts> {
+    return viewerProfileCounts(this.db, corpId, livingid, watchTimeBounds);
   }
 }
 

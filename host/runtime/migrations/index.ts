@@ -4,6 +4,7 @@ import * as accounts from './002-accounts.js';
 import * as liveStore from './003-live-store.js';
 import * as selfInvites from './004-self-invites.js';
 import * as onlinePeaks from './005-online-peaks.js';
+import * as queryIndexes from './007-query-indexes.js';
 
 /** The host's migrations in order. Append only: released migrations never change. */
 export const HOST_MIGRATIONS: NamedMigration[] = [
@@ -12,4 +13,5 @@ export const HOST_MIGRATIONS: NamedMigration[] = [
   { name: '003-live-store', migration: liveStore },
   { name: '004-self-invites', migration: selfInvites },
   { name: '005-online-peaks', migration: onlinePeaks },
+  { name: '007-query-indexes', migration: queryIndexes },
 ];

@@ -1,0 +1,121 @@
+import type { Knex } from 'knex';
+import { AppError } from '../../../sdk/contracts/errors.js';
+import type { ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
+
+const CACHED_INVITER_NAME = `case when v.invitor_userid is not null then pi.name else pe.name end`;
+/**
+ * The inviter as the detail shows it (viewer-checkins.ts `toDetail`, then the plugin's `inviterText`): the
+ * stored name, else the cache's non-empty one, else the inviter's id when the name is empty.
+ */
+const INVITER_LABEL = `case
+  when coalesce(v.inviter_name, nullif(${CACHED_INVITER_NAME}, '')) <> ''
+    then coalesce(v.inviter_name, nullif(${CACHED_INVITER_NAME}, ''))
+  else coalesce(v.invitor_userid, v.invitor_external_userid) end`;
+
+/**
+ * The viewer profile's figures in a few aggregate queries over indexes (live_viewers by live, the name
+ * cache by key, check-in records by round and state), so a detail page costs the same whether the live
+ * has 30 viewers or 3,000: no viewer row travels to JavaScript.
+ */
+export async function viewerProfileCounts(
+  db: Knex,
+  corpId: string,
+  livingid: string,
+  watchTimeBounds: readonly number[],
+): Promise<ViewerProfileCounts> {
+  const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
+    { id: number } | undefined;
+  if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
+  const buckets = [0, ...watchTimeBounds].map((from, index) => {
+    const below = watchTimeBounds[index];
+    return below === undefined
+      ? db.raw('sum(watch_time >= ?) as ??', [from, `w${index}`])
+      : db.raw('sum(watch_time >= ? and watch_time < ?) as ??', [from, below, `w${index}`]);
+  });
+  const totals = (await db('live_viewers')
+    .where('live_id', live.id)
+    .select(
+      db.raw('count(*) as viewers'),
+      db.raw(`sum(viewer_kind = 'internal') as members`),
+      db.raw(`sum(viewer_kind = 'external' and external_type = 1) as wechat`),
+      db.raw(`sum(viewer_kind = 'external' and external_type = 2) as other_corp`),
+      db.raw(`sum(viewer_kind = 'external' and (external_type is null or external_type not in (1, 2)))
+        as other_external`),
+      db.raw('sum(is_comment <> 0) as comments'),
+      db.raw('sum(is_mic <> 0) as mics'),
+      ...buckets,
+    )
+    .first()) as Record<string, number | string | null>;
+  const num = (key: string): number => Number(totals[key] ?? 0);
+  const inviters = (await invitersOf(db, corpId, live.id)) as Array<{ label: string; viewers: number }>;
+  const rounds = (await db('live_checkin_rounds')
+    .where('live_id', live.id)
+    .orderBy('round_no')
+    .select('id', 'round_no', 'title')) as Array<{ id: number; round_no: number; title: string }>;
+  const perRound = new Map<number, number>();
+  let checkedIn = 0;
+  if (rounds.length > 0) {
+    const ids = rounds.map((round) => round.id);
+    const counted = (await matchedViewers(db, live.id, ids)
+      .groupBy('c.round_id')
+      .select('c.round_id')
+      .select(db.raw('count(distinct v.id) as viewers'))) as Array<{ round_id: number; viewers: number }>;
+    for (const row of counted) perRound.set(row.round_id, Number(row.viewers));
+    const any = (await matchedViewers(db, live.id, ids)
+      .select(db.raw('count(distinct v.id) as viewers'))
+      .first()) as { viewers: number | string };
+    checkedIn = Number(any.viewers);
+  }
+  return {
+    viewers: num('viewers'),
+    members: num('members'),
+    wechat: num('wechat'),
+    otherCorp: num('other_corp'),
+    otherExternal: num('other_external'),
+    watchTime: buckets.map((_, index) => num(`w${index}`)),
+    comments: num('comments'),
+    mics: num('mics'),
+    checkedIn,
+    inviters: inviters.map((row) => ({ label: row.label, viewers: Number(row.viewers) })),
+    rounds: rounds.map((round) => ({
+      roundNo: round.round_no,
+      title: round.title,
+      viewers: perRound.get(round.id) ?? 0,
+    })),
+  };
+}
+
+/** Viewers invited by somebody else, grouped by the inviter as shown; names from the cache by its key. */
+function invitersOf(db: Knex, corpId: string, liveId: number): Knex.QueryBuilder {
+  return db('live_viewers as v')
+    .leftJoin('live_people as pi', (join) =>
+      join
+        .on('pi.corp_id', db.raw('?', [corpId]))
+        .andOn('pi.person_kind', db.raw('?', ['internal']))
+        .andOn('pi.person_id', 'v.invitor_userid'),
+    )
+    .leftJoin('live_people as pe', (join) =>
+      join
+        .on('pe.corp_id', db.raw('?', [corpId]))
+        .andOn('pe.person_kind', db.raw('?', ['external']))
+        .andOn('pe.person_id', 'v.invitor_external_userid'),
+    )
+    .where('v.live_id', liveId)
+    .whereRaw('coalesce(v.invitor_userid, v.invitor_external_userid) is not null')
+    .whereRaw(`coalesce(v.inviter_rule, '') <> 'self'`)
+    .groupByRaw('1')
+    .select(db.raw(`${INVITER_LABEL} as label`), db.raw('count(*) as viewers'));
+}
+
+/** Matched check-in records of some rounds joined to the live's viewers they name (both by index). */
+function matchedViewers(db: Knex, liveId: number, roundIds: readonly number[]): Knex.QueryBuilder {
+  return db('live_checkin_records as c')
+    .join('live_viewers as v', (join) =>
+      join
+        .on('v.live_id', db.raw('?', [liveId]))
+        .andOn('v.viewer_kind', 'c.viewer_kind')
+        .andOn('v.viewer_id', 'c.viewer_id'),
+    )
+    .whereIn('c.round_id', roundIds)
+    .where('c.match_state', 'matched');
+}
