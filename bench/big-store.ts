@@ -36,10 +36,17 @@ export async function openBigStore(options: SeedOptions = DEFAULT_SEED): Promise
   let session: string;
   let seeded: SeededStore;
   try {
-    const corp = await runtime.container.resolve(CorpStore).save(
-      { corpname: '基准企业', corpid: 'wwbench0001', corpsecret: 'BenchSecret_0123456789abcdef', agentid: 1000002 },
-      '直播助手',
-    );
+    const corp = await runtime.container
+      .resolve(CorpStore)
+      .save(
+        {
+          corpname: '基准企业',
+          corpid: 'wwbench0001',
+          corpsecret: 'BenchSecret_0123456789abcdef',
+          agentid: 1000002,
+        },
+        '直播助手',
+      );
     seeded = await seedStore(runtime.db, corp.corpId, options);
     const [userId] = (await runtime.db('users').insert({
       corp_id: corp.corpId,

@@ -59,11 +59,17 @@ export async function benchListQuery(store: BigStore, baselineP95: number): Prom
   const p95 = percentile(all, 95);
   const ratio = p95 / baselineP95;
   const holds = p95 <= LIST_GOAL_MS && worst <= LIST_GOAL_MS && ratio <= LIST_GOAL_RATIO;
-  rows.push(['all calls', `${all.length} calls, p95 ${p95.toFixed(1)} ms, worst group p95 ${worst.toFixed(1)} ms`]);
+  rows.push([
+    'all calls',
+    `${all.length} calls, p95 ${p95.toFixed(1)} ms, worst group p95 ${worst.toFixed(1)} ms`,
+  ]);
   rows.push(['baseline host.status p95 (same run)', `${baselineP95.toFixed(2)} ms`]);
   rows.push([
     'goal',
     `p95 ≤ ${LIST_GOAL_MS} ms and ≤ ${LIST_GOAL_RATIO}× host.status: ${ratio.toFixed(1)}× → ${holds ? 'holds' : 'NOT MET'}`,
   ]);
-  return { title: `live-list.query over HTTP (${store.seeded.lives} lives, ${store.seeded.viewers} viewers)`, rows };
+  return {
+    title: `live-list.query over HTTP (${store.seeded.lives} lives, ${store.seeded.viewers} viewers)`,
+    rows,
+  };
 }

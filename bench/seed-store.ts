@@ -47,7 +47,16 @@ const ANCHORS = [
   ['huangli', '黄丽'],
   ['zhoujie', '周杰'],
 ] as const;
-const DEPARTMENTS = ['销售部', '市场部', '客服中心', '研发中心', '人力资源', '华东大区', '华南大区', '培训学院'];
+const DEPARTMENTS = [
+  '销售部',
+  '市场部',
+  '客服中心',
+  '研发中心',
+  '人力资源',
+  '华东大区',
+  '华南大区',
+  '培训学院',
+];
 const TOPICS = [
   '新品发布会',
   '销售技巧培训',
@@ -279,12 +288,7 @@ async function seedBigCheckins(
 }
 
 /** A check-in import of two rounds for one started live in thirty. */
-async function seedSmallCheckins(
-  trx: Knex.Transaction,
-  corpId: string,
-  bigId: number,
-  now: number,
-) {
+async function seedSmallCheckins(trx: Knex.Transaction, corpId: string, bigId: number, now: number) {
   for (const round of [1, 2]) {
     await trx.raw(
       `insert into live_checkin_rounds (live_id, round_no, title, started_at, reported_count, source_file,

@@ -17,7 +17,10 @@ export async function benchStoreQueries(): Promise<BenchSection[]> {
           `${seeded.lives} lives, ${seeded.viewers} viewers, ${seeded.people} cached people, ` +
             `${seeded.checkinRows} check-in rows in ${store.seedSeconds.toFixed(1)} s`,
         ],
-        ['host.status over HTTP (p95 / median)', `${status.p95.toFixed(2)} ms / ${status.median.toFixed(2)} ms`],
+        [
+          'host.status over HTTP (p95 / median)',
+          `${status.p95.toFixed(2)} ms / ${status.median.toFixed(2)} ms`,
+        ],
       ],
     };
     return [setup, await benchListQuery(store, status.p95), await benchDetail(store)];

@@ -36,7 +36,10 @@ export class CheckinFigures {
     return this.valid(liveId, stamp)?.totals;
   }
 
-  rounds(liveId: number, stamp: string): { rounds: ReadonlyMap<number, RoundFigures>; checkedIn: number } | undefined {
+  rounds(
+    liveId: number,
+    stamp: string,
+  ): { rounds: ReadonlyMap<number, RoundFigures>; checkedIn: number } | undefined {
     const entry = this.valid(liveId, stamp);
     return entry?.rounds === undefined || entry.checkedIn === undefined
       ? undefined
@@ -47,7 +50,12 @@ export class CheckinFigures {
     this.entry(liveId, stamp).totals = totals;
   }
 
-  keepRounds(liveId: number, stamp: string, rounds: ReadonlyMap<number, RoundFigures>, checkedIn: number): void {
+  keepRounds(
+    liveId: number,
+    stamp: string,
+    rounds: ReadonlyMap<number, RoundFigures>,
+    checkedIn: number,
+  ): void {
     const entry = this.entry(liveId, stamp);
     entry.rounds = rounds;
     entry.checkedIn = checkedIn;

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
+import type { CheckinFigures } from './checkin-figures.js';
+import { roundFigures } from './round-figures.js';
 
 const CACHED_INVITER_NAME = `case when v.invitor_userid is not null then pi.name else pe.name end`;
 /**
@@ -15,13 +17,14 @@ const INVITER_LABEL = `case
 /**
  * The viewer profile's figures in a few aggregate queries over indexes (live_viewers by live, the name
  * cache by key, check-in records by round and state), so a detail page costs the same whether the live
- * has 30 viewers or 3,000: no viewer row travels to JavaScript.
+ * has 30 viewers or 3,000: no viewer row travels to JavaScript. Check-in figures are kept per import.
  */
 export async function viewerProfileCounts(
   db: Knex,
   corpId: string,
   livingid: string,
   watchTimeBounds: readonly number[],
+  figures: CheckinFigures,
 ): Promise<ViewerProfileCounts> {
   const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
     { id: number } | undefined;
@@ -52,20 +55,12 @@ export async function viewerProfileCounts(
     .where('live_id', live.id)
     .orderBy('round_no')
     .select('id', 'round_no', 'title')) as Array<{ id: number; round_no: number; title: string }>;
-  const perRound = new Map<number, number>();
-  let checkedIn = 0;
-  if (rounds.length > 0) {
-    const ids = rounds.map((round) => round.id);
-    const counted = (await matchedViewers(db, live.id, ids)
-      .groupBy('c.round_id')
-      .select('c.round_id')
-      .select(db.raw('count(distinct v.id) as viewers'))) as Array<{ round_id: number; viewers: number }>;
-    for (const row of counted) perRound.set(row.round_id, Number(row.viewers));
-    const any = (await matchedViewers(db, live.id, ids)
-      .select(db.raw('count(distinct v.id) as viewers'))
-      .first()) as { viewers: number | string };
-    checkedIn = Number(any.viewers);
-  }
+  const { rounds: perRound, checkedIn } = await roundFigures(
+    db,
+    figures,
+    live.id,
+    rounds.map((round) => round.id),
+  );
   return {
     viewers: num('viewers'),
     members: num('members'),
@@ -80,7 +75,7 @@ export async function viewerProfileCounts(
     rounds: rounds.map((round) => ({
       roundNo: round.round_no,
       title: round.title,
-      viewers: perRound.get(round.id) ?? 0,
+      viewers: perRound.get(round.id)?.viewers ?? 0,
     })),
   };
 }
@@ -105,17 +100,4 @@ function invitersOf(db: Knex, corpId: string, liveId: number): Knex.QueryBuilder
     .whereRaw(`coalesce(v.inviter_rule, '') <> 'self'`)
     .groupByRaw('1')
     .select(db.raw(`${INVITER_LABEL} as label`), db.raw('count(*) as viewers'));
-}
-
-/** Matched check-in records of some rounds joined to the live's viewers they name (both by index). */
-function matchedViewers(db: Knex, liveId: number, roundIds: readonly number[]): Knex.QueryBuilder {
-  return db('live_checkin_records as c')
-    .join('live_viewers as v', (join) =>
-      join
-        .on('v.live_id', db.raw('?', [liveId]))
-        .andOn('v.viewer_kind', 'c.viewer_kind')
-        .andOn('v.viewer_id', 'c.viewer_id'),
-    )
-    .whereIn('c.round_id', roundIds)
-    .where('c.match_state', 'matched');
 }

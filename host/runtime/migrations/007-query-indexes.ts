@@ -32,7 +32,9 @@ export async function up(knex: Knex): Promise<void> {
   for (const [name, columns] of LIVES_INDEXES) {
     await knex.raw(`create index ${name} on lives (${columns})`);
   }
-  await knex.raw('create index live_viewers_watch_order_index on live_viewers (live_id, watch_time desc, id)');
+  await knex.raw(
+    'create index live_viewers_watch_order_index on live_viewers (live_id, watch_time desc, id)',
+  );
   await knex.raw(
     `create index live_checkin_records_viewer_index
        on live_checkin_records (round_id, match_state, viewer_id, viewer_kind)`,
