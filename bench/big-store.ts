@@ -13,7 +13,7 @@ import { CorpStore } from '../host/runtime/corp-store.js';
 import { HostRuntime } from '../host/runtime/host-runtime.js';
 import { SessionService } from '../host/runtime/session-service.js';
 import type { RpcResult } from '../sdk/contracts/rpc.js';
-import { DEFAULT_SEED, seedStore, type SeededStore, type SeedOptions } from './seed-store.js';
+import { DEFAULT_SEED, seedStore, type SeededStore, type SeedOptions } from '../tests/support/seed-store.js';
 
 const distRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,17 +36,15 @@ export async function openBigStore(options: SeedOptions = DEFAULT_SEED): Promise
   let session: string;
   let seeded: SeededStore;
   try {
-    const corp = await runtime.container
-      .resolve(CorpStore)
-      .save(
-        {
-          corpname: '基准企业',
-          corpid: 'wwbench0001',
-          corpsecret: 'BenchSecret_0123456789abcdef',
-          agentid: 1000002,
-        },
-        '直播助手',
-      );
+    const corp = await runtime.container.resolve(CorpStore).save(
+      {
+        corpname: '基准企业',
+        corpid: 'wwbench0001',
+        corpsecret: 'BenchSecret_0123456789abcdef',
+        agentid: 1000002,
+      },
+      '直播助手',
+    );
     seeded = await seedStore(runtime.db, corp.corpId, options);
     const [userId] = (await runtime.db('users').insert({
       corp_id: corp.corpId,

@@ -1,5 +1,5 @@
 /**
- * `live-list.query` over the big store (bench/seed-store.ts), over HTTP with a member's session: every
+ * `live-list.query` over the big store (tests/support/seed-store.ts), over HTTP with a member's session: every
  * sort in both directions on first, middle and last pages, keyword searches, an anchor filter. The
  * baseline is `host.status` over the same connection in the same run.
  */

@@ -10,7 +10,7 @@ export async function benchStoreQueries(): Promise<BenchSection[]> {
     const status = await hostStatusP95(store);
     const seeded = store.seeded;
     const setup: BenchSection = {
-      title: 'Big store (bench/seed-store.ts)',
+      title: 'Big store (tests/support/seed-store.ts)',
       rows: [
         [
           'seeded',
