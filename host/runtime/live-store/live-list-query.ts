@@ -23,20 +23,30 @@ export function likePattern(keyword: string): string {
   return `%${keyword.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** Applies a LiveListQuery's filters (not paging or sorting) to a query over `lives`. */
+/**
+ * Applies a LiveListQuery's filters (not paging or sorting) to a query over `lives`. The text filters
+ * (keyword, anchor) cannot use an index to find rows (LIKE `%…%`), so they test the narrow search index
+ * of migration 007 in a subquery instead of every live's whole row (raw_info included); the page still
+ * walks its sort index. LIKE is ASCII case-insensitive in SQLite, as lower() is ASCII-only: a keyword
+ * matches as before without a function call per column and row.
+ */
 export function applyLiveFilters(builder: Knex.QueryBuilder, corpId: string, query: LiveListQuery): void {
   builder.where('lives.corp_id', corpId);
   const keyword = query.keyword?.trim() ?? '';
-  if (keyword !== '') {
-    const pattern = likePattern(keyword.toLowerCase());
-    builder.where((inner) => {
-      for (const column of ['lives.theme', 'lives.livingid', 'lives.anchor_userid', 'lives.anchor_name']) {
-        inner.orWhereRaw(`lower(coalesce(${column}, '')) like ? escape '\\'`, [pattern]);
+  const anchor = query.anchorUserid ?? '';
+  if (keyword !== '' || anchor !== '') {
+    builder.whereIn('lives.id', (search) => {
+      search.from('lives as s').select('s.id').where('s.corp_id', corpId);
+      if (anchor !== '') search.whereRaw('lower(s.anchor_userid) = ?', [anchor.toLowerCase()]);
+      if (keyword !== '') {
+        const pattern = likePattern(keyword);
+        search.where((inner) => {
+          for (const column of ['s.theme', 's.livingid', 's.anchor_userid', 's.anchor_name']) {
+            inner.orWhereRaw(`${column} like ? escape '\\'`, [pattern]);
+          }
+        });
       }
     });
-  }
-  if (query.anchorUserid !== undefined && query.anchorUserid !== '') {
-    builder.whereRaw('lower(lives.anchor_userid) = ?', [query.anchorUserid.toLowerCase()]);
   }
   if (query.creatorUserid !== undefined) builder.where('lives.creator_userid', query.creatorUserid);
   if (query.createdByUs !== undefined) builder.where('lives.created_by_us', query.createdByUs);

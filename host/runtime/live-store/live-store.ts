@@ -356,7 +356,7 @@ export class LiveStoreService implements LiveStore {
     livingid: string,
     query: UnmatchedCheckinsQuery,
   ): Promise<PageOf<UnmatchedCheckin>> {
-    return unmatchedCheckins(this.db, corpId, livingid, query);
+    return unmatchedCheckins(this.db, corpId, livingid, query, this.figures);
   }
 
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */

@@ -8,7 +8,8 @@ import type { Knex } from 'knex';
  *   index (OFFSET skips index entries, not sorted copies of whole rows). Descending order walks it
  *   backwards (SQLite sorts NULL lowest, so NULLs come last as the list wants). Ascending order with
  *   NULLs last needs the key's `is null` first: nullable keys get a second index led by it. The start
- *   is an expression index on the very expression the list sorts and filters by.
+ *   is an expression index on the very expression the list sorts and filters by. The keyword and anchor
+ *   filters test a narrow covering index of the searched columns.
  * - A live's viewers in the detail page's order (watch time, longest first, then id): a page of 20 reads
  *   20 entries instead of sorting all of a live's viewers on every call.
  * - Check-in records by round, match state and viewer: the detail page's per-viewer check-ins and the
@@ -26,6 +27,8 @@ const LIVES_INDEXES: ReadonlyArray<[name: string, columns: string]> = [
   ['lives_sort_created_at_index', 'corp_id, created_at, id'],
   ['lives_sort_last_synced_at_index', 'corp_id, last_synced_at, id'],
   ['lives_sort_last_synced_at_nulls_last_index', 'corp_id, last_synced_at is null, last_synced_at, id'],
+  // The list's text search reads this narrow index, not every live's whole row (raw_info included).
+  ['lives_search_index', 'corp_id, theme, livingid, anchor_userid, anchor_name'],
 ];
 
 export async function up(knex: Knex): Promise<void> {
