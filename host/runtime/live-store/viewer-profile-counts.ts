@@ -4,15 +4,16 @@ import type { ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
 import type { CheckinFigures } from './checkin-figures.js';
 import { roundFigures } from './round-figures.js';
 
-const CACHED_INVITER_NAME = `case when v.invitor_userid is not null then pi.name else pe.name end`;
 /**
  * The inviter as the detail shows it (viewer-checkins.ts `toDetail`, then the plugin's `inviterText`): the
- * stored name, else the cache's non-empty one, else the inviter's id when the name is empty.
+ * stored name, else the cache's non-empty one, else the inviter's id when the name is empty. Over the
+ * viewers grouped by inviter (`g`) and the cache joined as `pi` (members) and `pe` (external).
  */
+const CACHED_INVITER_NAME = `case when g.invitor_userid is not null then pi.name else pe.name end`;
 const INVITER_LABEL = `case
-  when coalesce(v.inviter_name, nullif(${CACHED_INVITER_NAME}, '')) <> ''
-    then coalesce(v.inviter_name, nullif(${CACHED_INVITER_NAME}, ''))
-  else coalesce(v.invitor_userid, v.invitor_external_userid) end`;
+  when coalesce(g.inviter_name, nullif(${CACHED_INVITER_NAME}, '')) <> ''
+    then coalesce(g.inviter_name, nullif(${CACHED_INVITER_NAME}, ''))
+  else coalesce(g.invitor_userid, g.invitor_external_userid) end`;
 
 /**
  * The viewer profile's figures in a few aggregate queries over indexes (live_viewers by live, the name
@@ -80,24 +81,35 @@ export async function viewerProfileCounts(
   };
 }
 
-/** Viewers invited by somebody else, grouped by the inviter as shown; names from the cache by its key. */
+/**
+ * Viewers invited by somebody else, grouped by the inviter as shown. The viewers are grouped by inviter
+ * first (one pass over the live's viewers), so the name cache is looked up (by its key) once per distinct
+ * inviter, not once per viewer.
+ */
 function invitersOf(db: Knex, corpId: string, liveId: number): Knex.QueryBuilder {
-  return db('live_viewers as v')
+  const byInviter = db('live_viewers')
+    .where('live_id', liveId)
+    .whereRaw('coalesce(invitor_userid, invitor_external_userid) is not null')
+    .whereRaw(`coalesce(inviter_rule, '') <> 'self'`)
+    .groupBy('invitor_userid', 'invitor_external_userid', 'inviter_name')
+    .select('invitor_userid', 'invitor_external_userid', 'inviter_name')
+    .count({ viewers: '*' })
+    .as('g');
+  const labelled = db
+    .from(byInviter)
     .leftJoin('live_people as pi', (join) =>
       join
         .on('pi.corp_id', db.raw('?', [corpId]))
         .andOn('pi.person_kind', db.raw('?', ['internal']))
-        .andOn('pi.person_id', 'v.invitor_userid'),
+        .andOn('pi.person_id', 'g.invitor_userid'),
     )
     .leftJoin('live_people as pe', (join) =>
       join
         .on('pe.corp_id', db.raw('?', [corpId]))
         .andOn('pe.person_kind', db.raw('?', ['external']))
-        .andOn('pe.person_id', 'v.invitor_external_userid'),
+        .andOn('pe.person_id', 'g.invitor_external_userid'),
     )
-    .where('v.live_id', liveId)
-    .whereRaw('coalesce(v.invitor_userid, v.invitor_external_userid) is not null')
-    .whereRaw(`coalesce(v.inviter_rule, '') <> 'self'`)
-    .groupByRaw('1')
-    .select(db.raw(`${INVITER_LABEL} as label`), db.raw('count(*) as viewers'));
+    .select(db.raw(`${INVITER_LABEL} as label`), 'g.viewers')
+    .as('l');
+  return db.from(labelled).groupBy('label').select('label').sum({ viewers: 'viewers' });
 }
