@@ -106,6 +106,17 @@ describe('直播详情 (browser mode, simulator)', () => {
       await openDetail(page, data.specials.promotionLivingid);
       await page.locator('ul.cards li').first().waitFor();
       await screenshotThemes(page, 'live-detail-narrow');
+      // Opened again: the stored cards at once, the pull's indicator above them.
+      await simAdmin(env.sim, 'POST', 'config', { latencyMs: 800 });
+      try {
+        await page.reload();
+        await page.getByTestId('pulling').waitFor();
+        await page.locator('ul.cards li').first().waitFor();
+        await screenshotThemes(page, 'live-detail-narrow-refreshing');
+        await page.getByTestId('pulling').waitFor({ state: 'detached', timeout: 30_000 });
+      } finally {
+        await simAdmin(env.sim, 'POST', 'config', { latencyMs: 0 });
+      }
     },
     SPEC_TIMEOUT,
   );
