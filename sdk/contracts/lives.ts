@@ -229,3 +229,26 @@ export interface ViewerDetail extends ViewerRecord {
 export interface ViewerDetailsPage extends PageOf<ViewerDetail> {
   rounds: CheckinRoundSummary[];
 }
+
+/**
+ * Counts behind a live's viewer profile (R5.4), over every viewer whatever a search: the page draws its
+ * charts from these, the export writes them as tables.
+ */
+export interface ViewerProfileCounts {
+  viewers: number;
+  members: number;
+  /** external_users.type 1 (WeChat) and 2 (another corp's WeCom); any other external viewer. */
+  wechat: number;
+  otherCorp: number;
+  otherExternal: number;
+  /** Viewers per watch-time bucket: below bounds[0], [bounds[0], bounds[1]), …, from the last bound on. */
+  watchTime: number[];
+  comments: number;
+  mics: number;
+  /** Viewers with at least one matched check-in. */
+  checkedIn: number;
+  /** Viewers invited by somebody else, per inviter as shown (the name, else the id); self-invites left out. */
+  inviters: Array<{ label: string; viewers: number }>;
+  /** Per imported round, in round order: viewers with a matched check-in in it. */
+  rounds: Array<{ roundNo: number; title: string; viewers: number }>;
+}

@@ -113,3 +113,12 @@ export interface LiveStore {
     query: import('../contracts/lives.js').UnmatchedCheckinsQuery,
   ): Promise<PageOf<import('../contracts/lives.js').UnmatchedCheckin>>;
 }
+
+// Declaration merge: the viewer profile's figures (R5.4) counted in SQL, O(distinct inviters) to answer.
+export interface LiveStore {
+  viewerProfileCounts(
+    corpId: string,
+    livingid: string,
+    watchTimeBounds: readonly number[],
+  ): Promise<import('../contracts/lives.js').ViewerProfileCounts>;
+}

@@ -76,7 +76,23 @@ describe('直播详情 (browser mode, simulator)', () => {
       await page.waitForURL('**/live');
       await page.getByRole('heading', { name: '直播详情' }).waitFor();
       await screenshotThemes(page, 'live-detail-picker');
-      await page.locator(`a[href$="/live/${promo}"]`).click();
+      // A stored live shows at once; the pull from WeCom runs behind it with a visible indicator (slow
+      // WeCom answers make the pull last long enough to see it).
+      await simAdmin(env.sim, 'POST', 'config', { latencyMs: 800 });
+      try {
+        await page.locator(`a[href$="/live/${promo}"]`).click();
+        const pulling = page.getByTestId('pulling');
+        await pulling.waitFor();
+        expect(await pulling.textContent()).toContain('正在从企业微信更新，下面先显示本地保存的数据');
+        expect(await page.getByText(`共 ${viewers} 人`, { exact: true }).isVisible()).toBeTrue();
+        expect(await page.locator('table[aria-label="观众明细"] tr[mat-row]').count()).toBe(
+          Math.min(20, viewers),
+        );
+        await screenshotThemes(page, 'live-detail-refreshing');
+        await pulling.waitFor({ state: 'detached', timeout: 30_000 });
+      } finally {
+        await simAdmin(env.sim, 'POST', 'config', { latencyMs: 0 });
+      }
       await page.getByRole('heading', { name: '观众明细' }).waitFor();
       expect(errors).toEqual([]);
     },
@@ -90,6 +106,17 @@ describe('直播详情 (browser mode, simulator)', () => {
       await openDetail(page, data.specials.promotionLivingid);
       await page.locator('ul.cards li').first().waitFor();
       await screenshotThemes(page, 'live-detail-narrow');
+      // Opened again: the stored cards at once, the pull's indicator above them.
+      await simAdmin(env.sim, 'POST', 'config', { latencyMs: 800 });
+      try {
+        await page.reload();
+        await page.getByTestId('pulling').waitFor();
+        await page.locator('ul.cards li').first().waitFor();
+        await screenshotThemes(page, 'live-detail-narrow-refreshing');
+        await page.getByTestId('pulling').waitFor({ state: 'detached', timeout: 30_000 });
+      } finally {
+        await simAdmin(env.sim, 'POST', 'config', { latencyMs: 0 });
+      }
     },
     SPEC_TIMEOUT,
   );

@@ -212,4 +212,56 @@ describe('LiveStore check-ins (SQLite file)', () => {
       jasmine.objectContaining({ code: 'NOT_FOUND' }),
     );
   });
+
+  it('keeps the check-in figures per import and never serves those of an earlier workbook', async () => {
+    const figures = async () => {
+      const details = await store.viewerDetails('corp-a', 'lv1', { page: 1, pageSize: 20 });
+      const profile = await store.viewerProfileCounts('corp-a', 'lv1', [60]);
+      const unmatched = await store.unmatchedCheckins('corp-a', 'lv1', { page: 1, pageSize: 1 });
+      return {
+        totals: (await store.checkinTotals('corp-a', ['lv1']))['lv1'],
+        rounds: details.rounds.map(({ roundNo, matched, records }) => ({ roundNo, matched, records })),
+        checkedIn: profile.checkedIn,
+        perRound: profile.rounds.map((round) => round.viewers),
+        unmatched: unmatched.total,
+      };
+    };
+    await store.replaceCheckins('corp-a', 'lv1', ROUNDS);
+    const first = await figures();
+    expect(first).toEqual({
+      totals: { rounds: 2, checkins: 4, people: 3 },
+      rounds: [
+        { roundNo: 1, matched: 2, records: 2 },
+        { roundNo: 2, matched: 1, records: 2 },
+      ],
+      checkedIn: 2,
+      perRound: [2, 1],
+      unmatched: 1,
+    });
+    // Read again (kept), and the same workbook imported again: the same figures.
+    expect(await figures()).toEqual(first);
+    await store.replaceCheckins('corp-a', 'lv1', ROUNDS);
+    expect(await figures()).toEqual(first);
+    // Another workbook for the live: one round, nobody matched. Nothing of the first one remains.
+    const [round] = ROUNDS;
+    if (round === undefined) throw new Error('no round');
+    await store.replaceCheckins('corp-a', 'lv1', [
+      {
+        ...round,
+        records: round.records.map((record) => ({
+          ...record,
+          matchState: 'unmatched',
+          viewerKind: null,
+          viewerId: null,
+        })),
+      },
+    ]);
+    expect(await figures()).toEqual({
+      totals: { rounds: 1, checkins: 2, people: 2 },
+      rounds: [{ roundNo: 1, matched: 0, records: 2 }],
+      checkedIn: 0,
+      perRound: [0],
+      unmatched: 2,
+    });
+  });
 });

@@ -14,7 +14,9 @@ import type {
   ViewerCheckins,
   ViewerKind,
 } from '../../../sdk/contracts/lives.js';
+import type { CheckinFigures } from './checkin-figures.js';
 import { likePattern } from './live-list-query.js';
+import { roundFigures } from './round-figures.js';
 
 // Rows per multi-row insert: 8 columns × 500 rows stays well under SQLite's 32,766 bound parameters.
 const INSERT_CHUNK = 500;
@@ -154,14 +156,15 @@ export async function unmatchedCheckins(
   corpId: string,
   livingid: string,
   query: UnmatchedCheckinsQuery,
+  figures?: CheckinFigures,
 ): Promise<PageOf<UnmatchedCheckin>> {
   const liveId = await liveIdOf(db, corpId, livingid);
+  const keyword = query.keyword?.trim() ?? '';
   const filtered = (): Knex.QueryBuilder => {
     const builder = db('live_checkin_records as r')
       .join('live_checkin_rounds as c', 'c.id', 'r.round_id')
       .where('c.live_id', liveId)
       .whereNot('r.match_state', 'matched');
-    const keyword = query.keyword?.trim() ?? '';
     if (keyword !== '') {
       const pattern = likePattern(keyword.toLowerCase());
       builder.where((inner) =>
@@ -172,7 +175,7 @@ export async function unmatchedCheckins(
     }
     return builder;
   };
-  const total = (await filtered().count({ n: '*' }).first()) as { n: number | string };
+  const total = await unmatchedTotal(db, liveId, keyword, filtered, figures);
   const rows = filtered()
     .select('c.round_no', 'c.title', 'c.started_at', 'r.row_no', 'r.member_label', 'r.department')
     .select('r.match_state', 'r.checked_at')
@@ -192,7 +195,7 @@ export async function unmatchedCheckins(
     }
   >;
   return {
-    total: Number(total.n),
+    total,
     rows: found.map((row) => ({
       roundNo: row.round_no,
       title: row.title,
@@ -203,6 +206,23 @@ export async function unmatchedCheckins(
       at: nullableNumber(row.checked_at ?? row.started_at),
     })),
   };
+}
+
+/** Without a keyword: every round's records less its matched ones, as counted once per import. */
+async function unmatchedTotal(
+  db: Knex,
+  liveId: number,
+  keyword: string,
+  filtered: () => Knex.QueryBuilder,
+  figures: CheckinFigures | undefined,
+): Promise<number> {
+  if (keyword === '' && figures !== undefined) {
+    const roundIds = (await db('live_checkin_rounds').where('live_id', liveId).pluck('id')) as number[];
+    const { rounds } = await roundFigures(db, figures, liveId, roundIds);
+    return [...rounds.values()].reduce((sum, round) => sum + round.records - round.matched, 0);
+  }
+  const total = (await filtered().count({ n: '*' }).first()) as { n: number | string };
+  return Number(total.n);
 }
 
 async function liveIdOf(db: Knex | Knex.Transaction, corpId: string, livingid: string): Promise<number> {

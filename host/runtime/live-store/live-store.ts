@@ -17,6 +17,7 @@ import type { CreatedLive, LiveStore, MergeStatsResult, ModifiedLive } from '../
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import type { Clock } from '../runtime-options.js';
 import { CLOCK, KNEX } from '../tokens.js';
+import { CheckinFigures } from './checkin-figures.js';
 import { checkinTotals } from './checkin-totals.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
 import { readCheckins, replaceCheckins, unmatchedCheckins } from './checkin-store.js';
@@ -26,7 +27,8 @@ import { livingInfoColumns } from './living-info-columns.js';
 import { refreshOnlinePeak } from './online-peaks.js';
 import { statViewers } from './watch-stat-viewers.js';
 import { viewerDetails } from './viewer-checkins.js';
-import type { ViewerDetailsPage } from '../../../sdk/contracts/lives.js';
+import { viewerProfileCounts } from './viewer-profile-counts.js';
+import type { ViewerDetailsPage, ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
 import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 
 const LIVE_STATUS = 1;
@@ -36,6 +38,9 @@ const INSERT_CHUNK = 40;
 /** The live store of ARCHITECTURE §6 over the host database; `ctx.liveStore` for plugins. */
 @injectable()
 export class LiveStoreService implements LiveStore {
+  /** Check-in figures per import (rounds are replaced with new ids on every import, so never stale). */
+  private readonly figures = new CheckinFigures();
+
   constructor(
     @inject(KNEX) private readonly db: Knex,
     @inject(CLOCK) private readonly clock: Clock,
@@ -259,7 +264,7 @@ export class LiveStoreService implements LiveStore {
   }
 
   checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>> {
-    return checkinTotals(this.db, corpId, livingids);
+    return checkinTotals(this.db, corpId, livingids, this.figures);
   }
 
   private async require(corpId: string, livingid: string): Promise<LiveRecord> {
@@ -351,12 +356,21 @@ export class LiveStoreService implements LiveStore {
     livingid: string,
     query: UnmatchedCheckinsQuery,
   ): Promise<PageOf<UnmatchedCheckin>> {
-    return unmatchedCheckins(this.db, corpId, livingid, query);
+    return unmatchedCheckins(this.db, corpId, livingid, query, this.figures);
   }
 
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
   viewerDetails(corpId: string, livingid: string, query: ViewerDetailsQuery): Promise<ViewerDetailsPage> {
-    return viewerDetails(this.db, corpId, livingid, query);
+    return viewerDetails(this.db, corpId, livingid, query, this.figures);
+  }
+
+  /** The viewer profile's counts in SQL aggregates (the detail page's charts, the export's tables). */
+  viewerProfileCounts(
+    corpId: string,
+    livingid: string,
+    watchTimeBounds: readonly number[],
+  ): Promise<ViewerProfileCounts> {
+    return viewerProfileCounts(this.db, corpId, livingid, watchTimeBounds, this.figures);
   }
 }
 

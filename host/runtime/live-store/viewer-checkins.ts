@@ -10,6 +10,8 @@ import type {
 import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 import { likePattern } from './live-list-query.js';
 import { toViewerRecord, type ViewerRow } from './live-rows.js';
+import type { CheckinFigures } from './checkin-figures.js';
+import { roundFigures } from './round-figures.js';
 
 const MAX_PAGE_SIZE = 500;
 // Bound parameters per `whereIn`: well under SQLite's limit.
@@ -46,14 +48,18 @@ export async function viewerDetails(
   corpId: string,
   livingid: string,
   query: ViewerDetailsQuery,
+  figures: CheckinFigures,
 ): Promise<ViewerDetailsPage> {
   const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
     { id: number } | undefined;
   if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
   const keyword = query.keyword?.trim() ?? '';
-  const total = (await detailQuery(db, corpId, live.id, keyword).count({ n: '*' }).first()) as {
-    n: number | string;
-  };
+  // Without a keyword the joins (each on a unique key) add no row: the count reads the viewer index only.
+  const counted =
+    keyword === ''
+      ? db('live_viewers as v').where('v.live_id', live.id)
+      : detailQuery(db, corpId, live.id, keyword);
+  const total = (await counted.count({ n: '*' }).first()) as { n: number | string };
   const rowsQuery = detailRowsQuery(db, corpId, live.id, keyword);
   if (query.pageSize !== undefined) {
     const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize)), MAX_PAGE_SIZE);
@@ -65,7 +71,12 @@ export async function viewerDetails(
     .orderBy('round_no')
     .select('id', 'round_no', 'title', 'started_at', 'reported_count')) as RoundRow[];
   const records = await matchedRecords(db, rounds, rows);
-  const counts = await roundCounts(db, rounds);
+  const { rounds: counts } = await roundFigures(
+    db,
+    figures,
+    live.id,
+    rounds.map((round) => round.id),
+  );
   return {
     rows: rows.map((row) => toDetail(row, rounds, records)),
     total: Number(total.n),
@@ -164,33 +175,6 @@ async function matchedRecords(
     }
   }
   return byViewer;
-}
-
-/** Per round: every record, and those matched to a viewer. */
-async function roundCounts(
-  db: Knex,
-  rounds: readonly RoundRow[],
-): Promise<Map<number, { records: number; matched: number }>> {
-  if (rounds.length === 0) return new Map();
-  const counts = (await db('live_checkin_records')
-    .whereIn(
-      'round_id',
-      rounds.map((round) => round.id),
-    )
-    .groupBy('round_id')
-    .select('round_id')
-    .count({ records: '*' })
-    .select(db.raw(`sum(case when match_state = 'matched' then 1 else 0 end) as matched`))) as Array<{
-    round_id: number;
-    records: number | string;
-    matched: number | string | null;
-  }>;
-  return new Map(
-    counts.map((count) => [
-      count.round_id,
-      { records: Number(count.records), matched: Number(count.matched ?? 0) },
-    ]),
-  );
 }
 
 function toDetail(

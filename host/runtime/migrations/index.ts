@@ -5,7 +5,8 @@ import * as liveStore from './003-live-store.js';
 import * as selfInvites from './004-self-invites.js';
 import * as onlinePeaks from './005-online-peaks.js';
 import * as livePeoplePersonIndex from './006-live-people-person-index.js';
-import * as accountSecurity from './012-account-security.js';
+import * as queryIndexes from './007-query-indexes.js';
+import * as accountSecurity from './008-account-security.js';
 
 /** The host's migrations in order. Append only: released migrations never change. */
 export const HOST_MIGRATIONS: NamedMigration[] = [
@@ -15,5 +16,6 @@ export const HOST_MIGRATIONS: NamedMigration[] = [
   { name: '004-self-invites', migration: selfInvites },
   { name: '005-online-peaks', migration: onlinePeaks },
   { name: '006-live-people-person-index', migration: livePeoplePersonIndex },
-  { name: '012-account-security', migration: accountSecurity },
+  { name: '007-query-indexes', migration: queryIndexes },
+  { name: '008-account-security', migration: accountSecurity },
 ];

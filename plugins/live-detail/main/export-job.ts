@@ -45,7 +45,7 @@ export function exportJob(ctx: PluginContext) {
             rounds: all.rounds,
             unmatched: unmatched.rows,
             inviterSupported: supported,
-            charts: withCharts ? viewerProfile(all.rows, all.rounds, supported) : null,
+            charts: withCharts ? await viewerProfile(ctx.liveStore, corpId, livingid, supported) : null,
             // Times in the workbook are text of the installation's zone (docs/architecture.md).
             timeZone: ctx.timeZone,
           },

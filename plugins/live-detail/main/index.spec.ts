@@ -16,7 +16,7 @@ import {
   waitFor,
 } from '../../../tests/support/runtime-harness.js';
 import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
-import { NO_INVITER_TEXT, SELF_INVITE_TEXT } from '../shared/viewer-format.js';
+import { invitedByOther, inviterText, NO_INVITER_TEXT, SELF_INVITE_TEXT } from '../shared/viewer-format.js';
 
 type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -338,6 +338,55 @@ describe('live-detail plugin (main side, simulator)', () => {
     ]);
     expect(joined.viewers.rows[1]?.checkins).toEqual([]);
     expect(joined.charts.checkinRounds).toEqual([{ label: '第一次签到', value: 1 }]);
+  });
+
+  it('counts the viewer profile in the store exactly as the joined rows of every viewer say', async () => {
+    await seedCheckin();
+    const promo = data.specials.promotionLivingid;
+    const answer = await get(promo, { pageSize: 500 });
+    const rows = answer.viewers.rows;
+    expect(rows.length).toBe(answer.viewers.total);
+    const count = (test: (viewer: ViewerDetail) => boolean): number => rows.filter(test).length;
+    const audience = [
+      { label: '企业成员', value: count((v) => v.kind === 'internal') },
+      { label: '微信用户', value: count((v) => v.kind === 'external' && v.externalType === 1) },
+      { label: '企业微信用户（外部）', value: count((v) => v.kind === 'external' && v.externalType === 2) },
+    ];
+    const others = count((v) => v.kind === 'external' && v.externalType !== 1 && v.externalType !== 2);
+    if (others > 0) audience.push({ label: '其他外部联系人', value: others });
+    const bounds = [0, 60, 300, 900, 1800, 3600, Number.POSITIVE_INFINITY];
+    const invited = new Map<string, number>();
+    for (const viewer of rows.filter(invitedByOther)) {
+      const label = inviterText(viewer, true);
+      if (label !== '') invited.set(label, (invited.get(label) ?? 0) + 1);
+    }
+    expect(invited.size).toBeGreaterThan(0);
+    const top = [...invited.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'))
+      .slice(0, 10)
+      .map(([label, value]) => ({ label, value }));
+    expect(answer.charts).toEqual({
+      audience,
+      watchTime: bounds.slice(1).map((below, index) => ({
+        label: jasmine.any(String) as unknown as string,
+        value: count((v) => v.watchTime >= (bounds[index] ?? 0) && v.watchTime < below),
+      })),
+      topInviters: top,
+      checkinRounds: answer.rounds.map((round) => ({
+        label: round.title,
+        value: count((v) => v.checkins.some((checkin) => checkin.roundNo === round.roundNo)),
+      })),
+      engagement: [
+        { label: '观看', value: rows.length },
+        { label: '评论', value: count((v) => v.isComment) },
+        { label: '连麦', value: count((v) => v.isMic) },
+        { label: '签到', value: count((v) => v.checkins.length > 0) },
+      ],
+      viewers: rows.length,
+    });
+    // A search narrows the page, never the profile.
+    const searched = await get(promo, { pageSize: 5, keyword: rows[0]?.viewerId ?? '' });
+    expect(searched.charts).toEqual(answer.charts);
   });
 
   it('answers local data with a notice when WeCom is down, but lets 60020 through', async () => {

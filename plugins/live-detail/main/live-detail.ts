@@ -10,7 +10,7 @@ export function inviterSupported(live: LiveRecord): boolean {
   return live.type === PROMOTION_LIVE_TYPE;
 }
 
-/** The local answer of `live-detail.get`: the live, one page of joined viewers, the whole profile. */
+/** The local answer of `live-detail.get`: the live, one page of joined viewers, the profile of all. */
 export async function localDetail(
   ctx: PluginContext,
   corpId: string,
@@ -30,15 +30,14 @@ export async function localDetail(
     page: 1,
     pageSize: 1,
   });
-  // The profile covers every viewer whatever the search: one more read of the same live.
-  const all = await ctx.liveStore.viewerDetails(corpId, query.livingid, {});
   const supported = inviterSupported(live);
   return {
     live,
     viewers: { rows: page.rows, total: page.total },
     rounds: page.rounds,
     unmatchedCheckins: unmatched.total,
-    charts: viewerProfile(all.rows, all.rounds, supported),
+    // The profile covers every viewer whatever the search, counted by the store (O(page) to answer).
+    charts: await viewerProfile(ctx.liveStore, corpId, query.livingid, supported),
     inviterSupported: supported,
     notices,
   };

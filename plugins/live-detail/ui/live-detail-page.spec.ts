@@ -163,9 +163,11 @@ describe('LiveDetailPage', () => {
     expect(text(document.querySelector('.wl-hint-popover'))).toContain('企业微信只提供当前在线人数');
   });
 
-  it('pulls the live on its first load and shows the header, viewers with check-ins and inviters, and charts', async () => {
+  it('reads the stored live, then pulls it, and shows the header, viewers with check-ins and inviters, and charts', async () => {
     const { fake, root } = await render(() => answer());
-    expect(fake.callsTo('live-detail.get')[0]).toEqual(
+    const [stored, pulled] = fake.callsTo('live-detail.get') as LiveDetailQuery[];
+    expect(stored).toEqual({ livingid: 'lv-1', page: 1, pageSize: 20 });
+    expect(pulled).toEqual(
       jasmine.objectContaining({ livingid: 'lv-1', refresh: true, page: 1, pageSize: 20 }),
     );
     expect(text(root.querySelector('h1'))).toBe('销售技巧培训');
@@ -275,6 +277,61 @@ describe('LiveDetailPage', () => {
       text(item).startsWith('实际时间'),
     );
     expect(text(actual ?? null)).toMatch(/– 直播中$/);
+  });
+
+  it('shows the stored data at once and refreshes it from WeCom behind it with a visible indicator', async () => {
+    let finishPull: (() => void) | undefined;
+    const pulled = new Promise<void>((resolve) => (finishPull = resolve));
+    const stored = answer({
+      live: live({ theme: '本地保存的主题' }),
+      viewers: { rows: VIEWERS.slice(0, 1), total: 1 },
+    });
+    const fresh = answer({ live: live({ theme: '企业微信上的主题' }) });
+    const { fixture, root } = await render((query) => {
+      if (query.refresh !== true) return stored;
+      // The pull answers only when the spec lets it: meanwhile the stored data must be on screen.
+      return pulled.then(() => fresh) as unknown as LiveDetailAnswer;
+    });
+    expect(text(root.querySelector('h1'))).toBe('本地保存的主题');
+    expect(text(root.querySelector('.viewers h2'))).toContain('共 1 人');
+    expect(text(root.querySelector('[data-testid=pulling]'))).toContain(
+      '正在从企业微信更新，下面先显示本地保存的数据',
+    );
+    expect(root.querySelector('mat-progress-bar')).not.toBeNull();
+    const refreshButton = [...root.querySelectorAll<HTMLButtonElement>('.actions button')].find((button) =>
+      button.textContent?.includes('刷新'),
+    );
+    expect(refreshButton?.disabled).toBeTrue();
+
+    finishPull?.();
+    await settle(fixture);
+    expect(text(root.querySelector('h1'))).toBe('企业微信上的主题');
+    expect(text(root.querySelector('.viewers h2'))).toContain('共 2 人');
+    expect(root.querySelector('[data-testid=pulling]')).toBeNull();
+    expect(refreshButton?.disabled).toBeFalse();
+  });
+
+  it('keeps the stored data on screen with the reason when the pull fails', async () => {
+    const { root } = await render((query) => {
+      if (query.refresh === true)
+        throw new FakeRpcFailure({ code: 'WECOM_ERROR', message: '企业微信返回错误 -1：系统繁忙' });
+      return answer();
+    });
+    expect(text(root.querySelector('[role="alert"]'))).toContain('系统繁忙');
+    expect(text(root.querySelector('h1'))).toBe('销售技巧培训');
+    expect(root.querySelectorAll('table tr[mat-row]').length).toBe(2);
+    expect(root.querySelector('[data-testid=pulling]')).toBeNull();
+  });
+
+  it('pulls a live not stored yet without showing the store’s NOT_FOUND first', async () => {
+    const { fake, root } = await render((query) => {
+      if (query.refresh !== true)
+        throw new FakeRpcFailure({ code: 'NOT_FOUND', message: '本地没有这场直播：lv-1' });
+      return answer();
+    });
+    expect(fake.callsTo('live-detail.get').length).toBe(2);
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(text(root.querySelector('h1'))).toBe('销售技巧培训');
   });
 
   it('shows the notices of the refresh as a banner', async () => {

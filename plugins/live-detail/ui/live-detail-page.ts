@@ -25,7 +25,7 @@ import { FieldHint } from '../../../sdk/ui/field-hint.js';
 import { describeAnyError, errorSnack } from '../../../sdk/ui/error-snack.js';
 import { FileTransfer } from '../../../sdk/ui/file-transfer.js';
 import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
-import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { RpcClient, RpcError } from '../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../sdk/ui/session.js';
 import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
 import {
@@ -100,6 +100,9 @@ export class LiveDetailPage {
   protected readonly exportJob = signal<string | null>(null);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private loadSeq = 0;
+  private pullSeq = 0;
+  /** What the last pull from WeCom could not do: shown above whatever page of stored data is on screen. */
+  private pullNotices: string[] = [];
 
   protected readonly live = computed(() => this.answer()?.live ?? null);
   protected readonly enabled = (id: string): boolean =>
@@ -136,15 +139,15 @@ export class LiveDetailPage {
       .subscribe((params) => {
         this.livingid.set(params.get('livingid') ?? '');
         this.answer.set(null);
+        this.pullNotices = [];
         this.keyword.set('');
         this.page.set(1);
-        // R5.1: every visit pulls the live from WeCom first.
-        void this.load(true);
+        void this.open();
       });
   }
 
   protected refresh(): void {
-    void this.load(true);
+    void this.pull();
   }
 
   protected search(keyword: string): void {
@@ -210,7 +213,7 @@ export class LiveDetailPage {
     try {
       await this.rpc.call('live-list.cancel', { livingid: this.livingid() });
       this.snackBar.open('已取消预约', '关闭', { duration: 4000 });
-      await this.load(true);
+      await this.pull();
     } catch (error) {
       errorSnack(error, this.snackBar);
     }
@@ -295,32 +298,60 @@ export class LiveDetailPage {
     }
   }
 
-  private async load(refresh: boolean): Promise<void> {
-    const seq = ++this.loadSeq;
-    this.loading.set(true);
-    this.refreshing.set(refresh);
+  /**
+   * A visit (R5.1): what is stored shows at once, then the live is pulled from WeCom behind it with a
+   * visible indicator (a 3,000-viewer pull takes seconds). A live not stored yet has nothing to show
+   * first: its NOT_FOUND stays quiet and the pull answers.
+   */
+  private async open(): Promise<void> {
+    const livingid = this.livingid();
+    await this.load(false, true);
+    if (livingid === this.livingid()) await this.pull();
+  }
+
+  /** Pulls from WeCom; the data on screen stays (and stays usable) until the fresh answer arrives. */
+  private async pull(): Promise<void> {
+    const pullSeq = ++this.pullSeq;
+    this.refreshing.set(true);
     this.error.set(null);
+    try {
+      await this.load(true);
+    } finally {
+      if (pullSeq === this.pullSeq) this.refreshing.set(false);
+    }
+  }
+
+  /**
+   * One `live-detail.get` for the current page and search. A page turn or search during a pull wins the
+   * screen; the pull's notices are kept and the page is read again from the store once it has the data.
+   */
+  private async load(refresh: boolean, quietNotFound = false): Promise<void> {
+    const seq = ++this.loadSeq;
+    const livingid = this.livingid();
+    this.loading.set(true);
+    if (!refresh) this.error.set(null);
     try {
       const keyword = this.keyword().trim();
       const answer = await this.api.get({
-        livingid: this.livingid(),
+        livingid,
         ...(refresh ? { refresh: true } : {}),
         ...(keyword === '' ? {} : { keyword }),
         page: this.page(),
         pageSize: this.pageSize(),
       });
-      if (seq !== this.loadSeq) return;
-      // A search or page turn keeps the refresh's notices: they still describe the data shown.
-      const notices = refresh ? answer.notices : (this.answer()?.notices ?? []);
-      this.answer.set({ ...answer, notices });
+      if (refresh) this.pullNotices = answer.notices;
+      if (seq !== this.loadSeq) {
+        if (refresh && livingid === this.livingid()) void this.load(false);
+        return;
+      }
+      // A search or page turn keeps the pull's notices: they still describe the data shown.
+      this.answer.set({ ...answer, notices: this.pullNotices });
     } catch (error) {
       if (seq !== this.loadSeq) return;
+      if (quietNotFound && error instanceof RpcError && error.code === 'NOT_FOUND') return;
       this.error.set(describeAnyError(error));
     } finally {
-      if (seq === this.loadSeq) {
-        this.loading.set(false);
-        this.refreshing.set(false);
-      }
+      if (seq === this.loadSeq) this.loading.set(false);
     }
   }
 }

@@ -1,0 +1,115 @@
+import type { Knex } from 'knex';
+import { AppError } from '../../../sdk/contracts/errors.js';
+import type { ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
+import type { CheckinFigures } from './checkin-figures.js';
+import { roundFigures } from './round-figures.js';
+
+/**
+ * The inviter as the detail shows it (viewer-checkins.ts `toDetail`, then the plugin's `inviterText`): the
+ * stored name, else the cache's non-empty one, else the inviter's id when the name is empty. Over the
+ * viewers grouped by inviter (`g`) and the cache joined as `pi` (members) and `pe` (external).
+ */
+const CACHED_INVITER_NAME = `case when g.invitor_userid is not null then pi.name else pe.name end`;
+const INVITER_LABEL = `case
+  when coalesce(g.inviter_name, nullif(${CACHED_INVITER_NAME}, '')) <> ''
+    then coalesce(g.inviter_name, nullif(${CACHED_INVITER_NAME}, ''))
+  else coalesce(g.invitor_userid, g.invitor_external_userid) end`;
+
+/**
+ * The viewer profile's figures in a few aggregate queries over indexes (live_viewers by live, the name
+ * cache by key, check-in records by round and state), so a detail page costs the same whether the live
+ * has 30 viewers or 3,000: no viewer row travels to JavaScript. Check-in figures are kept per import.
+ */
+export async function viewerProfileCounts(
+  db: Knex,
+  corpId: string,
+  livingid: string,
+  watchTimeBounds: readonly number[],
+  figures: CheckinFigures,
+): Promise<ViewerProfileCounts> {
+  const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
+    { id: number } | undefined;
+  if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
+  const buckets = [0, ...watchTimeBounds].map((from, index) => {
+    const below = watchTimeBounds[index];
+    return below === undefined
+      ? db.raw('sum(watch_time >= ?) as ??', [from, `w${index}`])
+      : db.raw('sum(watch_time >= ? and watch_time < ?) as ??', [from, below, `w${index}`]);
+  });
+  const totals = (await db('live_viewers')
+    .where('live_id', live.id)
+    .select(
+      db.raw('count(*) as viewers'),
+      db.raw(`sum(viewer_kind = 'internal') as members`),
+      db.raw(`sum(viewer_kind = 'external' and external_type = 1) as wechat`),
+      db.raw(`sum(viewer_kind = 'external' and external_type = 2) as other_corp`),
+      db.raw(`sum(viewer_kind = 'external' and (external_type is null or external_type not in (1, 2)))
+        as other_external`),
+      db.raw('sum(is_comment <> 0) as comments'),
+      db.raw('sum(is_mic <> 0) as mics'),
+      ...buckets,
+    )
+    .first()) as Record<string, number | string | null>;
+  const num = (key: string): number => Number(totals[key] ?? 0);
+  const inviters = (await invitersOf(db, corpId, live.id)) as Array<{ label: string; viewers: number }>;
+  const rounds = (await db('live_checkin_rounds')
+    .where('live_id', live.id)
+    .orderBy('round_no')
+    .select('id', 'round_no', 'title')) as Array<{ id: number; round_no: number; title: string }>;
+  const { rounds: perRound, checkedIn } = await roundFigures(
+    db,
+    figures,
+    live.id,
+    rounds.map((round) => round.id),
+  );
+  return {
+    viewers: num('viewers'),
+    members: num('members'),
+    wechat: num('wechat'),
+    otherCorp: num('other_corp'),
+    otherExternal: num('other_external'),
+    watchTime: buckets.map((_, index) => num(`w${index}`)),
+    comments: num('comments'),
+    mics: num('mics'),
+    checkedIn,
+    inviters: inviters.map((row) => ({ label: row.label, viewers: Number(row.viewers) })),
+    rounds: rounds.map((round) => ({
+      roundNo: round.round_no,
+      title: round.title,
+      viewers: perRound.get(round.id)?.viewers ?? 0,
+    })),
+  };
+}
+
+/**
+ * Viewers invited by somebody else, grouped by the inviter as shown. The viewers are grouped by inviter
+ * first (one pass over the live's viewers), so the name cache is looked up (by its key) once per distinct
+ * inviter, not once per viewer.
+ */
+function invitersOf(db: Knex, corpId: string, liveId: number): Knex.QueryBuilder {
+  const byInviter = db('live_viewers')
+    .where('live_id', liveId)
+    .whereRaw('coalesce(invitor_userid, invitor_external_userid) is not null')
+    .whereRaw(`coalesce(inviter_rule, '') <> 'self'`)
+    .groupBy('invitor_userid', 'invitor_external_userid', 'inviter_name')
+    .select('invitor_userid', 'invitor_external_userid', 'inviter_name')
+    .count({ viewers: '*' })
+    .as('g');
+  const labelled = db
+    .from(byInviter)
+    .leftJoin('live_people as pi', (join) =>
+      join
+        .on('pi.corp_id', db.raw('?', [corpId]))
+        .andOn('pi.person_kind', db.raw('?', ['internal']))
+        .andOn('pi.person_id', 'g.invitor_userid'),
+    )
+    .leftJoin('live_people as pe', (join) =>
+      join
+        .on('pe.corp_id', db.raw('?', [corpId]))
+        .andOn('pe.person_kind', db.raw('?', ['external']))
+        .andOn('pe.person_id', 'g.invitor_external_userid'),
+    )
+    .select(db.raw(`${INVITER_LABEL} as label`), 'g.viewers')
+    .as('l');
+  return db.from(labelled).groupBy('label').select('label').sum({ viewers: 'viewers' });
+}
