@@ -3,6 +3,7 @@
 // machines, so `npm test` only checks that this config loads and typechecks (ARCHITECTURE §5).
 import type { ForgeConfig, ForgePlatform } from '@electron-forge/shared-types';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
+import { flipFuses, FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
 import { join } from 'node:path';
 
 /**
@@ -28,36 +29,20 @@ export function packagedExecutable(outputPath: string, platform: ForgePlatform):
   return join(outputPath, 'wecom-live');
 }
 
-/** What this hook needs of @electron/fuses (a build-time dependency, loaded only by `npm run make`). */
-interface FusesModule {
-  FuseVersion: { V1: string };
-  FuseV1Options: Record<keyof typeof ELECTRON_FUSES, number>;
-  flipFuses(path: string, config: Record<string | number, unknown>): Promise<unknown>;
-}
-
-/** Flips ELECTRON_FUSES in every packaged binary; a build without @electron/fuses stops here. */
-async function flipFusesAfterPackage(
+/** Flips ELECTRON_FUSES in every packaged binary (exported for its spec, which flips a fake binary). */
+export async function flipFusesAfterPackage(
   _config: unknown,
   result: { platform: ForgePlatform; outputPaths: string[] },
 ): Promise<void> {
-  const moduleName = '@electron/fuses';
-  let fuses: FusesModule;
-  try {
-    fuses = (await import(moduleName)) as FusesModule;
-  } catch {
-    throw new Error(
-      'Packaging needs @electron/fuses to set the Electron fuses (npm install --save-dev --save-exact @electron/fuses).',
-    );
-  }
-  const settings: Record<string | number, unknown> = {
-    version: fuses.FuseVersion.V1,
+  const settings: FuseV1Config = {
+    version: FuseVersion.V1,
     resetAdHocDarwinSignature: result.platform === 'darwin',
   };
   for (const [name, value] of Object.entries(ELECTRON_FUSES)) {
-    settings[fuses.FuseV1Options[name as keyof typeof ELECTRON_FUSES]] = value;
+    settings[FuseV1Options[name as keyof typeof ELECTRON_FUSES]] = value;
   }
   for (const outputPath of result.outputPaths) {
-    await fuses.flipFuses(packagedExecutable(outputPath, result.platform), settings);
+    await flipFuses(packagedExecutable(outputPath, result.platform), settings);
   }
 }
 

@@ -1,8 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
 import { appRoot } from '../runtime/app-info.js';
-import config, { ELECTRON_FUSES, ignoredInPackage, packagedExecutable } from '../../forge.config.js';
+import config, {
+  ELECTRON_FUSES,
+  flipFusesAfterPackage,
+  ignoredInPackage,
+  packagedExecutable,
+} from '../../forge.config.js';
 
 // Loads the compiled forge config, as electron-forge would; never runs Electron or `make`, which would
 // try to download an Electron build.
@@ -76,5 +82,32 @@ describe('forge.config', () => {
     );
     expect(typeof config.hooks?.postPackage).toBe('function');
     expect(packagedExecutable(join('out', 'x'), 'win32')).toBe(join('out', 'x', 'wecom-live.exe'));
+  });
+
+  it('flips the fuses in a packaged binary: the wire after the sentinel, as Electron reads it', async () => {
+    // A stand-in for wecom-live.exe: some bytes, Electron's fuse sentinel, wire version 1, nine fuses,
+    // all enabled ('1') as a stock Electron ships them, then more bytes.
+    const dir = mkdtempSync(join(tmpdir(), 'wecom-live-fuses-'));
+    try {
+      const sentinel = Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX');
+      const wire = Buffer.from('111111111');
+      const binary = Buffer.concat([
+        Buffer.alloc(64, 7),
+        sentinel,
+        Buffer.from([1, wire.length]),
+        wire,
+        Buffer.alloc(64, 7),
+      ]);
+      writeFileSync(join(dir, 'wecom-live.exe'), binary);
+      await flipFusesAfterPackage(null, { platform: 'win32', outputPaths: [dir] });
+      const flipped = readFileSync(join(dir, 'wecom-live.exe'));
+      const at = flipped.indexOf(sentinel) + sentinel.length + 2;
+      // By @electron/fuses' FuseV1Options order: RunAsNode, CookieEncryption, NODE_OPTIONS, --inspect,
+      // asar integrity, only asar, browser V8 snapshot (inherited), file:// privileges, wasm trap handlers.
+      expect(flipped.subarray(at, at + wire.length).toString()).toBe('010011101');
+      expect(flipped.length).toBe(binary.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
