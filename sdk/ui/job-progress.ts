@@ -164,7 +164,7 @@ const STATE_LABELS: Record<JobState, string> = {
 })
 export class JobProgressComponent {
   readonly jobId = input.required<string>();
-  /** What the job does, e.g. “同步直播列表”; the state's own word is shown when empty. */
+  /** What the job does, e.g. 「同步直播列表」; the state's own word is shown when empty. */
   readonly label = input('');
   /** The page shows a failure's reason itself (a refusal panel): the error line here would repeat it. */
   readonly errorShownByPage = input(false);

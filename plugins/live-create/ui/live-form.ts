@@ -151,7 +151,7 @@ export class LiveForm {
     return group.touched || this.triedSubmit() ? rangeMessage(group.errors) : null;
   });
   protected readonly anchorHint =
-    '主播在企业微信里的账号（userid）：企业微信管理后台 → 通讯录 → 点击成员 → “账号”。默认是登录时填写的 userid，可改为其他成员。';
+    '主播在企业微信里的账号（userid）：企业微信管理后台 → 通讯录 → 点击成员 → 「账号」。默认是登录时填写的 userid，可改为其他成员。';
 
   constructor() {
     const start = defaultRange();

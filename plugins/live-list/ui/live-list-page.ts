@@ -44,7 +44,7 @@ import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/con
 import { LiveListApi } from './live-list-api.js';
 import { dayEndIn, dayStartIn } from './zoned-day.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
-import { DATE_RANGE_PICKER } from '../../../sdk/ui/chinese-dates.js';
+import { DATE_RANGE_PICKER, zoneName } from '../../../sdk/ui/chinese-dates.js';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 /** Below this width the table turns into cards (the shell's breakpoint for every page). */
@@ -128,6 +128,7 @@ export class LiveListPage implements OnInit, OnDestroy {
     { initialValue: this.breakpoints.isMatched(NARROW_QUERY) },
   );
   protected readonly timeZone = this.session.timeZone;
+  protected readonly zoneName = zoneName;
 
   protected readonly keyword = signal('');
   protected readonly userid = signal('');

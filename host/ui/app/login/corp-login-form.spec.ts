@@ -283,6 +283,9 @@ describe('CorpLoginForm', () => {
     expect(input('corpsecret')?.value).toBe('');
     expect(input('corpsecret')?.disabled).toBeFalse();
     expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain('重新输入应用Secret');
+    // Something to fix: styled and announced as a warning, not as information.
+    expect(el().querySelector('[data-testid="login-banner"]')?.classList).toContain('warning');
+    expect(el().querySelector('[data-testid="login-banner"]')?.getAttribute('role')).toBe('alert');
     fake.answer('auth.login', RESULT);
     await type('corpsecret', 'abcdefghijklmnop_0123');
     await submit();

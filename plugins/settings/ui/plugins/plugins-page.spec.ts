@@ -5,7 +5,7 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
 import type { PluginRow } from '../settings-api.js';
-import { setUpSettings, settle, text, type FakeTransport } from '../testing/settings-testing.js';
+import { setUpSettings, settle, text, until, type FakeTransport } from '../testing/settings-testing.js';
 import { PluginsPage } from './plugins-page.js';
 
 const PLUGINS: PluginRow[] = [
@@ -68,20 +68,20 @@ describe('PluginsPage', () => {
     // Off for everyone is asked first; 取消 leaves it on and asks the host nothing.
     await toggles[1]!.toggle();
     let dialog = await root.getHarness(MatDialogHarness);
-    expect(await dialog.getText()).toContain('所有账号都看不到“成员直播列表”');
+    expect(await dialog.getText()).toContain('所有账号都看不到「成员直播列表」');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
+    await until(fixture, () => document.querySelector('mat-dialog-container') === null);
     await settle(fixture);
     expect(await toggles[1]!.isChecked()).toBeTrue();
     expect(transport.callsTo('plugins.setEnabled')).toEqual([]);
     await toggles[1]!.toggle();
     dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '停用' }))).click();
-    await settle(fixture);
-    await settle(fixture);
+    await until(fixture, () => text(document.querySelector('mat-snack-bar-container')) !== '');
     expect(transport.callsTo('plugins.setEnabled')).toEqual([{ id: 'live-list', enabled: false }]);
     expect(text(fixture.nativeElement.querySelector('[data-plugin="live-list"]'))).toContain('已停用');
     expect(await toggles[1]!.isChecked()).toBeFalse();
-    expect(text(document.querySelector('mat-snack-bar-container'))).toContain('已停用“成员直播列表”');
+    expect(text(document.querySelector('mat-snack-bar-container'))).toContain('已停用「成员直播列表」');
   });
 
   it('puts the toggle back when the host refuses', async () => {
@@ -92,8 +92,7 @@ describe('PluginsPage', () => {
     await toggle.toggle();
     const dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '停用' }))).click();
-    await settle(fixture);
-    await settle(fixture);
+    await until(fixture, () => text(document.querySelector('mat-snack-bar-container')) !== '');
     expect(await toggle.isChecked()).toBeTrue();
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain('没有权限。');
   });

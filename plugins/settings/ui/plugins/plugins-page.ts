@@ -248,8 +248,8 @@ export class PluginsPage implements OnInit {
     // Off is for everyone at once (its pages and menu entry disappear for every account): ask first.
     if (!enabled) {
       const confirmed = await confirmAction(this.dialog, {
-        title: `停用“${name}”？`,
-        message: `停用后，所有账号都看不到“${name}”的页面和菜单，正在进行的相关任务也会停止。已保存的数据不会删除，随时可以重新启用。`,
+        title: `停用「${name}」？`,
+        message: `停用后，所有账号都看不到「${name}」的页面和菜单，正在进行的相关任务也会停止。已保存的数据不会删除，随时可以重新启用。`,
         confirmText: '停用',
         destructive: true,
       });
@@ -264,12 +264,12 @@ export class PluginsPage implements OnInit {
       await this.load(false);
       const now = this.plugins().find((row) => row.id === plugin.id);
       if (enabled && now?.state === 'failed') {
-        this.notifier.failure(null, `“${name}”启用失败：${now.reason ?? '未知错误'}`);
+        this.notifier.failure(null, `「${name}」启用失败：${now.reason ?? '未知错误'}`);
       } else {
-        this.notifier.success(enabled ? `已启用“${name}”` : `已停用“${name}”`);
+        this.notifier.success(enabled ? `已启用「${name}」` : `已停用「${name}」`);
       }
     } catch (error) {
-      this.notifier.failure(error, `无法${enabled ? '启用' : '停用'}“${name}”。`);
+      this.notifier.failure(error, `无法${enabled ? '启用' : '停用'}「${name}」。`);
       await this.load(false);
     } finally {
       this.busy.set(null);
