@@ -94,7 +94,8 @@ export class CorpLogin {
       });
     }
     const username = (who.username ?? '').trim();
-    const user = await this.named(corp.corpId, await this.account(corp.corpId, userid, username));
+    const typed = (who.userid ?? '').trim();
+    const user = await this.named(corp.corpId, typed, await this.account(corp.corpId, userid, username));
     if (user.tier === 'wecom-admin') await this.checkAdminPassword(corp, user, who);
     const { token } = await this.sessions.create(user.id, corp.corpId, user.tier);
     await this.db('users').where({ id: user.id }).update({ last_login_at: this.clock.now() });
@@ -116,11 +117,12 @@ export class CorpLogin {
    * 李伟 rather than LiWei. Best effort: without the directory permission (60011) or an answer it stays
    * unnamed and the login goes on.
    */
-  private async named(corpId: string, user: UserRow): Promise<UserRow> {
-    if (user.username !== '') return user;
+  private async named(corpId: string, typed: string, user: UserRow): Promise<UserRow> {
+    if ((user.username ?? '') !== '') return user;
     try {
       const gateway = await this.gateways.forCorp(corpId);
-      const name = ((await gateway.getUser(user.userid)).name ?? '').trim();
+      // As typed: accounts keep userids lower-cased, WeCom's user/get wants the directory's spelling.
+      const name = ((await gateway.getUser(typed)).name ?? '').trim();
       if (name === '') return user;
       await this.db('users').where({ id: user.id }).update({ username: name });
       return { ...user, username: name };
