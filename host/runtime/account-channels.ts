@@ -24,7 +24,7 @@ const Userid = z
   .string()
   .trim()
   .max(64, '用户ID最多 64 个字符')
-  .regex(/^[A-Za-z0-9_.@-]*$/, '用户ID只能包含字母、数字和 _ . @ -（在“通讯录 → 成员详情 → 账号”查看）')
+  .regex(/^[A-Za-z0-9_.@-]*$/, '用户ID只能包含字母、数字和 _ . @ -（在「通讯录 → 成员详情 → 账号」查看）')
   .optional();
 const Username = z.string().trim().max(64, '用户名称最多 64 个字').optional();
 const LoginPassword = z.string().max(128).optional();
@@ -271,7 +271,7 @@ export class AccountChannels {
         await this.corps.get(corpId);
         const id = normaliseUserid(userid);
         if (RESERVED_USERIDS.has(id)) {
-          throw new AppError('INVALID_INPUT', `用户ID“${id}”为系统保留，不能添加为企业用户。`, {
+          throw new AppError('INVALID_INPUT', `用户ID「${id}」为系统保留，不能添加为企业用户。`, {
             field: 'userid',
           });
         }

@@ -66,7 +66,7 @@ export class CorpLogin {
     ) {
       throw new AppError(
         'CONFLICT',
-        `企业名称“${fields.corpname}”已被其他企业使用，请换一个名称或从下拉列表选择。`,
+        `企业名称「${fields.corpname}」已被其他企业使用，请换一个名称或从下拉列表选择。`,
         {
           field: 'corpname',
         },
@@ -89,12 +89,13 @@ export class CorpLogin {
   private async openSession(corp: CorpView, who: WhoLogsIn): Promise<LoginResult> {
     const userid = normaliseUserid(who.userid);
     if (RESERVED_USERIDS.has(userid)) {
-      throw new AppError('INVALID_INPUT', `用户ID“${userid}”为系统保留，不能用于登录企业。`, {
+      throw new AppError('INVALID_INPUT', `用户ID「${userid}」为系统保留，不能用于登录企业。`, {
         field: 'userid',
       });
     }
     const username = (who.username ?? '').trim();
-    const user = await this.account(corp.corpId, userid, username);
+    const typed = (who.userid ?? '').trim();
+    const user = await this.named(corp.corpId, typed, await this.account(corp.corpId, userid, username));
     if (user.tier === 'wecom-admin') await this.checkAdminPassword(corp, user, who);
     const { token } = await this.sessions.create(user.id, corp.corpId, user.tier);
     await this.db('users').where({ id: user.id }).update({ last_login_at: this.clock.now() });
@@ -109,6 +110,25 @@ export class CorpLogin {
       user: { userid: user.userid, username: user.username, tier: user.tier },
       corp: { corpId: corp.corpId, corpname: corp.corpname, agentid: corp.agentid, appName: corp.appName },
     };
+  }
+
+  /**
+   * An account nobody named yet gets its name from the WeCom directory (user/get), so the header shows
+   * 李伟 rather than LiWei. Best effort: without the directory permission (60011) or an answer it stays
+   * unnamed and the login goes on.
+   */
+  private async named(corpId: string, typed: string, user: UserRow): Promise<UserRow> {
+    if ((user.username ?? '') !== '') return user;
+    try {
+      const gateway = await this.gateways.forCorp(corpId);
+      // As typed: accounts keep userids lower-cased, WeCom's user/get wants the directory's spelling.
+      const name = ((await gateway.getUser(typed)).name ?? '').trim();
+      if (name === '') return user;
+      await this.db('users').where({ id: user.id }).update({ username: name });
+      return { ...user, username: name };
+    } catch {
+      return user;
+    }
   }
 
   /** The account of (corp, userid): created as a user at first login; a typed name updates it. */
@@ -170,7 +190,7 @@ export class CorpLogin {
     if (user.initial_code_hash === null) {
       throw new AppError(
         'FORBIDDEN',
-        '该企微管理员还没有初始码，请联系超级管理员在“系统设置 → 用户管理”中重置密码，以获得初始码。',
+        '该企微管理员还没有初始码，请联系超级管理员在「系统设置 → 用户管理」中重置密码，以获得初始码。',
         { firstAdminLogin: true, needsInitialCode: true },
       );
     }

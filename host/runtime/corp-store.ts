@@ -13,11 +13,11 @@ export const CorpFieldsSchema = z.object({
   corpid: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9]{6,64}$/, '企业ID 应为字母和数字（在“我的企业 → 企业信息”页底部）'),
+    .regex(/^[A-Za-z0-9]{6,64}$/, '企业ID 应为字母和数字（在「我的企业 → 企业信息」页底部）'),
   corpsecret: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{16,128}$/, '应用Secret 格式不正确（在“应用管理 → 自建应用 → Secret”查看）'),
+    .regex(/^[A-Za-z0-9_-]{16,128}$/, '应用Secret 格式不正确（在「应用管理 → 自建应用 → Secret」查看）'),
   agentid: z.coerce
     .number({ error: 'AgentId 应为数字' })
     .int('AgentId 应为整数')
@@ -87,7 +87,7 @@ export class CorpStore {
       const sameName = (await trx('corps').where({ corpname: fields.corpname }).first()) as
         CorpRow | undefined;
       if (sameName !== undefined && sameName.corp_id !== same?.corp_id) {
-        throw new AppError('CONFLICT', `企业名称“${fields.corpname}”已被其他企业使用，请换一个名称。`, {
+        throw new AppError('CONFLICT', `企业名称「${fields.corpname}」已被其他企业使用，请换一个名称。`, {
           field: 'corpname',
         });
       }

@@ -138,7 +138,7 @@ export class DataRetention {
       this.log.error({ err: error, contributor: contributor.id }, `clean-up: ${verb} failed`);
       throw new AppError(
         'INTERNAL',
-        `${verb}“${contributor.label}”时出错，本次清理没有删除任何数据。请查看日志（${contributor.id}）。`,
+        `${verb}「${contributor.label}」时出错，本次清理没有删除任何数据。请查看日志（${contributor.id}）。`,
       );
     }
   }

@@ -75,11 +75,11 @@ export class IpNotAllowedNotifier {
   }
 
   private message(ip: string | null, appName: string | undefined): string {
-    const app = appName === undefined || appName === '' ? '本应用' : `应用“${appName}”`;
+    const app = appName === undefined || appName === '' ? '本应用' : `应用「${appName}」`;
     return (
       `企业微信拒绝了来自 ${ip ?? '本机'} 的请求：该 IP 不在${app}的可信 IP 列表中。` +
-      `请在企业微信管理后台（应用管理 → ${app} → 企业可信IP）粘贴完整的 IP 列表并保存，5 分钟后再试。` +
-      '注意：应用需先配置“可信域名”或“接收消息服务器 URL”，后台才允许设置可信 IP。'
+      `请在企业微信管理后台（应用管理 → ${app} → 企业可信 IP）粘贴完整的 IP 列表并保存，5 分钟后再试。` +
+      '注意：应用需先配置「可信域名」或「接收消息服务器 URL」，后台才允许设置可信 IP。'
     );
   }
 }

@@ -144,8 +144,8 @@ export class IpcRouter {
     if (plugin !== undefined && plugin.state !== 'enabled') {
       const title = plugin.manifest?.title ?? plugin.id;
       return plugin.state === 'disabled'
-        ? new AppError('PLUGIN_DISABLED', `插件“${title}”已被管理员停用。`, { pluginId })
-        : new AppError('PLUGIN_DISABLED', `插件“${title}”加载失败，暂不可用。`, {
+        ? new AppError('PLUGIN_DISABLED', `插件「${title}」已被管理员停用。`, { pluginId })
+        : new AppError('PLUGIN_DISABLED', `插件「${title}」加载失败，暂不可用。`, {
             pluginId,
             reason: plugin.reason,
           });

@@ -76,7 +76,7 @@ export class PluginLoader {
       throw new AppError('NOT_FOUND', `插件不存在：${id}`, { id });
     }
     if (record.manifest.core && !enabled) {
-      throw new AppError('CONFLICT', `“${record.manifest.title}”是核心插件，不能停用。`, { id });
+      throw new AppError('CONFLICT', `「${record.manifest.title}」是核心插件，不能停用。`, { id });
     }
     await this.db('plugin_states')
       .insert({ plugin_id: id, enabled, updated_at: this.clock.now(), updated_by: actor })

@@ -67,7 +67,7 @@ export function assertPluginTablePrefixFree(pluginId: string): void {
   if (taken !== undefined) {
     throw new AppError(
       'CONFLICT',
-      `插件 id “${pluginId}”的数据表前缀 ${prefix} 与主程序的数据表 ${taken} 冲突，请换一个 id。`,
+      `插件 id 「${pluginId}」的数据表前缀 ${prefix} 与主程序的数据表 ${taken} 冲突，请换一个 id。`,
       { pluginId },
     );
   }

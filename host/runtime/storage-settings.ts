@@ -89,7 +89,7 @@ export class StorageSettings {
     if (existsSync(to)) {
       throw new AppError(
         'CONFLICT',
-        `${folder} 中已有 ${basename(from)}。如要改用这个已有的数据库，请选择“使用已有的数据库文件”；否则请换一个文件夹。`,
+        `${folder} 中已有 ${basename(from)}。如要改用这个已有的数据库，请选择「使用已有的数据库文件」；否则请换一个文件夹。`,
         { field: 'folder' },
       );
     }

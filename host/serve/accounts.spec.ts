@@ -36,6 +36,13 @@ function bytesOfFolder(dir: string): Buffer {
   );
 }
 
+async function simData(
+  sim: RunningSimulator,
+): Promise<{ members: Array<{ userid: string; name: string; denied: boolean }> }> {
+  const response = await fetch(`${sim.url}/__sim/data`);
+  return (await response.json()) as { members: Array<{ userid: string; name: string; denied: boolean }> };
+}
+
 async function simAdmin(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<void> {
   const response = await fetch(`${sim.url}/__sim/${path}`, {
     method,
@@ -127,6 +134,21 @@ describe('accounts, corps and trusted IPs over HTTP against the simulator', () =
     expect(JSON.stringify(again)).not.toContain(sim.corpsecret);
     // A corp session may not do what root-admin does.
     expect(errorOf(await rpc(server, 'users.list', {}, again.session)).code).toBe('FORBIDDEN');
+  });
+
+  it('names an account typed without a name from the WeCom directory (the header shows the name)', async () => {
+    const { corpId } = await savedCorp();
+    const member = (await simData(sim)).members.find((candidate) => !candidate.denied);
+    const login = dataOf<LoginResult>(
+      await rpc(server, 'auth.login', { kind: 'savedCorp', corpId, userid: member?.userid ?? '' }),
+    );
+    expect(login.user.username).toBe(member?.name.trim() ?? 'no member');
+    // A member outside the app's visible range (60011) still logs in, unnamed.
+    const denied = (await simData(sim)).members.find((candidate) => candidate.denied);
+    const unnamed = dataOf<LoginResult>(
+      await rpc(server, 'auth.login', { kind: 'savedCorp', corpId, userid: denied?.userid ?? '' }),
+    );
+    expect(unnamed.user.username).toBe('');
   });
 
   it('gives a WeCom admin added by root-admin a one-time initial code; the first login sets the password', async () => {

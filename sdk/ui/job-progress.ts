@@ -164,8 +164,10 @@ const STATE_LABELS: Record<JobState, string> = {
 })
 export class JobProgressComponent {
   readonly jobId = input.required<string>();
-  /** What the job does, e.g. “同步直播列表”; the state's own word is shown when empty. */
+  /** What the job does, e.g. 「同步直播列表」; the state's own word is shown when empty. */
   readonly label = input('');
+  /** The page shows a failure's reason itself (a refusal panel): the error line here would repeat it. */
+  readonly errorShownByPage = input(false);
   /** The final snapshot (done, failed or cancelled), once. */
   readonly finished = output<JobSnapshot>();
 
@@ -186,6 +188,7 @@ export class JobProgressComponent {
     const j = this.job();
     if (j === null) return '';
     if (j.state === 'failed' && j.error !== undefined) {
+      if (this.errorShownByPage()) return '';
       // The job's error has the envelope's shape with a looser code type.
       return describeError(j.error as Parameters<typeof describeError>[0]);
     }

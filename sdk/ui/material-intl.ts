@@ -1,5 +1,5 @@
-// Angular Material's own labels in Chinese, for every plugin's pages (provide them in the route or the
-// component: `providePaginatorIntl('场')`, `{ provide: MatDatepickerIntl, useClass: ChineseDatepickerIntl }`).
+// Angular Material's own labels in Chinese, for every plugin's pages. The paginator's is provided per route
+// (`providePaginatorIntl('场')`, its unit differs); the date picker's app-wide (chinese-dates.ts).
 import { Injectable, type Provider } from '@angular/core';
 import { MatDatepickerIntl } from '@angular/material/datepicker';
 import { MatPaginatorIntl } from '@angular/material/paginator';

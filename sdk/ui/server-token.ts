@@ -25,3 +25,8 @@ export function captureServerToken(win: Window = window): string | null {
 export function storedServerToken(win: Window = window): string | null {
   return win.sessionStorage.getItem(STORAGE_KEY);
 }
+
+/** Browser mode without a server token: every call would answer 401, so the app shows how to get in. */
+export function serverTokenMissing(win: Window & { wecomLive?: unknown } = window): boolean {
+  return win.wecomLive === undefined && !storedServerToken(win);
+}

@@ -49,8 +49,8 @@ describe('TrustedIpDialog via IpNotAllowedWatcher', () => {
     await settle();
     const dialog = overlay();
     expect(dialog.textContent).toContain('139.215.46.96');
-    expect(dialog.textContent).toContain('应用“直播助手”');
-    expect(dialog.textContent).toContain('企业可信IP');
+    expect(dialog.textContent).toContain('应用「直播助手」');
+    expect(dialog.textContent).toContain('企业可信 IP');
     expect(dialog.textContent).toContain('可信域名');
     expect(dialog.textContent).toContain('接收消息服务器 URL');
     expect(dialog.querySelector('a')?.getAttribute('href')).toBe(DETAILS.consoleUrl);

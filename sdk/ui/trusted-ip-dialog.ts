@@ -31,13 +31,13 @@ import type { TrustedIpInfo } from './trusted-ip-info.js';
       <ol class="steps">
         <!-- prettier-ignore -->
         <li>打开企业微信管理后台 <a [href]="info().consoleUrl" target="_blank" rel="noopener noreferrer">应用管理</a>，选择{{ appLabel() }}。</li>
-        <li>在应用详情页底部找到<strong>企业可信IP</strong>，点击“配置”。</li>
+        <li>在应用详情页底部找到<strong>企业可信 IP</strong>，点击「配置」。</li>
         <li>粘贴下面的完整 IP 列表（用英文分号 ; 分隔），保存。</li>
       </ol>
       <p class="note">
         <mat-icon svgIcon="info" aria-hidden="true" />
         <!-- prettier-ignore -->
-        <span>企业微信要求先为应用设置<strong>可信域名</strong>或<strong>接收消息服务器 URL</strong>，之后才能配置企业可信IP。</span>
+        <span>企业微信要求先为应用设置<strong>可信域名</strong>或<strong>接收消息服务器 URL</strong>，之后才能配置企业可信 IP。</span>
       </p>
       <label class="list-label" for="wl-trusted-ip-list">可信 IP 列表（共 {{ info().ips.length }} 个）</label>
       <div class="list-row">
@@ -153,7 +153,7 @@ export class TrustedIpDialog {
   );
   protected readonly appLabel = computed(() => {
     const name = this.info().appName;
-    return name === null ? '本应用' : `应用“${name}”`;
+    return name === null ? '本应用' : `应用「${name}」`;
   });
   private readonly now = signal(Date.now());
   protected readonly remainingMs = computed(() =>

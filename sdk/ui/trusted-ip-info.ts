@@ -6,7 +6,7 @@ export interface TrustedIpInfo {
   /** The IP WeCom saw (the `from ip:` of errcode 60020), or null when unknown. */
   ip: string | null;
   ips: string[];
-  /** The whole list joined with `;`, ready to paste into WeCom's 企业可信IP field. */
+  /** The whole list joined with `;`, ready to paste into WeCom's 企业可信 IP field. */
   copyText: string;
   consoleUrl: string;
   appName: string | null;

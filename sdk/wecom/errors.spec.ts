@@ -60,6 +60,10 @@ describe('WeCom errors', () => {
     const secret = new WeComError('gettoken', 40001, 'invalid credential');
     expect(secret.code).toBe('WECOM_CONFIG_INVALID');
     expect(secret.details?.['field']).toBe('corpsecret');
+    // Said once: the field, what to do and the errcode, not the errcode's text naming the field again.
+    expect(secret.message).toBe(
+      '企业配置有误：应用 Secret（corpsecret）不正确，请核对后重试（错误码 40001）',
+    );
     expect(new WeComError('agent/get', 40056, 'invalid agentid').details?.['field']).toBe('agentid');
     expect(new WeComConfigError('agentid', 'x').toBody()).toEqual(
       jasmine.objectContaining({ code: 'WECOM_CONFIG_INVALID', details: { field: 'agentid' } }),

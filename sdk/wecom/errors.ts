@@ -47,12 +47,22 @@ const FIELD_LABELS: Record<ConfigField, string> = {
   agentid: '应用 ID（AgentId）',
 };
 
+/**
+ * What a configuration errcode adds to "<field>不正确" (the errcode's own text would name the field a second
+ * time, "应用 Secret（corpsecret）不正确（应用 Secret（corpsecret）不正确，…）").
+ */
+const CONFIG_ERRCODE_NOTES: Readonly<Record<number, string>> = {
+  40091: '，可能填了其他企业或其他应用的 Secret',
+  41002: '（未填写）',
+  41004: '（未填写）',
+};
+
 function classify(api: string, errcode: number, ip: string | undefined): [ErrorCode, string, ErrorDetails] {
   const field = configFieldOf(api, errcode);
   if (field) {
     return [
       'WECOM_CONFIG_INVALID',
-      `企业配置有误：${FIELD_LABELS[field]}不正确，请核对后重试（${errcodeMessage(errcode)}）`,
+      `企业配置有误：${FIELD_LABELS[field]}不正确${CONFIG_ERRCODE_NOTES[errcode] ?? ''}，请核对后重试（错误码 ${errcode}）`,
       { field, errcode, api },
     ];
   }

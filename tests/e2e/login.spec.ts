@@ -120,7 +120,27 @@ describe('login page (browser mode, simulator)', () => {
         .locator('mat-error');
       await error.waitFor();
       expect(await error.innerText()).toContain('Secret');
+      // Said once: the field and the errcode, not the errcode's text repeating the field in brackets.
+      expect((await error.innerText()).split('Secret').length - 1).toBe(1);
+      // One 企业名称 field: the dropdown lists the saved corps, the input names the new one.
+      expect(await page.locator('mat-label', { hasText: /^企业名称$/ }).count()).toBe(0);
+      await page.locator('mat-label', { hasText: '已保存的企业' }).waitFor();
+      await page.locator('mat-label', { hasText: '新企业的名称' }).waitFor();
       await screenshotThemes(page, 'login-new-corp');
+    },
+    SPEC_TIMEOUT,
+  );
+
+  it(
+    'says what to do when the address lacks its token, instead of a form where every call fails',
+    async () => {
+      const opened = await openPage(browser, env.server.ready.url.replace(/#.*$/, ''));
+      pages.push(opened);
+      const notice = opened.page.getByTestId('token-missing');
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain('启动时在终端里打印的完整地址');
+      expect(await opened.page.locator('input').count()).toBe(0);
+      await screenshotThemes(opened.page, 'login-token-missing');
     },
     SPEC_TIMEOUT,
   );

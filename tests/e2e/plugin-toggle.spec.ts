@@ -69,6 +69,11 @@ describe('plugin on/off (browser mode, simulator)', () => {
       await card.waitFor();
       expect(await card.innerText()).toContain('已启用');
       await card.getByRole('switch', { name: `停用${PLUGIN_TITLE}` }).click();
+      // Off for everyone: the page asks first and says what it means.
+      const confirm = admin.getByRole('dialog');
+      await confirm.getByText('所有账号都看不到').waitFor();
+      await screenshotThemes(admin, 'plugin-disable-confirm', false);
+      await confirm.getByRole('button', { name: '停用' }).click();
       await card.getByText('已停用').waitFor();
       await screenshotThemes(admin, 'plugin-disabled');
 

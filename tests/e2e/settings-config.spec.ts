@@ -62,6 +62,13 @@ describe('settings installation pages (browser mode)', () => {
     expect(await page.getByTestId('log-dir').innerText()).toBe(join(env.dataDir, 'logs'));
     await screenshotThemes(page, 'settings-storage');
 
+    // A relative path is refused on the field at once, before any confirmation is asked.
+    await page.getByTestId('database-path').fill('数据/新位置');
+    await page.getByRole('button', { name: '迁移数据库' }).click();
+    await page.getByText('请填写完整路径').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await screenshotThemes(page, 'settings-storage-relative');
+
     // A temp folder cannot hold the database: the host's reason shows on the field, nothing is pending.
     await page.getByTestId('database-path').fill(join(env.dataDir, 'moved'));
     await page.getByRole('button', { name: '迁移数据库' }).click();

@@ -53,7 +53,7 @@ describe('settings pages (browser mode, simulator)', () => {
       '插件管理',
       '企业配置',
       '用户与权限',
-      '可信IP',
+      '可信 IP',
       '账户',
       '审计日志',
       '存储与日志',
@@ -99,8 +99,8 @@ describe('settings pages (browser mode, simulator)', () => {
     await dialog.waitFor({ state: 'detached' });
     await screenshotThemes(page, 'settings-users');
 
-    // 可信IP: one typed by hand, then this machine's public IP detected on demand.
-    await page.getByRole('tab', { name: '可信IP' }).click();
+    // 可信 IP: one typed by hand, then this machine's public IP detected on demand.
+    await page.getByRole('tab', { name: '可信 IP' }).click();
     await page.locator('input[formcontrolname="ip"]').fill('198.51.100.23');
     await page.getByRole('button', { name: '添加', exact: true }).click();
     await page.locator('tr[data-ip="198.51.100.23"]').waitFor();

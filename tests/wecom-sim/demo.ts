@@ -1,12 +1,13 @@
 // `npm run demo`: the WeCom simulator with sample data, and the app in browser mode pointed at it.
 // Nothing here talks to the real WeCom. The simulator's corp credentials are printed to stderr so they
-// can be typed into the login page; stdout carries only the app's ready line (§5).
+// can be typed into the login page, with a sample member to sign in as; stdout carries only the app's ready line (§5).
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CliUsageError, DEFAULT_PORT, parsePort } from '../../host/serve/cli-options.js';
 import { runBrowserMode } from '../../host/serve/run-browser-mode.js';
+import { demoBanner } from './demo-banner.js';
 import { startSimulator } from './server.js';
 
 const { values } = parseArgs({
@@ -25,16 +26,7 @@ try {
   process.exit(2);
 }
 const simulator = await startSimulator({ port: 0, seed: Number(values.seed ?? 42) });
-process.stderr.write(
-  [
-    '企业微信模拟器已启动（演示数据，不连接真实企业微信）：',
-    `  地址      ${simulator.url}`,
-    `  企业ID    ${simulator.corpid}`,
-    `  应用Secret ${simulator.corpsecret}`,
-    `  AgentId   ${simulator.agentid}`,
-    '',
-  ].join('\n'),
-);
+process.stderr.write(demoBanner(simulator));
 const exitCode = await runBrowserMode({
   dataDir: values['data-dir'] ?? join(homedir(), '.wecom-live-demo'),
   port,

@@ -42,6 +42,8 @@ export interface RunningSimulator {
   corpid: string;
   corpsecret: string;
   agentid: number;
+  /** The member anchoring most sample lives: the one to sign in as and sync first (the demo's banner). */
+  sampleMember: { userid: string; name: string; lives: number };
   close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     corpid: ctx.state.data.corpid,
     corpsecret: ctx.state.data.corpsecret,
     agentid: ctx.state.data.agent.agentid,
+    sampleMember: sampleMemberOf(ctx.state.data),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -103,6 +106,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         server.closeAllConnections();
       }),
   };
+}
+
+function sampleMemberOf(data: SimContext['state']['data']): RunningSimulator['sampleMember'] {
+  const userid = data.specials.mainAnchorUserid;
+  const name = data.members.find((member) => member.userid === userid)?.name ?? userid;
+  return { userid, name, lives: data.specials.mainAnchorLiveCount };
 }
 
 async function dispatch(req: IncomingMessage, res: ServerResponse, ctx: SimContext): Promise<void> {

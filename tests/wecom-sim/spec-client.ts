@@ -17,6 +17,7 @@ export interface DataSummary {
   lives: {
     livingid: string;
     anchor_userid: string;
+    theme: string;
     type: number;
     status: number;
     viewerCount: number;

@@ -6,6 +6,7 @@ import {
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { HttpTransport } from '../../../sdk/ui/http-transport.js';
+import { provideChineseDates } from '../../../sdk/ui/chinese-dates.js';
 import { provideAppIcons } from '../../../sdk/ui/icons.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type { PreloadBridge } from '../../../sdk/ui/rpc-transport.js';
@@ -29,6 +30,8 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useExisting: AppTitleStrategy },
     provideAppState(),
     provideAppIcons(),
+    // Every date picker in Chinese (labels, plain day numbers), whichever plugin shows it.
+    provideChineseDates(),
     provideAppInitializer(() => {
       const client = inject(RpcClient);
       const bridge = window.wecomLive;

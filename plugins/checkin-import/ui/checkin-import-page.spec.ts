@@ -242,6 +242,10 @@ describe('CheckinImportPage', () => {
     expect(refusal).toContain('签到表无法导入，未写入任何数据');
     expect(refusal).toContain('工作表「第二次签到」：缺少「签到明细」区块');
     expect(refusal).toContain('工作表「第三次签到」第 3 行：签到发起时间「x」无法识别');
+    // Said once, in the refusal panel: the progress line above it shows only that reading failed.
+    const page = text(fixture.nativeElement as HTMLElement);
+    expect(page.split('签到发起时间「x」无法识别').length - 1).toBe(1);
+    expect(page.split('缺少「签到明细」区块').length - 1).toBe(1);
     expect(button(fixture, '确认导入')).toBeUndefined();
   });
 

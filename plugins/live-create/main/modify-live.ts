@@ -38,7 +38,7 @@ export async function modifyLive(
     const state =
       current.status === null || current.status === 0
         ? '已到开始时间'
-        : `当前状态为“${LIVE_STATUS_LABELS[current.status]}”`;
+        : `当前状态为「${LIVE_STATUS_LABELS[current.status]}」`;
     throw new AppError('CONFLICT', `这场直播${state}，只有未开始的预约直播可以修改。`, {
       livingid: input.livingid,
       status: current.status,

@@ -1,6 +1,8 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideNativeDateAdapter } from '@angular/material/core';
+import { provideChineseDates } from '../../../sdk/ui/chinese-dates.js';
+import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
+import { MatDatepickerToggleHarness } from '@angular/material/datepicker/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter } from '@angular/router';
@@ -63,7 +65,7 @@ const text = (element: Element | null): string => (element?.textContent ?? '').r
 async function render(recent: LiveRecord[] = []) {
   sessionStorage.clear();
   TestBed.configureTestingModule({
-    providers: [provideAppState(), provideAppIcons(), provideRouter([]), provideNativeDateAdapter()],
+    providers: [provideAppState(), provideAppIcons(), provideRouter([]), provideChineseDates()],
   });
   const fake = new FakeTransport();
   TestBed.inject(RpcClient).use(fake);
@@ -195,5 +197,52 @@ describe('LiveCreatePage', () => {
     const items = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('.recent-item'));
     expect(items.map((item) => text(item).includes('修改'))).toEqual([true, false]);
     expect(text(items[1] ?? null)).toContain('已结束');
+  });
+  it('takes 24-hour times as text with seconds, offers a list, and refuses what is not a time', async () => {
+    const { fixture, fake, loader } = await render();
+    const start = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=startTime]' }));
+    const end = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=endTime]' }));
+    expect(await start.getType()).toBe('text');
+    expect(await start.getValue()).toMatch(/^\d{2}:\d{2}:\d{2}$/);
+    await start.setValue('9:5');
+    await start.blur();
+    await settle(fixture);
+    expect(await start.getValue()).toBe('09:05:00');
+    const list = await loader.getHarness(
+      MatAutocompleteHarness.with({ selector: '[formControlName=endTime]' }),
+    );
+    await list.clear();
+    await list.enterText('14');
+    const options = await list.getOptions();
+    expect(await Promise.all(options.map((option) => option.getText()))).toEqual(['14:00:00', '14:30:00']);
+    await list.selectOption({ text: '14:30:00' });
+    expect(await end.getValue()).toBe('14:30:00');
+    await end.setValue('2:30 PM');
+    await end.blur();
+    await settle(fixture);
+    expect(text(fixture.nativeElement)).toContain('请按 24 小时制填写');
+    const theme = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=theme]' }));
+    await theme.setValue('时间不对');
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await settle(fixture);
+    expect(fake.calls.some((call) => call.channel === 'live-create.create')).toBeFalse();
+  });
+
+  it('names the zone in Chinese and shows the calendar in Chinese with plain day numbers', async () => {
+    const { fixture, loader } = await render();
+    expect(text(fixture.nativeElement)).toContain('时间按北京时间，24 小时制');
+    const toggle = await loader.getHarness(MatDatepickerToggleHarness);
+    const button = (fixture.nativeElement as HTMLElement).querySelector('mat-datepicker-toggle button');
+    expect(button?.getAttribute('aria-label')).toBe('打开日历');
+    await toggle.openCalendar();
+    await settle(fixture);
+    const cells = Array.from(document.querySelectorAll('.mat-calendar-body-cell-content')).map((cell) =>
+      (cell.textContent ?? '').trim(),
+    );
+    expect(cells).toContain('15');
+    expect(cells.some((cell) => cell.endsWith('日'))).toBeFalse();
+    expect(document.querySelector('.mat-calendar-previous-button')?.getAttribute('aria-label')).toBe(
+      '上个月',
+    );
   });
 });

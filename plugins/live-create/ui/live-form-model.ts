@@ -138,7 +138,7 @@ export function createPayload(value: LiveFormValue): Omit<CreateLiveInput, 'idem
 export function typeWarning(type: number): string | null {
   if (type === 3) return null;
   if (type === 1 || type === 2) {
-    return '小班课、大班课仅 K12 学校和 IT 行业类型的企业可以发起，其他企业创建会失败。建议使用默认的“企业培训”。';
+    return '小班课、大班课仅 K12 学校和 IT 行业类型的企业可以发起，其他企业创建会失败。建议使用默认的「企业培训」。';
   }
-  return '非默认类型：创建直播或后续流程可能失败。建议使用默认的“企业培训”。';
+  return '非默认类型：创建直播或后续流程可能失败。建议使用默认的「企业培训」。';
 }

@@ -17,8 +17,8 @@ import {
   Validators,
   type AbstractControl,
 } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -36,6 +36,13 @@ import {
   typeTakesDescription,
 } from '../shared/live-rules.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
+import { browserZone, DATE_RANGE_PICKER, zoneName } from '../../../sdk/ui/chinese-dates.js';
+import {
+  matchingTimeChoices,
+  timeChoices,
+  TimeOfDayInput,
+  timeOfDayValidator,
+} from '../../../sdk/ui/time-of-day.js';
 import {
   dayOf,
   defaultRange,
@@ -56,21 +63,24 @@ const maxChars =
 
 /**
  * The form of a reserved live (R3.1), for creating and for modifying (R3.3, where the anchor is fixed).
- * Start and end come from one range: a Material date range picker plus time inputs with seconds,
- * checked against the clock; the duration is shown as it is computed.
+ * Start and end come from one range: a Material date range picker plus 24-hour time fields with seconds
+ * (typed, or picked from a half-hourly list), checked against the clock; the duration is shown as it is
+ * computed. Times are the browser's local time, named under the range (北京时间).
  */
 @Component({
   selector: 'wlc-live-form',
   imports: [
     ReactiveFormsModule,
+    MatAutocompleteModule,
     MatButtonModule,
-    MatDatepickerModule,
+    ...DATE_RANGE_PICKER,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
     FieldHint,
+    TimeOfDayInput,
   ],
   templateUrl: './live-form.component.html',
   styleUrl: './live-form.scss',
@@ -105,9 +115,9 @@ export class LiveForm {
     range: this.fb.group(
       {
         startDate: this.fb.control<Date | null>(null),
-        startTime: this.fb.control<string | null>(null),
+        startTime: this.fb.control<string | null>(null, [timeOfDayValidator]),
         endDate: this.fb.control<Date | null>(null),
-        endTime: this.fb.control<string | null>(null),
+        endTime: this.fb.control<string | null>(null, [timeOfDayValidator]),
       },
       { validators: [rangeValidator()] },
     ),
@@ -126,6 +136,14 @@ export class LiveForm {
     const range = this.range();
     return range === null ? '—' : durationText(range.duration);
   });
+  private readonly choices = timeChoices(30);
+  protected readonly startChoices = computed(() =>
+    matchingTimeChoices(this.value().range?.startTime, this.choices),
+  );
+  protected readonly endChoices = computed(() =>
+    matchingTimeChoices(this.value().range?.endTime, this.choices),
+  );
+  protected readonly zone = zoneName(browserZone());
   protected readonly warning = computed(() => typeWarning(this.value().type ?? DEFAULT_LIVE_TYPE));
   protected readonly rangeError = computed(() => {
     this.value();
@@ -133,7 +151,7 @@ export class LiveForm {
     return group.touched || this.triedSubmit() ? rangeMessage(group.errors) : null;
   });
   protected readonly anchorHint =
-    '主播在企业微信里的账号（userid）：企业微信管理后台 → 通讯录 → 点击成员 → “账号”。默认是登录时填写的 userid，可改为其他成员。';
+    '主播在企业微信里的账号（userid）：企业微信管理后台 → 通讯录 → 点击成员 → 「账号」。默认是登录时填写的 userid，可改为其他成员。';
 
   constructor() {
     const start = defaultRange();

@@ -24,6 +24,15 @@ interface ChartCard {
 const LIGHT_COLOURS = ['#3f6ad8', '#2e9d6b', '#e39b2d', '#c0504d', '#8064a2', '#4bacc6'];
 const DARK_COLOURS = ['#8fb0ff', '#6fd3a4', '#ffc46b', '#ff8a80', '#c5a3ff', '#7fdcf0'];
 
+/**
+ * A pie slice's label: a whole percent ("24%"), never below 1% for a slice that has viewers. Two decimals
+ * ("24.37%") did not fit beside a narrow card's pie and ECharts cut them to "24…".
+ */
+export function pieLabel(percent: number, value: number): string {
+  if (value > 0 && percent < 1) return '<1%';
+  return `${Math.round(percent)}%`;
+}
+
 /** The viewer profile (R5.4): the series of `live-detail.get` drawn with ECharts, in the app's theme. */
 @Component({
   selector: 'wl-viewer-charts',
@@ -130,9 +139,16 @@ export class ViewerCharts {
       series: [
         {
           type: 'pie',
-          radius: ['40%', '68%'],
+          radius: ['36%', '60%'],
           center: ['50%', '44%'],
-          label: { color: text, formatter: '{d}%' },
+          avoidLabelOverlap: true,
+          label: {
+            color: text,
+            overflow: 'none',
+            formatter: (slice: { percent?: number; value?: unknown }) =>
+              pieLabel(slice.percent ?? 0, typeof slice.value === 'number' ? slice.value : 0),
+          },
+          labelLine: { length: 8, length2: 6 },
           data: points.map((point) => ({ name: point.label, value: point.value })),
         },
       ],

@@ -154,12 +154,15 @@ describe('live-list plugin (main side, simulator)', () => {
       expect(Number(viewers?.['n'])).withContext(`viewers of ${live.livingid}`).toBe(live.viewerCount);
     }
     expect(result.viewers).toBe(theirs.reduce((sum, live) => sum + live.viewerCount, 0));
-    // “已同步 i/N 场” once per finished live (lives run in parallel: in the order they finish), counting up.
+    // 「已同步 i/N 场」 once per finished live (lives run in parallel: in the order they finish), counting up.
     const perLive = progress.filter((event) => /^已同步 \d+\/\d+ 场：/.test(event.message));
     expect(perLive.length).toBe(theirs.length);
     expect(perLive.map((event) => event.done)).toEqual(theirs.map((_, index) => index + 1));
     expect(perLive.every((event) => event.total === theirs.length)).toBeTrue();
-    expect(new Set(perLive.map((event) => event.message.split('：')[1])).size).toBe(theirs.length);
+    // Each names its live by theme (「…」), never by livingid.
+    const named = perLive.map((event) => event.message.slice(event.message.indexOf('：') + 1));
+    expect(named.every((text) => theirs.some((live) => text === `「${live.theme.trim()}」`))).toBeTrue();
+    expect(named.some((text) => theirs.some((live) => text.includes(live.livingid)))).toBeFalse();
   });
 
   it('names an inviter through user/get and notes the permission when a member is not visible (R4.6)', async () => {

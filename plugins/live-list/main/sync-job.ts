@@ -132,7 +132,9 @@ async function syncRound(
       state.result.viewers += merged.viewers;
       for (const inviter of merged.unnamedInviters) noteUnnamed(state, inviter, livingid);
       if (merged.pages !== null) state.pagesOf.set(livingid, merged.pages);
-      job.progress(state.done, state.total, `已同步 ${state.done}/${state.total} 场：${livingid}`);
+      // A person recognises a live by its theme (get_living_info answered it), not its livingid.
+      const name = pulled.info.theme.trim() === '' ? livingid : `「${pulled.info.theme.trim()}」`;
+      job.progress(state.done, state.total, `已同步 ${state.done}/${state.total} 场：${name}`);
     } catch (error) {
       signal.throwIfAborted();
       if (isTransient(error) && isAppError(error)) retry.push({ livingid, error });

@@ -38,7 +38,7 @@ export interface LiveListRow extends LiveRecord {
   living: boolean;
   /** Which times `start`/`end` are. */
   timeKind: 'actual' | 'reserved';
-  /** Check-in rounds imported; 0 → “未导入签到”. */
+  /** Check-in rounds imported; 0 → 「未导入签到」. */
   checkinRounds: number;
   checkinPeople: number;
   checkinCount: number;

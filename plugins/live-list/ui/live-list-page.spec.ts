@@ -2,7 +2,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { FormControl, FormGroup } from '@angular/forms';
 import { MatMenuHarness } from '@angular/material/menu/testing';
-import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
+import { provideChineseDates } from '../../../sdk/ui/chinese-dates.js';
 import { provideRouter, Router } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import { provideAppIcons } from '../../../sdk/ui/icons.js';
@@ -97,8 +97,7 @@ async function render(rows: LiveListRow[] = [row(), reserved]) {
       provideAppState(),
       provideAppIcons(),
       provideRouter([]),
-      provideNativeDateAdapter(),
-      { provide: MAT_DATE_LOCALE, useValue: 'zh-CN' },
+      provideChineseDates(),
       providePaginatorIntl('场'),
       { provide: JOB_POLL_MS, useValue: 20 },
     ],

@@ -5,7 +5,6 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -45,6 +44,7 @@ import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/con
 import { LiveListApi } from './live-list-api.js';
 import { dayEndIn, dayStartIn } from './zoned-day.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
+import { DATE_RANGE_PICKER, zoneName } from '../../../sdk/ui/chinese-dates.js';
 
 const PAGE_SIZES = [10, 20, 50, 100];
 /** Below this width the table turns into cards (the shell's breakpoint for every page). */
@@ -78,7 +78,7 @@ const SORT_FIELDS: Record<string, LiveSortField> = {
     MatButtonModule,
     MatCardModule,
     MatCheckboxModule,
-    MatDatepickerModule,
+    ...DATE_RANGE_PICKER,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -128,6 +128,7 @@ export class LiveListPage implements OnInit, OnDestroy {
     { initialValue: this.breakpoints.isMatched(NARROW_QUERY) },
   );
   protected readonly timeZone = this.session.timeZone;
+  protected readonly zoneName = zoneName;
 
   protected readonly keyword = signal('');
   protected readonly userid = signal('');

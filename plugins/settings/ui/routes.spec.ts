@@ -28,7 +28,7 @@ describe('settings routes', () => {
       '插件管理',
       '企业配置',
       '用户与权限',
-      '可信IP',
+      '可信 IP',
       '账户',
       '审计日志',
       '存储与日志',
@@ -41,13 +41,13 @@ describe('settings routes', () => {
 
   it('give a WeCom admin the corp pages but not users, the audit log or the installation pages', async () => {
     const { tabs } = await open('wecom-admin', '/settings/storage');
-    expect(tabs).toEqual(['插件管理', '企业配置', '可信IP', '账户', '关于']);
+    expect(tabs).toEqual(['插件管理', '企业配置', '可信 IP', '账户', '关于']);
     expect(TestBed.inject(Router).url).toBe('/settings/plugins');
   });
 
   it('give a user only what concerns them, and send a forbidden URL to their first page', async () => {
     const { harness, tabs } = await open('user', '/settings/users');
-    expect(tabs).toEqual(['可信IP', '账户', '关于']);
+    expect(tabs).toEqual(['可信 IP', '账户', '关于']);
     expect(TestBed.inject(Router).url).toBe('/settings/trusted-ips');
     await harness.navigateByUrl('/settings/account');
     expect(TestBed.inject(Router).url).toBe('/settings/account');

@@ -38,7 +38,7 @@ export const routes: Routes = [
       },
       {
         path: 'trusted-ips',
-        title: '可信IP · 系统设置',
+        title: '可信 IP · 系统设置',
         canMatch: [mayOpenPage],
         loadComponent: () => import('./trusted-ips/trusted-ips-page.js').then((m) => m.TrustedIpsPage),
       },

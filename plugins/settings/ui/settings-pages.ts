@@ -16,7 +16,7 @@ export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { path: 'plugins', label: '插件管理', tiers: ADMINS },
   { path: 'corps', label: '企业配置', tiers: ADMINS },
   { path: 'users', label: '用户与权限', tiers: ['root-admin'] },
-  { path: 'trusted-ips', label: '可信IP', tiers: EVERYONE },
+  { path: 'trusted-ips', label: '可信 IP', tiers: EVERYONE },
   { path: 'account', label: '账户', tiers: EVERYONE },
   { path: 'audit', label: '审计日志', tiers: ['root-admin'] },
   { path: 'storage', label: '存储与日志', tiers: ['root-admin'] },

@@ -166,6 +166,11 @@ describe('CorpLoginForm', () => {
     expect(input('corpid')?.value).toBe('');
     expect(input('corpid')?.disabled).toBeFalse();
     expect(submitButton().disabled).toBeTrue();
+    // One field per label: the dropdown names the saved corps, the input the new corp's name.
+    const labels = Array.from(el().querySelectorAll('mat-label')).map((label) => label.textContent?.trim());
+    expect(labels.filter((label) => label === '企业名称')).toEqual([]);
+    expect(labels).toContain('已保存的企业');
+    expect(labels).toContain('新企业的名称');
     component.form.controls.corpChoice.setValue('c1');
     await fixture.whenStable();
     expect(input('corpid')?.value).toBe('ww1234567890');
@@ -278,6 +283,9 @@ describe('CorpLoginForm', () => {
     expect(input('corpsecret')?.value).toBe('');
     expect(input('corpsecret')?.disabled).toBeFalse();
     expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain('重新输入应用Secret');
+    // Something to fix: styled and announced as a warning, not as information.
+    expect(el().querySelector('[data-testid="login-banner"]')?.classList).toContain('warning');
+    expect(el().querySelector('[data-testid="login-banner"]')?.getAttribute('role')).toBe('alert');
     fake.answer('auth.login', RESULT);
     await type('corpsecret', 'abcdefghijklmnop_0123');
     await submit();

@@ -42,7 +42,8 @@ import { RetryCountdown } from './retry-countdown.js';
 /** The value of the corp dropdown that means "type a new corp's configuration". */
 export const NEW_CORP = '__new__';
 
-type Banner = { kind: 'error' | 'info'; text: string };
+/** error: the login failed; warning: something needs fixing before it can work; info: what comes next. */
+type Banner = { kind: 'error' | 'warning' | 'info'; text: string };
 
 /**
  * The WeCom login (R2.2–R2.8): a saved corp chosen by name, or the four fields of a new corp app, plus
@@ -241,7 +242,7 @@ export class CorpLoginForm implements OnInit {
     this.form.controls.corpChoice.setValue(NEW_CORP);
     this.form.patchValue({ corpname: saved.corpname, corpid: saved.corpid, agentid: String(saved.agentid) });
     this.banner.set({
-      kind: 'info',
+      kind: 'warning',
       text: '已保存的企业配置无法使用，请核对后重新输入应用Secret；登录成功后将更新保存的配置。',
     });
   }

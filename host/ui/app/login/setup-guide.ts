@@ -19,7 +19,7 @@ import { DEFAULT_CONSOLE_URL } from './login-api.js';
         >
         ——企业微信要求先完成其中一项，才能配置企业可信 IP。
       </li>
-      <li>点击「企业可信IP」→「配置」，粘贴上方复制的 IP（多个 IP 以英文分号 ; 分隔）并保存。</li>
+      <li>点击「企业可信 IP」→「配置」，粘贴上方复制的 IP（多个 IP 以英文分号 ; 分隔）并保存。</li>
       <li>约 5 分钟后生效，再回到本软件登录；若仍提示 IP 未被信任，软件会弹窗列出需要补充的 IP。</li>
     </ol>
     <a class="console" [href]="consoleUrl()" target="_blank" rel="noopener noreferrer">

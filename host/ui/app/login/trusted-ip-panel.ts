@@ -20,7 +20,7 @@ type Detection =
 
 /**
  * This machine's public IP, detected on demand (third-party lookup, so never automatically), and the
- * recorded trusted-IP list with a copy-all button, for WeCom's 企业可信IP field (R2.6).
+ * recorded trusted-IP list with a copy-all button, for WeCom's 企业可信 IP field (R2.6).
  */
 @Component({
   selector: 'wl-trusted-ip-panel',
@@ -73,7 +73,7 @@ type Detection =
         } @else if (d.state === 'detecting') {
           <p class="muted">正在检测本机公网 IP…</p>
         } @else {
-          <p class="muted">点击「检测」获取本机的公网出口 IP，填入企业微信应用的「企业可信IP」。</p>
+          <p class="muted">点击「检测」获取本机的公网出口 IP，填入企业微信应用的「企业可信 IP」。</p>
         }
       </div>
       <div class="list-row">

@@ -11,7 +11,7 @@ import { TrustedIpPanel } from './trusted-ip-panel.js';
     <section class="manual" aria-labelledby="wl-manual-title">
       <h2 id="wl-manual-title">使用说明</h2>
       <p class="lead">
-        企业微信只接受来自「企业可信IP」的接口调用。首次使用前，请把本机公网 IP 加入应用的可信 IP。
+        企业微信只接受来自「企业可信 IP」的接口调用。首次使用前，请把本机公网 IP 加入应用的可信 IP。
       </p>
       <wl-trusted-ip-panel />
       <h3>配置企业微信自建应用</h3>

@@ -72,7 +72,7 @@ export class ShellLayout {
     const tier = this.session.tier();
     return tier === null ? '' : TIER_LABELS[tier];
   });
-  /** The account's name; empty when it would only repeat the tier chip (root-admin is “超级管理员”). */
+  /** The account's name; empty when it would only repeat the tier chip (root-admin is 「超级管理员」). */
   protected readonly displayName = computed(() => {
     const user = this.session.user();
     const name = user?.username || user?.userid || '';

@@ -32,8 +32,14 @@ import { SetupFlow } from './setup-flow.js';
         }
       } @else {
         <li class="skipped">
-          <wl-glyph name="info" />
+          <wl-glyph name="warning" />
           <span>尚未配置企业：可在登录页直接填写企业信息登录，或稍后在「设置 → 企业配置」中添加</span>
+        </li>
+      }
+      @if (flow.progress().ipsSkipped) {
+        <li class="skipped" data-testid="ips-skipped">
+          <wl-glyph name="warning" />
+          <span>可信 IP 尚未设置：登录时若提示 IP 不被信任，请按提示把本机公网 IP 加入应用的可信 IP</span>
         </li>
       }
       <li>
@@ -84,7 +90,7 @@ import { SetupFlow } from './setup-flow.js';
       color: var(--mat-sys-primary);
     }
     .summary .skipped wl-glyph {
-      color: var(--mat-sys-on-surface-variant);
+      color: var(--mat-sys-tertiary);
     }
   `,
 })

@@ -179,4 +179,25 @@ describe('SetupWizard', () => {
     expect(selectedStepLabel()).toContain('可信 IP');
     expect(readProgress().corpSkipped).toBeTrue();
   });
+  it('leaves a skipped trusted-IP step unticked and says so at the end', async () => {
+    writeProgress({
+      ...FRESH_PROGRESS,
+      step: STEP.trustedIps,
+      disclaimerAccepted: true,
+      rootDone: true,
+      corpSkipped: true,
+    });
+    firstRun = false;
+    TestBed.inject(AppSession).signedIn(ROOT);
+    await open();
+    byTestId<HTMLButtonElement>('ips-skip')!.click();
+    await settle();
+    expect(selectedStepLabel()).toContain('界面主题');
+    expect(readProgress().ipsSkipped).toBeTrue();
+    const ipHeader = Array.from(el().querySelectorAll('mat-step-header')).find((header) =>
+      (header.textContent ?? '').includes('可信 IP'),
+    );
+    expect(ipHeader?.querySelector('.mat-step-icon-state-done')).toBeNull();
+    expect(ipHeader?.textContent).toContain('可选');
+  });
 });

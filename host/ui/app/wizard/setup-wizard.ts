@@ -92,12 +92,18 @@ export class SetupWizard implements OnInit {
     this.flow.update({ step: event.selectedIndex });
   }
 
-  /** Marks the current step done and moves on (its `completed` binding follows from the progress). */
-  protected advance(): void {
+  /** The trusted-IP step, done or left for later: only a done one is ticked. */
+  protected trustedIpsDone(skipped: boolean): void {
+    this.flow.update({ ipsSkipped: skipped });
+    this.advance(!skipped);
+  }
+
+  /** Marks the current step done (unless skipped) and moves on; `completed` bindings follow the progress. */
+  protected advance(tick = true): void {
     const stepper = this.stepper();
     if (stepper === undefined) return;
     const current = stepper.selected;
-    if (current !== undefined && current !== null) current.completed = true;
+    if (tick && current !== undefined && current !== null) current.completed = true;
     stepper.next();
     // Keyboard and screen-reader users land on the new step's title, not on the old step's button.
     afterNextRender(() => this.focusStepTitle(), { injector: this.injector });

@@ -12,6 +12,8 @@ export interface WizardProgress {
   /** The corp saved (and checked) by the corp step. */
   corp: WizardCorp | null;
   corpSkipped: boolean;
+  /** The trusted-IP step was left with 稍后设置: not ticked, and the last step says so. */
+  ipsSkipped: boolean;
   /** WeCom admins added in the corp step (userids). */
   admins: string[];
 }
@@ -36,6 +38,7 @@ export const FRESH_PROGRESS: WizardProgress = {
   recoverySaved: false,
   corp: null,
   corpSkipped: false,
+  ipsSkipped: false,
   admins: [],
 };
 
@@ -53,6 +56,7 @@ export function readProgress(storage: Storage = localStorage): WizardProgress {
       recoverySaved: saved.recoverySaved === true,
       corp: isCorp(saved.corp) ? saved.corp : null,
       corpSkipped: saved.corpSkipped === true,
+      ipsSkipped: saved.ipsSkipped === true,
       admins: Array.isArray(saved.admins) ? saved.admins.filter((id) => typeof id === 'string') : [],
     };
   } catch {

@@ -29,6 +29,10 @@ describe('AboutPage', () => {
     expect(page).toContain('/data/wecom-live/wecom-live.sqlite');
     expect(page).toContain('/data/wecom-live/logs');
     expect(page).toContain('隐私说明');
+    // China's zone by its Chinese name, the IANA name beside it for the admin.
+    const zone = text(fixture.nativeElement.querySelector('[data-testid=time-zone]'));
+    expect(zone.startsWith('北京时间')).toBeTrue();
+    expect(zone).toContain('（Asia/Shanghai）');
     expect(page).toContain('检测公网IP');
   });
 

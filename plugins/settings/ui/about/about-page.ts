@@ -10,6 +10,7 @@ import { Notifier } from '../shared/notifier.js';
 import { PageState } from '../shared/page-state.js';
 import type { AboutInfo } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
+import { zoneName } from '../../../../sdk/ui/chinese-dates.js';
 
 interface PathRow {
   label: string;
@@ -48,7 +49,12 @@ interface PathRow {
                 <dd>{{ info.licence }}（开源，可商用）</dd>
                 @if (info.timeZone) {
                   <dt>时区</dt>
-                  <dd class="mono">{{ info.timeZone }}</dd>
+                  <dd data-testid="time-zone">
+                    {{ zoneName(info.timeZone) }}
+                    @if (zoneName(info.timeZone) !== info.timeZone) {
+                      <span class="mono">（{{ info.timeZone }}）</span>
+                    }
+                  </dd>
                 }
               </dl>
             </mat-card-content>
@@ -93,7 +99,7 @@ interface PathRow {
                 Secret 加密保存，日志中不记录 Secret 和访问凭证。
               </p>
               <p>
-                程序只与企业微信官方接口通信。仅在您点击“检测公网IP”时，才会向第三方公网IP查询服务发送一次请求，以获得本机的出口IP；查询服务可由管理员在配置中指定。
+                程序只与企业微信官方接口通信。仅在您点击「检测公网IP」时，才会向第三方公网IP查询服务发送一次请求，以获得本机的出口IP；查询服务可由管理员在配置中指定。
               </p>
               <p>导出的 Excel 文件可能含有成员姓名等个人信息，请妥善保管，用完及时删除。</p>
             </mat-card-content>
@@ -105,7 +111,7 @@ interface PathRow {
             </mat-card-header>
             <mat-card-content class="prose">
               <p>
-                本程序按“现状”提供，依据 Apache License 2.0
+                本程序按「现状」提供，依据 Apache License 2.0
                 授权，不附带任何明示或默示的担保。使用者应遵守企业微信的服务条款和个人信息保护相关法律法规，仅在获得授权的范围内处理成员数据；因使用本程序产生的后果由使用者自行承担。
               </p>
             </mat-card-content>
@@ -147,6 +153,7 @@ interface PathRow {
 })
 export class AboutPage implements OnInit {
   protected readonly access = inject(SettingsAccess);
+  protected readonly zoneName = zoneName;
   private readonly rpc = inject(RpcClient);
   private readonly clipboard = inject(Clipboard);
   private readonly notifier = inject(Notifier);

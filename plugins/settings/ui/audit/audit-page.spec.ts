@@ -79,7 +79,7 @@ describe('AuditPage', () => {
     await paginator.goToNextPage();
     await settle(fixture);
     expect(fake.callsTo('audit.list').at(-1)).toEqual({ page: 2, pageSize: 20 });
-    expect(text(fixture.nativeElement.querySelector('tr[mat-row]'))).toContain('添加可信IP');
+    expect(text(fixture.nativeElement.querySelector('tr[mat-row]'))).toContain('添加可信 IP');
     await (await loader.getHarness(MatSelectHarness)).clickOptions({ text: '删除企业' });
     await settle(fixture);
     expect(fake.callsTo('audit.list').at(-1)).toEqual({ page: 1, pageSize: 20, action: 'corps.delete' });

@@ -22,6 +22,7 @@ import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { PageState } from '../shared/page-state.js';
 import type { AuditPage as AuditAnswer, AuditRow, Preferences } from '../settings-api.js';
 import { actionLabel, AUDIT_ACTION_LABELS } from './audit-labels.js';
+import { zoneName } from '../../../../sdk/ui/chinese-dates.js';
 
 const PAGE_SIZES = [20, 50, 100] as const;
 type PageSize = (typeof PAGE_SIZES)[number];
@@ -57,7 +58,7 @@ interface AuditExport {
         <div>
           <h2 id="audit-title">审计日志</h2>
           <p class="sub">
-            登录、登录失败和管理操作的记录，最新的在前。时间按本安装的时区（{{ timeZone() }}）显示。
+            登录、登录失败和管理操作的记录，最新的在前。时间按本安装的时区（{{ zoneName(timeZone()) }}）显示。
           </p>
         </div>
         <div class="head-actions">
@@ -205,6 +206,7 @@ export class AuditPage implements OnInit {
   private readonly rpc = inject(RpcClient);
   private readonly dateTime = inject(DateTimeText);
   protected readonly timeZone = inject(AppSession).timeZone;
+  protected readonly zoneName = zoneName;
   private readonly files = inject(FileTransfer);
   private readonly notifier = inject(Notifier);
   protected readonly narrow = injectNarrow();

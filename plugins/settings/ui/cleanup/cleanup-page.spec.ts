@@ -50,6 +50,7 @@ describe('CleanupPage', () => {
     const dialog = await root.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('删除 2025-06-01 之前的数据？');
     const message = await dialog.getContentText();
+    expect(message).toContain('00:00（北京时间）之前');
     expect(message).toContain('审计日志记录：12');
     expect(message).toContain('已结束的后台任务：3');
     expect(message).not.toContain('上传和导出的文件');
@@ -109,7 +110,7 @@ describe('CleanupPage', () => {
     const { fixture, fake, root, date } = await render();
     fake.answer('config.cleanupPreview', PREVIEW).fail('config.cleanup', {
       code: 'INTERNAL',
-      message: '删除“测试”时出错，本次清理没有删除任何数据。',
+      message: '删除「测试」时出错，本次清理没有删除任何数据。',
     });
     await date.setValue('2025/6/1');
     await (await root.getHarness(MatButtonHarness.with({ text: /预览/ }))).click();

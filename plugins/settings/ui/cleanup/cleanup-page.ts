@@ -2,8 +2,6 @@ import { Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MAT_DATE_LOCALE, provideNativeDateAdapter } from '@angular/material/core';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
@@ -16,6 +14,7 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageState } from '../shared/page-state.js';
 import type { CleanupPreview, CleanupResult } from '../settings-api.js';
+import { DATE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
 
 /** `yyyy-MM-dd` of a date picked in the calendar (its local day). */
 export function dayOf(date: Date): string {
@@ -30,11 +29,10 @@ export function dayOf(date: Date): string {
  */
 @Component({
   selector: 'wls-cleanup-page',
-  providers: [provideNativeDateAdapter(), { provide: MAT_DATE_LOCALE, useValue: 'zh-CN' }],
   imports: [
     MatButtonModule,
     MatCardModule,
-    MatDatepickerModule,
+    ...DATE_PICKER,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -94,7 +92,7 @@ export class CleanupPage {
     const lines = this.nonEmpty().map((item) => `· ${item.label}：${item.count}`);
     const confirmed = await confirmAction(this.dialog, {
       title: `删除 ${preview.before} 之前的数据？`,
-      message: `将永久删除 ${preview.before} 00:00（${preview.timeZone}）之前的：\n${lines.join('\n')}\n共 ${preview.total} 项，删除后无法恢复。`,
+      message: `将永久删除 ${preview.before} 00:00（${zoneName(preview.timeZone)}）之前的：\n${lines.join('\n')}\n共 ${preview.total} 项，删除后无法恢复。`,
       confirmText: '永久删除',
       destructive: true,
     });

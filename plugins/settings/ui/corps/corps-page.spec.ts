@@ -87,7 +87,7 @@ describe('CorpsPage', () => {
     await until(fixture, () => document.querySelector('mat-snack-bar-container') !== null);
     expect(document.querySelector('mat-dialog-container')).toBeNull();
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain(
-      '已保存“新企业”，应用名称：新应用',
+      '已保存「新企业」，应用名称：新应用',
     );
   });
 
@@ -105,7 +105,7 @@ describe('CorpsPage', () => {
     const { fixture, fake, root } = await render('root-admin');
     await (await root.getAllHarnesses(MatButtonHarness.with({ text: /删除/ })))[1]!.click();
     let dialog = await root.getHarness(MatDialogHarness);
-    expect(await dialog.getTitleText()).toBe('删除企业“另一家企业”？');
+    expect(await dialog.getTitleText()).toBe('删除企业「另一家企业」？');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
     expect(fake.callsTo('corps.delete')).toEqual([]);

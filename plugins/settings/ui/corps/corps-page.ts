@@ -226,9 +226,9 @@ export class CorpsPage implements OnInit {
         corpId: corp.corpId,
       });
       this.all.update((rows) => rows.map((row) => (row.corpId === corp.corpId ? { ...row, appName } : row)));
-      this.notifier.success(`“${corp.corpname}”配置正确，应用名称：${appName || '（未命名）'}`);
+      this.notifier.success(`「${corp.corpname}」配置正确，应用名称：${appName || '（未命名）'}`);
     } catch (error) {
-      this.notifier.failure(error, `“${corp.corpname}”配置检查失败。`);
+      this.notifier.failure(error, `「${corp.corpname}」配置检查失败。`);
     } finally {
       this.busy.set(null);
     }
@@ -236,7 +236,7 @@ export class CorpsPage implements OnInit {
 
   protected async remove(corp: CorpView): Promise<void> {
     const confirmed = await confirmAction(this.dialog, {
-      title: `删除企业“${corp.corpname}”？`,
+      title: `删除企业「${corp.corpname}」？`,
       message:
         '该企业的用户与权限设置、登录会话，以及本机保存的该企业所有直播数据（观看明细、在线人数采样、签到记录）将一并删除，已登录的成员会被退出。\n此操作不能撤销；之后可以重新添加这个企业，并从企业微信重新同步直播。',
       confirmText: '删除',
@@ -247,9 +247,9 @@ export class CorpsPage implements OnInit {
     try {
       await this.rpc.call('corps.delete', { corpId: corp.corpId });
       this.all.update((rows) => rows.filter((row) => row.corpId !== corp.corpId));
-      this.notifier.success(`已删除企业“${corp.corpname}”`);
+      this.notifier.success(`已删除企业「${corp.corpname}」`);
     } catch (error) {
-      this.notifier.failure(error, `无法删除“${corp.corpname}”。`);
+      this.notifier.failure(error, `无法删除「${corp.corpname}」。`);
     } finally {
       this.busy.set(null);
     }
@@ -264,7 +264,7 @@ export class CorpsPage implements OnInit {
     });
     const saved = await firstValueFrom(ref.afterClosed());
     if (saved === undefined) return;
-    this.notifier.success(`已保存“${saved.corpname}”，应用名称：${saved.appName || '（未命名）'}`);
+    this.notifier.success(`已保存「${saved.corpname}」，应用名称：${saved.appName || '（未命名）'}`);
     await this.load(false);
   }
 }

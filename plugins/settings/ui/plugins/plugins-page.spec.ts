@@ -1,9 +1,11 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
 import type { PluginRow } from '../settings-api.js';
-import { setUpSettings, settle, text, type FakeTransport } from '../testing/settings-testing.js';
+import { setUpSettings, settle, text, until, type FakeTransport } from '../testing/settings-testing.js';
 import { PluginsPage } from './plugins-page.js';
 
 const PLUGINS: PluginRow[] = [
@@ -32,7 +34,12 @@ async function render(tier: AccountTier, fake?: (fake: FakeTransport) => void) {
   fake?.(transport);
   const fixture = TestBed.createComponent(PluginsPage);
   await settle(fixture);
-  return { fixture, transport, loader: TestbedHarnessEnvironment.loader(fixture) };
+  return {
+    fixture,
+    transport,
+    loader: TestbedHarnessEnvironment.loader(fixture),
+    root: TestbedHarnessEnvironment.documentRootLoader(fixture),
+  };
 }
 
 describe('PluginsPage', () => {
@@ -51,28 +58,41 @@ describe('PluginsPage', () => {
   });
 
   it('lets root-admin switch a plugin off, and keeps the core plugin locked', async () => {
-    const { fixture, transport, loader } = await render('root-admin');
+    const { fixture, transport, loader, root } = await render('root-admin');
     const toggles = await loader.getAllHarnesses(MatSlideToggleHarness);
     expect(toggles.length).toBe(2);
     expect(await toggles[0]!.isDisabled()).toBeTrue(); // settings: locked
     expect(fixture.nativeElement.querySelector('.locked')?.getAttribute('aria-label')).toBe(
       '核心插件，不能停用',
     );
+    // Off for everyone is asked first; 取消 leaves it on and asks the host nothing.
     await toggles[1]!.toggle();
+    let dialog = await root.getHarness(MatDialogHarness);
+    expect(await dialog.getText()).toContain('所有账号都看不到「成员直播列表」');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
+    await until(fixture, () => document.querySelector('mat-dialog-container') === null);
     await settle(fixture);
+    expect(await toggles[1]!.isChecked()).toBeTrue();
+    expect(transport.callsTo('plugins.setEnabled')).toEqual([]);
+    await toggles[1]!.toggle();
+    dialog = await root.getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '停用' }))).click();
+    await until(fixture, () => text(document.querySelector('mat-snack-bar-container')) !== '');
     expect(transport.callsTo('plugins.setEnabled')).toEqual([{ id: 'live-list', enabled: false }]);
     expect(text(fixture.nativeElement.querySelector('[data-plugin="live-list"]'))).toContain('已停用');
     expect(await toggles[1]!.isChecked()).toBeFalse();
-    expect(text(document.querySelector('mat-snack-bar-container'))).toContain('已停用“成员直播列表”');
+    expect(text(document.querySelector('mat-snack-bar-container'))).toContain('已停用「成员直播列表」');
   });
 
   it('puts the toggle back when the host refuses', async () => {
-    const { fixture, loader } = await render('root-admin', (transport) =>
+    const { fixture, loader, root } = await render('root-admin', (transport) =>
       transport.fail('plugins.setEnabled', { code: 'FORBIDDEN', message: '没有权限。' }),
     );
     const toggle = (await loader.getAllHarnesses(MatSlideToggleHarness))[1]!;
     await toggle.toggle();
-    await settle(fixture);
+    const dialog = await root.getHarness(MatDialogHarness);
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '停用' }))).click();
+    await until(fixture, () => text(document.querySelector('mat-snack-bar-container')) !== '');
     expect(await toggle.isChecked()).toBeTrue();
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain('没有权限。');
   });

@@ -12,6 +12,8 @@ import { Notifier } from '../shared/notifier.js';
 import { PageState } from '../shared/page-state.js';
 import type { PluginRow, PluginState } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
+import { MatDialog } from '@angular/material/dialog';
+import { confirmAction } from '../shared/confirm-dialog.js';
 
 export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
   enabled: '已启用',
@@ -199,6 +201,7 @@ export class PluginsPage implements OnInit {
   protected readonly access = inject(SettingsAccess);
   private readonly rpc = inject(RpcClient);
   private readonly notifier = inject(Notifier);
+  private readonly dialog = inject(MatDialog);
   protected readonly stateLabels = PLUGIN_STATE_LABELS;
   protected readonly stateChip: Record<PluginState, string> = {
     enabled: 'chip-ok',
@@ -242,18 +245,31 @@ export class PluginsPage implements OnInit {
   protected async setEnabled(plugin: PluginRow, change: MatSlideToggleChange): Promise<void> {
     const enabled = change.checked;
     const name = plugin.title ?? plugin.id;
+    // Off is for everyone at once (its pages and menu entry disappear for every account): ask first.
+    if (!enabled) {
+      const confirmed = await confirmAction(this.dialog, {
+        title: `停用「${name}」？`,
+        message: `停用后，所有账号都看不到「${name}」的页面和菜单，正在进行的相关任务也会停止。已保存的数据不会删除，随时可以重新启用。`,
+        confirmText: '停用',
+        destructive: true,
+      });
+      if (!confirmed) {
+        change.source.checked = true;
+        return;
+      }
+    }
     this.busy.set(plugin.id);
     try {
       await this.rpc.call('plugins.setEnabled', { id: plugin.id, enabled });
       await this.load(false);
       const now = this.plugins().find((row) => row.id === plugin.id);
       if (enabled && now?.state === 'failed') {
-        this.notifier.failure(null, `“${name}”启用失败：${now.reason ?? '未知错误'}`);
+        this.notifier.failure(null, `「${name}」启用失败：${now.reason ?? '未知错误'}`);
       } else {
-        this.notifier.success(enabled ? `已启用“${name}”` : `已停用“${name}”`);
+        this.notifier.success(enabled ? `已启用「${name}」` : `已停用「${name}」`);
       }
     } catch (error) {
-      this.notifier.failure(error, `无法${enabled ? '启用' : '停用'}“${name}”。`);
+      this.notifier.failure(error, `无法${enabled ? '启用' : '停用'}「${name}」。`);
       await this.load(false);
     } finally {
       this.busy.set(null);

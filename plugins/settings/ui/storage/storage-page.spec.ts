@@ -116,6 +116,22 @@ describe('StoragePage', () => {
     expect(fake.callsTo('config.moveDatabase')).toEqual([]);
   });
 
+  it('refuses a relative path or a network share on the field, before asking to confirm', async () => {
+    const { fixture, fake, root } = await render();
+    const input = await root.getHarness(MatInputHarness.with({ selector: '[data-testid=database-path]' }));
+    await input.setValue('数据\\新位置');
+    await (await root.getHarness(MatButtonHarness.with({ text: '迁移数据库' }))).click();
+    await settle(fixture);
+    expect(text(fixture.nativeElement)).toContain('请填写完整路径');
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+    await input.setValue('\\\\nas\\share');
+    await (await root.getHarness(MatButtonHarness.with({ text: '迁移数据库' }))).click();
+    await settle(fixture);
+    expect(text(fixture.nativeElement)).toContain('不能使用网络路径');
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+    expect(fake.callsTo('config.moveDatabase')).toEqual([]);
+  });
+
   it('cancels a pending change', async () => {
     const { fixture, fake, root } = await render(
       config({

@@ -13,6 +13,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
+import { typedPathProblem } from './typed-path.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { formatBytes } from '../shared/format.js';
 import { Notifier } from '../shared/notifier.js';
@@ -29,10 +30,14 @@ function pathControl(): FormControl<string> {
   return new FormControl('', { nonNullable: true });
 }
 
-/** False (and the field marked) when nothing was typed. */
+/** False (and the field marked) when nothing was typed, or what was typed cannot be a usable path. */
 function requirePath(control: FormControl<string>): boolean {
-  if (control.value.trim() !== '') return true;
-  control.setErrors({ required: true });
+  if (control.value.trim() === '') control.setErrors({ required: true });
+  else {
+    const problem = typedPathProblem(control.value);
+    if (problem === null) return true;
+    control.setErrors({ server: problem });
+  }
   control.markAsTouched();
   return false;
 }

@@ -4,6 +4,7 @@ import { provideRouter, type Routes } from '@angular/router';
 import type { SessionCorp } from '../../../../sdk/contracts/host-status.js';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
+import { provideChineseDates } from '../../../../sdk/ui/chinese-dates.js';
 import { provideAppIcons } from '../../../../sdk/ui/icons.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
 import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
@@ -25,11 +26,11 @@ export interface SignedInAs {
   corp?: SessionCorp;
 }
 
-/** Configures the TestBed (store, icons, router) with a fake transport, signed in as `who`. */
+/** Configures the TestBed (store, icons, router, the app-wide Chinese dates) with a fake transport, signed in as `who`. */
 export function setUpSettings(who: SignedInAs | null, routes: Routes = []): FakeTransport {
   sessionStorage.clear();
   TestBed.configureTestingModule({
-    providers: [provideAppState(), provideAppIcons(), provideRouter(routes)],
+    providers: [provideAppState(), provideAppIcons(), provideChineseDates(), provideRouter(routes)],
   });
   const fake = new FakeTransport();
   TestBed.inject(RpcClient).use(fake);

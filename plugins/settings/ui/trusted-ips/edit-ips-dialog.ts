@@ -22,7 +22,7 @@ import { parseIpList } from './ip-address.js';
     MatProgressBarModule,
   ],
   template: `
-    <h2 mat-dialog-title>编辑可信IP列表</h2>
+    <h2 mat-dialog-title>编辑可信 IP列表</h2>
     @if (saving()) {
       <mat-progress-bar mode="indeterminate" aria-label="正在保存" />
     }
@@ -31,7 +31,7 @@ import { parseIpList } from './ip-address.js';
         每行一个 IPv4 或 IPv6 地址，最多 {{ data.limit }} 个。也可以直接粘贴以分号分隔的列表。
       </p>
       <mat-form-field appearance="outline" class="area">
-        <mat-label>可信IP</mat-label>
+        <mat-label>可信 IP</mat-label>
         <textarea
           matInput
           rows="12"
@@ -45,13 +45,13 @@ import { parseIpList } from './ip-address.js';
       </mat-form-field>
       <div id="ip-check" class="check" aria-live="polite">
         @for (bad of parsed().invalid.slice(0, 5); track $index) {
-          <p class="bad">第 {{ bad.line }} 行：“{{ bad.text }}”不是有效的 IP 地址</p>
+          <p class="bad">第 {{ bad.line }} 行：「{{ bad.text }}」不是有效的 IP 地址</p>
         }
         @if (parsed().invalid.length > 5) {
           <p class="bad">另有 {{ parsed().invalid.length - 5 }} 处无效地址</p>
         }
         @if (tooMany()) {
-          <p class="bad">超过 {{ data.limit }} 个：企业微信最多接受 {{ data.limit }} 个可信IP</p>
+          <p class="bad">超过 {{ data.limit }} 个：企业微信最多接受 {{ data.limit }} 个可信 IP</p>
         }
         @if (parsed().duplicates.length > 0) {
           <p class="note">重复的地址只保留一个：{{ parsed().duplicates.join('、') }}</p>

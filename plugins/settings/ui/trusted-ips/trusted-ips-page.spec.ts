@@ -139,7 +139,7 @@ describe('TrustedIpsPage', () => {
     await area.setValue('139.215.46.96\nfoo\n2001:db8::1');
     expect(await save.isDisabled()).toBeTrue();
     expect(text(document.querySelector('mat-dialog-container'))).toContain(
-      '第 2 行：“foo”不是有效的 IP 地址',
+      '第 2 行：「foo」不是有效的 IP 地址',
     );
     await area.setValue('139.215.46.96\n2001:db8::1');
     await save.click();

@@ -47,7 +47,7 @@ const ipValidator: ValidatorFn = (control) =>
     : null;
 
 /**
- * 可信IP (R2.6, R2.7): the de-duplicated list of this machine's public IPs for WeCom's 企业可信IP field,
+ * 可信 IP (R2.6, R2.7): the de-duplicated list of this machine's public IPs for WeCom's 企业可信 IP field,
  * copyable joined with `;`, with the way to the console. Admins add and edit; everyone can copy and detect.
  */
 @Component({
@@ -68,9 +68,10 @@ const ipValidator: ValidatorFn = (control) =>
     <section class="page" aria-labelledby="ips-title">
       <header class="page-head">
         <div>
-          <h2 id="ips-title">可信IP</h2>
+          <h2 id="ips-title">可信 IP</h2>
           <p class="sub">
-            企业微信只接受来自自建应用“企业可信IP”中的地址的接口调用。本程序记录检测到的公网IP和企业微信报错（60020）中的IP，自动去重，最多
+            企业微信只接受来自自建应用「企业可信
+            IP」中的地址的接口调用。本程序记录检测到的公网IP和企业微信报错（60020）中的IP，自动去重，最多
             {{ view()?.limit ?? 120 }} 个。
           </p>
         </div>
@@ -95,7 +96,7 @@ const ipValidator: ValidatorFn = (control) =>
                 <p class="warn" role="alert">{{ answer.message }}</p>
               }
             } @else {
-              <p class="muted small">点击“检测”向公网IP查询服务询问本机的出口IP。只在点击时查询。</p>
+              <p class="muted small">点击「检测」向公网IP查询服务询问本机的出口IP。只在点击时查询。</p>
             }
           </mat-card-content>
           <mat-card-actions>
@@ -116,20 +117,20 @@ const ipValidator: ValidatorFn = (control) =>
           </mat-card-header>
           <mat-card-content>
             <ol>
-              <li>点击“复制全部”，得到以分号分隔的列表。</li>
+              <li>点击「复制全部」，得到以分号分隔的列表。</li>
               <li>
                 打开企业微信管理后台
                 <a [href]="consoleUrl()" target="_blank" rel="noopener noreferrer" class="mono link">{{
                   consoleUrl()
                 }}</a>
-                ，进入“应用管理”，选择本程序使用的自建应用。
+                ，进入「应用管理」，选择本程序使用的自建应用。
               </li>
-              <li>在“企业可信IP”处点“配置”，粘贴后确定。</li>
+              <li>在「企业可信 IP」处点「配置」，粘贴后确定。</li>
               <li>约 5 分钟后生效，再重试刚才的操作。</li>
             </ol>
             <p class="note">
-              提示：新建的自建应用需先配置“网页授权及JS-SDK 可信域名”或“接收消息”的服务器
-              URL，企业微信才允许设置企业可信IP。
+              提示：新建的自建应用需先配置「网页授权及JS-SDK 可信域名」或「接收消息」的服务器
+              URL，企业微信才允许设置企业可信 IP。
             </p>
           </mat-card-content>
           <mat-card-actions>
@@ -181,13 +182,13 @@ const ipValidator: ValidatorFn = (control) =>
       }
 
       @if (loading()) {
-        <wls-page-state state="loading" message="正在读取可信IP…" />
+        <wls-page-state state="loading" message="正在读取可信 IP…" />
       } @else if (error(); as message) {
         <wls-page-state state="error" [message]="message" (retry)="load()" />
       } @else if (ips().length === 0) {
         <wls-page-state
           state="empty"
-          message="还没有记录任何IP。点击“检测公网IP”，或在企业微信报错 60020 时自动记录。"
+          message="还没有记录任何IP。点击「检测公网IP」，或在企业微信报错 60020 时自动记录。"
         />
       } @else if (narrow()) {
         <div class="cards">
@@ -209,7 +210,7 @@ const ipValidator: ValidatorFn = (control) =>
         </div>
       } @else {
         <div class="table-wrap">
-          <table mat-table [dataSource]="ips()" aria-label="可信IP列表">
+          <table mat-table [dataSource]="ips()" aria-label="可信 IP列表">
             <ng-container matColumnDef="ip">
               <th mat-header-cell *matHeaderCellDef>IP</th>
               <td mat-cell *matCellDef="let entry" class="mono">{{ entry.ip }}</td>
@@ -378,7 +379,7 @@ export class TrustedIpsPage implements OnInit {
     try {
       this.view.set(await this.rpc.call<TrustedIpsView>('trustedIps.list'));
     } catch (error) {
-      this.error.set(messageOf(error, '无法读取可信IP列表。'));
+      this.error.set(messageOf(error, '无法读取可信 IP列表。'));
     } finally {
       this.loading.set(false);
     }
@@ -450,6 +451,6 @@ export class TrustedIpsPage implements OnInit {
     const saved = await firstValueFrom(ref.afterClosed());
     if (saved === undefined) return;
     this.view.set(saved);
-    this.notifier.success(`已保存可信IP列表，共 ${saved.ips.length} 个`);
+    this.notifier.success(`已保存可信 IP列表，共 ${saved.ips.length} 个`);
   }
 }

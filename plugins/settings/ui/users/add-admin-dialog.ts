@@ -25,7 +25,7 @@ export interface AddedAdmin {
 }
 
 const USERID_HINT =
-  '成员在企业微信中的账号：企业微信管理后台 → 通讯录 → 点击成员 → 详情中的“账号”。不区分大小写。';
+  '成员在企业微信中的账号：企业微信管理后台 → 通讯录 → 点击成员 → 详情中的「账号」。不区分大小写。';
 
 /**
  * Adds a WeCom admin (R2.5): corp + userid + name. The host answers a one-time initial code, which the

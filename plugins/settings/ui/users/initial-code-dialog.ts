@@ -20,11 +20,11 @@ export interface InitialCodeData {
     <h2 mat-dialog-title>企微管理员的初始码</h2>
     <mat-dialog-content class="content">
       <p>
-        请把下面的初始码当面或通过安全的渠道交给“{{ data.corpname }}”的
+        请把下面的初始码当面或通过安全的渠道交给「{{ data.corpname }}」的
         <strong>{{ data.userid }}</strong>。对方首次以企微管理员身份登录时需输入它，并设置自己的本地密码。
       </p>
       <code class="code" data-testid="initial-code-value">{{ data.initialCode }}</code>
-      <p class="warn">初始码只显示这一次，使用一次后失效。遗失时可在此页“重置本地密码”获得新的初始码。</p>
+      <p class="warn">初始码只显示这一次，使用一次后失效。遗失时可在此页「重置本地密码」获得新的初始码。</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button matButton type="button" (click)="copy()">{{ copied() ? '已复制' : '复制初始码' }}</button>

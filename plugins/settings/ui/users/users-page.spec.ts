@@ -124,7 +124,7 @@ describe('UsersPage', () => {
       { corpId: 'corp-2', userid: 'WangWu', tier: 'wecom-admin', username: '王五' },
     ]);
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain(
-      '已将 wangwu 设为“另一家企业”的企微管理员',
+      '已将 wangwu 设为「另一家企业」的企微管理员',
     );
   });
 
@@ -147,7 +147,7 @@ describe('UsersPage', () => {
     let menu = await openMenuOf(root, 'zhangsan');
     await menu.clickItem({ text: '改为普通用户' });
     let confirm = await root.getHarness(MatDialogHarness);
-    expect(await confirm.getTitleText()).toBe('取消“张三（zhangsan）”的企微管理员权限？');
+    expect(await confirm.getTitleText()).toBe('取消「张三（zhangsan）」的企微管理员权限？');
     await (await confirm.getHarness(MatButtonHarness.with({ text: '改为普通用户' }))).click();
     await until(fixture, () => fake.callsTo('users.save').length > 0);
     expect(fake.callsTo('users.save')).toEqual([{ corpId: 'corp-1', userid: 'zhangsan', tier: 'user' }]);

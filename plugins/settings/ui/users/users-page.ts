@@ -58,7 +58,7 @@ interface UserGroup {
         </div>
       </header>
       @if (!loading() && !error() && corps().length === 0) {
-        <p class="notice" role="note">请先在“企业配置”中添加企业，再添加企微管理员。</p>
+        <p class="notice" role="note">请先在「企业配置」中添加企业，再添加企微管理员。</p>
       }
       @if (loading()) {
         <wls-page-state state="loading" message="正在读取用户…" />
@@ -336,7 +336,7 @@ export class UsersPage implements OnInit {
     });
     const added = await firstValueFrom(ref.afterClosed());
     if (added === undefined) return;
-    this.notifier.success(`已将 ${added.userid} 设为“${added.corpname}”的企微管理员`);
+    this.notifier.success(`已将 ${added.userid} 设为「${added.corpname}」的企微管理员`);
     if (added.initialCode !== undefined) {
       await this.showInitialCode({
         userid: added.userid,
@@ -353,13 +353,13 @@ export class UsersPage implements OnInit {
       this.dialog,
       tier === 'user'
         ? {
-            title: `取消“${name}”的企微管理员权限？`,
+            title: `取消「${name}」的企微管理员权限？`,
             message: '改为普通用户后，其本地密码会被清除，已登录的会话会被退出。',
             confirmText: '改为普通用户',
             destructive: true,
           }
         : {
-            title: `将“${name}”设为企微管理员？`,
+            title: `将「${name}」设为企微管理员？`,
             message:
               '企微管理员可以修改本企业的配置并使用全部功能；确认后会显示一次初始码，本人首次登录时凭它设置本地密码。其已登录的会话会被退出。',
             confirmText: '设为企微管理员',
@@ -385,7 +385,7 @@ export class UsersPage implements OnInit {
 
   protected async resetPassword(user: UserRow): Promise<void> {
     const confirmed = await confirmAction(this.dialog, {
-      title: `重置“${user.userid}”的本地密码？`,
+      title: `重置「${user.userid}」的本地密码？`,
       message:
         '其本地密码会被清除，已登录的会话会被退出；确认后会显示一次新的初始码，本人下次登录时凭它重新设置密码。',
       confirmText: '重置密码',
@@ -407,7 +407,7 @@ export class UsersPage implements OnInit {
 
   protected async remove(user: UserRow): Promise<void> {
     const confirmed = await confirmAction(this.dialog, {
-      title: `移除用户“${user.userid}”？`,
+      title: `移除用户「${user.userid}」？`,
       message: '移除后该账户的权限设置会被删除。成员之后仍可用企业微信账号登录，届时作为普通用户重新出现。',
       confirmText: '移除',
       destructive: true,
