@@ -13,6 +13,7 @@ import {
 } from '../../../tests/fixtures/checkin/checkin-workbooks.js';
 import { storedCheckins, syncLive, uploadFile } from '../../../tests/fixtures/checkin/runtime-helpers.js';
 import {
+  corpSessionFor,
   dataOf,
   removeDir,
   sessionFor,
@@ -20,8 +21,6 @@ import {
   tempDataDir,
   waitFor,
 } from '../../../tests/support/runtime-harness.js';
-import { CorpStore } from '../../../host/runtime/corp-store.js';
-import { DataRetention } from '../../../host/runtime/data-retention.js';
 import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
 import type {
@@ -319,20 +318,7 @@ describe('checkin-import plugin (main side, simulator)', () => {
     expect(codeOf(await call('rows', rows, await sessionFor(runtime, 'user', 'importer-2', corpId)))).toBe(
       'NOT_FOUND',
     );
-    const otherCorp = await runtime.container
-      .resolve(CorpStore)
-      .save(
-        {
-          corpname: '别的企业',
-          corpid: 'wwother0001',
-          corpsecret: 'OtherSecret_0123456789abcdef',
-          agentid: 1000009,
-        },
-        '别的应用',
-      );
-    expect(codeOf(await call('rows', rows, await sessionFor(runtime, 'user', USER, otherCorp.corpId)))).toBe(
-      'NOT_FOUND',
-    );
+    expect(codeOf(await call('rows', rows, await corpSessionFor(runtime, 'user', USER)))).toBe('NOT_FOUND');
     // The corp's WeCom admin sees the corp's jobs, as `jobs.get` shows them.
     const admin = await sessionFor(runtime, 'wecom-admin', 'admin-1', corpId);
     expect(dataOf<MemberRowsPage>(await call('rows', rows, admin)).total).toBe(9);
@@ -342,28 +328,50 @@ describe('checkin-import plugin (main side, simulator)', () => {
     expect(codeOf(await call('rows', { ...rows, jobId: 'no-such-job' }))).toBe('NOT_FOUND');
   });
 
-  it('offers the kept rows to the clean-up of old data, which removes those before its date', async () => {
-    const job = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
-    const table = (): Promise<Array<{ n: number }>> =>
-      runtime.db('checkin_import_preview_rows').where('job_id', job.jobId).count({ n: '*' }) as Promise<
-        Array<{ n: number }>
-      >;
-    expect(Number((await table())[0]?.n)).toBe(9);
-    const retention = runtime.container.resolve(DataRetention);
-    const items = await retention.preview(Date.now() + 60_000);
-    const counted = items.find((item) => item.id === 'checkin-import.preview-rows')?.count ?? 0;
-    expect(counted).toBeGreaterThanOrEqual(9);
-    // Before the rows were written: nothing to delete.
-    const earlier = await retention.preview(Date.now() - 24 * 60 * 60 * 1000);
-    expect(earlier.find((item) => item.id === 'checkin-import.preview-rows')?.count).toBe(0);
-    // The contributor's own purge, in a transaction of its own (the host's clean-up would also delete
-    // the live this suite still uses).
-    const contributor = memberRowsRetention();
-    const deleted = await runtime.db.transaction((trx) =>
-      contributor.purge(new Date(Date.now() + 60_000), trx),
+  it('sweeps rows older than a day with the next job, and offers old rows to the clean-up of old data', async () => {
+    const old = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    const rowsOf = async (jobId: string): Promise<number> => {
+      const found = (await runtime
+        .db('checkin_import_preview_rows')
+        .where('job_id', jobId)
+        .count({ n: '*' })
+        .first()) as { n: number | string };
+      return Number(found.n);
+    };
+    expect(await rowsOf(old.jobId)).toBe(9);
+    // Forty days old: the clean-up (root-admin, a date two days back) counts them.
+    const fortyDaysAgo = Date.now() - 40 * 24 * 60 * 60 * 1000;
+    await runtime
+      .db('checkin_import_preview_rows')
+      .where('job_id', old.jobId)
+      .update({ created_at: fortyDaysAgo });
+    const twoDaysBack = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(Date.now() - 2 * 24 * 60 * 60 * 1000),
     );
-    expect(deleted).toBe(counted);
-    expect(Number((await table())[0]?.n)).toBe(0);
+    const root = await sessionFor(runtime, 'root-admin');
+    const cleanup = dataOf<{ items: Array<{ id: string; count: number }> }>(
+      await runtime.router.dispatch('config.cleanupPreview', { before: twoDaysBack }, root),
+    );
+    expect(cleanup.items.find((item) => item.id === 'checkin-import.preview-rows')?.count).toBe(9);
+    // The contributor deletes exactly those, and nothing of today.
+    const fresh = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    await runtime
+      .db('checkin_import_preview_rows')
+      .where('job_id', fresh.jobId)
+      .update({ created_at: fortyDaysAgo });
+    const contributor = memberRowsRetention();
+    const cutoff = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    expect(await runtime.db.transaction((trx) => contributor.purge(cutoff, trx))).toBe(9);
+    expect(await rowsOf(fresh.jobId)).toBe(0);
+
+    // A day and more old: the next job removes them.
+    const stale = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    await runtime
+      .db('checkin_import_preview_rows')
+      .where('job_id', stale.jobId)
+      .update({ created_at: Date.now() - 25 * 60 * 60 * 1000 });
+    const next = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    expect([await rowsOf(stale.jobId), await rowsOf(next.jobId)]).toEqual([0, 9]);
   });
 
   it('lists the corp’s stored lives for the picker, by keyword', async () => {
