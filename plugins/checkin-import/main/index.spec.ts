@@ -193,7 +193,13 @@ describe('checkin-import plugin (main side, simulator)', () => {
     // Round 1 as above; rounds 2 and 3 as in the valid workbook.
     expect([result.matched, result.ambiguous, result.unmatched]).toEqual([7, 3, 1]);
     expect(result.rounds[0]?.repeatedNames).toBe(4);
-    const firstRound = await memberRows(job.jobId, { roundNo: 1 });
+    // An import keeps its rows as the live's check-in records, not for `checkin-import.rows`.
+    const importRows = await call('rows', { jobId: job.jobId, page: 1, pageSize: 10 });
+    expect(importRows.ok ? null : importRows.error.code).toBe('NOT_FOUND');
+    const preview = await finished(
+      await call('preview', { livingid, fileId: await upload('repeated-names') }),
+    );
+    const firstRound = await memberRows(preview.jobId, { roundNo: 1 });
     expect(firstRound.map((m) => [m.row, m.state, m.viewer?.viewerId ?? null])).toEqual([
       [7, 'matched', specials.anchorInvitedViewer],
       [8, 'ambiguous', null],

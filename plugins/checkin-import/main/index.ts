@@ -16,7 +16,7 @@ export default definePlugin({
     ctx.scheduler.registerJob(PREVIEW_JOB, checkinJob(ctx, false));
     ctx.scheduler.registerJob(IMPORT_JOB, checkinJob(ctx, true));
     ctx.retention.register(memberRowsRetention());
-    const rowJobs = new Set([PREVIEW_JOB, IMPORT_JOB].map((kind) => `${ctx.id}.${kind}`));
+    const previewKind = `${ctx.id}.${PREVIEW_JOB}`;
 
     for (const kind of [PREVIEW_JOB, IMPORT_JOB]) {
       ctx.handle(kind, { input: ImportSchema, ...guard }, async ({ livingid, fileId }, call) => {
@@ -25,11 +25,11 @@ export default definePlugin({
       });
     }
 
-    // A preview's or import's member rows, page by page: only for whom `jobs.get` shows the job.
+    // A preview's member rows, page by page: only for whom `jobs.get` shows the job.
     ctx.handle('rows', { input: RowsSchema, ...guard }, async (query, call): Promise<MemberRowsPage> => {
       const job = await ctx.scheduler.get(query.jobId, call);
-      if (!rowJobs.has(job.kind)) {
-        throw new AppError('NOT_FOUND', '不是签到预览或导入任务。', { jobId: query.jobId });
+      if (job.kind !== previewKind) {
+        throw new AppError('NOT_FOUND', '不是签到预览任务。', { jobId: query.jobId });
       }
       if (job.state !== 'done') {
         throw new AppError('CONFLICT', '签到表尚未读取完成。', { jobId: query.jobId, state: job.state });

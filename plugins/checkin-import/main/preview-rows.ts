@@ -1,4 +1,4 @@
-// The member rows of a preview or import job, kept in the plugin's table instead of the job's result:
+// The member rows of a preview job, kept in the plugin's table instead of the job's result:
 // a 10 × 5,000 workbook has 50,000 of them, which would otherwise be serialised into the jobs table
 // and sent again on every `jobs.get` poll. Written by the job in one transaction, read page by page.
 import type { Knex } from 'knex';

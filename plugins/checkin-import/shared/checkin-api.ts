@@ -69,8 +69,8 @@ export interface RoundPreview {
 
 /**
  * The result of the preview and import jobs: a summary only, small enough for every `jobs.get` poll.
- * The member rows (50,000 in a big workbook) are kept by the job and read page by page through
- * `checkin-import.rows`.
+ * A preview's member rows (50,000 in a big workbook) are kept by the job and read page by page through
+ * `checkin-import.rows`; an import's are the live's check-in records.
  */
 export interface CheckinImportResult {
   livingid: string;
@@ -94,7 +94,7 @@ export interface MemberRow extends MemberPreview {
   sheet: string;
 }
 
-/** `checkin-import.rows`: one page of a preview's or import's member rows, in round and row order. */
+/** `checkin-import.rows`: one page of a preview's member rows, in round and row order. */
 export interface MemberRowsQuery {
   jobId: string;
   state?: MemberPreview['state'];

@@ -23,7 +23,7 @@ export class CheckinImportApi {
     return this.rpc.call('checkin-import.import', { livingid, fileId });
   }
 
-  /** A page of a finished preview's or import's member rows. */
+  /** A page of a finished preview's member rows. */
   rows(query: MemberRowsQuery): Promise<MemberRowsPage> {
     return this.rpc.call<MemberRowsPage>('checkin-import.rows', query);
   }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * The member rows of a preview or import job, read page by page through `checkin-import.rows`: the
+ * The member rows of a preview job, read page by page through `checkin-import.rows`: the
  * job's result stays a small summary (docs/architecture.md, check-in import). Rows belong to one job;
  * the next job sweeps those older than a day, and the clean-up of old data removes older ones.
  */
