@@ -104,6 +104,14 @@ export class PluginContextFactory {
       },
       start: (kind, input, call) => this.jobs.start(namespaced(kind), input, call, id),
       schedule: (kind, input, options) => this.jobs.schedule(namespaced(kind), input, options, id),
+      get: async (jobId, call) => {
+        const job = await this.jobs.get(jobId, call);
+        // Another plugin's job is not this plugin's to read, as if it did not exist.
+        if (!job.kind.startsWith(`${id}.`)) {
+          throw new AppError('NOT_FOUND', '任务不存在或无权查看。', { jobId });
+        }
+        return job;
+      },
     };
     const subscriptions: Subscription[] = [];
     own(() => subscriptions.forEach((subscription) => subscription.unsubscribe()));

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
 import type { z } from 'zod';
 import type { SessionCorp, SessionUser } from '../contracts/host-status.js';
+import type { JobSnapshot } from '../contracts/jobs.js';
 import type { PluginManifest } from '../contracts/plugin-manifest.js';
 import type { Tier } from '../contracts/tiers.js';
 import type { WeComGateway } from '../wecom/gateway.js';
@@ -62,6 +63,11 @@ export interface PluginScheduler {
   start<I>(kind: string, input: I, call: CallContext): Promise<{ jobId: string }>;
   /** Persists a job to run at `runAt`, surviving restarts. */
   schedule<I>(kind: string, input: I, options: ScheduleOptions): Promise<{ jobId: string }>;
+  /**
+   * One of this plugin's jobs as the caller may see it (the same ownership as `jobs.get`): NOT_FOUND
+   * when it is another account's or another plugin's. For data a job keeps outside its small result.
+   */
+  get(jobId: string, call: CallContext): Promise<JobSnapshot>;
 }
 
 /**

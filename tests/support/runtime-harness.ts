@@ -58,8 +58,15 @@ export async function sessionFor(
   return token;
 }
 
-/** Saves a corp app (as a WeCom login would) and opens a session of the tier inside it. */
-export async function corpSessionFor(runtime: HostRuntime, tier: 'user' | 'wecom-admin'): Promise<string> {
+/**
+ * Saves a corp app (as a WeCom login would) and opens a session of the tier inside it; `userid` gives
+ * the account a userid that may also exist in another corp.
+ */
+export async function corpSessionFor(
+  runtime: HostRuntime,
+  tier: 'user' | 'wecom-admin',
+  userid?: string,
+): Promise<string> {
   const corp = await runtime.container.resolve(CorpStore).save(
     {
       corpname: `企业${Math.random().toString(36).slice(2, 6)}`,
@@ -69,7 +76,7 @@ export async function corpSessionFor(runtime: HostRuntime, tier: 'user' | 'wecom
     },
     '测试应用',
   );
-  return sessionFor(runtime, tier, undefined, corp.corpId);
+  return sessionFor(runtime, tier, userid, corp.corpId);
 }
 
 /** The data of an ok result, or a failed expectation naming the error. */

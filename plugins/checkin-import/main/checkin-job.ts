@@ -1,10 +1,12 @@
 // The preview and import jobs (R6.2, R6.3): parse every sheet (progress per sheet), match members to the
-// live's viewers, and for an import replace the live's check-ins in one transaction. A workbook with
-// any problem fails the job with IMPORT_INVALID listing every problem; nothing is written.
+// live's viewers, and keep a preview's member rows for `checkin-import.rows` or, for an import, replace
+// the live's check-ins in one transaction. The result is a summary without member rows. A workbook with any
+// problem fails the job with IMPORT_INVALID listing every problem; nothing is written.
 import type { ViewerRecord } from '../../../sdk/contracts/lives.js';
 import type { JobHandler, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { CheckinImportResult } from '../shared/checkin-api.js';
 import { previewRounds, storeRounds, summarise } from './import-plan.js';
+import { storeMemberRows } from './preview-rows.js';
 import { ViewerMatcher } from './viewer-matcher.js';
 import { invalidWorkbook } from './workbook-issues.js';
 import type { ParsedWorkbook } from './workbook-parser.js';
@@ -53,6 +55,9 @@ export function checkinJob(
     const live = await ctx.liveStore.get(corpId, livingid);
     const rounds = previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.timeZone, live);
     const result = summarise({ livingid, fileName, imported: write }, parsed, rounds);
+    // The preview's rows for the page, page by page. An import's rows are the live's check-in records
+    // (the detail page lists them); writing them twice would double the import's time.
+    if (!write) await storeMemberRows(ctx.db, job.jobId, rounds, Date.now());
     if (write) {
       job.progress(sheets + 1, sheets + extra, '正在写入签到记录…');
       await ctx.liveStore.replaceCheckins(corpId, livingid, storeRounds(rounds), fileName);

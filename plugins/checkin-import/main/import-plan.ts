@@ -4,11 +4,16 @@
 // are kept, counted and shown on the detail page and in its export).
 import type { CheckinRoundInput, LiveRecord } from '../../../sdk/contracts/lives.js';
 import { wallClockOf } from '../../../sdk/contracts/zoned-time.js';
-import type { CheckinImportResult, RoundPreview } from '../shared/checkin-api.js';
+import type { CheckinImportResult, MemberPreview, RoundPreview } from '../shared/checkin-api.js';
 import { formatWallClock, unixSecondsIn } from './checkin-time.js';
 import type { ParsedRound } from './round-sheet-parser.js';
 import type { ViewerMatcher } from './viewer-matcher.js';
 import type { ParsedWorkbook } from './workbook-parser.js';
+
+/** A round as the job holds it: its summary and its member rows (stored apart, never in the result). */
+export type RoundPlan = Omit<RoundPreview, 'matched' | 'ambiguous' | 'unmatched'> & {
+  members: MemberPreview[];
+};
 
 /** How far before the start and after the end of a live a check-in round may plausibly be. */
 const BEFORE_START_S = 60 * 60;
@@ -19,7 +24,7 @@ export function previewRounds(
   matcher: ViewerMatcher,
   timeZone: string,
   live: LiveRecord | undefined,
-): RoundPreview[] {
+): RoundPlan[] {
   const window = live === undefined ? null : liveWindow(live);
   return rounds.map((round) => {
     const startedAt = unixSecondsIn(round.startedAt, timeZone);
@@ -54,20 +59,27 @@ export function previewRounds(
 export function summarise(
   base: Pick<CheckinImportResult, 'livingid' | 'fileName' | 'imported'>,
   workbook: Pick<ParsedWorkbook, 'skippedSheets' | 'notices'>,
-  rounds: RoundPreview[],
+  rounds: readonly RoundPlan[],
 ): CheckinImportResult {
   const counts = { matched: 0, ambiguous: 0, unmatched: 0 };
-  for (const round of rounds) for (const member of round.members) counts[member.state] += 1;
+  const summaries = rounds.map(({ members, ...round }): RoundPreview => {
+    const inRound = { matched: 0, ambiguous: 0, unmatched: 0 };
+    for (const member of members) inRound[member.state] += 1;
+    counts.matched += inRound.matched;
+    counts.ambiguous += inRound.ambiguous;
+    counts.unmatched += inRound.unmatched;
+    return { ...round, ...inRound };
+  });
   return {
     ...base,
-    rounds,
+    rounds: summaries,
     skippedSheets: workbook.skippedSheets,
     notices: workbook.notices,
     ...counts,
   };
 }
 
-export function storeRounds(rounds: readonly RoundPreview[]): CheckinRoundInput[] {
+export function storeRounds(rounds: readonly RoundPlan[]): CheckinRoundInput[] {
   return rounds.map((round) => ({
     roundNo: round.roundNo,
     title: round.sheet,

@@ -13,6 +13,7 @@ import {
 } from '../../../tests/fixtures/checkin/checkin-workbooks.js';
 import { storedCheckins, syncLive, uploadFile } from '../../../tests/fixtures/checkin/runtime-helpers.js';
 import {
+  corpSessionFor,
   dataOf,
   removeDir,
   sessionFor,
@@ -22,7 +23,14 @@ import {
 } from '../../../tests/support/runtime-harness.js';
 import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
-import type { CheckinImportResult, CheckinLiveOption } from '../shared/checkin-api.js';
+import type {
+  CheckinImportResult,
+  CheckinLiveOption,
+  MemberRow,
+  MemberRowsPage,
+  MemberRowsQuery,
+} from '../shared/checkin-api.js';
+import { memberRowsRetention } from './preview-rows.js';
 
 type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
@@ -90,6 +98,20 @@ describe('checkin-import plugin (main side, simulator)', () => {
     });
   }
 
+  /** Every member row of a finished job through `checkin-import.rows`, fetched in pages of `pageSize`. */
+  async function memberRows(
+    jobId: string,
+    filters: Omit<MemberRowsQuery, 'jobId' | 'page' | 'pageSize'> = {},
+    pageSize = 2,
+  ): Promise<MemberRow[]> {
+    const rows: MemberRow[] = [];
+    for (let page = 1; ; page += 1) {
+      const answer = dataOf<MemberRowsPage>(await call('rows', { jobId, ...filters, page, pageSize }));
+      rows.push(...answer.rows);
+      if (rows.length >= answer.total || answer.rows.length === 0) return rows;
+    }
+  }
+
   async function checkinTables(): Promise<unknown[]> {
     return [
       ...((await runtime
@@ -114,7 +136,14 @@ describe('checkin-import plugin (main side, simulator)', () => {
       ['第三次签到', '2025-03-13 13:05', 3, 3],
     ]);
     expect(result.rounds.map((r) => r.startedAt)).toEqual(VALID_ROUND_STARTS);
-    const second = result.rounds[1]?.members ?? [];
+    expect(result.rounds.map((r) => [r.matched, r.ambiguous, r.unmatched])).toEqual([
+      [2, 0, 0],
+      [2, 1, 1],
+      [3, 0, 0],
+    ]);
+    // The result is a summary: the member rows are read page by page.
+    expect(JSON.stringify(result)).not.toContain('黍离。@微信');
+    const second = await memberRows(job.jobId, { roundNo: 2 });
     expect(second.map((m) => [m.raw, m.name, m.suffix, m.state, m.viewer?.name ?? null])).toEqual([
       ['黍离。@微信', '黍离。', '微信', 'matched', '黍离。'],
       ['晴天@微信', '晴天', '微信', 'ambiguous', null],
@@ -124,7 +153,7 @@ describe('checkin-import plugin (main side, simulator)', () => {
     expect(second[0]?.viewer?.viewerId).toBe(specials.anchorInvitedViewer);
     expect(second[1]?.candidates.length).toBe(2);
     expect(second[3]?.reason).toBe('这场直播的观众中没有这个名字');
-    expect(result.rounds[2]?.members.map((m) => m.viewer?.viewerId)).toEqual([
+    expect((await memberRows(job.jobId, { roundNo: 3 })).map((m) => m.viewer?.viewerId)).toEqual([
       specials.viewerInvitedViewer,
       specials.anchorInvitedViewer,
       specials.selfInviteViewer,
@@ -164,7 +193,14 @@ describe('checkin-import plugin (main side, simulator)', () => {
     // Round 1 as above; rounds 2 and 3 as in the valid workbook.
     expect([result.matched, result.ambiguous, result.unmatched]).toEqual([7, 3, 1]);
     expect(result.rounds[0]?.repeatedNames).toBe(4);
-    expect(result.rounds[0]?.members.map((m) => [m.row, m.state, m.viewer?.viewerId ?? null])).toEqual([
+    // An import keeps its rows as the live's check-in records, not for `checkin-import.rows`.
+    const importRows = await call('rows', { jobId: job.jobId, page: 1, pageSize: 10 });
+    expect(importRows.ok ? null : importRows.error.code).toBe('NOT_FOUND');
+    const preview = await finished(
+      await call('preview', { livingid, fileId: await upload('repeated-names') }),
+    );
+    const firstRound = await memberRows(preview.jobId, { roundNo: 1 });
+    expect(firstRound.map((m) => [m.row, m.state, m.viewer?.viewerId ?? null])).toEqual([
       [7, 'matched', specials.anchorInvitedViewer],
       [8, 'ambiguous', null],
       [9, 'matched', specials.anchorInvitedViewer],
@@ -249,6 +285,99 @@ describe('checkin-import plugin (main side, simulator)', () => {
       await sessionFor(runtime, 'user'),
     );
     expect(noCorp.ok ? null : noCorp.error.code).toBe('FORBIDDEN');
+  });
+
+  it('pages a preview’s member rows by state and round, in round and row order', async () => {
+    const job = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    const all = await memberRows(job.jobId, {}, 4);
+    expect(all.map((m) => [m.roundNo, m.sheet, m.row])).toEqual([
+      [1, '第一次签到', 7],
+      [1, '第一次签到', 8],
+      [2, '第二次签到', 9],
+      [2, '第二次签到', 10],
+      [2, '第二次签到', 11],
+      [2, '第二次签到', 12],
+      [3, '第三次签到', 7],
+      [3, '第三次签到', 8],
+      [3, '第三次签到', 9],
+    ]);
+    const ambiguous = await memberRows(job.jobId, { state: 'ambiguous' });
+    expect(ambiguous.map((m) => [m.raw, m.reason])).toEqual([
+      ['晴天@微信', '有 2 位观众同名「晴天」，无法确定是哪一位'],
+    ]);
+    const matchedInSecond = dataOf<MemberRowsPage>(
+      await call('rows', { jobId: job.jobId, state: 'matched', roundNo: 2, page: 2, pageSize: 1 }),
+    );
+    expect([matchedInSecond.total, matchedInSecond.rows.map((m) => m.raw)]).toEqual([
+      2,
+      ['老客户A@远方科技'],
+    ]);
+    const beyond = dataOf<MemberRowsPage>(await call('rows', { jobId: job.jobId, page: 9, pageSize: 100 }));
+    expect([beyond.total, beyond.rows.length]).toEqual([9, 0]);
+  });
+
+  it('shows member rows only to whom the job belongs, and only of this plugin’s finished jobs', async () => {
+    const job = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    const rows = { jobId: job.jobId, page: 1, pageSize: 10 };
+    const codeOf = (answer: RpcResult): string | null => (answer.ok ? null : answer.error.code);
+    // Another account of the same corp, and the same userid in a corp of its own: neither sees them.
+    expect(codeOf(await call('rows', rows, await sessionFor(runtime, 'user', 'importer-2', corpId)))).toBe(
+      'NOT_FOUND',
+    );
+    expect(codeOf(await call('rows', rows, await corpSessionFor(runtime, 'user', USER)))).toBe('NOT_FOUND');
+    // The corp's WeCom admin sees the corp's jobs, as `jobs.get` shows them.
+    const admin = await sessionFor(runtime, 'wecom-admin', 'admin-1', corpId);
+    expect(dataOf<MemberRowsPage>(await call('rows', rows, admin)).total).toBe(9);
+    // A refused workbook's job has no rows to read.
+    const refused = await finished(await call('preview', { livingid, fileId: await upload('bad-time') }));
+    expect(codeOf(await call('rows', { ...rows, jobId: refused.jobId }))).toBe('CONFLICT');
+    expect(codeOf(await call('rows', { ...rows, jobId: 'no-such-job' }))).toBe('NOT_FOUND');
+  });
+
+  it('sweeps rows older than a day with the next job, and offers old rows to the clean-up of old data', async () => {
+    const old = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    const rowsOf = async (jobId: string): Promise<number> => {
+      const found = (await runtime
+        .db('checkin_import_preview_rows')
+        .where('job_id', jobId)
+        .count({ n: '*' })
+        .first()) as { n: number | string };
+      return Number(found.n);
+    };
+    expect(await rowsOf(old.jobId)).toBe(9);
+    // Forty days old: the clean-up (root-admin, a date two days back) counts them.
+    const fortyDaysAgo = Date.now() - 40 * 24 * 60 * 60 * 1000;
+    await runtime
+      .db('checkin_import_preview_rows')
+      .where('job_id', old.jobId)
+      .update({ created_at: fortyDaysAgo });
+    const twoDaysBack = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(Date.now() - 2 * 24 * 60 * 60 * 1000),
+    );
+    const root = await sessionFor(runtime, 'root-admin');
+    const cleanup = dataOf<{ items: Array<{ id: string; count: number }> }>(
+      await runtime.router.dispatch('config.cleanupPreview', { before: twoDaysBack }, root),
+    );
+    expect(cleanup.items.find((item) => item.id === 'checkin-import.preview-rows')?.count).toBe(9);
+    // The contributor deletes exactly those, and nothing of today.
+    const fresh = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    await runtime
+      .db('checkin_import_preview_rows')
+      .where('job_id', fresh.jobId)
+      .update({ created_at: fortyDaysAgo });
+    const contributor = memberRowsRetention();
+    const cutoff = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    expect(await runtime.db.transaction((trx) => contributor.purge(cutoff, trx))).toBe(9);
+    expect(await rowsOf(fresh.jobId)).toBe(0);
+
+    // A day and more old: the next job removes them.
+    const stale = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    await runtime
+      .db('checkin_import_preview_rows')
+      .where('job_id', stale.jobId)
+      .update({ created_at: Date.now() - 25 * 60 * 60 * 1000 });
+    const next = await finished(await call('preview', { livingid, fileId: await upload('valid') }));
+    expect([await rowsOf(stale.jobId), await rowsOf(next.jobId)]).toEqual([0, 9]);
   });
 
   it('lists the corp’s stored lives for the picker, by keyword', async () => {

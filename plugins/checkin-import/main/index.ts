@@ -4,9 +4,10 @@ import { AppError } from '../../../sdk/contracts/errors.js';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
 import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
-import type { CheckinLiveOption } from '../shared/checkin-api.js';
+import type { CheckinLiveOption, MemberRowsPage } from '../shared/checkin-api.js';
 import { checkinJob, IMPORT_JOB, PREVIEW_JOB, type CheckinJobInput } from './checkin-job.js';
-import { ImportSchema, LiveSchema, LivesSchema } from './input-schemas.js';
+import { ImportSchema, LiveSchema, LivesSchema, RowsSchema } from './input-schemas.js';
+import { memberRowsRetention, readMemberRows } from './preview-rows.js';
 
 const guard = { minTier: 'user', requiresCorp: true } as const;
 
@@ -14,6 +15,8 @@ export default definePlugin({
   activate(ctx) {
     ctx.scheduler.registerJob(PREVIEW_JOB, checkinJob(ctx, false));
     ctx.scheduler.registerJob(IMPORT_JOB, checkinJob(ctx, true));
+    ctx.retention.register(memberRowsRetention());
+    const previewKind = `${ctx.id}.${PREVIEW_JOB}`;
 
     for (const kind of [PREVIEW_JOB, IMPORT_JOB]) {
       ctx.handle(kind, { input: ImportSchema, ...guard }, async ({ livingid, fileId }, call) => {
@@ -21,6 +24,18 @@ export default definePlugin({
         return ctx.scheduler.start<CheckinJobInput>(kind, input, call);
       });
     }
+
+    // A preview's member rows, page by page: only for whom `jobs.get` shows the job.
+    ctx.handle('rows', { input: RowsSchema, ...guard }, async (query, call): Promise<MemberRowsPage> => {
+      const job = await ctx.scheduler.get(query.jobId, call);
+      if (job.kind !== previewKind) {
+        throw new AppError('NOT_FOUND', '不是签到预览任务。', { jobId: query.jobId });
+      }
+      if (job.state !== 'done') {
+        throw new AppError('CONFLICT', '签到表尚未读取完成。', { jobId: query.jobId, state: job.state });
+      }
+      return readMemberRows(ctx.db, query);
+    });
 
     // The page's live picker: the caller's corp's stored lives, newest first, by theme or livingid.
     ctx.handle('lives', { input: LivesSchema, ...guard }, async ({ keyword, limit }, call) => {

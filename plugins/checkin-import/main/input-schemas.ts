@@ -13,3 +13,11 @@ export const LivesSchema = z.object({
 });
 
 export const LiveSchema = z.object({ livingid });
+
+export const RowsSchema = z.object({
+  jobId: z.string().trim().min(1, '缺少任务编号').max(64),
+  state: z.enum(['matched', 'ambiguous', 'unmatched']).optional(),
+  roundNo: z.number().int().min(1).max(10_000).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(100),
+});

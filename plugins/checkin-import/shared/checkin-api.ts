@@ -61,10 +61,17 @@ export interface RoundPreview {
   repeatedNames: number;
   /** What the user should look at before importing, in Chinese (never a refusal). */
   warnings: string[];
-  members: MemberPreview[];
+  /** This round's member rows by state; the rows themselves come from `checkin-import.rows`. */
+  matched: number;
+  ambiguous: number;
+  unmatched: number;
 }
 
-/** The result of the preview and import jobs. */
+/**
+ * The result of the preview and import jobs: a summary only, small enough for every `jobs.get` poll.
+ * A preview's member rows (50,000 in a big workbook) are kept by the job and read page by page through
+ * `checkin-import.rows`; an import's are the live's check-in records.
+ */
 export interface CheckinImportResult {
   livingid: string;
   fileName: string;
@@ -79,6 +86,27 @@ export interface CheckinImportResult {
   matched: number;
   ambiguous: number;
   unmatched: number;
+}
+
+/** One member row as `checkin-import.rows` answers it: where it comes from, and what matching made of it. */
+export interface MemberRow extends MemberPreview {
+  roundNo: number;
+  sheet: string;
+}
+
+/** `checkin-import.rows`: one page of a preview's member rows, in round and row order. */
+export interface MemberRowsQuery {
+  jobId: string;
+  state?: MemberPreview['state'];
+  roundNo?: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface MemberRowsPage {
+  rows: MemberRow[];
+  /** Rows that fit the filters, over every page. */
+  total: number;
 }
 
 /** A live for the picker (`checkin-import.lives`). */

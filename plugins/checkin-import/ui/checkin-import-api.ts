@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
-import type { CheckinLiveOption } from '../shared/checkin-api.js';
+import type { CheckinLiveOption, MemberRowsPage, MemberRowsQuery } from '../shared/checkin-api.js';
 
 /** The plugin's channels as the page calls them. */
 @Injectable({ providedIn: 'root' })
@@ -21,5 +21,10 @@ export class CheckinImportApi {
 
   import(livingid: string, fileId: string): Promise<{ jobId: string }> {
     return this.rpc.call('checkin-import.import', { livingid, fileId });
+  }
+
+  /** A page of a finished preview's member rows. */
+  rows(query: MemberRowsQuery): Promise<MemberRowsPage> {
+    return this.rpc.call<MemberRowsPage>('checkin-import.rows', query);
   }
 }

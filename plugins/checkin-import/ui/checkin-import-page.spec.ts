@@ -9,14 +9,22 @@ import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../sdk/ui/session.js';
 import { provideAppState } from '../../../sdk/ui/state/app-state.js';
 import { FakeRpcFailure, FakeTransport } from '../../../sdk/ui/testing/fake-transport.js';
-import type { CheckinImportResult, CheckinLiveOption, MemberPreview } from '../shared/checkin-api.js';
+import type {
+  CheckinImportResult,
+  CheckinLiveOption,
+  MemberPreview,
+  MemberRow,
+  MemberRowsQuery,
+} from '../shared/checkin-api.js';
 import { CheckinImportPage } from './checkin-import-page.js';
 
 const LIVE: CheckinLiveOption = { livingid: 'lv-1', theme: '新品推广直播', start: 1741839370, status: 2 };
 
-function member(row: number, raw: string, state: MemberPreview['state']): MemberPreview {
+function member(row: number, raw: string, state: MemberPreview['state']): MemberRow {
   const [name = raw, suffix = null] = raw.split('@');
   return {
+    roundNo: 1,
+    sheet: '第一次签到',
     row,
     raw,
     name,
@@ -60,11 +68,9 @@ function result(imported: boolean): CheckinImportResult {
         rowsFound: 3,
         repeatedNames: 0,
         warnings: [],
-        members: [
-          member(7, '黍离。@微信', 'matched'),
-          member(8, '晴天@微信', 'ambiguous'),
-          member(9, '路人甲@微信', 'unmatched'),
-        ],
+        matched: 1,
+        ambiguous: 1,
+        unmatched: 1,
       },
     ],
     matched: 1,
@@ -100,7 +106,27 @@ function button(fixture: ComponentFixture<unknown>, label: string): HTMLButtonEl
   );
 }
 
-async function render(livingid: string | null, jobs: Record<string, JobSnapshot>) {
+const MEMBERS: MemberRow[] = [
+  member(7, '黍离。@微信', 'matched'),
+  member(8, '晴天@微信', 'ambiguous'),
+  member(9, '路人甲@微信', 'unmatched'),
+];
+
+/** `checkin-import.rows` as the plugin answers it: the job's rows filtered by state, one page. */
+function rowsOf(members: readonly MemberRow[]) {
+  return (input: unknown) => {
+    const query = input as MemberRowsQuery;
+    const fitting = members.filter((found) => query.state === undefined || found.state === query.state);
+    const from = (query.page - 1) * query.pageSize;
+    return { rows: fitting.slice(from, from + query.pageSize), total: fitting.length };
+  };
+}
+
+async function render(
+  livingid: string | null,
+  jobs: Record<string, JobSnapshot>,
+  members: readonly MemberRow[] = MEMBERS,
+) {
   sessionStorage.clear();
   TestBed.configureTestingModule({
     providers: [
@@ -133,6 +159,7 @@ async function render(livingid: string | null, jobs: Record<string, JobSnapshot>
   fake.answer('checkin-import.preview', { jobId: 'job-preview' });
   fake.answer('checkin-import.import', { jobId: 'job-import' });
   fake.answer('jobs.get', (input: unknown) => jobs[(input as { jobId: string }).jobId]);
+  fake.answer('checkin-import.rows', rowsOf(members));
   const fixture = TestBed.createComponent(CheckinImportPage);
   await settle(fixture);
   return { fixture, fake, loader: TestbedHarnessEnvironment.loader(fixture) };
@@ -185,13 +212,16 @@ describe('CheckinImportPage', () => {
         warnings: [
           '「已签到人数」为 260，明细中有 253 行（导出时可能仍有人在签到）：两个数字都会保存，按明细逐行导入',
         ],
-        members: [...round.members, ...many],
+        ambiguous: 251,
       },
     ];
     messy.ambiguous = 251;
     messy.skippedSheets = [{ sheet: '汇总', reason: '不是签到轮次' }];
     messy.notices = ['工作表的排列顺序与签到轮次不一致：已按轮次（第一次、第二次……）排序'];
-    const { fixture } = await render('lv-1', { 'job-preview': job('job-preview', { result: messy }) });
+    const { fixture, fake } = await render('lv-1', { 'job-preview': job('job-preview', { result: messy }) }, [
+      ...MEMBERS,
+      ...many,
+    ]);
     button(fixture, '选择签到表')?.click();
     await settle(fixture);
     const page = fixture.nativeElement as HTMLElement;
@@ -207,6 +237,41 @@ describe('CheckinImportPage', () => {
     await settle(fixture);
     expect(ambiguous.querySelectorAll('.members > li').length).toBe(200);
     expect(text(ambiguous)).toContain('已显示 200 / 251');
+    // Each group's rows come a page at a time from the job, fetched when its panel is open.
+    expect(fake.callsTo('checkin-import.rows')).toEqual([
+      { jobId: 'job-preview', state: 'ambiguous', page: 1, pageSize: 100 },
+      { jobId: 'job-preview', state: 'unmatched', page: 1, pageSize: 100 },
+      { jobId: 'job-preview', state: 'ambiguous', page: 2, pageSize: 100 },
+    ]);
+    button(fixture, '再显示 100 条')?.click();
+    await settle(fixture);
+    expect(ambiguous.querySelectorAll('.members > li').length).toBe(251);
+    expect(button(fixture, '再显示 100 条')).toBeUndefined();
+    // The matched group is fetched only once opened.
+    (page.querySelector('.group-matched mat-expansion-panel-header') as HTMLElement).click();
+    await settle(fixture);
+    expect(text(page.querySelector('.group-matched'))).toContain('黍离。@微信');
+    expect(fake.callsTo('checkin-import.rows').length).toBe(5);
+  });
+
+  it('says when a group’s rows cannot be loaded, and loads them on 重试', async () => {
+    const { fixture, fake } = await render('lv-1', {
+      'job-preview': job('job-preview', { result: result(false) }),
+    });
+    let failing = true;
+    fake.answer('checkin-import.rows', (input: unknown) => {
+      if (failing) throw new FakeRpcFailure({ code: 'NOT_FOUND', message: '任务不存在或无权查看。' });
+      return rowsOf(MEMBERS)(input);
+    });
+    button(fixture, '选择签到表')?.click();
+    await settle(fixture);
+    const ambiguous = (fixture.nativeElement as HTMLElement).querySelector('.group-ambiguous') as HTMLElement;
+    expect(text(ambiguous.querySelector('[role=alert]'))).toContain('加载成员失败');
+    failing = false;
+    button(fixture, '重试')?.click();
+    await settle(fixture);
+    expect(ambiguous.querySelector('[role=alert]')).toBeNull();
+    expect(text(ambiguous)).toContain('有 2 位观众同名「晴天」，无法确定是哪一位');
   });
 
   it('lists every problem of a refused workbook with its sheet and row, and offers no import', async () => {
