@@ -61,6 +61,10 @@ export function openDatabase(options: DatabaseOptions): Knex {
           connection.pragma('foreign_keys = ON');
           connection.pragma(`busy_timeout = ${busyTimeout}`);
           connection.pragma('synchronous = NORMAL');
+          // Checkpoints (the only fsyncs under synchronous = NORMAL) every ~40 MB of WAL rather than 4 MB:
+          // a member sync writes tens of thousands of rows and rewrites the same b-tree pages, which a
+          // larger window copies back once (docs/architecture.md, live store).
+          connection.pragma('wal_autocheckpoint = 10000');
           cacheStatements(connection);
           done(null, connection);
         } catch (error) {

@@ -17,6 +17,15 @@ import type { CreatedLive, LiveStore, MergeStatsResult, ModifiedLive } from '../
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import type { Clock } from '../runtime-options.js';
 import { CLOCK, KNEX } from '../tokens.js';
+import {
+  changedPeople,
+  readPeople,
+  sameValue,
+  upsertPeople,
+  writeViewers,
+  type Person,
+  type ViewerWrite,
+} from './batched-writes.js';
 import { CheckinFigures } from './checkin-figures.js';
 import { checkinTotals } from './checkin-totals.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
@@ -32,8 +41,6 @@ import type { ViewerDetailsPage, ViewerProfileCounts } from '../../../sdk/contra
 import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 
 const LIVE_STATUS = 1;
-// Rows per multi-row insert: well under SQLite's bound on bound parameters.
-const INSERT_CHUNK = 40;
 
 /** The live store of ARCHITECTURE §6 over the host database; `ctx.liveStore` for plugins. */
 @injectable()
@@ -75,9 +82,12 @@ export class LiveStoreService implements LiveStore {
           updated_at: now,
         });
       if (columns.anchor_name !== null) {
-        await this.upsertPeople(trx, corpId, [
-          { kind: 'internal', id: live.anchorUserid, name: columns.anchor_name, source: 'anchor' },
-        ]);
+        await upsertPeople(
+          trx,
+          corpId,
+          [{ kind: 'internal', id: live.anchorUserid, name: columns.anchor_name, source: 'anchor' }],
+          now,
+        );
       }
     });
     return this.require(corpId, live.livingid);
@@ -138,20 +148,28 @@ export class LiveStoreService implements LiveStore {
     return this.db.transaction(async (trx) => {
       const live = (await trx('lives').where({ corp_id: corpId, livingid }).first()) as LiveRow | undefined;
       if (live === undefined) throw notFound(livingid);
-      // Names learnt from this pull first, so rule (4) sees them too.
-      const learnt = viewers
+      const learnt: Person[] = viewers
         .filter((viewer) => viewer.name !== '')
         .map((viewer) => ({ kind: viewer.kind, id: viewer.id, name: viewer.name, source: 'watch-stat' }));
-      await this.upsertPeople(trx, corpId, learnt);
       const inviters = viewers.map(inviterOf).filter((inviter) => inviter !== null);
-      const known = await this.knownNames(trx, corpId, inviters);
+      // One read of the name cache for everyone this pull names or needs; only differences are written.
+      const cached = await readPeople(trx, corpId, [...learnt, ...inviters]);
+      await upsertPeople(trx, corpId, changedPeople(learnt, cached), now);
+      // The inviters' names as the cache holds them now: names learnt from this pull first, so rule (4)
+      // sees them too.
+      const learntNames = new Map(learnt.map((person) => [personKey(person.kind, person.id), person.name]));
+      const known = new Map<string, string>();
+      for (const inviter of inviters) {
+        const key = personKey(inviter.kind, inviter.id);
+        const name = learntNames.get(key) ?? cached.get(key)?.name;
+        if (name !== undefined) known.set(key, name);
+      }
       const names = nameInviters(viewers, {
         anchorUserid: live.anchor_userid,
         anchorName: live.anchor_name,
         known,
       });
-      const rows = viewers.map((viewer, index) => ({
-        live_id: live.id,
+      const rows: ViewerWrite[] = viewers.map((viewer, index) => ({
         viewer_kind: viewer.kind,
         viewer_id: viewer.id,
         external_type: viewer.externalType,
@@ -164,16 +182,8 @@ export class LiveStoreService implements LiveStore {
         inviter_name: names[index]?.name ?? null,
         inviter_rule: names[index]?.rule ?? null,
         raw: viewer.raw,
-        first_seen_at: now,
-        last_synced_at: now,
       }));
-      const merged = Object.keys(rows[0] ?? {}).filter((column) => column !== 'first_seen_at');
-      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-        await trx('live_viewers')
-          .insert(rows.slice(start, start + INSERT_CHUNK))
-          .onConflict(['live_id', 'viewer_kind', 'viewer_id'])
-          .merge(merged);
-      }
+      await writeViewers(trx, live.id, rows, now);
       await trx('lives').where({ id: live.id }).update({ stats_synced_at: now });
       const unnamed = new Map<string, { kind: ViewerKind; id: string }>();
       viewers.forEach((viewer, index) => {
@@ -207,7 +217,7 @@ export class LiveStoreService implements LiveStore {
     corpId: string,
     person: { kind: ViewerKind; id: string; name: string; source: string },
   ): Promise<void> {
-    await this.upsertPeople(this.db, corpId, [person]);
+    await upsertPeople(this.db, corpId, [person], this.clock.now());
   }
 
   async get(corpId: string, livingid: string): Promise<LiveRecord | undefined> {
@@ -289,55 +299,6 @@ export class LiveStoreService implements LiveStore {
       );
   }
 
-  private async knownNames(
-    trx: Knex.Transaction,
-    corpId: string,
-    people: ReadonlyArray<{ kind: ViewerKind; id: string }>,
-  ): Promise<Map<string, string>> {
-    const known = new Map<string, string>();
-    // Exact spellings, as upsertPeople stores them: one (kind, id) lookup per person, on the primary key.
-    const unique = new Map(people.map((person) => [personKey(person.kind, person.id), person]));
-    for (const kind of ['internal', 'external'] as const) {
-      const ids = [...unique.values()].filter((person) => person.kind === kind).map((person) => person.id);
-      for (let start = 0; start < ids.length; start += 500) {
-        const rows = (await trx('live_people')
-          .where({ corp_id: corpId, person_kind: kind })
-          .whereIn('person_id', ids.slice(start, start + 500))
-          .select('person_kind', 'person_id', 'name')) as Array<{
-          person_kind: ViewerKind;
-          person_id: string;
-          name: string;
-        }>;
-        for (const row of rows) known.set(personKey(row.person_kind, row.person_id), row.name);
-      }
-    }
-    return known;
-  }
-
-  private async upsertPeople(
-    db: Knex | Knex.Transaction,
-    corpId: string,
-    people: ReadonlyArray<{ kind: ViewerKind; id: string; name: string; source: string }>,
-  ): Promise<void> {
-    const now = this.clock.now();
-    const unique = new Map(people.map((person) => [personKey(person.kind, person.id), person]));
-    const rows = [...unique.values()].map((person) => ({
-      corp_id: corpId,
-      person_kind: person.kind,
-      // As WeCom spelt it: an answer for `WangDeSheng` is never served for `wangdesheng` (docs/architecture.md).
-      person_id: person.id,
-      name: person.name,
-      source: person.source,
-      updated_at: now,
-    }));
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      await db('live_people')
-        .insert(rows.slice(start, start + INSERT_CHUNK))
-        .onConflict(['corp_id', 'person_kind', 'person_id'])
-        .merge(['name', 'source', 'updated_at']);
-    }
-  }
-
   replaceCheckins(
     corpId: string,
     livingid: string,
@@ -380,11 +341,4 @@ function emptyToNull(value: string | null | undefined): string | null {
 
 function notFound(livingid: string): AppError {
   return new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
-}
-
-/** Database values against new ones: numbers may come back as strings (bigint), booleans as 0/1. */
-function sameValue(stored: unknown, next: unknown): boolean {
-  if (stored === null || stored === undefined) return next === null || next === undefined;
-  if (typeof next === 'number' || typeof next === 'boolean') return Number(stored) === Number(next);
-  return stored === next;
 }
