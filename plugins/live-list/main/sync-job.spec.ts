@@ -197,7 +197,10 @@ describe('live-list sync (concurrent, simulator)', () => {
         .withContext(livingid)
         .toBe(midway.synced.has(livingid) ? (expected.get(livingid) ?? -1) : 0);
     }
-    // Nothing keeps running after the cancel: no call reaches WeCom any more.
+    // Nothing keeps running after the cancel: once the calls already on the wire have been answered
+    // (a busy machine may deliver them late), no call reaches WeCom any more.
+    await waitFor(async () => ((await client.counters()).inFlight === 0 ? true : undefined), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const calls = (await client.counters()).calls;
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await client.counters()).calls).toEqual(calls);
