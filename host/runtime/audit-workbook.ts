@@ -2,6 +2,7 @@
 // header, dates as Excel dates in the configured zone), built in a worker thread (worker-pool.ts).
 import ExcelJS from 'exceljs';
 import { auditActionLabel } from '../../sdk/contracts/audit-actions.js';
+import { auditDetailText } from '../../sdk/contracts/audit-details.js';
 import { TIER_LABELS, type Tier } from '../../sdk/contracts/tiers.js';
 import { wallClockDate } from '../../sdk/contracts/zoned-time.js';
 import type { WorkerTask } from '../../sdk/main/workers.js';
@@ -100,7 +101,8 @@ async function writeWorkbook(
       action: auditActionLabel(row.action, detail),
       target: row.target ?? '',
       result: row.ok ? '成功' : '失败',
-      detail: detail === null ? '' : JSON.stringify(detail),
+      // Readable Chinese pairs, not the stored JSON with its English keys.
+      detail: auditDetailText(detail, (epochMs) => wallClockDate(epochMs, timeZone)),
     };
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({

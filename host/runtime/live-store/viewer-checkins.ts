@@ -16,6 +16,8 @@ import { roundFigures } from './round-figures.js';
 const MAX_PAGE_SIZE = 500;
 // Bound parameters per `whereIn`: well under SQLite's limit.
 const ID_CHUNK = 500;
+// Past this many viewers the rounds' matched records are read at once instead of by viewer id chunks.
+const WHOLE_LIVE_ROWS = 5 * ID_CHUNK;
 
 interface DetailRow extends ViewerRow {
   cached_inviter_name: string | null;
@@ -71,6 +73,7 @@ export async function viewerDetails(
     .orderBy('round_no')
     .select('id', 'round_no', 'title', 'started_at', 'reported_count')) as RoundRow[];
   const records = await matchedRecords(db, rounds, rows);
+  const roundsById = new Map(rounds.map((round) => [round.id, round]));
   const { rounds: counts } = await roundFigures(
     db,
     figures,
@@ -78,7 +81,7 @@ export async function viewerDetails(
     rounds.map((round) => round.id),
   );
   return {
-    rows: rows.map((row) => toDetail(row, rounds, records)),
+    rows: rows.map((row) => toDetail(row, roundsById, records)),
     total: Number(total.n),
     rounds: rounds.map((round): CheckinRoundSummary => ({
       roundNo: round.round_no,
@@ -159,27 +162,44 @@ async function matchedRecords(
 ): Promise<Map<string, RecordRow[]>> {
   const byViewer = new Map<string, RecordRow[]>();
   if (rounds.length === 0 || rows.length === 0) return byViewer;
-  const ids = [...new Set(rows.map((row) => row.viewer_id))];
-  for (let start = 0; start < ids.length; start += ID_CHUNK) {
-    const found = (await db('live_checkin_records')
+  const add = (record: RecordRow): void => {
+    const key = viewerKey(record.viewer_kind, record.viewer_id);
+    const list = byViewer.get(key);
+    if (list === undefined) byViewer.set(key, [record]);
+    else list.push(record);
+  };
+  const matched = () =>
+    db('live_checkin_records')
       .whereIn(
         'round_id',
         rounds.map((round) => round.id),
       )
-      .where('match_state', 'matched')
+      .where('match_state', 'matched');
+  const ids = [...new Set(rows.map((row) => row.viewer_id))];
+  if (ids.length > WHOLE_LIVE_ROWS) {
+    // A whole big live (the export): one read of the rounds' records beats hundreds of id chunks.
+    const wanted = new Set(rows.map((row) => viewerKey(row.viewer_kind, row.viewer_id)));
+    const found = (await matched().select(
+      'round_id',
+      'viewer_kind',
+      'viewer_id',
+      'checked_at',
+    )) as RecordRow[];
+    for (const record of found) if (wanted.has(viewerKey(record.viewer_kind, record.viewer_id))) add(record);
+    return byViewer;
+  }
+  for (let start = 0; start < ids.length; start += ID_CHUNK) {
+    const found = (await matched()
       .whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))
       .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at')) as RecordRow[];
-    for (const record of found) {
-      const key = viewerKey(record.viewer_kind, record.viewer_id);
-      byViewer.set(key, [...(byViewer.get(key) ?? []), record]);
-    }
+    for (const record of found) add(record);
   }
   return byViewer;
 }
 
 function toDetail(
   row: DetailRow,
-  rounds: readonly RoundRow[],
+  roundsById: ReadonlyMap<number, RoundRow>,
   records: ReadonlyMap<string, RecordRow[]>,
 ): ViewerDetail {
   const viewer = toViewerRecord(row);
@@ -196,7 +216,6 @@ function toDetail(
     // A later merge found the user/get answer in the cache (rule 4): it still came from rule 5.
     viewer.inviterRule = 'user-get';
   }
-  const roundsById = new Map(rounds.map((round) => [round.id, round]));
   const checkins = (records.get(viewerKey(row.viewer_kind, row.viewer_id)) ?? [])
     .map((record): ViewerCheckin | null => {
       const round = roundsById.get(record.round_id);
