@@ -14,6 +14,7 @@ import {
   UNMATCHED_REASONS,
   viewerKindLabel,
 } from '../shared/viewer-format.js';
+import { SheetRowXml, type PlainCell } from './sheet-row-xml.js';
 import { zonedDates } from './zoned-dates.js';
 
 export const VIEWER_SHEET = '观众明细';
@@ -26,7 +27,7 @@ const MAX_TEXT_WIDTH = 50;
 const WIDTH_SAMPLE_ROWS = 1000;
 const YIELD_EVERY_ROWS = 2000;
 
-type CellValue = string | number | Date;
+type CellValue = PlainCell;
 
 export interface DetailWorkbookInput {
   live: LiveRecord;
@@ -81,7 +82,6 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
     '评论',
     '连麦',
   ];
-  const dateColumns = new Set(roundColumns.map((_, index) => 6 + index));
   const viewerRow = (viewer: ViewerDetail): CellValue[] => {
     const atByRound = new Map(viewer.checkins.map((checkin) => [checkin.roundNo, checkin.at]));
     return [
@@ -105,7 +105,6 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
   await addTable(workbook, VIEWER_SHEET, {
     above: liveHeader(input, toDate),
     headers,
-    dateColumns,
     rows: input.viewers,
     toRow: viewerRow,
   });
@@ -121,7 +120,6 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
         '已匹配观众',
         '未匹配',
       ],
-      dateColumns: new Set([2]),
       rows: input.rounds,
       toRow: (round) => [
         round.roundNo,
@@ -136,7 +134,6 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
     await addTable(workbook, UNMATCHED_SHEET, {
       above: [],
       headers: ['轮次', '工作表', '行号', '已签到成员（原文）', '所在部门', '未匹配原因', '签到发起时间'],
-      dateColumns: new Set([6]),
       rows: input.unmatched,
       toRow: (row) => [
         row.roundNo,
@@ -194,8 +191,6 @@ interface TableSpec<T> {
   /** Rows above the table (the live's header block); their first cell is bold. */
   above: CellValue[][];
   headers: string[];
-  /** Zero-based columns whose Date values carry the date format. */
-  dateColumns: ReadonlySet<number>;
   rows: readonly T[];
   toRow(row: T): CellValue[];
 }
@@ -249,13 +244,17 @@ async function addTable<T>(
     from: { row: headerRow, column: 1 },
     to: { row: headerRow, column: table.headers.length },
   };
+  // The rows below go out as text (sheet-row-xml.ts): exceljs's per-cell objects dominate a big export.
+  const rows = new SheetRowXml(workbook, sheet, table.headers.length, DATE_STYLE, headerRow + 1);
   for (const [index, row] of table.rows.entries()) {
-    writeRow(sheet, index < sample.length ? (sample[index] ?? []) : table.toRow(row), (column) =>
-      table.dateColumns.has(column) ? DATE_STYLE : PLAIN_STYLE,
-    );
+    rows.add(index < sample.length ? (sample[index] ?? []) : table.toRow(row));
     // Lets the file stream drain: a big live's rows are not all held as XML at once.
-    if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await new Promise((done) => setImmediate(done));
+    if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) {
+      rows.flush();
+      await new Promise((done) => setImmediate(done));
+    }
   }
+  rows.flush();
   sheet.commit();
 }
 
