@@ -153,20 +153,20 @@ export function detailRowsQuery(
     ]);
 }
 
-const viewerKey = (kind: string, id: string): string => `${kind}:${id}`;
-
+/** Matched check-in records by viewer id (the kind is checked where they are read: `toDetail`). */
 async function matchedRecords(
   db: Knex,
   rounds: readonly RoundRow[],
   rows: readonly DetailRow[],
 ): Promise<Map<string, RecordRow[]>> {
-  const byViewer = new Map<string, RecordRow[]>();
-  if (rounds.length === 0 || rows.length === 0) return byViewer;
-  const add = (record: RecordRow): void => {
-    const key = viewerKey(record.viewer_kind, record.viewer_id);
-    const list = byViewer.get(key);
-    if (list === undefined) byViewer.set(key, [record]);
-    else list.push(record);
+  const byViewerId = new Map<string, RecordRow[]>();
+  if (rounds.length === 0 || rows.length === 0) return byViewerId;
+  const add = (found: readonly RecordRow[]): void => {
+    for (const record of found) {
+      const list = byViewerId.get(record.viewer_id);
+      if (list === undefined) byViewerId.set(record.viewer_id, [record]);
+      else list.push(record);
+    }
   };
   const matched = () =>
     db('live_checkin_records')
@@ -174,27 +174,19 @@ async function matchedRecords(
         'round_id',
         rounds.map((round) => round.id),
       )
-      .where('match_state', 'matched');
+      .where('match_state', 'matched')
+      .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at');
+  if (rows.length > WHOLE_LIVE_ROWS) {
+    // A whole big live (the export): one read of the rounds' records beats hundreds of id chunks; a
+    // record of a viewer not among the rows is never looked up.
+    add((await matched()) as RecordRow[]);
+    return byViewerId;
+  }
   const ids = [...new Set(rows.map((row) => row.viewer_id))];
-  if (ids.length > WHOLE_LIVE_ROWS) {
-    // A whole big live (the export): one read of the rounds' records beats hundreds of id chunks.
-    const wanted = new Set(rows.map((row) => viewerKey(row.viewer_kind, row.viewer_id)));
-    const found = (await matched().select(
-      'round_id',
-      'viewer_kind',
-      'viewer_id',
-      'checked_at',
-    )) as RecordRow[];
-    for (const record of found) if (wanted.has(viewerKey(record.viewer_kind, record.viewer_id))) add(record);
-    return byViewer;
-  }
   for (let start = 0; start < ids.length; start += ID_CHUNK) {
-    const found = (await matched()
-      .whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))
-      .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at')) as RecordRow[];
-    for (const record of found) add(record);
+    add((await matched().whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))) as RecordRow[]);
   }
-  return byViewer;
+  return byViewerId;
 }
 
 function toDetail(
@@ -216,7 +208,8 @@ function toDetail(
     // A later merge found the user/get answer in the cache (rule 4): it still came from rule 5.
     viewer.inviterRule = 'user-get';
   }
-  const checkins = (records.get(viewerKey(row.viewer_kind, row.viewer_id)) ?? [])
+  const checkins = (records.get(row.viewer_id) ?? [])
+    .filter((record) => record.viewer_kind === row.viewer_kind)
     .map((record): ViewerCheckin | null => {
       const round = roundsById.get(record.round_id);
       if (round === undefined) return null;
