@@ -97,8 +97,9 @@ describe('audit.export (an .xlsx of the audit log)', () => {
     const texts = [2, 3, 4].map((n) => [3, 4, 5, 6, 7, 8].map((c) => sheet.getRow(n).getCell(c).text));
     expect(texts).toEqual([
       ['root-admin', '超级管理员', '登录', '', '成功', ''],
-      ['zhangsan', '企微管理员', '设为企微管理员', ROWS[1]?.target ?? '?', '成功', '{"tier":"wecom-admin"}'],
-      ['（未登录）', '', '登录', 'root', '失败', '{"kind":"root"}'],
+      ['zhangsan', '企微管理员', '设为企微管理员', ROWS[1]?.target ?? '?', '成功', '权限：企微管理员'],
+      // A key the labels do not know stays, as it is.
+      ['（未登录）', '', '登录', 'root', '失败', 'kind：root'],
     ]);
     expect(sheet.getRow(4).getCell(1).value).toBe(1);
 
@@ -144,6 +145,65 @@ describe('audit.export (an .xlsx of the audit log)', () => {
     expect(recorded.length).toBe(1);
     expect(recorded[0]?.actor_userid).toBe('root-admin');
     expect(JSON.parse(recorded[0]?.detail ?? '{}')).toEqual({ rows: 2, action: 'auth.login' });
+  });
+
+  it('writes each detail as readable Chinese pairs, never the stored JSON', async () => {
+    await start();
+    await runtime.db('audit_log').insert([
+      {
+        at: Date.UTC(2026, 11, 1, 2, 0, 0),
+        actor_userid: 'root-admin',
+        actor_tier: 'root-admin',
+        action: 'config.cleanup',
+        target: '2026-06-01',
+        ok: 1,
+        detail: JSON.stringify({
+          cutoff: Date.UTC(2026, 4, 31, 16, 0, 0),
+          deleted: { 'host.audit': 12, 'host.jobs': 3 },
+        }),
+      },
+      {
+        at: Date.UTC(2026, 11, 1, 3, 0, 0),
+        actor_userid: 'zhangsan',
+        actor_tier: 'user',
+        action: 'checkin-import.import',
+        target: '签到.xlsx → lv1',
+        ok: 1,
+        detail: JSON.stringify({ livingid: 'lv1', rounds: 2, matched: 40, ambiguous: 1, unmatched: 3 }),
+      },
+      {
+        at: Date.UTC(2026, 11, 1, 4, 0, 0),
+        actor_userid: 'root-admin',
+        actor_tier: 'root-admin',
+        action: 'audit.export',
+        target: null,
+        ok: 1,
+        detail: JSON.stringify({ rows: 2, action: 'auth.login' }),
+      },
+      {
+        at: Date.UTC(2026, 11, 1, 5, 0, 0),
+        actor_userid: 'root-admin',
+        actor_tier: 'root-admin',
+        action: 'plugins.setEnabled',
+        target: 'live-list',
+        ok: 1,
+        detail: JSON.stringify({ enabled: false }),
+      },
+    ]);
+    const root = await sessionFor(runtime, 'root-admin', 'root-admin');
+    const result = dataOf<AuditExportResult>(await runtime.router.dispatch('audit.export', {}, root));
+    const sheet = (await openWorkbook(runtime, root, result.fileId)).getWorksheet('审计日志');
+    const details = new Map<string, string>();
+    sheet?.eachRow((row, rowNo) => {
+      if (rowNo > 1) details.set(row.getCell(5).text, row.getCell(8).text);
+    });
+    expect(details.get('清理旧数据')).toBe(
+      '清理截止时间：2026-06-01 00:00:00；已删除：审计日志记录 12，已结束的后台任务 3',
+    );
+    expect(details.get('导入签到表')).toBe('直播 ID：lv1；签到轮次：2；已匹配：40；同名待确认：1；未匹配：3');
+    expect(details.get('导出审计日志')).toBe('行数：2；筛选的操作：登录');
+    expect(details.get('停用插件')).toBe('启用：否');
+    expect([...details.values()].some((text) => /[{}"]/.test(text))).toBeFalse();
   });
 
   it('is for root-admin only, like audit.list, and an empty log still gives a workbook', async () => {

@@ -2,6 +2,7 @@
 // header, dates as Excel dates in the configured zone), built in a worker thread (worker-pool.ts).
 import ExcelJS from 'exceljs';
 import { auditActionLabel } from '../../sdk/contracts/audit-actions.js';
+import { auditDetailText } from '../../sdk/contracts/audit-details.js';
 import { TIER_LABELS, type Tier } from '../../sdk/contracts/tiers.js';
 import { wallClockDate } from '../../sdk/contracts/zoned-time.js';
 import type { WorkerTask } from '../../sdk/main/workers.js';
@@ -33,6 +34,7 @@ const SHEET_NAME = '审计日志';
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const MAX_TEXT_WIDTH = 60;
 const YIELD_EVERY_ROWS = 2000;
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 
 interface Column {
   header: string;
@@ -100,7 +102,8 @@ async function writeWorkbook(
       action: auditActionLabel(row.action, detail),
       target: row.target ?? '',
       result: row.ok ? '成功' : '失败',
-      detail: detail === null ? '' : JSON.stringify(detail),
+      // Readable Chinese pairs, not the stored JSON with its English keys.
+      detail: auditDetailText(detail, (epochMs) => wallClockDate(epochMs, timeZone)),
     };
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -124,8 +127,13 @@ async function writeWorkbook(
   header.font = { bold: true };
   header.alignment = { vertical: 'middle' };
   header.commit();
+  // One style object per column, shared by its cells: exceljs looks a style up by identity, and its
+  // default (a fresh copy of the column style per cell) renders a style per cell.
+  const styles = COLUMNS.map((column) => column.style ?? PLAIN_STYLE);
   for (const [index, value] of values.entries()) {
-    sheet.addRow(value).commit();
+    const row = sheet.addRow(value);
+    styles.forEach((style, column) => (row.getCell(column + 1).style = style));
+    row.commit();
     // A long export (100 000 rows take seconds) lets other calls have their turn meanwhile.
     if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await new Promise((done) => setImmediate(done));
   }

@@ -16,6 +16,8 @@ import { roundFigures } from './round-figures.js';
 const MAX_PAGE_SIZE = 500;
 // Bound parameters per `whereIn`: well under SQLite's limit.
 const ID_CHUNK = 500;
+// Past this many viewers the rounds' matched records are read at once instead of by viewer id chunks.
+const WHOLE_LIVE_ROWS = 5 * ID_CHUNK;
 
 interface DetailRow extends ViewerRow {
   cached_inviter_name: string | null;
@@ -71,6 +73,7 @@ export async function viewerDetails(
     .orderBy('round_no')
     .select('id', 'round_no', 'title', 'started_at', 'reported_count')) as RoundRow[];
   const records = await matchedRecords(db, rounds, rows);
+  const roundsById = new Map(rounds.map((round) => [round.id, round]));
   const { rounds: counts } = await roundFigures(
     db,
     figures,
@@ -78,7 +81,7 @@ export async function viewerDetails(
     rounds.map((round) => round.id),
   );
   return {
-    rows: rows.map((row) => toDetail(row, rounds, records)),
+    rows: rows.map((row) => toDetail(row, roundsById, records)),
     total: Number(total.n),
     rounds: rounds.map((round): CheckinRoundSummary => ({
       roundNo: round.round_no,
@@ -150,36 +153,45 @@ export function detailRowsQuery(
     ]);
 }
 
-const viewerKey = (kind: string, id: string): string => `${kind}:${id}`;
-
+/** Matched check-in records by viewer id (the kind is checked where they are read: `toDetail`). */
 async function matchedRecords(
   db: Knex,
   rounds: readonly RoundRow[],
   rows: readonly DetailRow[],
 ): Promise<Map<string, RecordRow[]>> {
-  const byViewer = new Map<string, RecordRow[]>();
-  if (rounds.length === 0 || rows.length === 0) return byViewer;
-  const ids = [...new Set(rows.map((row) => row.viewer_id))];
-  for (let start = 0; start < ids.length; start += ID_CHUNK) {
-    const found = (await db('live_checkin_records')
+  const byViewerId = new Map<string, RecordRow[]>();
+  if (rounds.length === 0 || rows.length === 0) return byViewerId;
+  const add = (found: readonly RecordRow[]): void => {
+    for (const record of found) {
+      const list = byViewerId.get(record.viewer_id);
+      if (list === undefined) byViewerId.set(record.viewer_id, [record]);
+      else list.push(record);
+    }
+  };
+  const matched = () =>
+    db('live_checkin_records')
       .whereIn(
         'round_id',
         rounds.map((round) => round.id),
       )
       .where('match_state', 'matched')
-      .whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))
-      .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at')) as RecordRow[];
-    for (const record of found) {
-      const key = viewerKey(record.viewer_kind, record.viewer_id);
-      byViewer.set(key, [...(byViewer.get(key) ?? []), record]);
-    }
+      .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at');
+  if (rows.length > WHOLE_LIVE_ROWS) {
+    // A whole big live (the export): one read of the rounds' records beats hundreds of id chunks; a
+    // record of a viewer not among the rows is never looked up.
+    add((await matched()) as RecordRow[]);
+    return byViewerId;
   }
-  return byViewer;
+  const ids = [...new Set(rows.map((row) => row.viewer_id))];
+  for (let start = 0; start < ids.length; start += ID_CHUNK) {
+    add((await matched().whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))) as RecordRow[]);
+  }
+  return byViewerId;
 }
 
 function toDetail(
   row: DetailRow,
-  rounds: readonly RoundRow[],
+  roundsById: ReadonlyMap<number, RoundRow>,
   records: ReadonlyMap<string, RecordRow[]>,
 ): ViewerDetail {
   const viewer = toViewerRecord(row);
@@ -196,8 +208,8 @@ function toDetail(
     // A later merge found the user/get answer in the cache (rule 4): it still came from rule 5.
     viewer.inviterRule = 'user-get';
   }
-  const roundsById = new Map(rounds.map((round) => [round.id, round]));
-  const checkins = (records.get(viewerKey(row.viewer_kind, row.viewer_id)) ?? [])
+  const checkins = (records.get(row.viewer_id) ?? [])
+    .filter((record) => record.viewer_kind === row.viewer_kind)
     .map((record): ViewerCheckin | null => {
       const round = roundsById.get(record.round_id);
       if (round === undefined) return null;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { wallClockDate } from '../../../sdk/contracts/zoned-time.js';
+import { LIVE_STATUS_LABELS, type LiveStatus } from '../../../sdk/contracts/lives.js';
 import type {
   CheckinRoundSummary,
   LiveRecord,
@@ -14,55 +14,60 @@ import {
   UNMATCHED_REASONS,
   viewerKindLabel,
 } from '../shared/viewer-format.js';
+import { SheetRowXml, type PlainCell } from './sheet-row-xml.js';
+import { zonedDates } from './zoned-dates.js';
 
 export const VIEWER_SHEET = '观众明细';
 export const PROFILE_SHEET = '观众画像';
 export const ROUNDS_SHEET = '签到轮次';
 export const UNMATCHED_SHEET = '未匹配签到';
+export const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const MAX_TEXT_WIDTH = 50;
+// Column widths come from the first rows: scanning 100,000 rows for a width costs more than it shows.
+const WIDTH_SAMPLE_ROWS = 1000;
 const YIELD_EVERY_ROWS = 2000;
+
+type CellValue = PlainCell;
 
 export interface DetailWorkbookInput {
   live: LiveRecord;
+  /** The anchor's name where the app knows it (else the userid shows alone). */
+  anchorName: string | null;
   viewers: readonly ViewerDetail[];
   rounds: readonly CheckinRoundSummary[];
   /** Check-in rows kept without a viewer: listed on their own sheet, never dropped. */
   unmatched: readonly UnmatchedCheckin[];
   inviterSupported: boolean;
   charts: LiveDetailCharts | null;
-  /** Times are written as text of this zone's wall clock (the installation's zone). */
+  /** Times are Excel dates of this zone's wall clock (the installation's zone). */
   timeZone: string;
-}
-
-/** Unix seconds → `yyyy-MM-dd HH:mm:ss` of the zone's wall clock. */
-function timeFormatter(timeZone: string): (unixSeconds: number) => string {
-  return (unixSeconds) =>
-    wallClockDate(unixSeconds * 1000, timeZone)
-      .toISOString()
-      .slice(0, 19)
-      .replace('T', ' ');
+  /** When the export was asked for, milliseconds. */
+  exportedAt: number;
 }
 
 /** Display width in Excel's character units: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
+function displayWidth(value: CellValue): number {
+  if (value instanceof Date) return DATE_FORMAT.length;
+  const text = String(value);
   let width = 0;
-  for (const char of text) width += /[\u1100-\uffff]/.test(char) ? 2 : 1;
+  for (let index = 0; index < text.length; index += 1) width += text.charCodeAt(index) >= 0x1100 ? 2 : 1;
   return width;
 }
 
 /**
- * The detail export (R7.1, R7.2) in the house style of the audit export: a bold, frozen, filtered
- * header; columns sized to their content; streamed to disk. 观众明细 carries the R5.2 columns (one per
- * check-in round); 观众画像 the chart data as tables.
+ * The detail export (R7.1, R7.2) in the house style of the audit export: the live's header block, then a
+ * bold, frozen, filtered table; columns sized to their content; streamed to disk. 观众明细 carries the
+ * R5.2 columns (one per check-in round, as Excel dates); 观众画像 the chart data as tables.
  */
 export async function writeDetailWorkbook(path: string, input: DetailWorkbookInput): Promise<void> {
-  const formatTime = timeFormatter(input.timeZone);
+  const toDate = zonedDates(input.timeZone);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,
     useSharedStrings: false,
   });
   workbook.creator = 'WeCom Live';
+  const roundColumns = input.rounds.map((round) => round.roundNo);
   const headers = [
     '观众',
     'userid / external_userid',
@@ -77,83 +82,179 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
     '评论',
     '连麦',
   ];
-  const values = input.viewers.map((viewer) => [
-    viewer.name,
-    viewer.viewerId,
-    viewerKindLabel(viewer),
-    formatWatchTime(viewer.watchTime),
-    viewer.watchTime,
-    viewer.checkins.length,
-    ...input.rounds.map((round) => {
-      const at = viewer.checkins.find((checkin) => checkin.roundNo === round.roundNo)?.at;
-      return at === undefined ? '' : at === null ? '已签到' : formatTime(at);
-    }),
-    inviterText(viewer, input.inviterSupported),
-    viewer.invitorUserid ?? viewer.invitorExternalUserid ?? '',
-    viewer.inviterRule === null || !input.inviterSupported ? '' : INVITER_RULE_LABELS[viewer.inviterRule],
-    viewer.isComment ? '是' : '否',
-    viewer.isMic ? '是' : '否',
-  ]);
-  await addTable(workbook, VIEWER_SHEET, headers, values);
+  const viewerRow = (viewer: ViewerDetail): CellValue[] => {
+    const atByRound = new Map(viewer.checkins.map((checkin) => [checkin.roundNo, checkin.at]));
+    return [
+      viewer.name,
+      viewer.viewerId,
+      viewerKindLabel(viewer),
+      formatWatchTime(viewer.watchTime),
+      viewer.watchTime,
+      viewer.checkins.length,
+      ...roundColumns.map((roundNo): CellValue => {
+        const at = atByRound.get(roundNo);
+        return at === undefined ? '' : at === null ? '已签到' : toDate(at * 1000);
+      }),
+      inviterText(viewer, input.inviterSupported),
+      viewer.invitorUserid ?? viewer.invitorExternalUserid ?? '',
+      viewer.inviterRule === null || !input.inviterSupported ? '' : INVITER_RULE_LABELS[viewer.inviterRule],
+      viewer.isComment ? '是' : '否',
+      viewer.isMic ? '是' : '否',
+    ];
+  };
+  await addTable(workbook, VIEWER_SHEET, {
+    above: liveHeader(input, toDate),
+    headers,
+    rows: input.viewers,
+    toRow: viewerRow,
+  });
   if (input.rounds.length > 0) {
-    await addTable(
-      workbook,
-      ROUNDS_SHEET,
-      ['轮次', '工作表', '签到发起时间', '已签到人数（签到表所写）', '明细行数', '已匹配观众', '未匹配'],
-      input.rounds.map((round) => [
+    await addTable(workbook, ROUNDS_SHEET, {
+      above: [],
+      headers: [
+        '轮次',
+        '工作表',
+        '签到发起时间',
+        '已签到人数（签到表所写）',
+        '明细行数',
+        '已匹配观众',
+        '未匹配',
+      ],
+      rows: input.rounds,
+      toRow: (round) => [
         round.roundNo,
         round.title,
-        round.startedAt === null ? '' : formatTime(round.startedAt),
+        round.startedAt === null ? '' : toDate(round.startedAt * 1000),
         round.reportedCount ?? '',
         round.records,
         round.matched,
         round.records - round.matched,
-      ]),
-    );
-    await addTable(
-      workbook,
-      UNMATCHED_SHEET,
-      ['轮次', '工作表', '行号', '已签到成员（原文）', '所在部门', '未匹配原因', '签到发起时间'],
-      input.unmatched.map((row) => [
+      ],
+    });
+    await addTable(workbook, UNMATCHED_SHEET, {
+      above: [],
+      headers: ['轮次', '工作表', '行号', '已签到成员（原文）', '所在部门', '未匹配原因', '签到发起时间'],
+      rows: input.unmatched,
+      toRow: (row) => [
         row.roundNo,
         row.title,
         row.rowNo,
         row.memberLabel,
         row.department,
         UNMATCHED_REASONS[row.matchState],
-        row.at === null ? '' : formatTime(row.at),
-      ]),
-    );
+        row.at === null ? '' : toDate(row.at * 1000),
+      ],
+    });
   }
   if (input.charts !== null) addProfile(workbook, input.live, input.charts);
   await workbook.commit();
 }
 
-async function addTable(
+/**
+ * The live above the viewer table, as the customer's document asks: theme, anchor, times, counts. Label
+ * / value pairs, times as Excel dates; a blank row separates it from the table.
+ */
+function liveHeader(input: DetailWorkbookInput, toDate: (ms: number) => Date): CellValue[][] {
+  const { live } = input;
+  const actual = live.actualStart !== null;
+  const start = live.actualStart ?? live.reserveStart;
+  const duration = actual ? live.actualDuration : live.reserveDuration;
+  const living = live.status === 1;
+  const end: CellValue = living
+    ? LIVE_STATUS_LABELS[1]
+    : start !== null && duration !== null
+      ? toDate((start + duration) * 1000)
+      : '';
+  const checkedIn = input.viewers.filter((viewer) => viewer.checkins.length > 0).length;
+  const anchor =
+    input.anchorName !== null && input.anchorName !== '' && input.anchorName !== live.anchorUserid
+      ? `${input.anchorName}（${live.anchorUserid}）`
+      : live.anchorUserid;
+  return [
+    [`直播详情：${live.theme}`],
+    ['直播主题', live.theme, '直播 ID', live.livingid],
+    ['主播', anchor, '状态', live.status === null ? '未知' : LIVE_STATUS_LABELS[live.status as LiveStatus]],
+    [
+      actual ? '实际开始' : '预约开始',
+      start === null ? '' : toDate(start * 1000),
+      actual ? '实际结束' : '预约结束',
+      end,
+    ],
+    ['观众人数', input.viewers.length, '评论人数', input.viewers.filter((viewer) => viewer.isComment).length],
+    ['连麦人数', input.viewers.filter((viewer) => viewer.isMic).length, '签到轮次', input.rounds.length],
+    ['签到人数', checkedIn, '导出时间', toDate(input.exportedAt)],
+    [],
+  ];
+}
+
+interface TableSpec<T> {
+  /** Rows above the table (the live's header block); their first cell is bold. */
+  above: CellValue[][];
+  headers: string[];
+  rows: readonly T[];
+  toRow(row: T): CellValue[];
+}
+
+// One style object per kind, shared by every cell: exceljs looks a style up by identity, so a fresh
+// object per cell (its default) costs a style rendering per cell.
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: DATE_FORMAT, alignment: { horizontal: 'left' } };
+const LABEL_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
+const TITLE_STYLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
+const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true }, alignment: { vertical: 'middle' } };
+
+function writeRow(
+  sheet: ExcelJS.Worksheet,
+  values: CellValue[],
+  styleOf: (column: number) => Partial<ExcelJS.Style>,
+): void {
+  const row = sheet.addRow(values);
+  for (let column = 0; column < values.length; column += 1) {
+    const value = values[column];
+    row.getCell(column + 1).style = value instanceof Date ? DATE_STYLE : styleOf(column);
+  }
+  row.commit();
+}
+
+async function addTable<T>(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
-  headers: string[],
-  values: ReadonlyArray<Array<string | number>>,
+  table: TableSpec<T>,
 ): Promise<void> {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }] });
-  sheet.columns = headers.map((header, index) => {
+  const headerRow = table.above.length + 1;
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: headerRow, activeCell: `A${headerRow + 1}` }],
+  });
+  const sample = table.rows.slice(0, WIDTH_SAMPLE_ROWS).map((row) => table.toRow(row));
+  sheet.columns = table.headers.map((header, index) => {
     let widest = displayWidth(header);
-    for (const row of values) {
-      widest = Math.max(widest, displayWidth(String(row[index] ?? '')));
+    for (const values of [...sample, ...table.above.slice(1)]) {
+      widest = Math.max(widest, displayWidth(values[index] ?? ''));
       if (widest >= MAX_TEXT_WIDTH) break;
     }
-    return { header, key: `c${index}`, width: Math.min(MAX_TEXT_WIDTH, widest + 2) };
+    return { width: Math.min(MAX_TEXT_WIDTH, widest + 2) };
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle' };
-  header.commit();
-  for (const [index, row] of values.entries()) {
-    sheet.addRow(row).commit();
-    // A big live (tens of thousands of viewers) lets other calls have their turn meanwhile.
-    if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await new Promise((done) => setImmediate(done));
+  for (const [index, values] of table.above.entries()) {
+    writeRow(sheet, values, (column) =>
+      index === 0 ? TITLE_STYLE : column % 2 === 0 ? LABEL_STYLE : PLAIN_STYLE,
+    );
   }
+  writeRow(sheet, table.headers, () => HEADER_STYLE);
+  sheet.autoFilter = {
+    from: { row: headerRow, column: 1 },
+    to: { row: headerRow, column: table.headers.length },
+  };
+  // The rows below go out as text (sheet-row-xml.ts): exceljs's per-cell objects dominate a big export.
+  const rows = new SheetRowXml(workbook, sheet, table.headers.length, DATE_STYLE, headerRow + 1);
+  for (const [index, row] of table.rows.entries()) {
+    rows.add(index < sample.length ? (sample[index] ?? []) : table.toRow(row));
+    // Lets the file stream drain: a big live's rows are not all held as XML at once.
+    if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) {
+      rows.flush();
+      await new Promise((done) => setImmediate(done));
+    }
+  }
+  rows.flush();
   sheet.commit();
 }
 

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { LiveRecord, ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { LiveDetailExportResult } from '../shared/live-detail-api.js';
 import { DETAIL_WORKBOOK_WORKER, type DetailWorkbookTask } from './detail-workbook-worker.js';
 import { inviterSupported } from './live-detail.js';
@@ -41,13 +42,15 @@ export function exportJob(ctx: PluginContext) {
           path: stored.path,
           workbook: {
             live,
+            anchorName: anchorName(live, all.rows),
             viewers: all.rows,
             rounds: all.rounds,
             unmatched: unmatched.rows,
             inviterSupported: supported,
             charts: withCharts ? await viewerProfile(ctx.liveStore, corpId, livingid, supported) : null,
-            // Times in the workbook are text of the installation's zone (docs/architecture.md).
+            // Times in the workbook are Excel dates of the installation's zone (docs/architecture.md).
             timeZone: ctx.timeZone,
+            exportedAt: Date.now(),
           },
         },
         { signal: job.signal },
@@ -60,4 +63,13 @@ export function exportJob(ctx: PluginContext) {
     job.progress(2, 2, '已完成');
     return { fileId: finished.fileId, fileName: finished.name, rows: all.rows.length };
   };
+}
+
+/** The anchor's name: as typed at creation, else as the anchor shows among the viewers (cache-named). */
+function anchorName(live: LiveRecord, viewers: readonly ViewerDetail[]): string | null {
+  if (live.anchorName !== null && live.anchorName !== '') return live.anchorName;
+  const asViewer = viewers.find(
+    (viewer) => viewer.kind === 'internal' && viewer.viewerId === live.anchorUserid,
+  );
+  return asViewer !== undefined && asViewer.name !== '' ? asViewer.name : null;
 }

@@ -22,6 +22,13 @@ type Runtime = Awaited<ReturnType<typeof startRuntime>>;
 
 const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** The viewer table's header row: the last frozen row (the live's header block is above it). */
+function tableHeaderRow(sheet: ExcelJS.Worksheet | undefined): number {
+  const view = sheet?.views[0] as { state?: string; ySplit?: number } | undefined;
+  expect(view?.state).toBe('frozen');
+  return view?.ySplit ?? 1;
+}
+
 describe('live-detail plugin (main side, simulator)', () => {
   let sim: RunningSimulator;
   let client: SimClient;
@@ -251,11 +258,12 @@ describe('live-detail plugin (main side, simulator)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(stored.path);
     const sheet = workbook.getWorksheet('观众明细');
-    const header = (sheet?.getRow(1).values as unknown[]).map(String);
+    const headerRow = tableHeaderRow(sheet);
+    const header = (sheet?.getRow(headerRow).values as unknown[]).map(String);
     const column = (title: string): number => header.indexOf(title);
     const byId = new Map<string, string>();
     sheet?.eachRow((excelRow, rowNo) => {
-      if (rowNo > 1)
+      if (rowNo > headerRow)
         byId.set(
           String(excelRow.getCell(column('userid / external_userid')).value),
           String(excelRow.getCell(column('邀请人')).value),
@@ -435,8 +443,28 @@ describe('live-detail plugin (main side, simulator)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(stored.path);
     const viewers = workbook.getWorksheet('观众明细');
-    expect(viewers?.rowCount).toBe(answer.viewers.total + 1);
-    const header = (viewers?.getRow(1).values as unknown[]).slice(1);
+    // The live's header block above a frozen, filtered table (the customer's document).
+    const headerRow = tableHeaderRow(viewers);
+    expect(headerRow).toBeGreaterThan(1);
+    expect(String(viewers?.autoFilter)).toMatch(new RegExp(`^A${headerRow}:[A-Z]+${headerRow}$`));
+    expect(viewers?.getRow(headerRow).getCell(1).font?.bold).toBeTrue();
+    expect(viewers?.rowCount).toBe(answer.viewers.total + headerRow);
+    const above = new Map<string, unknown>();
+    for (let rowNo = 2; rowNo < headerRow; rowNo += 1) {
+      const values = viewers?.getRow(rowNo).values as unknown[];
+      for (let cell = 1; cell + 1 < values.length; cell += 2)
+        above.set(String(values[cell]), values[cell + 1]);
+    }
+    expect(String(viewers?.getRow(1).getCell(1).value)).toBe(`直播详情：${answer.live.theme}`);
+    expect(above.get('直播主题')).toBe(answer.live.theme);
+    expect(above.get('直播 ID')).toBe(promo);
+    expect(String(above.get('主播'))).toContain(answer.live.anchorUserid);
+    expect(above.get('观众人数')).toBe(answer.viewers.total);
+    expect(above.get('签到人数')).toBe(1);
+    expect(above.get('签到轮次')).toBe(1);
+    expect([...above.keys()].some((label) => /开始$/.test(label))).toBeTrue();
+    expect(above.get('导出时间')).toBeInstanceOf(Date);
+    const header = (viewers?.getRow(headerRow).values as unknown[]).slice(1);
     expect(header).toEqual(
       jasmine.arrayContaining([
         '观众',
@@ -449,7 +477,17 @@ describe('live-detail plugin (main side, simulator)', () => {
         '连麦',
       ]),
     );
-    expect(String(viewers?.getRow(2).getCell(4).value)).toMatch(/^\d+:\d\d:\d\d$/);
+    expect(String(viewers?.getRow(headerRow + 1).getCell(4).value)).toMatch(/^\d+:\d\d:\d\d$/);
+    // Check-in times are Excel dates of Beijing's wall clock (exceljs reads them back by their UTC
+    // fields), not text: the seeded round started 2025-03-13 04:17 UTC, 12:17 in Beijing.
+    const checkinColumn = (header as string[]).indexOf('第一次签到签到时间') + 1;
+    const checkedIn = viewers?.getRow(headerRow + 1).getCell(checkinColumn);
+    expect(checkedIn?.type).toBe(ExcelJS.ValueType.Date);
+    expect(checkedIn?.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect((checkedIn?.value as Date).toISOString()).toBe('2025-03-13T12:17:00.000Z');
+    expect(viewers?.getRow(headerRow + 2).getCell(checkinColumn).value ?? '').toBe('');
+    const rounds = workbook.getWorksheet('签到轮次');
+    expect(rounds?.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.Date);
     const profile = workbook.getWorksheet('观众画像');
     const labels = profile?.getColumn(1).values.map(String) ?? [];
     expect(labels).toEqual(
