@@ -93,6 +93,8 @@ export interface LiveStore {
 export interface ViewerDetailsQuery {
   /** Matches name, userid / external_userid and inviter name. */
   keyword?: string;
+  /** Check-in, type, watch time and inviter filters (the detail page's filter row). */
+  filters?: import('../contracts/lives.js').ViewerFilters;
   page?: number;
   pageSize?: number;
 }

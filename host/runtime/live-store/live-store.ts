@@ -276,17 +276,28 @@ export class LiveStoreService implements LiveStore {
   /**
    * `lives` with the peak of its online samples (max; the earliest sample that reached it; how many
    * samples): one primary-key join on the rollup the sample writes keep (migration 005), never an
-   * aggregate over the samples of every live.
+   * aggregate over the samples of every live; and the anchor's cached name, another primary-key join.
    */
   private selectLives(): Knex.QueryBuilder {
-    return this.db('lives')
-      .leftJoin('live_online_peaks as pk', 'pk.live_id', 'lives.id')
-      .select(
-        'lives.*',
-        'pk.peak_online as peak_online',
-        'pk.peak_online_at as peak_online_at',
-        'pk.samples as peak_online_samples',
-      );
+    return (
+      this.db('lives')
+        .leftJoin('live_online_peaks as pk', 'pk.live_id', 'lives.id')
+        // The anchor's name as the cache knows it (exact userid, on live_people's primary key): a live not
+        // created here has no typed anchor name, yet user/get or a pull may have named its anchor.
+        .leftJoin('live_people as ap', (join) =>
+          join
+            .on('ap.corp_id', 'lives.corp_id')
+            .andOn('ap.person_kind', this.db.raw('?', ['internal']))
+            .andOn('ap.person_id', 'lives.anchor_userid'),
+        )
+        .select(
+          'lives.*',
+          'pk.peak_online as peak_online',
+          'pk.peak_online_at as peak_online_at',
+          'pk.samples as peak_online_samples',
+          'ap.name as cached_anchor_name',
+        )
+    );
   }
 
   private async knownNames(
