@@ -271,3 +271,27 @@ export interface ViewerFilters {
   /** Invited by somebody else (a self-invite is no invitation) or not. */
   hasInviter?: boolean;
 }
+
+/** A check-in row as the workbook identifies it: kept across re-imports of the same workbook. */
+export interface CheckinRowRef {
+  roundNo: number;
+  rowNo: number;
+  /** 已签到成员 exactly as written. */
+  memberLabel: string;
+}
+
+/** A viewer an ambiguous check-in row may belong to: same normalised name, a fitting origin. */
+export interface CheckinCandidate {
+  kind: ViewerKind;
+  viewerId: string;
+  name: string;
+  externalType: number | null;
+  /** Seconds, to tell namesakes apart. */
+  watchTime: number;
+}
+
+/** The user's pick for an ambiguous check-in row (`live-detail.resolve`). */
+export interface CheckinResolutionInput extends CheckinRowRef {
+  viewerKind: ViewerKind;
+  viewerId: string;
+}

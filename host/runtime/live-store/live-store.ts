@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type {
+  CheckinCandidate,
+  CheckinResolutionInput,
+  CheckinRowRef,
   CheckinRoundInput,
   LiveCheckins,
   LiveCheckinTotals,
@@ -19,6 +22,7 @@ import type { Clock } from '../runtime-options.js';
 import { CLOCK, KNEX } from '../tokens.js';
 import { CheckinFigures } from './checkin-figures.js';
 import { checkinTotals } from './checkin-totals.js';
+import { checkinCandidates, resolveCheckin } from './checkin-resolutions.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
 import { readCheckins, replaceCheckins, unmatchedCheckins } from './checkin-store.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
@@ -368,6 +372,29 @@ export class LiveStoreService implements LiveStore {
     query: UnmatchedCheckinsQuery,
   ): Promise<PageOf<UnmatchedCheckin>> {
     return unmatchedCheckins(this.db, corpId, livingid, query, this.figures);
+  }
+
+  checkinCandidates(corpId: string, livingid: string, row: CheckinRowRef): Promise<CheckinCandidate[]> {
+    return checkinCandidates(this.db, corpId, livingid, row);
+  }
+
+  /** The records change without new rounds: the live's cached check-in figures are dropped. */
+  async resolveCheckin(
+    corpId: string,
+    livingid: string,
+    resolution: CheckinResolutionInput,
+    resolvedBy: string | null,
+  ): Promise<CheckinCandidate> {
+    const { liveId, viewer } = await resolveCheckin(
+      this.db,
+      this.clock.now(),
+      corpId,
+      livingid,
+      resolution,
+      resolvedBy,
+    );
+    this.figures.forget(liveId);
+    return viewer;
   }
 
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
