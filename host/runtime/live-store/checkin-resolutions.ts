@@ -104,15 +104,13 @@ async function candidatesOf(
     shown_name: string;
   }>;
   return viewers
-    .map(
-      (viewer): CheckinCandidate => ({
-        kind: viewer.viewer_kind,
-        viewerId: viewer.viewer_id,
-        name: viewer.shown_name,
-        externalType: viewer.external_type,
-        watchTime: Number(viewer.watch_time),
-      }),
-    )
+    .map((viewer): CheckinCandidate => ({
+      kind: viewer.viewer_kind,
+      viewerId: viewer.viewer_id,
+      name: viewer.shown_name,
+      externalType: viewer.external_type,
+      watchTime: Number(viewer.watch_time),
+    }))
     .filter((viewer) => viewer.name !== '' && nameKey(viewer.name) === key && originFits(origin, viewer));
 }
 

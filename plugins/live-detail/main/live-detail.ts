@@ -51,6 +51,10 @@ export async function localDetail(
 }
 
 /** Zod leaves absent keys as undefined; exactOptionalPropertyTypes wants them gone. */
-function withoutUndefined(filters: { [K in keyof ViewerFilters]?: ViewerFilters[K] | undefined }): ViewerFilters {
-  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as ViewerFilters;
+function withoutUndefined(filters: {
+  [K in keyof ViewerFilters]?: ViewerFilters[K] | undefined;
+}): ViewerFilters {
+  return Object.fromEntries(
+    Object.entries(filters).filter(([, value]) => value !== undefined),
+  ) as ViewerFilters;
 }
