@@ -467,6 +467,105 @@ describe('LiveDetailPage', () => {
     expect(text(root.querySelector('.viewers .state'))).toBe('没有符合筛选条件的观众。');
   });
 
+  it('resolves an ambiguous check-in by picking the viewer, then reads the page again', async () => {
+    let resolved = false;
+    const { fixture, fake, root } = await render(() => answer({ unmatchedCheckins: resolved ? 0 : 1 }));
+    const ambiguous = {
+      roundNo: 1,
+      title: '第一次签到',
+      rowNo: 8,
+      memberLabel: '晴天@微信',
+      department: '',
+      matchState: 'ambiguous',
+      at: 1_762_280_600,
+    };
+    fake.answer('live-detail.unmatched', () =>
+      resolved ? { total: 0, rows: [] } : { total: 1, rows: [ambiguous] },
+    );
+    fake.answer('live-detail.candidates', () => [
+      { kind: 'external', viewerId: 'wm-1', name: '晴天', externalType: 1, watchTime: 3725 },
+      { kind: 'external', viewerId: 'wm-2', name: '晴天', externalType: 1, watchTime: 59 },
+    ]);
+    fake.answer('live-detail.resolve', () => {
+      resolved = true;
+      return { kind: 'external', viewerId: 'wm-2', name: '晴天', externalType: 1, watchTime: 59 };
+    });
+    const panel = root.querySelector('[data-testid=unmatched-panel]');
+    (panel?.querySelector('mat-expansion-panel-header') as HTMLElement).click();
+    await settle(fixture);
+    const button = (label: string): HTMLButtonElement[] =>
+      [...(panel?.querySelectorAll<HTMLButtonElement>('button') ?? [])].filter((b) => text(b) === label);
+    const pick = button('指定观众')[0];
+    expect(pick?.getAttribute('aria-expanded')).toBe('false');
+    pick?.click();
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.candidates')).toEqual([
+      { livingid: 'lv-1', roundNo: 1, rowNo: 8, memberLabel: '晴天@微信' },
+    ]);
+    expect(pick?.getAttribute('aria-expanded')).toBe('true');
+    const candidates = panel?.querySelector('.candidates') ?? null;
+    expect(text(candidates)).toContain('重新导入同一份签到表时会保留这个选择');
+    expect(text(candidates)).toContain('外部 · 微信 · wm-1 · 观看 1:02:05');
+    expect(text(candidates)).toContain('wm-2 · 观看 0:00:59');
+    const gets = fake.callsTo('live-detail.get').length;
+    button('这是他/她')[1]?.click();
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.resolve')).toEqual([
+      {
+        livingid: 'lv-1',
+        roundNo: 1,
+        rowNo: 8,
+        memberLabel: '晴天@微信',
+        viewerKind: 'external',
+        viewerId: 'wm-2',
+      },
+    ]);
+    expect(fake.callsTo('live-detail.get').length).toBe(gets + 1);
+    expect(text(document.querySelector('.mat-mdc-snack-bar-label'))).toContain(
+      '已把这一行签到记为 晴天 的签到',
+    );
+    expect(text(panel)).toContain('未匹配的签到（0 条）');
+    expect(text(panel)).toContain('所有签到行都已匹配到观众。');
+  });
+
+  it('says why a pick failed and keeps the candidates open', async () => {
+    const { fixture, fake, root } = await render(() => answer({ unmatchedCheckins: 1 }));
+    fake.answer('live-detail.unmatched', () => ({
+      total: 1,
+      rows: [
+        {
+          roundNo: 1,
+          title: '第一次签到',
+          rowNo: 8,
+          memberLabel: '晴天',
+          department: '',
+          matchState: 'ambiguous',
+          at: null,
+        },
+      ],
+    }));
+    fake.answer('live-detail.candidates', () => [
+      { kind: 'internal', viewerId: 'qingtian', name: '晴天', externalType: null, watchTime: 60 },
+    ]);
+    fake.fail('live-detail.resolve', {
+      code: 'NOT_FOUND',
+      message: '这一行签到已不是待确认的同名签到，请刷新页面后再试。',
+    });
+    const panel = root.querySelector('[data-testid=unmatched-panel]');
+    (panel?.querySelector('mat-expansion-panel-header') as HTMLElement).click();
+    await settle(fixture);
+    [...(panel?.querySelectorAll<HTMLButtonElement>('button') ?? [])]
+      .find((b) => text(b) === '指定观众')
+      ?.click();
+    await settle(fixture);
+    [...(panel?.querySelectorAll<HTMLButtonElement>('button') ?? [])]
+      .find((b) => text(b) === '这是他/她')
+      ?.click();
+    await settle(fixture);
+    expect(text(panel?.querySelector('.candidates [role=alert]') ?? null)).toContain('请刷新页面后再试');
+    expect(text(panel?.querySelector('.candidates') ?? null)).toContain('企业成员 · qingtian');
+  });
+
   it('pulls a live not stored yet without showing the store’s NOT_FOUND first', async () => {
     const { fake, root } = await render((query) => {
       if (query.refresh !== true)

@@ -20,6 +20,7 @@ import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import {
   LIVE_STATUS_LABELS,
   LIVE_TYPE_LABELS,
+  type CheckinCandidate,
   type ViewerDetail,
   type ViewerFilters,
 } from '../../../sdk/contracts/lives.js';
@@ -176,6 +177,14 @@ export class LiveDetailPage {
   protected turn(event: PageEvent): void {
     this.page.set(event.pageIndex + 1);
     this.pageSize.set(event.pageSize);
+    void this.load(false);
+  }
+
+  /** A check-in row now counts for a viewer: the page's rows, rounds and counts are read again. */
+  protected checkinResolved(viewer: CheckinCandidate): void {
+    this.snackBar.open(`已把这一行签到记为 ${viewer.name || viewer.viewerId} 的签到`, '关闭', {
+      duration: 4000,
+    });
     void this.load(false);
   }
 
