@@ -120,7 +120,7 @@ function minutesToSeconds(text: string): number | undefined {
       color: var(--mat-sys-on-surface-variant);
     }
     .minutes {
-      width: 120px;
+      width: 150px;
     }
   `,
 })
