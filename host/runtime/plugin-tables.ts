@@ -23,6 +23,7 @@ export const HOST_TABLES = [
   'live_online_snapshots',
   'live_checkin_rounds',
   'live_checkin_records',
+  'live_checkin_resolutions',
   'sqlite_sequence',
 ] as const;
 

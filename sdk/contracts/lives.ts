@@ -29,7 +29,10 @@ export interface LiveRecord {
   type: number | null;
   status: LiveStatus | null;
   anchorUserid: string;
-  /** Typed at creation; stored locally only. */
+  /**
+   * Typed at creation (stored locally only); else the name cache's name for the anchor's exact userid
+   * (user/get, a pull), so a live not created here still shows its anchor by name.
+   */
   anchorName: string | null;
   mainDepartment: number | null;
   /** As reserved (sent at creation or modify, then WeCom's reserve_start). */
@@ -251,4 +254,44 @@ export interface ViewerProfileCounts {
   inviters: Array<{ label: string; viewers: number }>;
   /** Per imported round, in round order: viewers with a matched check-in in it. */
   rounds: Array<{ roundNo: number; title: string; viewers: number }>;
+}
+
+/** The viewer list's types (R5.2 filters): 企业成员, 微信用户, 其他企业的企业微信用户. */
+export type ViewerTypeFilter = 'member' | 'wechat' | 'corp';
+
+/** The detail page's viewer filters, applied by the store (every field optional: absent = any). */
+export interface ViewerFilters {
+  /** Has a matched check-in in any round (true) or none (false). */
+  checkedIn?: boolean;
+  /** One of these types; empty or absent = every type. */
+  types?: ViewerTypeFilter[];
+  /** Watch time bounds in seconds, inclusive. */
+  minWatch?: number;
+  maxWatch?: number;
+  /** Invited by somebody else (a self-invite is no invitation) or not. */
+  hasInviter?: boolean;
+}
+
+/** A check-in row as the workbook identifies it: kept across re-imports of the same workbook. */
+export interface CheckinRowRef {
+  roundNo: number;
+  rowNo: number;
+  /** 已签到成员 exactly as written. */
+  memberLabel: string;
+}
+
+/** A viewer an ambiguous check-in row may belong to: same normalised name, a fitting origin. */
+export interface CheckinCandidate {
+  kind: ViewerKind;
+  viewerId: string;
+  name: string;
+  externalType: number | null;
+  /** Seconds, to tell namesakes apart. */
+  watchTime: number;
+}
+
+/** The user's pick for an ambiguous check-in row (`live-detail.resolve`). */
+export interface CheckinResolutionInput extends CheckinRowRef {
+  viewerKind: ViewerKind;
+  viewerId: string;
 }

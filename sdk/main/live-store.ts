@@ -93,6 +93,8 @@ export interface LiveStore {
 export interface ViewerDetailsQuery {
   /** Matches name, userid / external_userid and inviter name. */
   keyword?: string;
+  /** Check-in, type, watch time and inviter filters (the detail page's filter row). */
+  filters?: import('../contracts/lives.js').ViewerFilters;
   page?: number;
   pageSize?: number;
 }
@@ -121,4 +123,24 @@ export interface LiveStore {
     livingid: string,
     watchTimeBounds: readonly number[],
   ): Promise<import('../contracts/lives.js').ViewerProfileCounts>;
+}
+
+// Declaration merge: resolving an ambiguous check-in row by picking its viewer (the detail page).
+export interface LiveStore {
+  /** The viewers an ambiguous row may belong to; NOT_FOUND for a row that is not ambiguous (any more). */
+  checkinCandidates(
+    corpId: string,
+    livingid: string,
+    row: import('../contracts/lives.js').CheckinRowRef,
+  ): Promise<import('../contracts/lives.js').CheckinCandidate[]>;
+  /**
+   * Records the pick (kept across re-imports of the same workbook) and counts the row as that viewer's
+   * check-in at once. Answers the viewer picked, for the audit.
+   */
+  resolveCheckin(
+    corpId: string,
+    livingid: string,
+    resolution: import('../contracts/lives.js').CheckinResolutionInput,
+    resolvedBy: string | null,
+  ): Promise<import('../contracts/lives.js').CheckinCandidate>;
 }

@@ -94,6 +94,35 @@ describe('直播详情 (browser mode, simulator)', () => {
         await simAdmin(env.sim, 'POST', 'config', { latencyMs: 0 });
       }
       await page.getByRole('heading', { name: '观众明细' }).waitFor();
+
+      // Filters run on the host: WeChat users only, then cleared.
+      await page.getByRole('option', { name: '微信用户', exact: true }).click();
+      await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
+      const wechat = await page.locator('table[aria-label="观众明细"] tr[mat-row]').allTextContents();
+      expect(wechat.length).toBeGreaterThan(0);
+      expect(wechat.every((row) => row.includes('外部 · 微信'))).toBeTrue();
+      await screenshotThemes(page, 'live-detail-filtered');
+      await page.getByRole('button', { name: '清除筛选' }).click();
+      await page.getByText(`共 ${viewers} 人`, { exact: true }).waitFor();
+
+      // WeCom refuses this IP (60020): the trusted-IP dialog opens, the stored data stays under the reason.
+      await simAdmin(env.sim, 'POST', 'faults', { api: 'living/get_living_info', errcode: 60020, times: 5 });
+      try {
+        await page.getByRole('button', { name: '刷新' }).click();
+        const dialog = page.locator('wl-trusted-ip-dialog');
+        await dialog.waitFor();
+        await screenshotThemes(page, 'live-detail-60020-dialog', false);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        await page.getByRole('alert').filter({ hasText: '可信 IP 列表' }).waitFor();
+        expect(await page.getByText(`共 ${viewers} 人`, { exact: true }).isVisible()).toBeTrue();
+        expect(await page.locator('table[aria-label="观众明细"] tr[mat-row]').count()).toBe(
+          Math.min(20, viewers),
+        );
+        await screenshotThemes(page, 'live-detail-60020');
+      } finally {
+        await simAdmin(env.sim, 'DELETE', 'faults');
+      }
       expect(errors).toEqual([]);
     },
     SPEC_TIMEOUT,

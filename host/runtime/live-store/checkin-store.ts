@@ -15,6 +15,7 @@ import type {
   ViewerKind,
 } from '../../../sdk/contracts/lives.js';
 import type { CheckinFigures } from './checkin-figures.js';
+import { applyResolutions } from './checkin-resolutions.js';
 import { likePattern } from './live-list-query.js';
 import { roundFigures } from './round-figures.js';
 
@@ -86,6 +87,8 @@ export async function replaceCheckins(
       }
       records += rows.length;
     }
+    // Ambiguous rows a user resolved on an earlier import of this workbook stay resolved.
+    await applyResolutions(trx, liveId);
     return { rounds: rounds.length, records };
   });
 }

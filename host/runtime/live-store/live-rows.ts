@@ -41,6 +41,8 @@ export interface LiveRow {
   peak_online?: number | null;
   peak_online_at?: number | string | null;
   peak_online_samples?: number | string | null;
+  /** The anchor's name in the name cache (`selectLives` joins it); the typed name wins. */
+  cached_anchor_name?: string | null;
 }
 
 export interface ViewerRow {
@@ -66,6 +68,9 @@ export interface ViewerRow {
 const num = (value: number | string | null | undefined): number | null =>
   value === null || value === undefined ? null : Number(value);
 
+const nonEmpty = (value: string | null | undefined): string | null =>
+  value === null || value === undefined || value.trim() === '' ? null : value;
+
 export function toLiveRecord(row: LiveRow): LiveRecord {
   return {
     corpId: row.corp_id,
@@ -75,7 +80,7 @@ export function toLiveRecord(row: LiveRow): LiveRecord {
     type: row.type,
     status: row.status as LiveStatus | null,
     anchorUserid: row.anchor_userid,
-    anchorName: row.anchor_name,
+    anchorName: nonEmpty(row.anchor_name) ?? nonEmpty(row.cached_anchor_name),
     mainDepartment: row.main_department,
     reserveStart: num(row.reserve_start),
     reserveDuration: row.reserve_duration,

@@ -164,6 +164,22 @@ describe('LiveStore (SQLite file)', () => {
     expect(reserved.reserveStart).toBe(1741846600);
   });
 
+  it('names the anchor of a live not created here from the name cache, exact userid only; the typed name wins', async () => {
+    await store.mergeLivingInfo('corp-a', 'lv-synced', { ...ENDED_INFO, anchor_userid: 'LiWei' });
+    expect((await store.get('corp-a', 'lv-synced'))?.anchorName).toBeNull();
+    // Another spelling of the userid is another person for WeCom: never its name.
+    await store.rememberName('corp-a', { kind: 'internal', id: 'liwei', name: '别人', source: 'user-get' });
+    await store.rememberName('corp-b', { kind: 'internal', id: 'LiWei', name: '外企李伟', source: 'user-get' });
+    await store.rememberName('corp-a', { kind: 'external', id: 'LiWei', name: '客户', source: 'watch-stat' });
+    expect((await store.get('corp-a', 'lv-synced'))?.anchorName).toBeNull();
+    await store.rememberName('corp-a', { kind: 'internal', id: 'LiWei', name: '李伟', source: 'user-get' });
+    expect((await store.get('corp-a', 'lv-synced'))?.anchorName).toBe('李伟');
+    const listed = await store.list('corp-a', { page: 1, pageSize: 10, keyword: 'lv-synced' });
+    expect(listed.rows.map((row) => row.anchorName)).toEqual(['李伟']);
+    await store.recordModified('corp-a', 'lv-synced', { anchorName: '李伟老师' });
+    expect((await store.get('corp-a', 'lv-synced'))?.anchorName).toBe('李伟老师');
+  });
+
   it('merges watch stats idempotently and names inviters by the local rules', async () => {
     await createOne();
     await store.mergeLivingInfo('corp-a', 'lv1', ENDED_INFO);

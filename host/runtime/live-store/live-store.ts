@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type {
+  CheckinCandidate,
+  CheckinResolutionInput,
+  CheckinRowRef,
   CheckinRoundInput,
   LiveCheckins,
   LiveCheckinTotals,
@@ -28,6 +31,7 @@ import {
 } from './batched-writes.js';
 import { CheckinFigures } from './checkin-figures.js';
 import { checkinTotals } from './checkin-totals.js';
+import { checkinCandidates, resolveCheckin } from './checkin-resolutions.js';
 import { inviterOf, nameInviters, personKey } from './inviter-names.js';
 import { readCheckins, replaceCheckins, unmatchedCheckins } from './checkin-store.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
@@ -286,17 +290,28 @@ export class LiveStoreService implements LiveStore {
   /**
    * `lives` with the peak of its online samples (max; the earliest sample that reached it; how many
    * samples): one primary-key join on the rollup the sample writes keep (migration 005), never an
-   * aggregate over the samples of every live.
+   * aggregate over the samples of every live; and the anchor's cached name, another primary-key join.
    */
   private selectLives(): Knex.QueryBuilder {
-    return this.db('lives')
-      .leftJoin('live_online_peaks as pk', 'pk.live_id', 'lives.id')
-      .select(
-        'lives.*',
-        'pk.peak_online as peak_online',
-        'pk.peak_online_at as peak_online_at',
-        'pk.samples as peak_online_samples',
-      );
+    return (
+      this.db('lives')
+        .leftJoin('live_online_peaks as pk', 'pk.live_id', 'lives.id')
+        // The anchor's name as the cache knows it (exact userid, on live_people's primary key): a live not
+        // created here has no typed anchor name, yet user/get or a pull may have named its anchor.
+        .leftJoin('live_people as ap', (join) =>
+          join
+            .on('ap.corp_id', 'lives.corp_id')
+            .andOn('ap.person_kind', this.db.raw('?', ['internal']))
+            .andOn('ap.person_id', 'lives.anchor_userid'),
+        )
+        .select(
+          'lives.*',
+          'pk.peak_online as peak_online',
+          'pk.peak_online_at as peak_online_at',
+          'pk.samples as peak_online_samples',
+          'ap.name as cached_anchor_name',
+        )
+    );
   }
 
   replaceCheckins(
@@ -318,6 +333,29 @@ export class LiveStoreService implements LiveStore {
     query: UnmatchedCheckinsQuery,
   ): Promise<PageOf<UnmatchedCheckin>> {
     return unmatchedCheckins(this.db, corpId, livingid, query, this.figures);
+  }
+
+  checkinCandidates(corpId: string, livingid: string, row: CheckinRowRef): Promise<CheckinCandidate[]> {
+    return checkinCandidates(this.db, corpId, livingid, row);
+  }
+
+  /** The records change without new rounds: the live's cached check-in figures are dropped. */
+  async resolveCheckin(
+    corpId: string,
+    livingid: string,
+    resolution: CheckinResolutionInput,
+    resolvedBy: string | null,
+  ): Promise<CheckinCandidate> {
+    const { liveId, viewer } = await resolveCheckin(
+      this.db,
+      this.clock.now(),
+      corpId,
+      livingid,
+      resolution,
+      resolvedBy,
+    );
+    this.figures.forget(liveId);
+    return viewer;
   }
 
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */

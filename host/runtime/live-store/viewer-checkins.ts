@@ -6,6 +6,7 @@ import type {
   ViewerCheckin,
   ViewerDetail,
   ViewerDetailsPage,
+  ViewerFilters,
 } from '../../../sdk/contracts/lives.js';
 import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 import { likePattern } from './live-list-query.js';
@@ -56,13 +57,14 @@ export async function viewerDetails(
     { id: number } | undefined;
   if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
   const keyword = query.keyword?.trim() ?? '';
+  const filters = query.filters ?? {};
   // Without a keyword the joins (each on a unique key) add no row: the count reads the viewer index only.
   const counted =
     keyword === ''
-      ? db('live_viewers as v').where('v.live_id', live.id)
-      : detailQuery(db, corpId, live.id, keyword);
+      ? applyViewerFilters(db('live_viewers as v').where('v.live_id', live.id), filters)
+      : detailQuery(db, corpId, live.id, keyword, filters);
   const total = (await counted.count({ n: '*' }).first()) as { n: number | string };
-  const rowsQuery = detailRowsQuery(db, corpId, live.id, keyword);
+  const rowsQuery = detailRowsQuery(db, corpId, live.id, keyword, filters);
   if (query.pageSize !== undefined) {
     const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize)), MAX_PAGE_SIZE);
     rowsQuery.limit(pageSize).offset((Math.max(1, Math.floor(query.page ?? 1)) - 1) * pageSize);
@@ -106,7 +108,13 @@ const CACHED_INVITER_SOURCE = `case when v.inviter_rule = 'self' then null
  * member inviter, an external inviter. One OR inside a join (or a lower() on the key) would make SQLite
  * scan live_people once per viewer. The keyword matches name, viewer id and the inviter name as shown.
  */
-export function detailQuery(db: Knex, corpId: string, liveId: number, keyword: string): Knex.QueryBuilder {
+export function detailQuery(
+  db: Knex,
+  corpId: string,
+  liveId: number,
+  keyword: string,
+  filters: ViewerFilters = {},
+): Knex.QueryBuilder {
   const person = (alias: string, kind: Knex.Raw | string, id: string) => (join: Knex.JoinClause) =>
     join
       .on(`${alias}.corp_id`, db.raw('?', [corpId]))
@@ -130,6 +138,37 @@ export function detailQuery(db: Knex, corpId: string, liveId: number, keyword: s
         ),
     );
   }
+  return applyViewerFilters(builder, filters);
+}
+
+/** Viewer kinds as WeCom's stats spell them: members, and external_type 1 (WeChat) / 2 (WeCom). */
+const TYPE_CONDITIONS = {
+  member: `v.viewer_kind = 'internal'`,
+  wechat: `(v.viewer_kind = 'external' and v.external_type = 1)`,
+  corp: `(v.viewer_kind = 'external' and v.external_type = 2)`,
+} as const;
+
+/**
+ * The detail's filters on `live_viewers as v`. "Checked in" is an EXISTS on the check-in records'
+ * viewer index (round, state, viewer), per viewer of the page walk; the watch-time bounds narrow the
+ * (live_id, watch_time) index the page walks anyway.
+ */
+export function applyViewerFilters(builder: Knex.QueryBuilder, filters: ViewerFilters): Knex.QueryBuilder {
+  if (filters.checkedIn !== undefined) {
+    const exists = `exists (select 1 from live_checkin_records r
+      where r.round_id in (select cr.id from live_checkin_rounds cr where cr.live_id = v.live_id)
+        and r.match_state = 'matched' and r.viewer_id = v.viewer_id and r.viewer_kind = v.viewer_kind)`;
+    builder.whereRaw(filters.checkedIn ? exists : `not ${exists}`);
+  }
+  const types = [...new Set(filters.types ?? [])];
+  if (types.length > 0) builder.whereRaw(`(${types.map((type) => TYPE_CONDITIONS[type]).join(' or ')})`);
+  if (filters.minWatch !== undefined) builder.where('v.watch_time', '>=', filters.minWatch);
+  if (filters.maxWatch !== undefined) builder.where('v.watch_time', '<=', filters.maxWatch);
+  if (filters.hasInviter !== undefined) {
+    const invited = `((v.invitor_userid is not null or v.invitor_external_userid is not null)
+      and coalesce(v.inviter_rule, '') <> 'self')`;
+    builder.whereRaw(filters.hasInviter ? invited : `not ${invited}`);
+  }
   return builder;
 }
 
@@ -139,8 +178,9 @@ export function detailRowsQuery(
   corpId: string,
   liveId: number,
   keyword: string,
+  filters: ViewerFilters = {},
 ): Knex.QueryBuilder {
-  return detailQuery(db, corpId, liveId, keyword)
+  return detailQuery(db, corpId, liveId, keyword, filters)
     .select(
       'v.*',
       db.raw(`${CACHED_INVITER_NAME} as cached_inviter_name`),

@@ -7,6 +7,7 @@ import * as onlinePeaks from './005-online-peaks.js';
 import * as livePeoplePersonIndex from './006-live-people-person-index.js';
 import * as queryIndexes from './007-query-indexes.js';
 import * as accountSecurity from './008-account-security.js';
+import * as checkinResolutions from './009-checkin-resolutions.js';
 
 /** The host's migrations in order. Append only: released migrations never change. */
 export const HOST_MIGRATIONS: NamedMigration[] = [
@@ -18,4 +19,5 @@ export const HOST_MIGRATIONS: NamedMigration[] = [
   { name: '006-live-people-person-index', migration: livePeoplePersonIndex },
   { name: '007-query-indexes', migration: queryIndexes },
   { name: '008-account-security', migration: accountSecurity },
+  { name: '009-checkin-resolutions', migration: checkinResolutions },
 ];

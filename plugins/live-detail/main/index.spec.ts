@@ -348,6 +348,103 @@ describe('live-detail plugin (main side, simulator)', () => {
     expect(joined.charts.checkinRounds).toEqual([{ label: '第一次签到', value: 1 }]);
   });
 
+  it('filters the viewers server-side and resolves an ambiguous check-in to the picked namesake, audited', async () => {
+    const promo = data.specials.promotionLivingid;
+    const pulled = await get(promo, { refresh: true });
+    const [first, second] = pulled.viewers.rows.filter(
+      (viewer) => viewer.kind === 'external' && viewer.name !== '',
+    );
+    if (first === undefined || second === undefined)
+      throw new Error('the promotion live needs two named external viewers');
+    const live = (await runtime.db('lives').where({ corp_id: corpId, livingid: promo }).first('id')) as {
+      id: number;
+    };
+    // Two WeChat users with one nickname (common): the second takes the first's name, spaced differently.
+    await runtime
+      .db('live_viewers')
+      .where({ live_id: live.id, viewer_kind: 'external', viewer_id: second.viewerId })
+      .update({ name: ` ${first.name} ` });
+    await runtime.db('live_checkin_rounds').where('live_id', live.id).delete();
+    const [round] = (await runtime
+      .db('live_checkin_rounds')
+      .insert({
+        live_id: live.id,
+        round_no: 1,
+        title: '第一次签到',
+        started_at: 1_741_839_420,
+        imported_at: Date.now(),
+      })
+      .returning('id')) as Array<{ id: number }>;
+    await runtime.db('live_checkin_records').insert({
+      round_id: round?.id,
+      row_no: 3,
+      member_label: first.name,
+      match_state: 'ambiguous',
+      checked_at: 1_741_839_420,
+    });
+    const row = { livingid: promo, roundNo: 1, rowNo: 3, memberLabel: first.name };
+    try {
+      await resolveAmbiguous(promo, row, pulled, first, second);
+    } finally {
+      // The runtime is shared by the specs: the live's check-ins and the renamed viewer go back.
+      await runtime.db('live_checkin_resolutions').where('live_id', live.id).delete();
+      await runtime.db('live_checkin_rounds').where('live_id', live.id).delete();
+      await runtime
+        .db('live_viewers')
+        .where({ live_id: live.id, viewer_kind: 'external', viewer_id: second.viewerId })
+        .update({ name: second.name });
+    }
+  });
+
+  async function resolveAmbiguous(
+    promo: string,
+    row: { livingid: string; roundNo: number; rowNo: number; memberLabel: string },
+    pulled: LiveDetailAnswer,
+    first: ViewerDetail,
+    second: ViewerDetail,
+  ): Promise<void> {
+    const before = await get(promo, { filters: { checkedIn: true } });
+    expect(before.viewers.total).toBe(0);
+
+    const candidates = dataOf<Array<{ viewerId: string }>>(await call('candidates', row));
+    expect(candidates.map((viewer) => viewer.viewerId)).toEqual(
+      jasmine.arrayContaining([first.viewerId, second.viewerId]),
+    );
+    const stranger = pulled.viewers.rows.find(
+      (viewer) => !candidates.some((c) => c.viewerId === viewer.viewerId),
+    );
+    const refused = await call('resolve', {
+      ...row,
+      viewerKind: stranger?.kind,
+      viewerId: stranger?.viewerId,
+    });
+    expect(refused.ok ? null : refused.error.code).toBe('INVALID_INPUT');
+
+    const resolved = await call('resolve', { ...row, viewerKind: 'external', viewerId: second.viewerId });
+    expect(resolved.ok).withContext(JSON.stringify(resolved)).toBeTrue();
+    const after = await get(promo, { filters: { checkedIn: true } });
+    expect(after.viewers.rows.map((viewer) => viewer.viewerId)).toEqual([second.viewerId]);
+    expect(after.rounds[0]).toEqual(jasmine.objectContaining({ records: 1, matched: 1 }));
+    expect(after.unmatchedCheckins).toBe(0);
+    const audit = (await runtime.db('audit_log').where('action', 'live-detail.resolveCheckin')) as Array<{
+      target: string;
+    }>;
+    expect(audit.length).toBe(1);
+    expect(audit[0]?.target).toContain(second.viewerId);
+
+    const wrong = await call('get', {
+      livingid: promo,
+      page: 1,
+      pageSize: 10,
+      filters: { minWatch: 600, maxWatch: 60 },
+    });
+    expect(wrong.ok ? null : wrong.error.code).toBe('INVALID_INPUT');
+    const members = await get(promo, { filters: { types: ['member'], hasInviter: true } });
+    expect(
+      members.viewers.rows.every((viewer) => viewer.kind === 'internal' && invitedByOther(viewer)),
+    ).toBeTrue();
+  }
+
   it('counts the viewer profile in the store exactly as the joined rows of every viewer say', async () => {
     await seedCheckin();
     const promo = data.specials.promotionLivingid;

@@ -4,7 +4,14 @@ import { AppError } from '../../../sdk/contracts/errors.js';
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
 import type { CallContext } from '../../../sdk/main/plugin-context.js';
 import { EXPORT_JOB, exportJob, type ExportJobInput } from './export-job.js';
-import { ExportSchema, GetDetailSchema, PickerSchema, UnmatchedSchema } from './input-schemas.js';
+import {
+  CandidatesSchema,
+  ExportSchema,
+  GetDetailSchema,
+  PickerSchema,
+  ResolveSchema,
+  UnmatchedSchema,
+} from './input-schemas.js';
 import { localDetail } from './live-detail.js';
 import { refreshLive } from './refresh-live.js';
 
@@ -34,6 +41,32 @@ export default definePlugin({
         pageSize: input.pageSize,
       }),
     );
+
+    // An ambiguous check-in row: the viewers it may belong to (same normalised name, fitting origin).
+    ctx.handle('candidates', { input: CandidatesSchema, ...guard }, async (input, call) =>
+      ctx.liveStore.checkinCandidates(corpOf(call), input.livingid, {
+        roundNo: input.roundNo,
+        rowNo: input.rowNo,
+        memberLabel: input.memberLabel,
+      }),
+    );
+
+    // "这是他/她": the pick is kept across re-imports of the same workbook and counts at once.
+    ctx.handle('resolve', { input: ResolveSchema, ...guard }, async (input, call) => {
+      const corpId = corpOf(call);
+      const { livingid, ...resolution } = input;
+      const viewer = await ctx.liveStore.resolveCheckin(
+        corpId,
+        livingid,
+        resolution,
+        call.user?.userid ?? null,
+      );
+      await ctx.audit.record(call, {
+        action: 'resolveCheckin',
+        target: `${livingid} 第 ${input.roundNo} 轮第 ${input.rowNo} 行「${input.memberLabel}」→ ${viewer.name}（${viewer.viewerId}）`,
+      });
+      return viewer;
+    });
 
     ctx.handle('lives', { input: PickerSchema, ...guard }, async (input, call) =>
       ctx.liveStore.list(corpOf(call), {

@@ -9,10 +9,35 @@ const page = z.number().int('页码应为整数').min(1, '页码从 1 开始').d
 const pageSize = z.number().int('每页条数应为整数').min(1).max(500, '每页最多 500 条').default(20);
 const keyword = z.string().trim().max(100, '搜索词最多 100 个字符').optional();
 
+const watchSeconds = z
+  .number()
+  .int('观看时长应为整数秒')
+  .min(0, '观看时长不能为负')
+  .max(7 * 24 * 3600);
+export const ViewerFiltersSchema = z
+  .object({
+    checkedIn: z.boolean().optional(),
+    types: z
+      .array(z.enum(['member', 'wechat', 'corp'], { error: '观众类型无效' }))
+      .max(3)
+      .optional(),
+    minWatch: watchSeconds.optional(),
+    maxWatch: watchSeconds.optional(),
+    hasInviter: z.boolean().optional(),
+  })
+  .refine(
+    (filters) =>
+      filters.minWatch === undefined ||
+      filters.maxWatch === undefined ||
+      filters.minWatch <= filters.maxWatch,
+    { message: '观看时长的下限不能大于上限' },
+  );
+
 export const GetDetailSchema = z.object({
   livingid,
   refresh: z.boolean().optional(),
   keyword,
+  filters: ViewerFiltersSchema.optional(),
   page,
   pageSize,
 });
@@ -22,3 +47,16 @@ export const ExportSchema = z.object({ livingid, withCharts: z.boolean().optiona
 
 export type GetDetail = z.infer<typeof GetDetailSchema>;
 export type ExportDetail = z.infer<typeof ExportSchema>;
+
+const rowRef = {
+  livingid,
+  roundNo: z.number().int('轮次应为整数').min(1, '轮次从 1 开始'),
+  rowNo: z.number().int('行号应为整数').min(1, '行号从 1 开始'),
+  memberLabel: z.string({ error: '缺少签到成员' }).min(1, '缺少签到成员').max(255),
+};
+export const CandidatesSchema = z.object(rowRef);
+export const ResolveSchema = z.object({
+  ...rowRef,
+  viewerKind: z.enum(['internal', 'external'], { error: '观众类型无效' }),
+  viewerId: z.string({ error: '缺少观众 ID' }).trim().min(1, '缺少观众 ID').max(128),
+});

@@ -1,5 +1,5 @@
 import { AppError } from '../../../sdk/contracts/errors.js';
-import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import type { LiveRecord, ViewerFilters } from '../../../sdk/contracts/lives.js';
 import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveDetailAnswer } from '../shared/live-detail-api.js';
 import { PROMOTION_LIVE_TYPE } from '../shared/viewer-format.js';
@@ -14,7 +14,13 @@ export function inviterSupported(live: LiveRecord): boolean {
 export async function localDetail(
   ctx: PluginContext,
   corpId: string,
-  query: { livingid: string; keyword?: string | undefined; page: number; pageSize: number },
+  query: {
+    livingid: string;
+    keyword?: string | undefined;
+    filters?: ViewerFilters | undefined;
+    page: number;
+    pageSize: number;
+  },
   notices: string[],
 ): Promise<LiveDetailAnswer> {
   const live = await ctx.liveStore.get(corpId, query.livingid);
@@ -22,6 +28,7 @@ export async function localDetail(
     throw new AppError('NOT_FOUND', `本地没有这场直播：${query.livingid}`, { livingid: query.livingid });
   const page = await ctx.liveStore.viewerDetails(corpId, query.livingid, {
     ...(query.keyword === undefined ? {} : { keyword: query.keyword }),
+    ...(query.filters === undefined ? {} : { filters: withoutUndefined(query.filters) }),
     page: query.page,
     pageSize: query.pageSize,
   });
@@ -41,4 +48,13 @@ export async function localDetail(
     inviterSupported: supported,
     notices,
   };
+}
+
+/** Zod leaves absent keys as undefined; exactOptionalPropertyTypes wants them gone. */
+function withoutUndefined(filters: {
+  [K in keyof ViewerFilters]?: ViewerFilters[K] | undefined;
+}): ViewerFilters {
+  return Object.fromEntries(
+    Object.entries(filters).filter(([, value]) => value !== undefined),
+  ) as ViewerFilters;
 }

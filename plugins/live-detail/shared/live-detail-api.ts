@@ -1,4 +1,10 @@
-import type { CheckinRoundSummary, LiveRecord, PageOf, ViewerDetail } from '../../../sdk/contracts/lives.js';
+import type {
+  CheckinRoundSummary,
+  LiveRecord,
+  PageOf,
+  ViewerDetail,
+  ViewerFilters,
+} from '../../../sdk/contracts/lives.js';
 
 /** `live-detail.get` input (ARCHITECTURE §5). */
 export interface LiveDetailQuery {
@@ -6,6 +12,8 @@ export interface LiveDetailQuery {
   /** Pull the live's info and watch stats from WeCom first (R5.1): the page's first load. */
   refresh?: boolean;
   keyword?: string;
+  /** The viewer filters (check-in, type, watch time, inviter); the store applies them. */
+  filters?: ViewerFilters;
   page: number;
   pageSize: number;
 }

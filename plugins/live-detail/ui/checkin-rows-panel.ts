@@ -5,18 +5,25 @@ import {
   effect,
   inject,
   input,
+  output,
   signal,
   untracked,
 } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import type { CheckinRoundSummary, PageOf, UnmatchedCheckin } from '../../../sdk/contracts/lives.js';
+import type {
+  CheckinCandidate,
+  CheckinRoundSummary,
+  PageOf,
+  UnmatchedCheckin,
+} from '../../../sdk/contracts/lives.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { providePaginatorIntl } from '../../../sdk/ui/material-intl.js';
-import { UNMATCHED_REASONS } from '../shared/viewer-format.js';
+import { formatWatchTime, UNMATCHED_REASONS, viewerKindLabel } from '../shared/viewer-format.js';
 import { LiveDetailApi } from './live-detail-api.js';
 
 /**
@@ -26,7 +33,7 @@ import { LiveDetailApi } from './live-detail-api.js';
 @Component({
   selector: 'wl-checkin-rows-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatExpansionModule, MatIconModule, MatPaginatorModule, MatProgressBarModule],
+  imports: [MatButtonModule, MatExpansionModule, MatIconModule, MatPaginatorModule, MatProgressBarModule],
   // Rows, not people: the page around it counts viewers in 人.
   providers: [providePaginatorIntl('条')],
   templateUrl: './checkin-rows-panel.component.html',
@@ -41,6 +48,8 @@ export class CheckinRowsPanel {
   readonly rounds = input.required<readonly CheckinRoundSummary[]>();
   /** Rows without a viewer that fit the search (from `live-detail.get`). */
   readonly unmatchedTotal = input.required<number>();
+  /** A row was resolved to a viewer: the page reads its viewers and figures again. */
+  readonly resolved = output<CheckinCandidate>();
 
   protected readonly reasons = UNMATCHED_REASONS;
   protected readonly open = signal(false);
@@ -50,6 +59,13 @@ export class CheckinRowsPanel {
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly records = computed(() => this.rounds().reduce((sum, round) => sum + round.records, 0));
+  /** The ambiguous row whose candidates are open (`round:row`), its candidates, and a pick under way. */
+  protected readonly picking = signal<string | null>(null);
+  protected readonly candidates = signal<CheckinCandidate[] | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly pickError = signal<string | null>(null);
+  protected readonly kindLabel = viewerKindLabel;
+  protected readonly watchTime = formatWatchTime;
   private loadSeq = 0;
 
   constructor() {
@@ -75,6 +91,53 @@ export class CheckinRowsPanel {
     this.page.set(event.pageIndex + 1);
     this.pageSize.set(event.pageSize);
     void this.load();
+  }
+
+  protected rowKey(row: UnmatchedCheckin): string {
+    return `${row.roundNo}:${row.rowNo}`;
+  }
+
+  /** Opens (or closes) the candidates of an ambiguous row: the viewers with its name. */
+  protected async pick(row: UnmatchedCheckin): Promise<void> {
+    const key = this.rowKey(row);
+    if (this.picking() === key) {
+      this.picking.set(null);
+      return;
+    }
+    this.picking.set(key);
+    this.candidates.set(null);
+    this.pickError.set(null);
+    try {
+      const found = await this.api.candidates(this.livingid(), {
+        roundNo: row.roundNo,
+        rowNo: row.rowNo,
+        memberLabel: row.memberLabel,
+      });
+      if (this.picking() === key) this.candidates.set(found);
+    } catch (error) {
+      if (this.picking() === key) this.pickError.set(describeAnyError(error));
+    }
+  }
+
+  /** "这是他/她": records the pick; the page reloads, which reloads these rows. */
+  protected async choose(row: UnmatchedCheckin, viewer: CheckinCandidate): Promise<void> {
+    this.saving.set(true);
+    this.pickError.set(null);
+    try {
+      const picked = await this.api.resolve(this.livingid(), {
+        roundNo: row.roundNo,
+        rowNo: row.rowNo,
+        memberLabel: row.memberLabel,
+        viewerKind: viewer.kind,
+        viewerId: viewer.viewerId,
+      });
+      this.picking.set(null);
+      this.resolved.emit(picked);
+    } catch (error) {
+      this.pickError.set(describeAnyError(error));
+    } finally {
+      this.saving.set(false);
+    }
   }
 
   private async load(): Promise<void> {

@@ -1,5 +1,12 @@
 import { inject, Injectable } from '@angular/core';
-import type { LiveRecord, PageOf, UnmatchedCheckin } from '../../../sdk/contracts/lives.js';
+import type {
+  CheckinCandidate,
+  CheckinResolutionInput,
+  CheckinRowRef,
+  LiveRecord,
+  PageOf,
+  UnmatchedCheckin,
+} from '../../../sdk/contracts/lives.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type {
   LiveDetailAnswer,
@@ -19,6 +26,16 @@ export class LiveDetailApi {
 
   unmatched(query: UnmatchedCheckinsQuery): Promise<PageOf<UnmatchedCheckin>> {
     return this.rpc.call<PageOf<UnmatchedCheckin>>('live-detail.unmatched', query);
+  }
+
+  /** The viewers an ambiguous check-in row may belong to. */
+  candidates(livingid: string, row: CheckinRowRef): Promise<CheckinCandidate[]> {
+    return this.rpc.call<CheckinCandidate[]>('live-detail.candidates', { livingid, ...row });
+  }
+
+  /** "这是他/她": the row counts as this viewer's check-in, also after a re-import of the workbook. */
+  resolve(livingid: string, resolution: CheckinResolutionInput): Promise<CheckinCandidate> {
+    return this.rpc.call<CheckinCandidate>('live-detail.resolve', { livingid, ...resolution });
   }
 
   lives(query: LivePickerQuery): Promise<PageOf<LiveRecord>> {

@@ -4,7 +4,9 @@ import { Store } from '@ngrx/store';
 import { provideEchartsCore } from 'ngx-echarts';
 import { of } from 'rxjs';
 import type { LiveRecord, ViewerDetail } from '../../../sdk/contracts/lives.js';
+import { MatDialog } from '@angular/material/dialog';
 import { provideAppIcons } from '../../../sdk/ui/icons.js';
+import { IpNotAllowedWatcher } from '../../../sdk/ui/ip-not-allowed-watcher.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../sdk/ui/session.js';
 import { provideAppState } from '../../../sdk/ui/state/app-state.js';
@@ -117,7 +119,11 @@ async function settle(fixture: ComponentFixture<unknown>): Promise<void> {
 
 const text = (element: Element | null): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function render(reply: (query: LiveDetailQuery) => LiveDetailAnswer, enabled: string[] = []) {
+async function render(
+  reply: (query: LiveDetailQuery) => LiveDetailAnswer,
+  enabled: string[] = [],
+  watchIp = false,
+) {
   TestBed.configureTestingModule({
     providers: [
       provideAppState(),
@@ -130,6 +136,8 @@ async function render(reply: (query: LiveDetailQuery) => LiveDetailAnswer, enabl
   });
   const fake = new FakeTransport();
   TestBed.inject(RpcClient).use(fake);
+  // The app starts the trusted-IP watcher once; a spec of the 60020 path starts it as the app does.
+  if (watchIp) TestBed.inject(IpNotAllowedWatcher).start();
   TestBed.inject(AppSession).signedIn({
     session: 'test-session',
     user: { userid: 'zhangsan', username: '张三', tier: 'user' },
@@ -321,6 +329,241 @@ describe('LiveDetailPage', () => {
     expect(text(root.querySelector('h1'))).toBe('销售技巧培训');
     expect(root.querySelectorAll('table tr[mat-row]').length).toBe(2);
     expect(root.querySelector('[data-testid=pulling]')).toBeNull();
+  });
+
+  it('keeps the stored data under the reason when WeCom refuses this IP (60020), with the trusted-IP dialog', async () => {
+    const { fixture, root } = await render(
+      (query) => {
+        if (query.refresh === true)
+          throw new FakeRpcFailure({
+            code: 'WECOM_IP_NOT_ALLOWED',
+            message: '企业微信拒绝了来自 139.215.46.96 的请求（错误码 60020）',
+            details: {
+              ip: '139.215.46.96',
+              ips: ['139.215.46.96'],
+              copyText: '139.215.46.96',
+              consoleUrl: 'https://work.weixin.qq.com/wework_admin/frame#apps/modApiApp',
+              appName: '直播助手',
+              retryAfter: '',
+            },
+          });
+        return answer({ live: live({ theme: '本地保存的主题' }) });
+      },
+      [],
+      true,
+    );
+    await settle(fixture);
+    expect(document.querySelector('.cdk-overlay-container wl-trusted-ip-dialog')).not.toBeNull();
+    const alert = root.querySelector('[role="alert"]');
+    expect(text(alert)).toContain('60020');
+    // The stored live stays, below the reason: header, viewers, rounds and charts.
+    expect(text(root.querySelector('h1'))).toBe('本地保存的主题');
+    expect(root.querySelectorAll('table tr[mat-row]').length).toBe(2);
+    expect(root.querySelector('wl-checkin-rows-panel')).not.toBeNull();
+    expect(root.querySelector('wl-viewer-charts')).not.toBeNull();
+    const header = root.querySelector('section.header');
+    expect(
+      alert !== null &&
+        header !== null &&
+        alert.compareDocumentPosition(header) & Node.DOCUMENT_POSITION_FOLLOWING,
+    )
+      .withContext('the reason is above the stored data')
+      .toBeTruthy();
+    expect(root.querySelector('[data-testid=pulling]')).toBeNull();
+    TestBed.inject(MatDialog).closeAll();
+  });
+
+  it('names the anchor and never breaks a date or time inside itself, only between start and end', async () => {
+    const { root } = await render(() =>
+      answer({ live: live({ anchorUserid: 'LiWei', anchorName: '李伟' }) }),
+    );
+    const anchor = root.querySelector('[data-testid=anchor]');
+    expect(text(anchor)).toContain('李伟');
+    expect(text(anchor?.querySelector('.anchor-id') ?? null)).toBe('LiWei');
+    for (const id of ['reserved-times', 'actual-times']) {
+      const parts = [...root.querySelectorAll<HTMLElement>(`[data-testid=${id}] .when`)];
+      expect(parts.length).withContext(id).toBe(2);
+      for (const part of parts) {
+        expect(getComputedStyle(part).whiteSpace).withContext(id).toBe('nowrap');
+        expect(text(part)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+      }
+    }
+  });
+
+  it('shows the userid alone when no name is known for the anchor', async () => {
+    const { root } = await render(() => answer({ live: live({ anchorUserid: 'LiWei', anchorName: null }) }));
+    expect(text(root.querySelector('[data-testid=anchor]'))).toBe('LiWei');
+  });
+
+  it('filters the viewers on the host by check-in, type, inviter and watch time, from page 1, and clears them', async () => {
+    const { fixture, fake, root } = await render((query) =>
+      query.filters === undefined ? answer() : answer({ viewers: { rows: VIEWERS.slice(0, 1), total: 1 } }),
+    );
+    const lastQuery = (): LiveDetailQuery => fake.callsTo('live-detail.get').at(-1) as LiveDetailQuery;
+    const chip = (label: string): HTMLElement => {
+      const found = [...root.querySelectorAll<HTMLElement>('wl-viewer-filter-bar mat-chip-option')].find(
+        (option) => text(option) === label,
+      );
+      if (found === undefined) throw new Error(`no chip ${label}`);
+      return found.querySelector<HTMLElement>('button, [role=option]') ?? found;
+    };
+    const calls = fake.callsTo('live-detail.get').length;
+
+    chip('已签到').click();
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.get').length).toBe(calls + 1);
+    expect(lastQuery()).toEqual({ livingid: 'lv-1', filters: { checkedIn: true }, page: 1, pageSize: 20 });
+    expect(text(root.querySelector('[data-testid=viewer-count]'))).toBe('符合筛选 1 人');
+
+    chip('微信用户').click();
+    await settle(fixture);
+    chip('企业成员').click();
+    await settle(fixture);
+    expect(lastQuery().filters).toEqual({ checkedIn: true, types: ['member', 'wechat'] });
+
+    chip('无邀请人').click();
+    await settle(fixture);
+    expect(lastQuery().filters?.hasInviter).toBeFalse();
+
+    const min = root.querySelector<HTMLInputElement>('[data-testid=min-watch]');
+    const max = root.querySelector<HTMLInputElement>('[data-testid=max-watch]');
+    if (min === null || max === null) throw new Error('no watch time fields');
+    max.value = '5';
+    max.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    min.value = '30';
+    min.dispatchEvent(new Event('change'));
+    await settle(fixture);
+    // Bounds typed the wrong way round are swapped, in seconds.
+    expect(lastQuery().filters).toEqual(jasmine.objectContaining({ minWatch: 300, maxWatch: 1800 }));
+
+    chip('全部').click();
+    await settle(fixture);
+    expect(lastQuery().filters?.checkedIn).toBeUndefined();
+
+    const clear = [...root.querySelectorAll<HTMLButtonElement>('wl-viewer-filter-bar button')].find(
+      (button) => text(button) === '清除筛选',
+    );
+    clear?.click();
+    await settle(fixture);
+    expect(lastQuery().filters).toBeUndefined();
+    expect(text(root.querySelector('[data-testid=viewer-count]'))).toBe('共 2 人');
+    expect(root.querySelector<HTMLInputElement>('[data-testid=min-watch]')?.value).toBe('');
+  });
+
+  it('says no viewer fits the filters, and offers no inviter filter without inviters', async () => {
+    const { fixture, root } = await render((query) =>
+      query.filters === undefined
+        ? answer({ live: live({ type: 1 }), inviterSupported: false })
+        : answer({ live: live({ type: 1 }), inviterSupported: false, viewers: { rows: [], total: 0 } }),
+    );
+    const labels = [...root.querySelectorAll('wl-viewer-filter-bar .label')].map((label) => text(label));
+    expect(labels).toEqual(['签到', '观众类型', '观看时长']);
+    const noCheckin = [...root.querySelectorAll<HTMLElement>('wl-viewer-filter-bar mat-chip-option')].find(
+      (option) => text(option) === '未签到',
+    );
+    (noCheckin?.querySelector<HTMLElement>('button, [role=option]') ?? noCheckin)?.click();
+    await settle(fixture);
+    expect(text(root.querySelector('.viewers .state'))).toBe('没有符合筛选条件的观众。');
+  });
+
+  it('resolves an ambiguous check-in by picking the viewer, then reads the page again', async () => {
+    let resolved = false;
+    const { fixture, fake, root } = await render(() => answer({ unmatchedCheckins: resolved ? 0 : 1 }));
+    const ambiguous = {
+      roundNo: 1,
+      title: '第一次签到',
+      rowNo: 8,
+      memberLabel: '晴天@微信',
+      department: '',
+      matchState: 'ambiguous',
+      at: 1_762_280_600,
+    };
+    fake.answer('live-detail.unmatched', () =>
+      resolved ? { total: 0, rows: [] } : { total: 1, rows: [ambiguous] },
+    );
+    fake.answer('live-detail.candidates', () => [
+      { kind: 'external', viewerId: 'wm-1', name: '晴天', externalType: 1, watchTime: 3725 },
+      { kind: 'external', viewerId: 'wm-2', name: '晴天', externalType: 1, watchTime: 59 },
+    ]);
+    fake.answer('live-detail.resolve', () => {
+      resolved = true;
+      return { kind: 'external', viewerId: 'wm-2', name: '晴天', externalType: 1, watchTime: 59 };
+    });
+    const panel = root.querySelector('[data-testid=unmatched-panel]');
+    (panel?.querySelector('mat-expansion-panel-header') as HTMLElement).click();
+    await settle(fixture);
+    const button = (label: string): HTMLButtonElement[] =>
+      [...(panel?.querySelectorAll<HTMLButtonElement>('button') ?? [])].filter((b) => text(b) === label);
+    const pick = button('指定观众')[0];
+    expect(pick?.getAttribute('aria-expanded')).toBe('false');
+    pick?.click();
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.candidates')).toEqual([
+      { livingid: 'lv-1', roundNo: 1, rowNo: 8, memberLabel: '晴天@微信' },
+    ]);
+    expect(pick?.getAttribute('aria-expanded')).toBe('true');
+    const candidates = panel?.querySelector('.candidates') ?? null;
+    expect(text(candidates)).toContain('重新导入同一份签到表时会保留这个选择');
+    expect(text(candidates)).toContain('外部 · 微信 · wm-1 · 观看 1:02:05');
+    expect(text(candidates)).toContain('wm-2 · 观看 0:00:59');
+    const gets = fake.callsTo('live-detail.get').length;
+    button('这是他/她')[1]?.click();
+    await settle(fixture);
+    expect(fake.callsTo('live-detail.resolve')).toEqual([
+      {
+        livingid: 'lv-1',
+        roundNo: 1,
+        rowNo: 8,
+        memberLabel: '晴天@微信',
+        viewerKind: 'external',
+        viewerId: 'wm-2',
+      },
+    ]);
+    expect(fake.callsTo('live-detail.get').length).toBe(gets + 1);
+    expect(text(document.querySelector('.mat-mdc-snack-bar-label'))).toContain(
+      '已把这一行签到记为 晴天 的签到',
+    );
+    expect(text(panel)).toContain('未匹配的签到（0 条）');
+    expect(text(panel)).toContain('所有签到行都已匹配到观众。');
+  });
+
+  it('says why a pick failed and keeps the candidates open', async () => {
+    const { fixture, fake, root } = await render(() => answer({ unmatchedCheckins: 1 }));
+    fake.answer('live-detail.unmatched', () => ({
+      total: 1,
+      rows: [
+        {
+          roundNo: 1,
+          title: '第一次签到',
+          rowNo: 8,
+          memberLabel: '晴天',
+          department: '',
+          matchState: 'ambiguous',
+          at: null,
+        },
+      ],
+    }));
+    fake.answer('live-detail.candidates', () => [
+      { kind: 'internal', viewerId: 'qingtian', name: '晴天', externalType: null, watchTime: 60 },
+    ]);
+    fake.fail('live-detail.resolve', {
+      code: 'NOT_FOUND',
+      message: '这一行签到已不是待确认的同名签到，请刷新页面后再试。',
+    });
+    const panel = root.querySelector('[data-testid=unmatched-panel]');
+    (panel?.querySelector('mat-expansion-panel-header') as HTMLElement).click();
+    await settle(fixture);
+    [...(panel?.querySelectorAll<HTMLButtonElement>('button') ?? [])]
+      .find((b) => text(b) === '指定观众')
+      ?.click();
+    await settle(fixture);
+    [...(panel?.querySelectorAll<HTMLButtonElement>('button') ?? [])]
+      .find((b) => text(b) === '这是他/她')
+      ?.click();
+    await settle(fixture);
+    expect(text(panel?.querySelector('.candidates [role=alert]') ?? null)).toContain('请刷新页面后再试');
+    expect(text(panel?.querySelector('.candidates') ?? null)).toContain('企业成员 · qingtian');
   });
 
   it('pulls a live not stored yet without showing the store’s NOT_FOUND first', async () => {

@@ -17,7 +17,13 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { firstValueFrom } from 'rxjs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
-import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type ViewerDetail } from '../../../sdk/contracts/lives.js';
+import {
+  LIVE_STATUS_LABELS,
+  LIVE_TYPE_LABELS,
+  type CheckinCandidate,
+  type ViewerDetail,
+  type ViewerFilters,
+} from '../../../sdk/contracts/lives.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
 import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
@@ -37,6 +43,7 @@ import {
 import { CheckinRowsPanel } from './checkin-rows-panel.js';
 import { LiveDetailApi } from './live-detail-api.js';
 import { ViewerCharts } from './viewer-charts.js';
+import { ViewerFilterBar } from './viewer-filter-bar.js';
 
 const COLUMNS = ['name', 'kind', 'watchTime', 'checkins', 'inviter', 'isComment', 'isMic'] as const;
 type SortColumn = (typeof COLUMNS)[number];
@@ -63,6 +70,7 @@ type SortColumn = (typeof COLUMNS)[number];
     RouterLink,
     CheckinRowsPanel,
     ViewerCharts,
+    ViewerFilterBar,
   ],
   templateUrl: './live-detail-page.component.html',
   styleUrl: './live-detail-page.scss',
@@ -93,6 +101,8 @@ export class LiveDetailPage {
   protected readonly refreshing = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly keyword = signal('');
+  protected readonly filters = signal<ViewerFilters>({});
+  protected readonly filtered = computed(() => Object.keys(this.filters()).length > 0);
   protected readonly page = signal(1);
   protected readonly pageSize = signal(20);
   protected readonly sort = signal<Sort>({ active: '', direction: '' });
@@ -141,6 +151,7 @@ export class LiveDetailPage {
         this.answer.set(null);
         this.pullNotices = [];
         this.keyword.set('');
+        this.filters.set({});
         this.page.set(1);
         void this.open();
       });
@@ -157,9 +168,23 @@ export class LiveDetailPage {
     this.searchTimer = setTimeout(() => void this.load(false), 250);
   }
 
+  protected filter(filters: ViewerFilters): void {
+    this.filters.set(filters);
+    this.page.set(1);
+    void this.load(false);
+  }
+
   protected turn(event: PageEvent): void {
     this.page.set(event.pageIndex + 1);
     this.pageSize.set(event.pageSize);
+    void this.load(false);
+  }
+
+  /** A check-in row now counts for a viewer: the page's rows, rounds and counts are read again. */
+  protected checkinResolved(viewer: CheckinCandidate): void {
+    this.snackBar.open(`已把这一行签到记为 ${viewer.name || viewer.viewerId} 的签到`, '关闭', {
+      duration: 4000,
+    });
     void this.load(false);
   }
 
@@ -221,6 +246,7 @@ export class LiveDetailPage {
 
   /** Why the viewer list is empty, in the live's own terms. */
   protected emptyViewersText(): string {
+    if (this.filtered()) return '没有符合筛选条件的观众。';
     if (this.keyword() !== '') return '没有匹配的观众。';
     const status = this.live()?.status;
     if (status === 4) return '这场直播已取消，不会有观众数据。';
@@ -336,6 +362,7 @@ export class LiveDetailPage {
         livingid,
         ...(refresh ? { refresh: true } : {}),
         ...(keyword === '' ? {} : { keyword }),
+        ...(this.filtered() ? { filters: this.filters() } : {}),
         page: this.page(),
         pageSize: this.pageSize(),
       });

@@ -458,6 +458,31 @@ describe('live-list plugin (main side, simulator)', () => {
     expect(workbook.worksheets[0]?.rowCount).toBe(2);
   });
 
+  it('names the anchor of a live not created here in the 主播 column, from the name cache', async () => {
+    const livingid = data.specials.promotionLivingid;
+    const live = (await runtime.db('lives').where({ corp_id: corpId, livingid }).first()) as {
+      anchor_userid: string;
+      anchor_name: string | null;
+      created_by_us: number;
+    };
+    expect(live.anchor_name).withContext('no typed anchor name').toBeNull();
+    const known = (await runtime
+      .db('live_people')
+      .where({ corp_id: corpId, person_kind: 'internal', person_id: live.anchor_userid })
+      .first('name')) as { name: string } | undefined;
+    expect(known?.name).withContext('the sync named the anchor through user/get').toBeTruthy();
+    const { jobId } = dataOf<JobStarted>(await call('export', { livingid }));
+    const result = (await finished(jobId)).result as LiveExportResult;
+    const file = (await runtime.db('files').where({ id: result.fileId }).first()) as { path: string };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file.path);
+    const sheet = workbook.worksheets[0];
+    const headers = (sheet?.getRow(1).values ?? []) as unknown[];
+    const column = headers.indexOf('主播');
+    expect(column).toBeGreaterThan(0);
+    expect(sheet?.getRow(2).getCell(column).value).toBe(known?.name ?? '');
+  });
+
   it('refuses root-admin (no WeCom login) on every channel', async () => {
     const root = await sessionFor(runtime, 'root-admin', 'root');
     for (const [channel, body] of [
