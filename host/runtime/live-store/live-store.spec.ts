@@ -169,7 +169,12 @@ describe('LiveStore (SQLite file)', () => {
     expect((await store.get('corp-a', 'lv-synced'))?.anchorName).toBeNull();
     // Another spelling of the userid is another person for WeCom: never its name.
     await store.rememberName('corp-a', { kind: 'internal', id: 'liwei', name: '别人', source: 'user-get' });
-    await store.rememberName('corp-b', { kind: 'internal', id: 'LiWei', name: '外企李伟', source: 'user-get' });
+    await store.rememberName('corp-b', {
+      kind: 'internal',
+      id: 'LiWei',
+      name: '外企李伟',
+      source: 'user-get',
+    });
     await store.rememberName('corp-a', { kind: 'external', id: 'LiWei', name: '客户', source: 'watch-stat' });
     expect((await store.get('corp-a', 'lv-synced'))?.anchorName).toBeNull();
     await store.rememberName('corp-a', { kind: 'internal', id: 'LiWei', name: '李伟', source: 'user-get' });
