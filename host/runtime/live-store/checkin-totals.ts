@@ -15,7 +15,7 @@ const IDS_PER_QUERY = 500;
 /**
  * Check-in totals of some lives (R4.2): imported rounds, check-ins (one per record) and people (a record
  * matched to a viewer counts as that viewer, so one person checking in to several rounds counts once;
- * rows without a viewer as `unmatchedPeople` says). Lives without rounds answer zeros (“未导入签到”).
+ * rows without a viewer as `unmatchedPeople` says). Lives without rounds answer zeros (「未导入签到」).
  * Counted once per import and kept in `figures`: a list page reads only the rounds' ids.
  */
 export async function checkinTotals(

@@ -71,7 +71,7 @@ export function parseRoundSheet(
     const first = rows[0]?.rowNo ?? 1;
     return fail(
       first,
-      `缺少「${STATS}」区块：第 ${first} 行起应有一行写着“${STATS}”，其下是「${TIME}」「${COUNT}」`,
+      `缺少「${STATS}」区块：第 ${first} 行起应有一行写着「${STATS}」，其下是「${TIME}」「${COUNT}」`,
     );
   }
   if (detailsAt < 0) {
@@ -79,7 +79,7 @@ export function parseRoundSheet(
     const expected = (rows[Math.min(statsAt + 2, rows.length - 1)]?.rowNo ?? 0) + 2;
     return fail(
       expected,
-      `缺少「${DETAILS}」区块：应在「${STATS}」之后（约第 ${expected} 行）有一行写着“${DETAILS}”，` +
+      `缺少「${DETAILS}」区块：应在「${STATS}」之后（约第 ${expected} 行）有一行写着「${DETAILS}」，` +
         `其下是「${MEMBER}」「${DEPARTMENT}」表头和成员行`,
     );
   }

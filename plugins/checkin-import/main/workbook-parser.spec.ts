@@ -66,7 +66,7 @@ describe('check-in workbook parser', () => {
 
   it('refuses a sheet without 签到明细, naming the sheet and the row where it was expected', async () => {
     expect(await messages('missing-details')).toEqual([
-      '工作表「第二次签到」第 7 行：缺少「签到明细」区块：应在「签到统计」之后（约第 7 行）有一行写着“签到明细”，' +
+      '工作表「第二次签到」第 7 行：缺少「签到明细」区块：应在「签到统计」之后（约第 7 行）有一行写着「签到明细」，' +
         '其下是「已签到成员」「所在部门」表头和成员行',
     ]);
   });
