@@ -176,11 +176,20 @@ describe('签到导入 (browser mode, simulator)', () => {
         .filter({ has: page.getByRole('button', { name: '指定观众' }) })
         .first();
       const label = (await ambiguousRow.locator('.label').first().innerText()).trim();
-      await page.getByRole('textbox', { name: '搜索观众' }).fill(label);
-      await panel.getByText(/条符合搜索/).waitFor();
-      const before = Number(
-        /未匹配的签到（(\d+) 条符合搜索）/.exec(await panel.locator('mat-panel-title').innerText())?.[1],
-      );
+      // The row reads 「万强@微信」 (or with a full-width ＠): the viewers are named without the suffix.
+      const name = label.split(/[@＠]/)[0] ?? label;
+      await page.getByRole('textbox', { name: '搜索观众' }).fill(name);
+      // The title follows the page's reload and the rows their own: read it once both answered.
+      await panel.getByText('路人甲@微信').waitFor({ state: 'detached' });
+      const settledUnmatched = async (): Promise<number> => {
+        for (;;) {
+          const title = await panel.locator('mat-panel-title').innerText();
+          const shown = Number(/未匹配的签到（(\d+) 条符合搜索）/.exec(title)?.[1] ?? -1);
+          if (shown === (await panel.locator('ul.rows > li').count())) return shown;
+          await page.waitForTimeout(100);
+        }
+      };
+      const before = await settledUnmatched();
       expect(before).toBeGreaterThan(0);
 
       const row = panel
@@ -192,7 +201,7 @@ describe('签到导入 (browser mode, simulator)', () => {
       const candidates = row.getByRole('group', { name: `「${label}」可能是以下观众` });
       const candidate = candidates.locator('li').first();
       await candidate.getByRole('button', { name: '这是他/她' }).waitFor();
-      const viewerId = (await candidate.locator('.where').innerText()).split(' · ')[1]?.trim() ?? '';
+      const viewerId = /(\S+) · 观看/.exec(await candidate.locator('.where').innerText())?.[1] ?? '';
       expect(viewerId).not.toBe('');
       const viewerRow = page
         .getByRole('table', { name: '观众明细' })
