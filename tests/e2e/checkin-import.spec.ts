@@ -222,6 +222,7 @@ describe('签到导入 (browser mode, simulator)', () => {
         .waitFor();
       await page.getByRole('textbox', { name: '搜索观众' }).fill('');
       await panel.getByText('未匹配的签到（3 条）').waitFor();
+      await panel.scrollIntoViewIfNeeded();
       await screenshotThemes(page, 'live-detail-checkin-resolved');
       expect(errors).toEqual([]);
     },
