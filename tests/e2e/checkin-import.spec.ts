@@ -167,6 +167,63 @@ describe('签到导入 (browser mode, simulator)', () => {
       await panel.getByText('路人甲@微信').waitFor();
       await panel.getByText('同名观众不止一位').first().waitFor();
       await screenshotThemes(page, 'live-detail-unmatched-checkins');
+
+      // Resolving an ambiguous row: searching its name narrows both the viewers and the kept rows, the
+      // user opens the row's candidates and picks one; the row leaves the list and counts as that
+      // viewer's check-in.
+      const ambiguousRow = panel
+        .locator('ul.rows > li')
+        .filter({ has: page.getByRole('button', { name: '指定观众' }) })
+        .first();
+      const label = (await ambiguousRow.locator('.label').first().innerText()).trim();
+      // The row reads 「万强@微信」 (or with a full-width ＠): the viewers are named without the suffix.
+      const name = label.split(/[@＠]/)[0] ?? label;
+      await page.getByRole('textbox', { name: '搜索观众' }).fill(name);
+      // The title follows the page's reload and the rows their own: read it once both answered.
+      await panel.getByText('路人甲@微信').waitFor({ state: 'detached' });
+      const settledUnmatched = async (): Promise<number> => {
+        for (;;) {
+          const title = await panel.locator('mat-panel-title').innerText();
+          const shown = Number(/未匹配的签到（(\d+) 条符合搜索）/.exec(title)?.[1] ?? -1);
+          if (shown === (await panel.locator('ul.rows > li').count())) return shown;
+          await page.waitForTimeout(100);
+        }
+      };
+      const before = await settledUnmatched();
+      expect(before).toBeGreaterThan(0);
+
+      const row = panel
+        .locator('ul.rows > li')
+        .filter({ hasText: label })
+        .filter({ has: page.getByRole('button', { name: '指定观众' }) })
+        .first();
+      await row.getByRole('button', { name: '指定观众' }).click();
+      const candidates = row.getByRole('group', { name: `「${label}」可能是以下观众` });
+      const candidate = candidates.locator('li').first();
+      await candidate.getByRole('button', { name: '这是他/她' }).waitFor();
+      const viewerId = /(\S+) · 观看/.exec(await candidate.locator('.where').innerText())?.[1] ?? '';
+      expect(viewerId).not.toBe('');
+      const viewerRow = page
+        .getByRole('table', { name: '观众明细' })
+        .locator('tr')
+        .filter({ hasText: viewerId });
+      const checkinsOf = async (): Promise<number> =>
+        Number(/(\d+) 次/.exec(await viewerRow.locator('td').nth(3).innerText())?.[1]);
+      const checkinsBefore = await checkinsOf();
+      await screenshotThemes(page, 'live-detail-checkin-candidates');
+
+      await candidate.getByRole('button', { name: '这是他/她' }).click();
+      await page.getByText(/已把这一行签到记为 .+ 的签到/).waitFor();
+      await panel.getByText(`未匹配的签到（${before - 1} 条符合搜索）`).waitFor();
+      await viewerRow
+        .locator('td')
+        .nth(3)
+        .getByText(`${checkinsBefore + 1} 次`)
+        .waitFor();
+      await page.getByRole('textbox', { name: '搜索观众' }).fill('');
+      await panel.getByText('未匹配的签到（3 条）').waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      await screenshotThemes(page, 'live-detail-checkin-resolved');
       expect(errors).toEqual([]);
     },
     SPEC_TIMEOUT,

@@ -146,6 +146,37 @@ describe('直播详情 (browser mode, simulator)', () => {
       } finally {
         await simAdmin(env.sim, 'POST', 'config', { latencyMs: 0 });
       }
+
+      // The filter row wraps under the search; the cards follow the filter.
+      await page.getByRole('option', { name: '微信用户', exact: true }).click();
+      await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
+      const wechat = await page.locator('ul.cards li').allTextContents();
+      expect(wechat.length).toBeGreaterThan(0);
+      expect(wechat.every((card) => card.includes('外部 · 微信'))).toBeTrue();
+      await screenshotThemes(page, 'live-detail-narrow-filtered');
+      await page.getByRole('button', { name: '清除筛选' }).click();
+      await page.getByTestId('viewer-count').filter({ hasText: '共' }).waitFor();
+
+      // 60020 on a phone-sized window: the dialog fits, and the cards stay under the reason.
+      await simAdmin(env.sim, 'POST', 'faults', { api: 'living/get_living_info', errcode: 60020, times: 5 });
+      try {
+        await page.getByRole('button', { name: '刷新' }).click();
+        const dialog = page.locator('wl-trusted-ip-dialog');
+        await dialog.waitFor();
+        await screenshotThemes(page, 'live-detail-narrow-60020-dialog', false);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        const alert = page.getByRole('alert').filter({ hasText: '可信 IP 列表' });
+        await alert.waitFor();
+        // 刷新 sits a screen below the reason on a phone: the reason is brought into view.
+        const box = await alert.boundingBox();
+        expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+        expect((box?.y ?? 844) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
+        expect(await page.locator('ul.cards li').count()).toBeGreaterThan(0);
+        await screenshotThemes(page, 'live-detail-narrow-60020');
+      } finally {
+        await simAdmin(env.sim, 'DELETE', 'faults');
+      }
     },
     SPEC_TIMEOUT,
   );

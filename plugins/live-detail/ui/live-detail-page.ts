@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -100,6 +109,11 @@ export class LiveDetailPage {
   protected readonly loading = signal(false);
   protected readonly refreshing = signal(false);
   protected readonly error = signal<string | null>(null);
+  /** The error shown above the header: on a phone 刷新 sits a screen below it, so it is brought into view. */
+  private readonly errorBanner = viewChild<ElementRef<HTMLElement>>('errorBanner');
+  private readonly showError = effect(() => {
+    this.errorBanner()?.nativeElement.scrollIntoView({ block: 'nearest' });
+  });
   protected readonly keyword = signal('');
   protected readonly filters = signal<ViewerFilters>({});
   protected readonly filtered = computed(() => Object.keys(this.filters()).length > 0);

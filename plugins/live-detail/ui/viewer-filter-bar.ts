@@ -84,7 +84,7 @@ function minutesToSeconds(text: string): number | undefined {
             (change)="setWatch('minWatch', $any($event.target).value)"
           />
         </mat-form-field>
-        <span aria-hidden="true">–</span>
+        <span class="dash" aria-hidden="true">–</span>
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="minutes">
           <mat-label>至多（分钟）</mat-label>
           <input
@@ -121,6 +121,33 @@ function minutesToSeconds(text: string): number | undefined {
     }
     .minutes {
       width: 150px;
+    }
+    .dash {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    /* A phone: labels in one column with their chips beside them, and the two minute fields side by
+       side under their label instead of one of them wrapping away from its dash. */
+    @media (max-width: 599px) {
+      .filters {
+        display: grid;
+        gap: 12px;
+      }
+      .filter {
+        display: grid;
+        grid-template-columns: 4.5em minmax(0, 1fr);
+      }
+      .filter.watch {
+        grid-template-columns: minmax(0, 1fr) auto minmax(0, 1fr);
+      }
+      .filter.watch .label {
+        grid-column: 1 / -1;
+      }
+      .minutes {
+        width: auto;
+      }
+      .clear {
+        justify-self: start;
+      }
     }
   `,
 })
