@@ -18,7 +18,11 @@ export function plainCell(value: CellValue): PlainCell {
 
 /** The cell as one line of text (a date as yyyy.M.d HH:mm, the way the exports write it). */
 export function cellText(value: CellValue): string {
-  const cell = plainCell(value);
+  return plainText(plainCell(value));
+}
+
+/** cellText of a cell already reduced by plainCell (reading a sheet reduces each cell once). */
+export function plainText(cell: PlainCell): string {
   if (cell.kind === 'text') return cell.text;
   if (cell.kind === 'empty') return '';
   const d = cell.date;
@@ -27,15 +31,15 @@ export function cellText(value: CellValue): string {
 }
 
 /** The cell's text exactly as written (no trimming, U+00A0 kept): what the preview shows as `raw`. */
-export function rawText(value: CellValue): string {
+export function rawText(value: CellValue, plain?: PlainCell): string {
   if (typeof value === 'string') return value;
   if (value !== null && typeof value === 'object' && 'richText' in value) {
     return value.richText.map((part) => part.text).join('');
   }
-  return cellText(value);
+  return plainText(plain ?? plainCell(value));
 }
 
 function textOrEmpty(text: string): PlainCell {
-  const trimmed = text.replace(/\u00a0/g, ' ').trim();
+  const trimmed = (text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text).trim();
   return trimmed === '' ? { kind: 'empty' } : { kind: 'text', text: trimmed };
 }

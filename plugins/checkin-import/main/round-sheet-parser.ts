@@ -107,11 +107,12 @@ export function parseRoundSheet(
       continue;
     }
     // The same name twice in a round is normal (people share names): every row is its own check-in.
-    const key = normaliseName(parseMemberLabel(text).name);
+    const label = parseMemberLabel(text);
+    const key = normaliseName(label.name);
     seen.set(key, (seen.get(key) ?? 0) + 1);
     const department = departmentColumn === null ? '' : (row.texts.get(departmentColumn) ?? '');
     members.push({
-      ...parseMemberLabel(text),
+      ...label,
       raw: row.raws.get(memberColumn) ?? text,
       row: row.rowNo,
       department: department === NONE ? '' : department,

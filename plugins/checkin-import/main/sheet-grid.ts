@@ -8,7 +8,7 @@ import {
   WorkbookRefusedError,
   type SheetLimits,
 } from '../../../sdk/main/xlsx/workbook-limits.js';
-import { cellText, plainCell, rawText, type PlainCell } from './cell-value.js';
+import { plainCell, plainText, rawText, type PlainCell } from './cell-value.js';
 
 export interface GridRow {
   /** 1-based, as Excel shows it. */
@@ -35,7 +35,7 @@ export class SheetGridBuilder {
     for (const [column, value] of row.cells) {
       const plain = plainCell(value);
       if (plain.kind === 'empty') continue;
-      this.set(row.rowNo, column, plain, cellText(value), rawText(value));
+      this.set(row.rowNo, column, plain, plainText(plain), rawText(value, plain));
     }
   }
 

@@ -53,7 +53,9 @@ export async function readSheet(
   let inValue = false;
   let inInline = false;
   let inPhonetic = false;
-  let runs: Array<{ text: string }> = [];
+  // Only inline rich text has runs: other cells share this empty list instead of allocating one each.
+  const noRuns: Array<{ text: string }> = [];
+  let runs = noRuns;
   let inRun = false;
 
   const finishCell = (): void => {
@@ -93,7 +95,7 @@ export async function readSheet(
           type = attributes['t'] ?? 'n';
           style = Number(attributes['s'] ?? 0);
           value = '';
-          runs = [];
+          runs = noRuns;
           break;
         }
         case 'v':
@@ -105,6 +107,7 @@ export async function readSheet(
         case 'r':
           if (inInline) {
             inRun = true;
+            if (runs === noRuns) runs = [];
             runs.push({ text: '' });
           }
           break;
