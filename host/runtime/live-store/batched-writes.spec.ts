@@ -1,14 +1,11 @@
 // The watch-stat merge's batched writes against a real SQLite file: big lives in several statements, and a
 // second pull that writes only what differs yet leaves the same rows as a full upsert would.
-import { join } from 'node:path';
 import type { Knex } from 'knex';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openDatabase } from '../database.js';
-import { runMigrations } from '../migration-runner.js';
-import { HOST_MIGRATIONS } from '../migrations/index.js';
 import { rowsPerStatement } from './batched-writes.js';
 import { LiveStoreService } from './live-store.js';
+import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
 
 const INFO: LivingInfo = {
   theme: '大直播',
@@ -88,17 +85,7 @@ describe('LiveStore batched merge writes (SQLite file)', () => {
 
   beforeEach(async () => {
     dir = tempDataDir('batched-writes');
-    db = openDatabase({ filename: join(dir, 'data.sqlite') });
-    await runMigrations(db, 'host', HOST_MIGRATIONS);
-    await db('corps').insert({
-      corp_id: 'corp-a',
-      corpname: 'corp-a',
-      corpid: 'wwcorp-a',
-      agentid: 1000002,
-      secret_cipher: 'x',
-      created_at: 0,
-      updated_at: 0,
-    });
+    db = await openCorpDatabase(dir);
     now = 1_741_800_000_000;
     store = new LiveStoreService(db, { now: () => now });
   });

@@ -1,15 +1,12 @@
 // Resolving an ambiguous check-in row by picking its viewer, on a real SQLite file: the candidates, the
 // pick counting at once (figures, filters, the unmatched list), and surviving a re-import of the same
 // workbook but not a row that changed.
-import { join } from 'node:path';
 import type { Knex } from 'knex';
 import type { CheckinRoundInput } from '../../../sdk/contracts/lives.js';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openDatabase } from '../database.js';
-import { runMigrations } from '../migration-runner.js';
-import { HOST_MIGRATIONS } from '../migrations/index.js';
 import { LiveStoreService } from './live-store.js';
+import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
 
 const ZHANG_WEI = { roundNo: 1, rowNo: 3, memberLabel: '张伟' };
 
@@ -57,17 +54,7 @@ describe('check-in resolutions (SQLite file)', () => {
 
   beforeEach(async () => {
     dir = tempDataDir('checkin-resolutions');
-    db = openDatabase({ filename: join(dir, 'data.sqlite') });
-    await runMigrations(db, 'host', HOST_MIGRATIONS);
-    await db('corps').insert({
-      corp_id: 'corp-a',
-      corpname: 'corp-a',
-      corpid: 'wwcorp-a',
-      agentid: 1000002,
-      secret_cipher: 'x',
-      created_at: 0,
-      updated_at: 0,
-    });
+    db = await openCorpDatabase(dir);
     store = new LiveStoreService(db, { now: () => 1_741_800_000_000 });
     await store.mergeLivingInfo('corp-a', 'lv1', {
       theme: '推广',

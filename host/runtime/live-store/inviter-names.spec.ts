@@ -8,6 +8,7 @@ import { openDatabase } from '../database.js';
 import { runMigrations } from '../migration-runner.js';
 import { HOST_MIGRATIONS } from '../migrations/index.js';
 import { LiveStoreService } from './live-store.js';
+import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
 
 /** An ended promotion live (type 4: WeCom gives inviters) whose anchor keeps the case WeCom gave. */
 const PROMOTION_INFO: LivingInfo = {
@@ -61,17 +62,7 @@ describe('LiveStore inviter names and userid spellings (SQLite file)', () => {
 
   beforeEach(async () => {
     dir = tempDataDir('inviter-names');
-    db = openDatabase({ filename: join(dir, 'data.sqlite') });
-    await runMigrations(db, 'host', HOST_MIGRATIONS);
-    await db('corps').insert({
-      corp_id: 'corp-a',
-      corpname: 'corp-a',
-      corpid: 'wwcorp-a',
-      agentid: 1000002,
-      secret_cipher: 'x',
-      created_at: 0,
-      updated_at: 0,
-    });
+    db = await openCorpDatabase(dir);
     store = new LiveStoreService(db, { now: () => 1_741_900_000_000 });
   });
 

@@ -1,12 +1,9 @@
 // The name-cache lookup of a viewers' merge (corp and person id, any kind) uses migration 006's index at
 // a realistic cache size, and the merge still names inviters from the cache through it.
-import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openDatabase } from '../database.js';
-import { runMigrations } from '../migration-runner.js';
-import { HOST_MIGRATIONS } from '../migrations/index.js';
 import { LiveStoreService } from './live-store.js';
+import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
 
 const CACHED_PEOPLE = 20_000;
 
@@ -16,17 +13,7 @@ describe('live_people lookup by person id (migration 006)', () => {
 
   beforeAll(async () => {
     dir = tempDataDir('live-people');
-    db = openDatabase({ filename: join(dir, 'data.sqlite') });
-    await runMigrations(db, 'host', HOST_MIGRATIONS);
-    await db('corps').insert({
-      corp_id: 'corp-a',
-      corpname: 'corp-a',
-      corpid: 'wwcorp-a',
-      agentid: 1000002,
-      secret_cipher: 'x',
-      created_at: 0,
-      updated_at: 0,
-    });
+    db = await openCorpDatabase(dir);
     const rows = Array.from({ length: CACHED_PEOPLE }, (_, index) => ({
       corp_id: 'corp-a',
       person_kind: index % 4 === 0 ? 'internal' : 'external',

@@ -1,16 +1,13 @@
 // The detail page's viewer filters on a real SQLite file: a live with members, WeChat users, another
 // corp's WeCom users, self-invites, and a check-in workbook with a matched, an ambiguous and an
 // unmatched row; plus each filter's plan on the indexes.
-import { join } from 'node:path';
 import type { Knex } from 'knex';
 import type { ViewerFilters } from '../../../sdk/contracts/lives.js';
 import type { WatchStatPage } from '../../../sdk/wecom/models.js';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openDatabase } from '../database.js';
-import { runMigrations } from '../migration-runner.js';
-import { HOST_MIGRATIONS } from '../migrations/index.js';
 import { LiveStoreService } from './live-store.js';
 import { detailRowsQuery } from './viewer-checkins.js';
+import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
 
 const STATS: WatchStatPage = {
   ending: 1,
@@ -45,17 +42,7 @@ describe('viewer details filters (SQLite file)', () => {
 
   beforeEach(async () => {
     dir = tempDataDir('viewer-filters');
-    db = openDatabase({ filename: join(dir, 'data.sqlite') });
-    await runMigrations(db, 'host', HOST_MIGRATIONS);
-    await db('corps').insert({
-      corp_id: 'corp-a',
-      corpname: 'corp-a',
-      corpid: 'wwcorp-a',
-      agentid: 1000002,
-      secret_cipher: 'x',
-      created_at: 0,
-      updated_at: 0,
-    });
+    db = await openCorpDatabase(dir);
     store = new LiveStoreService(db, { now: () => 1_741_800_000_000 });
     await store.mergeLivingInfo('corp-a', 'lv1', {
       theme: '推广',
