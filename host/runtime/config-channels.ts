@@ -4,7 +4,12 @@
 // itself from are details of the machine (a WeCom admin sees the paths read-only on 关于).
 import { inject, injectable } from 'tsyringe';
 import { z } from 'zod';
-import type { CleanupPreview, CleanupResult, ConfigView } from '../../sdk/contracts/config.js';
+import type {
+  CleanupPreview,
+  CleanupResult,
+  ConfigView,
+  DatabaseChangeCheck,
+} from '../../sdk/contracts/config.js';
 import type { CallContext } from '../../sdk/main/plugin-context.js';
 import { AuditLog } from './audit-log.js';
 import { cleanupCutoff } from './cleanup-date.js';
@@ -20,6 +25,17 @@ import { UpdateFeedSettings } from './update-feed-settings.js';
 const FolderInput = z.object({
   folder: z.string({ error: '请填写文件夹路径' }).trim().min(1, '请填写文件夹路径').max(1000, '路径太长'),
 });
+const FileInput = z.object({
+  file: z
+    .string({ error: '请填写数据库文件路径' })
+    .trim()
+    .min(1, '请填写数据库文件路径')
+    .max(1000, '路径太长'),
+});
+const DatabaseChangeInput = z.discriminatedUnion('mode', [
+  FolderInput.extend({ mode: z.literal('move') }),
+  FileInput.extend({ mode: z.literal('use') }),
+]);
 const CleanupInput = z.object({
   before: z
     .string({ error: '请选择日期' })
@@ -45,16 +61,19 @@ export class ConfigChannels {
     this.router.handle('config.moveDatabase', { input: FolderInput, minTier: root }, ({ folder }, call) =>
       this.change(call, 'config.moveDatabase', folder, () => this.storage.moveDatabase(folder)),
     );
+    // Read-only: the storage page checks a path before it asks for confirmation.
+    this.router.handle(
+      'config.checkDatabaseChange',
+      { input: DatabaseChangeInput, minTier: root },
+      (input): DatabaseChangeCheck =>
+        input.mode === 'move'
+          ? { target: this.storage.planMove(input.folder).to }
+          : { target: this.storage.planUse(input.file).file },
+    );
     this.router.handle(
       'config.useDatabase',
       {
-        input: z.object({
-          file: z
-            .string({ error: '请填写数据库文件路径' })
-            .trim()
-            .min(1, '请填写数据库文件路径')
-            .max(1000, '路径太长'),
-        }),
+        input: FileInput,
         minTier: root,
       },
       ({ file }, call) => this.change(call, 'config.useDatabase', file, () => this.storage.useDatabase(file)),

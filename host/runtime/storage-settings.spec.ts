@@ -160,6 +160,56 @@ describe('config.* storage', () => {
     expect(audit.every((row) => !row.ok)).toBeTrue();
   });
 
+  it('checks a change without asking for it, so the page can refuse a path before its confirmation', async () => {
+    const dataDir = dir('check');
+    const target = dir('check-target');
+    const runtime = await start(dataDir, { tempRoots: [tmpdir()] });
+    const root = await sessionFor(runtime, 'root-admin');
+    const check = async (input: Record<string, unknown>) =>
+      runtime.router.dispatch('config.checkDatabaseChange', input, root);
+
+    const temp = errorOf(await check({ mode: 'move', folder: join(dataDir, 'elsewhere') }));
+    expect(temp).toEqual(
+      jasmine.objectContaining({
+        code: 'INVALID_INPUT',
+        field: 'folder',
+        message: jasmine.stringMatching(/临时文件夹/),
+      }),
+    );
+    expect(errorOf(await check({ mode: 'move', folder: 'relative/folder' })).message).toContain('完整路径');
+    expect(errorOf(await check({ mode: 'use', file: 'wecom-live.sqlite' })).field).toBe('file');
+    expect(errorOf(await check({ mode: 'use', file: join(dataDir, 'wecom-live.sqlite') })).message).toContain(
+      '正在使用',
+    );
+    // Outside the temp folder (the spec's folders are under it, so no temp roots here).
+    const plainDir = dir('check-plain');
+    const plain = await start(plainDir);
+    const answer = dataOf<{ target: string }>(
+      await plain.router.dispatch(
+        'config.checkDatabaseChange',
+        { mode: 'move', folder: target },
+        await sessionFor(plain, 'root-admin'),
+      ),
+    );
+    expect(answer.target).toBe(join(target, 'wecom-live.sqlite'));
+    // Nothing was asked for, and a check is not an audited change.
+    for (const folder of [dataDir, plainDir]) {
+      expect(readFileSync(join(folder, 'config.json'), 'utf8')).not.toContain('moveTo');
+    }
+    expect(
+      await plain.db('audit_log').where({ action: 'config.checkDatabaseChange' }).count({ n: '*' }),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      errorOf(
+        await plain.router.dispatch(
+          'config.checkDatabaseChange',
+          { mode: 'move', folder: target },
+          await sessionFor(plain, 'user'),
+        ),
+      ).code,
+    ).toBe('FORBIDDEN');
+  });
+
   it('refuses a file for a folder, and a folder that already holds a database', async () => {
     const dataDir = dir('refuse2');
     const other = dir('refuse2-other');

@@ -80,6 +80,21 @@ export class StorageSettings {
 
   /** Asks the next start to copy the database into `folder` and use the copy from then on. */
   moveDatabase(folderInput: string): { from: string; to: string } {
+    const { from, to } = this.planMove(folderInput);
+    const config = this.readConfig();
+    // Copy from the file in use, even if another file had been chosen in the meantime.
+    this.writeConfig({
+      ...config,
+      database: { ...config.database, filename: configPathOf(this.settings.dataDir, from), moveTo: to },
+    });
+    return { from, to };
+  }
+
+  /**
+   * Every check of a move, without asking for it: the page runs this before its confirmation, so a
+   * refused folder is named at once instead of after the user has confirmed.
+   */
+  planMove(folderInput: string): { from: string; to: string } {
     const folder = checkTargetFolder(folderInput, { field: 'folder', tempRoots: this.tempRoots });
     const from = this.settings.databaseFile;
     const to = join(folder, basename(from));
@@ -102,17 +117,23 @@ export class StorageSettings {
         { field: 'folder' },
       );
     }
-    const config = this.readConfig();
-    // Copy from the file in use, even if another file had been chosen in the meantime.
-    this.writeConfig({
-      ...config,
-      database: { ...config.database, filename: configPathOf(this.settings.dataDir, from), moveTo: to },
-    });
     return { from, to };
   }
 
   /** Points the next start at an existing WeCom Live database file. */
   useDatabase(fileInput: string): { file: string } {
+    const { file } = this.planUse(fileInput);
+    const config = this.readConfig();
+    const { moveTo: _dropped, ...database } = config.database;
+    this.writeConfig({
+      ...config,
+      database: { ...database, filename: configPathOf(this.settings.dataDir, file), mustExist: true },
+    });
+    return { file };
+  }
+
+  /** Every check of `useDatabase`, without changing anything (see `planMove`). */
+  planUse(fileInput: string): { file: string } {
     const typed = fileInput.trim();
     if (typed === '' || !isAbsolute(typed)) {
       throw new AppError(
@@ -133,12 +154,6 @@ export class StorageSettings {
     if (problem !== null) {
       throw new AppError('INVALID_INPUT', `不能使用 ${file}：${problem}。`, { field: 'file' });
     }
-    const config = this.readConfig();
-    const { moveTo: _dropped, ...database } = config.database;
-    this.writeConfig({
-      ...config,
-      database: { ...database, filename: configPathOf(this.settings.dataDir, file), mustExist: true },
-    });
     return { file };
   }
 

@@ -58,6 +58,11 @@ export interface UpdateFeedView {
   autoUpdate: { applies: boolean; reason: string };
 }
 
+/** `config.checkDatabaseChange`: the database file the change would lead to, once every check passed. */
+export interface DatabaseChangeCheck {
+  target: string;
+}
+
 /** `config.get` */
 export interface ConfigView {
   storage: StorageView;

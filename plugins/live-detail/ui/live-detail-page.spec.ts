@@ -369,6 +369,8 @@ describe('LiveDetailPage', () => {
     )
       .withContext('the reason is above the stored data')
       .toBeTruthy();
+    // …and beside 刷新, where focus returns when the trusted-IP dialog closes.
+    expect(text(root.querySelector('.actions + [data-testid=refresh-problem]'))).toContain('60020');
     expect(root.querySelector('[data-testid=pulling]')).toBeNull();
     TestBed.inject(MatDialog).closeAll();
   });

@@ -209,6 +209,41 @@ describe('LiveListPage', () => {
     expect(fake.callsTo('live-list.query').length).toBeGreaterThan(queries);
   });
 
+  it('offers oneself and the members synced last under the userid field, without filtering by default', async () => {
+    localStorage.removeItem('wecom-live.recentSyncMembers.corp-1.zhangsan');
+    const { fixture, fake, root } = await render();
+    const input = root.querySelector<HTMLInputElement>('input[name=userid]')!;
+    expect(input.value).toBe('');
+    expect(fake.callsTo('live-list.query').at(-1)).not.toEqual(
+      jasmine.objectContaining({ userid: 'zhangsan' }),
+    );
+    const options = async (): Promise<string[]> => {
+      input.dispatchEvent(new Event('focusin'));
+      input.focus();
+      await settle(fixture);
+      return [...document.querySelectorAll('mat-option')].map(text);
+    };
+    expect(await options()).toEqual(['zhangsan 张三（我）']);
+    (document.querySelector('mat-option') as HTMLElement).click();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle(fixture);
+    expect(fake.callsTo('live-list.query').at(-1)).toEqual(jasmine.objectContaining({ userid: 'zhangsan' }));
+
+    await type(fixture, 'input[name=userid]', 'LiSi');
+    fake.answer('live-list.sync', { jobId: 'job-sync' });
+    fake.answer(
+      'jobs.get',
+      done('job-sync', { userid: 'LiSi', lives: 1, viewers: 2, namedInviters: 0, failed: [], notes: [] }),
+    );
+    button(root, '同步该成员的直播').click();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await settle(fixture);
+    await type(fixture, 'input[name=userid]', '');
+    await settle(fixture);
+    expect(await options()).toEqual(['zhangsan 张三（我）', 'LiSi 最近同步']);
+    localStorage.removeItem('wecom-live.recentSyncMembers.corp-1.zhangsan');
+  });
+
   it('shows 直播中 instead of an end while a live is on', async () => {
     const { root } = await render([row({ status: 1, end: null, living: true })]);
     const cells = [...root.querySelectorAll('tr.mat-mdc-row td')].map(text);

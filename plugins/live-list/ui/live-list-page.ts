@@ -2,6 +2,7 @@ import { Component, computed, inject, signal, type OnDestroy, type OnInit } from
 import { FormControl, FormGroup, FormsModule, ReactiveFormsModule } from '@angular/forms';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -42,6 +43,7 @@ import type {
 } from '../shared/live-list-api.js';
 import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { LiveListApi } from './live-list-api.js';
+import { memberSuggestions, rememberSyncedMember } from './member-suggestions.js';
 import { dayEndIn, dayStartIn } from './zoned-day.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
 import { DATE_RANGE_PICKER, zoneName } from '../../../sdk/ui/chinese-dates.js';
@@ -54,9 +56,19 @@ const RESERVED = 0;
 
 export const SYNC_HINT =
   '留空时，列表只显示本机已保存的直播。填写成员的 userid 后，列表只显示该成员作为主播的直播；' +
-  '点「同步该成员的直播」会从企业微信拉取该成员的全部直播（含观看明细）并保存到本机，重复同步不会产生重复数据。';
+  '点「同步该成员的直播」会从企业微信拉取该成员的全部直播（含观看明细）并保存到本机，重复同步不会产生重复数据。' +
+  '点输入框可直接选择自己或最近同步过的成员。';
 export const INVITER_NOTE =
   '邀请人信息：企业微信仅对推广产品直播（活动直播）提供，其他类型的直播没有邀请人数据。';
+
+/** localStorage, or null where the browser refuses it (private windows with storage disabled). */
+function browserStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /** Which sortable header asks for which store field. */
 const SORT_FIELDS: Record<string, LiveSortField> = {
@@ -75,6 +87,7 @@ const SORT_FIELDS: Record<string, LiveSortField> = {
     ReactiveFormsModule,
     RouterLink,
     NgTemplateOutlet,
+    MatAutocompleteModule,
     MatButtonModule,
     MatCardModule,
     MatCheckboxModule,
@@ -132,6 +145,16 @@ export class LiveListPage implements OnInit, OnDestroy {
 
   protected readonly keyword = signal('');
   protected readonly userid = signal('');
+  /** Bumped after a sync so the remembered members are read again. */
+  private readonly recentVersion = signal(0);
+  /** Oneself and the members synced last, offered under the field (it is not prefilled: it also filters). */
+  protected readonly memberChoices = computed(() => {
+    this.recentVersion();
+    const typed = this.userid().trim().toLowerCase();
+    return memberSuggestions(this.session.user(), this.session.corp(), browserStorage()).filter((member) =>
+      member.userid.toLowerCase().includes(typed),
+    );
+  });
   protected readonly range = new FormGroup({
     start: new FormControl<Date | null>(null),
     end: new FormControl<Date | null>(null),
@@ -273,6 +296,8 @@ export class LiveListPage implements OnInit, OnDestroy {
     this.syncFailure.set(null);
     try {
       this.syncJobId.set((await this.api.sync(userid)).jobId);
+      rememberSyncedMember(this.session.user(), this.session.corp(), userid, browserStorage());
+      this.recentVersion.update((version) => version + 1);
     } catch (error) {
       this.snack(`无法开始同步：${describeAnyError(error)}`);
     } finally {

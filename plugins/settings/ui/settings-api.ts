@@ -7,6 +7,7 @@ export type {
   CleanupPreview,
   CleanupResult,
   ConfigView,
+  DatabaseChangeCheck,
   StorageView,
   UpdateFeedView,
 } from '../../../sdk/contracts/config.js';

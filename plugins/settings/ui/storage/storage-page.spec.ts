@@ -4,6 +4,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
+import { FakeRpcFailure } from '../../../../sdk/ui/testing/fake-transport.js';
 import type { ConfigView, StorageView } from '../settings-api.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { StoragePage } from './storage-page.js';
@@ -67,11 +68,13 @@ describe('StoragePage', () => {
     const [databasePath] = await root.getAllHarnesses(
       MatInputHarness.with({ selector: '[data-testid=database-path]' }),
     );
+    fake.answer('config.checkDatabaseChange', { target: '/mnt/d/wecom/wecom-live.sqlite' });
     await databasePath!.setValue('/mnt/d/wecom');
     await (await root.getHarness(MatButtonHarness.with({ text: '迁移数据库' }))).click();
     const dialog = await root.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('迁移数据库？');
-    expect(await dialog.getContentText()).toContain('/mnt/d/wecom');
+    expect(await dialog.getContentText()).toContain('/mnt/d/wecom/wecom-live.sqlite');
+    expect(fake.callsTo('config.checkDatabaseChange')).toEqual([{ mode: 'move', folder: '/mnt/d/wecom' }]);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '下次启动时迁移' }))).click();
     await until(fixture, () => fake.callsTo('config.moveDatabase').length > 0);
     expect(fake.callsTo('config.moveDatabase')).toEqual([{ folder: '/mnt/d/wecom' }]);
@@ -84,27 +87,47 @@ describe('StoragePage', () => {
     expect(text(page.querySelector('[data-testid=restart-notice]'))).toContain('重新启动');
   });
 
-  it('asks nothing when cancelled, and shows the host refusing a path on the field', async () => {
+  it('asks nothing when cancelled, and names a path the host refuses on the field before confirming', async () => {
     const { fixture, fake, root } = await render();
-    fake.fail('config.useDatabase', {
-      code: 'INVALID_INPUT',
-      message: '不能使用 /tmp/x.sqlite：不是 SQLite 数据库文件。',
-      details: { field: 'file' },
+    fake.answer('config.checkDatabaseChange', (input: unknown) => {
+      if ((input as { file?: string }).file === '/tmp/x.sqlite') {
+        throw new FakeRpcFailure({
+          code: 'INVALID_INPUT',
+          message: '不能使用 /tmp/x.sqlite：不是 SQLite 数据库文件。',
+          details: { field: 'file' },
+        });
+      }
+      return { target: '/backup/wecom-live.sqlite' };
     });
     await (await root.getHarness(MatButtonToggleHarness.with({ text: '使用已有的数据库文件' }))).check();
     const input = await root.getHarness(MatInputHarness.with({ selector: '[data-testid=database-path]' }));
-    await input.setValue('/tmp/x.sqlite');
+    await input.setValue('/backup/wecom-live.sqlite');
     await (await root.getHarness(MatButtonHarness.with({ text: '改用此文件' }))).click();
-    let dialog = await root.getHarness(MatDialogHarness);
+    const dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
     expect(fake.callsTo('config.useDatabase')).toEqual([]);
 
+    await input.setValue('/tmp/x.sqlite');
     await (await root.getHarness(MatButtonHarness.with({ text: '改用此文件' }))).click();
-    dialog = await root.getHarness(MatDialogHarness);
-    await (await dialog.getHarness(MatButtonHarness.with({ text: '下次启动时改用' }))).click();
     await until(fixture, () => text(fixture.nativeElement).includes('不是 SQLite 数据库文件'));
-    expect(fake.callsTo('config.useDatabase')).toEqual([{ file: '/tmp/x.sqlite' }]);
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+    expect(fake.callsTo('config.useDatabase')).toEqual([]);
+  });
+
+  it('refuses a folder in the temp folder before asking to confirm the move', async () => {
+    const { fixture, fake, root } = await render();
+    fake.fail('config.checkDatabaseChange', {
+      code: 'INVALID_INPUT',
+      message: '不能使用临时文件夹 /tmp/wecom：其中的文件随时可能被系统删除。',
+      details: { field: 'folder' },
+    });
+    const input = await root.getHarness(MatInputHarness.with({ selector: '[data-testid=database-path]' }));
+    await input.setValue('/tmp/wecom');
+    await (await root.getHarness(MatButtonHarness.with({ text: '迁移数据库' }))).click();
+    await until(fixture, () => text(fixture.nativeElement).includes('临时文件夹'));
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+    expect(fake.callsTo('config.moveDatabase')).toEqual([]);
   });
 
   it('asks for a folder before asking the host', async () => {

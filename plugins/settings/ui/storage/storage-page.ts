@@ -18,7 +18,7 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { formatBytes } from '../shared/format.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageState } from '../shared/page-state.js';
-import type { ConfigView, StorageView } from '../settings-api.js';
+import type { ConfigView, DatabaseChangeCheck, StorageView } from '../settings-api.js';
 
 type DatabaseMode = 'move' | 'use';
 
@@ -115,11 +115,14 @@ export class StoragePage implements OnInit {
     if (!requirePath(this.databasePath)) return;
     const path = this.databasePath.value.trim();
     const moving = this.mode() === 'move';
+    // The host checks the path first, so a refused one is named on its field before any confirmation.
+    const target = await this.check(moving ? { mode: 'move', folder: path } : { mode: 'use', file: path });
+    if (target === null) return;
     const confirmed = await confirmAction(this.dialog, {
       title: moving ? '迁移数据库？' : '改用这个数据库文件？',
       message: moving
-        ? `下次启动时，程序会把当前数据库复制到：\n${path}\n校验无误后改用新文件。原文件保留，确认无误后可自行删除。\n\n在重新启动之前，程序照常使用原文件。`
-        : `下次启动时，程序改用：\n${path}\n当前数据库中的数据不会带过去，但也不会删除；以后可以再改回来。`,
+        ? `下次启动时，程序会把当前数据库复制为：\n${target}\n校验无误后改用新文件。原文件保留，确认无误后可自行删除。\n\n在重新启动之前，程序照常使用原文件。`
+        : `下次启动时，程序改用：\n${target}\n当前数据库中的数据不会带过去，但也不会删除；以后可以再改回来。`,
       confirmText: moving ? '下次启动时迁移' : '下次启动时改用',
     });
     if (!confirmed) return;
@@ -133,6 +136,20 @@ export class StoragePage implements OnInit {
         done: moving ? '已安排迁移，重新启动程序后生效。' : '已设置，重新启动程序后生效。',
       },
     );
+  }
+
+  /** The file the change leads to, or null when the host refused the path (shown on the field). */
+  private async check(input: Record<string, unknown>): Promise<string | null> {
+    this.busy.set('database');
+    this.databaseError.set(null);
+    try {
+      return (await this.rpc.call<DatabaseChangeCheck>('config.checkDatabaseChange', input)).target;
+    } catch (error) {
+      this.showRefusal(error, this.databasePath, this.databaseError);
+      return null;
+    } finally {
+      this.busy.set(null);
+    }
   }
 
   protected async cancelDatabaseChange(): Promise<void> {
@@ -192,16 +209,24 @@ export class StoragePage implements OnInit {
       target.control?.reset('');
       this.notifier.success(target.done);
     } catch (error) {
-      const message = messageOf(error);
-      // A refused path is shown on its field; anything else above the form.
-      if (target.control !== null && fieldOf(error) !== null) {
-        target.control.setErrors({ server: message });
-        target.control.markAsTouched();
-      } else {
-        target.message.set(message);
-      }
+      this.showRefusal(error, target.control, target.message);
     } finally {
       this.busy.set(null);
+    }
+  }
+
+  /** A refused path is shown on its field; anything else above the form. */
+  private showRefusal(
+    error: unknown,
+    control: FormControl<string> | null,
+    message: WritableSignal<string | null>,
+  ): void {
+    const text = messageOf(error);
+    if (control !== null && fieldOf(error) !== null) {
+      control.setErrors({ server: text });
+      control.markAsTouched();
+    } else {
+      message.set(text);
     }
   }
 }
