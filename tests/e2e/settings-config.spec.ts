@@ -69,12 +69,14 @@ describe('settings installation pages (browser mode)', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
     await screenshotThemes(page, 'settings-storage-relative');
 
-    // A temp folder cannot hold the database: the host's reason shows on the field, nothing is pending.
+    // A temp folder cannot hold the database: the host's reason shows on the field before any
+    // confirmation is asked, and nothing is pending.
     await page.getByTestId('database-path').fill(join(env.dataDir, 'moved'));
     await page.getByRole('button', { name: '迁移数据库' }).click();
-    await page.getByTestId('confirm').click();
     await page.getByText('在系统临时文件夹中').waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.getByTestId('database-pending').count()).toBe(0);
+    await screenshotThemes(page, 'settings-storage-temp-folder');
 
     // A log folder for the next start: pending, with the restart notice.
     await page.getByTestId('log-path').fill(LOG_FOLDER);
