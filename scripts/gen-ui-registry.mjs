@@ -1,4 +1,4 @@
-// Writes host/ui/generated/plugin-registry.ts from plugins/*/plugin.json (ARCHITECTURE §2): one entry per
+// Writes host/ui/generated/plugin-registry.ts from plugins/*/plugin.json (docs/architecture.md "Plugins and the UI registry"): one entry per
 // feature plugin that has Angular routes (ui/routes.ts), sorted by menu order. The file is committed, so
 // a plain `ng build`/`ng test` works on a fresh clone; `npm run build` regenerates it before `ng build`,
 // and `--check` exits 1 when it is stale. It is written only when its content changes.

@@ -65,7 +65,7 @@ interface UserListRow {
   last_login_at: number | null;
 }
 
-/** The host channels of accounts, corps, users, trusted IPs and the audit log (MISSION R2, R8). */
+/** The host channels of accounts, corps, users, trusted IPs and the audit log (R2, R8). */
 @injectable()
 export class AccountChannels {
   constructor(

@@ -2,7 +2,7 @@ import semver from 'semver';
 import { z } from 'zod';
 import { HOST_NAMESPACES, type PluginManifest } from '../../sdk/contracts/plugin-manifest.js';
 
-/** zod schema of `plugin.json` (ARCHITECTURE §3). Unknown keys are refused: a typo should not pass. */
+/** zod schema of `plugin.json` (docs/plugin-development.md "plugin.json"). Unknown keys are refused: a typo should not pass. */
 export const PluginManifestSchema = z
   .strictObject({
     id: z

@@ -1,6 +1,6 @@
 import type { AccountTier } from './tiers.js';
 
-/** `plugins/<id>/plugin.json` (ARCHITECTURE §3). */
+/** `plugins/<id>/plugin.json` (docs/plugin-development.md "plugin.json"). */
 export interface PluginManifest {
   id: string;
   version: string;

@@ -13,7 +13,7 @@ import { Glyph } from '../login/glyph.js';
 import { SetupFlow } from './setup-flow.js';
 
 /**
- * Optional in the corp step: WeCom admins of the new corp (seed 000 §4.4). Each gets a one-time initial
+ * Optional in the corp step: WeCom admins of the new corp (R2.5). Each gets a one-time initial
  * code, shown here once, with which they set their local password at the first login.
  */
 @Component({

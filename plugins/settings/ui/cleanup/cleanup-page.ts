@@ -23,7 +23,7 @@ export function dayOf(date: Date): string {
 }
 
 /**
- * 数据清理 (root-admin, MISSION R8.1): delete what is older than a date. The host counts first (every
+ * 数据清理 (root-admin, R8.1): delete what is older than a date. The host counts first (every
  * contributor: the host's tables and files, plugins, the live store), the person confirms the list, then
  * one transaction deletes it.
  */

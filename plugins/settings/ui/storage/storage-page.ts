@@ -43,7 +43,7 @@ function requirePath(control: FormControl<string>): boolean {
 }
 
 /**
- * 存储与日志 (root-admin, MISSION R1.8, R8.1): where the database file and the log folder are, and
+ * 存储与日志 (root-admin, R1.8, R8.1): where the database file and the log folder are, and
  * changing them. Every change is applied by the next start; the page says what is pending.
  */
 @Component({

@@ -34,7 +34,7 @@ const FEED_URL: ValidatorFn = (control) => {
   return { feed: '必须使用 https 网址（http 只允许本机地址）' };
 };
 
-/** 软件更新 (root-admin, MISSION R1.6): the feed the installed app updates itself from. */
+/** 软件更新 (root-admin, R1.6): the feed the installed app updates itself from. */
 @Component({
   selector: 'wls-updates-page',
   imports: [
