@@ -23,7 +23,7 @@ import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
-import { FIELD_HINTS } from './field-hints.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import {
   controlError,
   corpFieldControls,
@@ -79,7 +79,7 @@ export class CorpLoginForm implements OnInit {
   private readonly session = inject(AppSession);
   private readonly router = inject(Router);
 
-  protected readonly hints = FIELD_HINTS;
+  protected readonly hints = CORP_APP_HINTS;
   protected readonly NEW_CORP = NEW_CORP;
   protected readonly error = controlError;
 

@@ -7,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import { FIELD_HINTS } from '../login/field-hints.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { controlError, showOnField, useridControl, usernameControl } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';
 import { SetupFlow } from './setup-flow.js';
@@ -140,7 +140,7 @@ import { SetupFlow } from './setup-flow.js';
 })
 export class AdminAdder {
   protected readonly flow = inject(SetupFlow);
-  protected readonly hints = FIELD_HINTS;
+  protected readonly hints = CORP_APP_HINTS;
   protected readonly error = controlError;
   readonly form = new FormGroup({ userid: useridControl(), username: usernameControl() });
   private readonly formDirective = viewChild.required(FormGroupDirective);

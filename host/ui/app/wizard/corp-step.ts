@@ -8,7 +8,7 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import { FIELD_HINTS } from '../login/field-hints.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { controlError, corpFieldControls, showOnField } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';
 import { AdminAdder } from './admin-adder.js';
@@ -89,7 +89,7 @@ import { SetupFlow } from './setup-flow.js';
 })
 export class CorpStep {
   protected readonly flow = inject(SetupFlow);
-  protected readonly hints = FIELD_HINTS;
+  protected readonly hints = CORP_APP_HINTS;
   protected readonly error = controlError;
   readonly next = output();
   readonly form = new FormGroup(corpFieldControls());

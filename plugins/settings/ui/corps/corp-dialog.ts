@@ -1,5 +1,5 @@
 import { Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,7 +9,9 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import type { CorpSaveInput, CorpView } from '../settings-api.js';
-import { CORP_HINTS } from './corp-hints.js';
+import { CORP_FIELD_MESSAGES } from '../../../../sdk/contracts/corp-app.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
+import { corpFieldControls } from '../../../../sdk/ui/corp-app-form.js';
 
 export interface CorpDialogData {
   /** The corp to edit; absent to add one. */
@@ -44,7 +46,7 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>企业名称</mat-label>
           <input matInput formControlName="corpname" maxlength="50" autocomplete="off" required />
-          <wl-field-hint matSuffix label="企业名称" [text]="hints.corpname" />
+          <wl-field-hint matSuffix label="企业名称" [text]="hints.corpname.text" />
           @if (serverError()['corpname']; as message) {
             <mat-error>{{ message }}</mat-error>
           } @else {
@@ -54,11 +56,11 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>企业ID（corpid）</mat-label>
           <input matInput formControlName="corpid" autocomplete="off" spellcheck="false" required />
-          <wl-field-hint matSuffix label="企业ID" [text]="hints.corpid" />
+          <wl-field-hint matSuffix label="企业ID" [text]="hints.corpid.text" />
           @if (serverError()['corpid']; as message) {
             <mat-error>{{ message }}</mat-error>
           } @else {
-            <mat-error>企业ID 应为 6–64 位字母和数字</mat-error>
+            <mat-error>{{ messages.corpid }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -72,24 +74,24 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
             [required]="!editing"
             [placeholder]="editing ? '留空则保留已保存的 Secret' : ''"
           />
-          <wl-field-hint matSuffix label="应用Secret" [text]="hints.corpsecret" />
+          <wl-field-hint matSuffix label="应用Secret" [text]="hints.corpsecret.text" />
           @if (editing) {
             <mat-hint>已保存：{{ data.corp?.secretMasked }}，留空则不修改</mat-hint>
           }
           @if (serverError()['corpsecret']; as message) {
             <mat-error>{{ message }}</mat-error>
           } @else {
-            <mat-error>请填写应用Secret（16–128 位字母、数字、_ 或 -）</mat-error>
+            <mat-error>{{ messages.corpsecret }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>应用ID（AgentId）</mat-label>
           <input matInput formControlName="agentid" inputmode="numeric" autocomplete="off" required />
-          <wl-field-hint matSuffix label="AgentId" [text]="hints.agentid" />
+          <wl-field-hint matSuffix label="AgentId" [text]="hints.agentid.text" />
           @if (serverError()['agentid']; as message) {
             <mat-error>{{ message }}</mat-error>
           } @else {
-            <mat-error>AgentId 应为正整数</mat-error>
+            <mat-error>{{ messages.agentid }}</mat-error>
           }
         </mat-form-field>
         @if (formError(); as message) {
@@ -134,7 +136,8 @@ export class CorpDialog {
   protected readonly data = inject<CorpDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<CorpDialog, CorpView>>(MatDialogRef);
   private readonly rpc = inject(RpcClient);
-  protected readonly hints = CORP_HINTS;
+  protected readonly hints = CORP_APP_HINTS;
+  protected readonly messages = CORP_FIELD_MESSAGES;
   protected readonly editing = this.data.corp !== undefined;
 
   protected readonly saving = signal(false);
@@ -142,26 +145,9 @@ export class CorpDialog {
   protected readonly serverError = signal<Partial<Record<CorpField, string>>>({});
   protected readonly formError = signal<string | null>(null);
 
-  protected readonly form = new FormGroup({
-    corpname: new FormControl(this.data.corp?.corpname ?? '', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(50)],
-    }),
-    corpid: new FormControl(this.data.corp?.corpid ?? '', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9]{6,64}\s*$/)],
-    }),
-    corpsecret: new FormControl('', {
-      nonNullable: true,
-      validators: this.editing
-        ? [Validators.pattern(/^\s*[A-Za-z0-9_-]{16,128}\s*$/)]
-        : [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9_-]{16,128}\s*$/)],
-    }),
-    agentid: new FormControl(this.data.corp === undefined ? '' : String(this.data.corp.agentid), {
-      nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^\s*[1-9]\d{0,9}\s*$/)],
-    }),
-  });
+  protected readonly form = new FormGroup(
+    corpFieldControls(this.data.corp ?? {}, { secretRequired: !this.editing }),
+  );
 
   constructor() {
     // A server message belongs to the value it judged: editing the field clears it.

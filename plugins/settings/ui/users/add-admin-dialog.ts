@@ -10,6 +10,8 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import type { CorpView } from '../settings-api.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
+import { useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
 
 export interface AddAdminData {
   corps: CorpView[];
@@ -23,9 +25,6 @@ export interface AddedAdmin {
   /** Shown once by the caller; absent when the account was an admin already. */
   initialCode?: string;
 }
-
-const USERID_HINT =
-  '成员在企业微信中的账号：企业微信管理后台 → 通讯录 → 点击成员 → 详情中的「账号」。不区分大小写。';
 
 /**
  * Adds a WeCom admin (R2.5): corp + userid + name. The host answers a one-time initial code, which the
@@ -108,7 +107,7 @@ export class AddAdminDialog {
   protected readonly data = inject<AddAdminData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<AddAdminDialog, AddedAdmin>>(MatDialogRef);
   private readonly rpc = inject(RpcClient);
-  protected readonly useridHint = USERID_HINT;
+  protected readonly useridHint = CORP_APP_HINTS.userid.text;
   protected readonly saving = signal(false);
   protected readonly serverError = signal<string | null>(null);
   protected readonly formError = signal<string | null>(null);
@@ -121,11 +120,8 @@ export class AddAdminDialog {
         validators: [Validators.required],
       },
     ),
-    userid: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9_.@-]{1,64}\s*$/)],
-    }),
-    username: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] }),
+    userid: useridControl(true),
+    username: usernameControl(),
   });
 
   constructor() {
