@@ -22,7 +22,6 @@ import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import {
   controlError,
@@ -34,6 +33,7 @@ import {
   usernameControl,
 } from './form-rules.js';
 import { Glyph } from './glyph.js';
+import { PasswordField } from './password-field.js';
 import { readLastLogin, writeLastLogin } from './last-login.js';
 import type { SavedCorp } from './login-api.js';
 import { corpLoginInput, type PasswordNeed } from './login-input.js';
@@ -52,6 +52,7 @@ type Banner = { kind: 'error' | 'warning' | 'info'; text: string };
 @Component({
   selector: 'wl-corp-login-form',
   imports: [
+    PasswordField,
     ReactiveFormsModule,
     MatButton,
     MatIconButton,
@@ -62,7 +63,6 @@ type Banner = { kind: 'error' | 'warning' | 'info'; text: string };
     MatTooltip,
     FieldHint,
     Glyph,
-    PasswordStrength,
   ],
   providers: [
     {
@@ -104,7 +104,6 @@ export class CorpLoginForm implements OnInit {
   readonly busy = signal(false);
   readonly banner = signal<Banner | null>(null);
   protected readonly showSecret = signal(false);
-  protected readonly showPassword = signal(false);
   readonly countdown = new RetryCountdown(inject(DestroyRef));
 
   constructor() {
@@ -254,7 +253,6 @@ export class CorpLoginForm implements OnInit {
     password.setValue('', { emitEvent: false });
     passwordConfirm.setValue('', { emitEvent: false });
     initialCode.setValue('', { emitEvent: false });
-    this.showPassword.set(false);
     initialCode.setValidators(need === 'first' ? [Validators.required, Validators.maxLength(64)] : []);
     if (need === 'first') initialCode.enable({ emitEvent: false });
     else initialCode.disable({ emitEvent: false });
