@@ -3,9 +3,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 
-/** The loading, empty and error states every settings page shows in the same way. */
+/**
+ * The loading, empty and error states a page shows in the same way (the settings pages use it with
+ * `PageLoad` of sdk/ui/page-load.ts). `wls-page-state` is the name the settings pages knew it by.
+ */
 @Component({
-  selector: 'wls-page-state',
+  selector: 'wl-page-state, wls-page-state',
   imports: [MatButtonModule, MatIconModule, MatProgressBarModule],
   template: `
     @switch (state()) {

@@ -5,9 +5,9 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
-import { messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { AboutInfo } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
 import { zoneName } from '../../../../sdk/ui/chinese-dates.js';
@@ -30,9 +30,9 @@ interface PathRow {
         </div>
       </header>
       @if (loading()) {
-        <wls-page-state state="loading" message="正在读取程序信息…" />
+        <wl-page-state state="loading" message="正在读取程序信息…" />
       } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
+        <wl-page-state state="error" [message]="message" (retry)="load()" />
       } @else if (about(); as info) {
         <div class="grid">
           <mat-card appearance="outlined">
@@ -160,17 +160,16 @@ export class AboutPage implements OnInit {
 
   protected readonly about = signal<AboutInfo | null>(null);
   protected readonly paths = signal<PathRow[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取程序信息。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
 
   ngOnInit(): void {
     void this.load();
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       const info = await this.rpc.call<AboutInfo>('host.about');
       this.about.set(info);
       // The host sends the paths to admins only.
@@ -182,11 +181,7 @@ export class AboutPage implements OnInit {
       this.paths.set(
         rows.flatMap(([label, value]) => (value === undefined || value === '' ? [] : [{ label, value }])),
       );
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取程序信息。'));
-    } finally {
-      this.loading.set(false);
-    }
+    });
   }
 
   protected copy(row: PathRow): void {

@@ -15,11 +15,11 @@ import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
 import { FileTransfer } from '../../../../sdk/ui/file-transfer.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
-import { messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { AuditPage as AuditAnswer, AuditRow, Preferences } from '../settings-api.js';
 import { actionLabel, AUDIT_ACTION_LABELS } from './audit-labels.js';
 import { zoneName } from '../../../../sdk/ui/chinese-dates.js';
@@ -93,11 +93,11 @@ interface AuditExport {
       </header>
 
       @if (loading() && rows().length === 0) {
-        <wls-page-state state="loading" message="正在读取审计日志…" />
+        <wl-page-state state="loading" message="正在读取审计日志…" />
       } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
+        <wl-page-state state="error" [message]="message" (retry)="load()" />
       } @else if (rows().length === 0) {
-        <wls-page-state
+        <wl-page-state
           state="empty"
           [message]="action() === null ? '还没有审计记录。' : '没有这类操作的记录。'"
         />
@@ -223,8 +223,9 @@ export class AuditPage implements OnInit {
   protected readonly page = signal(1);
   protected readonly pageSize = signal<PageSize>(20);
   protected readonly action = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取审计日志。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly exporting = signal(false);
 
   async ngOnInit(): Promise<void> {
@@ -238,18 +239,12 @@ export class AuditPage implements OnInit {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       const input: Record<string, unknown> = { page: this.page(), pageSize: this.pageSize() };
       const action = this.action();
       if (action !== null) input['action'] = action;
       this.answer.set(await this.rpc.call<AuditAnswer>('audit.list', input));
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取审计日志。'));
-    } finally {
-      this.loading.set(false);
-    }
+    });
   }
 
   /** The whole log under the current filter (not just this page) as .xlsx, saved or downloaded. */

@@ -12,7 +12,7 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { CleanupPreview, CleanupResult } from '../settings-api.js';
 import { DATE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
 

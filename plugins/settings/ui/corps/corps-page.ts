@@ -10,10 +10,10 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { firstValueFrom } from 'rxjs';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
-import { messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { CorpView } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
 import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
@@ -57,11 +57,11 @@ import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
       </header>
 
       @if (loading()) {
-        <wls-page-state state="loading" message="正在读取企业…" />
+        <wl-page-state state="loading" message="正在读取企业…" />
       } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
+        <wl-page-state state="error" [message]="message" (retry)="load()" />
       } @else if (corps().length === 0) {
-        <wls-page-state
+        <wl-page-state
           state="empty"
           [message]="
             access.isRoot()
@@ -74,7 +74,7 @@ import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
               <mat-icon svgIcon="add" />添加企业
             </button>
           }
-        </wls-page-state>
+        </wl-page-state>
       } @else if (narrow()) {
         <div class="cards">
           @for (corp of corps(); track corp.corpId) {
@@ -191,8 +191,9 @@ export class CorpsPage implements OnInit {
     const own = this.access.corp()?.corpId;
     return this.all().filter((corp) => corp.corpId === own);
   });
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取企业列表。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly busy = signal<string | null>(null);
 
   ngOnInit(): void {
@@ -200,15 +201,9 @@ export class CorpsPage implements OnInit {
   }
 
   async load(showLoading = true): Promise<void> {
-    if (showLoading) this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       this.all.set(await this.rpc.call<CorpView[]>('corps.list'));
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取企业列表。'));
-    } finally {
-      this.loading.set(false);
-    }
+    }, !showLoading);
   }
 
   protected add(): Promise<void> {

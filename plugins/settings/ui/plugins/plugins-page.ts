@@ -7,9 +7,9 @@ import { MatSlideToggleModule, type MatSlideToggleChange } from '@angular/materi
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TIER_LABELS, type AccountTier } from '../../../../sdk/contracts/tiers.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
-import { messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { PluginRow, PluginState } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
 import { MatDialog } from '@angular/material/dialog';
@@ -48,11 +48,11 @@ export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
         </div>
       </header>
       @if (loading()) {
-        <wls-page-state state="loading" message="正在读取插件…" />
+        <wl-page-state state="loading" message="正在读取插件…" />
       } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
+        <wl-page-state state="error" [message]="message" (retry)="load()" />
       } @else if (plugins().length === 0) {
-        <wls-page-state state="empty" message="尚未安装任何插件。" />
+        <wl-page-state state="empty" message="尚未安装任何插件。" />
       } @else {
         <div class="list" role="list">
           @for (plugin of plugins(); track plugin.id) {
@@ -210,8 +210,9 @@ export class PluginsPage implements OnInit {
   };
 
   protected readonly plugins = signal<PluginRow[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取插件列表。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   /** The plugin being switched; one at a time, as the host does them. */
   protected readonly busy = signal<string | null>(null);
 
@@ -226,16 +227,10 @@ export class PluginsPage implements OnInit {
   }
 
   async load(showLoading = true): Promise<void> {
-    if (showLoading) this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       const rows = await this.rpc.call<PluginRow[]>('plugins.list');
       this.plugins.set([...rows].sort((a, b) => Number(b.core ?? false) - Number(a.core ?? false)));
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取插件列表。'));
-    } finally {
-      this.loading.set(false);
-    }
+    }, !showLoading);
   }
 
   protected tiersText(tiers: AccountTier[]): string {

@@ -17,7 +17,8 @@ import { typedPathProblem } from './typed-path.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { formatBytes } from '../shared/format.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { ConfigView, StorageView } from '../settings-api.js';
 
 type DatabaseMode = 'move' | 'use';
@@ -71,8 +72,9 @@ export class StoragePage implements OnInit {
   private readonly clipboard = inject(Clipboard);
 
   protected readonly view = signal<StorageView | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取存储设置。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly busy = signal<'database' | 'logs' | null>(null);
   protected readonly mode = signal<DatabaseMode>('move');
   protected readonly databasePath = pathControl();
@@ -94,15 +96,9 @@ export class StoragePage implements OnInit {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       this.view.set((await this.rpc.call<ConfigView>('config.get')).storage);
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取存储设置。'));
-    } finally {
-      this.loading.set(false);
-    }
+    });
   }
 
   protected setMode(mode: DatabaseMode): void {

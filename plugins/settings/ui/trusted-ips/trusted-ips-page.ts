@@ -23,7 +23,8 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type {
   DetectedIp,
   TrustedIp,
@@ -182,11 +183,11 @@ const ipValidator: ValidatorFn = (control) =>
       }
 
       @if (loading()) {
-        <wls-page-state state="loading" message="正在读取可信 IP…" />
+        <wl-page-state state="loading" message="正在读取可信 IP…" />
       } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
+        <wl-page-state state="error" [message]="message" (retry)="load()" />
       } @else if (ips().length === 0) {
-        <wls-page-state
+        <wl-page-state
           state="empty"
           message="还没有记录任何IP。点击「检测公网IP」，或在企业微信报错 60020 时自动记录。"
         />
@@ -350,8 +351,9 @@ export class TrustedIpsPage implements OnInit {
   protected readonly consoleUrl = computed(
     () => this.view()?.consoleUrl ?? 'https://work.weixin.qq.com/wework_admin/frame#apps/modApiApp',
   );
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取可信 IP列表。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly detecting = signal(false);
   protected readonly detected = signal<DetectedIp | null>(null);
   protected readonly adding = signal(false);
@@ -374,15 +376,9 @@ export class TrustedIpsPage implements OnInit {
   }
 
   async load(showLoading = true): Promise<void> {
-    if (showLoading) this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       this.view.set(await this.rpc.call<TrustedIpsView>('trustedIps.list'));
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取可信 IP列表。'));
-    } finally {
-      this.loading.set(false);
-    }
+    }, !showLoading);
   }
 
   protected asIp(entry: TrustedIp): TrustedIp {

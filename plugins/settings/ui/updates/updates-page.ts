@@ -9,7 +9,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { ConfigView, UpdateFeedView } from '../settings-api.js';
 
 const SOURCE_LABELS: Record<UpdateFeedView['source'], string> = {
@@ -55,8 +56,9 @@ export class UpdatesPage implements OnInit {
   private readonly notifier = inject(Notifier);
 
   protected readonly view = signal<UpdateFeedView | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取更新设置。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly url = new FormControl('', { nonNullable: true, validators: [FEED_URL] });
@@ -69,15 +71,9 @@ export class UpdatesPage implements OnInit {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       this.show((await this.rpc.call<ConfigView>('config.get')).updateFeed);
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取更新设置。'));
-    } finally {
-      this.loading.set(false);
-    }
+    });
   }
 
   protected async save(clear = false): Promise<void> {

@@ -13,10 +13,10 @@ import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
-import { messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
+import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { CorpView, UserRow } from '../settings-api.js';
 import { AddAdminDialog, type AddAdminData, type AddedAdmin } from './add-admin-dialog.js';
 import { InitialCodeDialog, type InitialCodeData } from './initial-code-dialog.js';
@@ -61,11 +61,11 @@ interface UserGroup {
         <p class="notice" role="note">请先在「企业配置」中添加企业，再添加企微管理员。</p>
       }
       @if (loading()) {
-        <wls-page-state state="loading" message="正在读取用户…" />
+        <wl-page-state state="loading" message="正在读取用户…" />
       } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
+        <wl-page-state state="error" [message]="message" (retry)="load()" />
       } @else if (groups().length === 0) {
-        <wls-page-state state="empty" message="还没有用户。" />
+        <wl-page-state state="empty" message="还没有用户。" />
       } @else {
         @for (group of groups(); track group.key) {
           <section class="group" [attr.aria-label]="group.title">
@@ -250,8 +250,9 @@ export class UsersPage implements OnInit {
 
   protected readonly users = signal<UserRow[]>([]);
   protected readonly corps = signal<CorpView[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取用户列表。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly busy = signal<number | null>(null);
 
   /** One group per corp (corps without users too, so their admins can be added), local accounts first. */
@@ -286,20 +287,14 @@ export class UsersPage implements OnInit {
   }
 
   async load(showLoading = true): Promise<void> {
-    if (showLoading) this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       const [users, corps] = await Promise.all([
         this.rpc.call<UserRow[]>('users.list'),
         this.rpc.call<CorpView[]>('corps.list'),
       ]);
       this.users.set(users);
       this.corps.set(corps);
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取用户列表。'));
-    } finally {
-      this.loading.set(false);
-    }
+    }, !showLoading);
   }
 
   /** Typed access in templates where the table's row context is untyped. */
