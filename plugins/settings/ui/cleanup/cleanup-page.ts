@@ -1,20 +1,16 @@
 import { Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { CleanupPreview, CleanupResult } from '../settings-api.js';
 import { DATE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 /** `yyyy-MM-dd` of a date picked in the calendar (its local day). */
 export function dayOf(date: Date): string {
@@ -30,15 +26,11 @@ export function dayOf(date: Date): string {
 @Component({
   selector: 'wls-cleanup-page',
   imports: [
-    MatButtonModule,
-    MatCardModule,
+    SETTINGS_PAGE_IMPORTS,
     ...DATE_PICKER,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
     MatTableModule,
-    PageState,
     ReactiveFormsModule,
   ],
   templateUrl: './cleanup-page.component.html',

@@ -1,14 +1,10 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { Component, computed, inject, signal, type OnInit, type WritableSignal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
@@ -18,8 +14,8 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { formatBytes } from '../shared/format.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { ConfigView, StorageView } from '../settings-api.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 type DatabaseMode = 'move' | 'use';
 
@@ -50,15 +46,11 @@ function requirePath(control: FormControl<string>): boolean {
 @Component({
   selector: 'wls-storage-page',
   imports: [
-    MatButtonModule,
+    SETTINGS_PAGE_IMPORTS,
     MatButtonToggleModule,
-    MatCardModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
     MatTooltipModule,
-    PageState,
     ReactiveFormsModule,
   ],
   templateUrl: './storage-page.component.html',

@@ -1,17 +1,13 @@
 import { Component, computed, inject, signal, type OnInit } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import { PageState } from '../../../../sdk/ui/page-state.js';
 import type { ConfigView, UpdateFeedView } from '../settings-api.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 const SOURCE_LABELS: Record<UpdateFeedView['source'], string> = {
   env: '环境变量',
@@ -38,16 +34,7 @@ const FEED_URL: ValidatorFn = (control) => {
 /** 软件更新 (root-admin, R1.6): the feed the installed app updates itself from. */
 @Component({
   selector: 'wls-updates-page',
-  imports: [
-    MatButtonModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-    PageState,
-    ReactiveFormsModule,
-  ],
+  imports: [SETTINGS_PAGE_IMPORTS, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   templateUrl: './updates-page.component.html',
   styleUrls: ['../shared/page.scss', './updates-page.scss'],
 })
