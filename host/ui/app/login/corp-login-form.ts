@@ -10,12 +10,11 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTooltip } from '@angular/material/tooltip';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
 import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
 import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
@@ -32,6 +31,7 @@ import {
   useridControl,
   usernameControl,
 } from './form-rules.js';
+import { CorpAppFields } from './corp-app-fields.js';
 import { Glyph } from './glyph.js';
 import { PasswordField } from './password-field.js';
 import { readLastLogin, writeLastLogin } from './last-login.js';
@@ -52,15 +52,14 @@ type Banner = { kind: 'error' | 'warning' | 'info'; text: string };
 @Component({
   selector: 'wl-corp-login-form',
   imports: [
+    CorpAppFields,
     PasswordField,
     ReactiveFormsModule,
     MatButton,
-    MatIconButton,
     MatFormFieldModule,
     MatInput,
     MatProgressBar,
     MatSelectModule,
-    MatTooltip,
     FieldHint,
     Glyph,
   ],
@@ -103,7 +102,6 @@ export class CorpLoginForm implements OnInit {
   private passwordFor = '';
   readonly busy = signal(false);
   readonly banner = signal<Banner | null>(null);
-  protected readonly showSecret = signal(false);
   readonly countdown = new RetryCountdown(inject(DestroyRef));
 
   constructor() {
@@ -214,7 +212,6 @@ export class CorpLoginForm implements OnInit {
     this.choice.set(choice);
     const saved = this.savedCorp();
     const { corpname, corpid, corpsecret, agentid } = this.form.controls;
-    this.showSecret.set(false);
     if (saved !== null) {
       this.form.patchValue(
         {

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatDialog } from '@angular/material/dialog';
@@ -27,6 +28,7 @@ export function dayOf(date: Date): string {
   selector: 'wls-cleanup-page',
   imports: [
     SETTINGS_PAGE_IMPORTS,
+    NgTemplateOutlet,
     ...DATE_PICKER,
     MatFormFieldModule,
     MatInputModule,
