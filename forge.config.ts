@@ -1,6 +1,6 @@
 // `npm run make`: electron-forge packages the built app (package.json `main` → dist/host/electron/main.js)
 // and makes the Squirrel.Windows installer. Electron's platform builds cannot be downloaded on our
-// machines, so `npm test` only checks that this config loads and typechecks (ARCHITECTURE §5).
+// machines, so `npm test` only checks that this config loads and typechecks (docs/architecture.md "Electron").
 import type { ForgeConfig, ForgePlatform } from '@electron-forge/shared-types';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
 import { flipFuses, FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';

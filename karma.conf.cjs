@@ -1,4 +1,4 @@
-// Karma for the Angular specs: Debian's Chromium headless (ARCHITECTURE §10), and a reporter that writes
+// Karma for the Angular specs: Debian's Chromium headless (docs/architecture.md "Toolchain"), and a reporter that writes
 // the totals to test-output/karma.json so `npm test` can add them to its one closing line.
 const fs = require('node:fs');
 const path = require('node:path');

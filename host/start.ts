@@ -1,4 +1,4 @@
-// `npm start`: the desktop app where an Electron binary is installed, otherwise browser mode (§5).
+// `npm start`: the desktop app where an Electron binary is installed, otherwise browser mode (docs/architecture.md "Electron").
 import { spawn } from 'node:child_process';
 import { runResetRoot } from './cli/reset-root.js';
 import { desktopDataDir } from './desktop-data-dir.js';

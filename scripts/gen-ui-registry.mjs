@@ -1,14 +1,14 @@
-// Writes host/ui/generated/plugin-registry.ts from plugins/*/plugin.json (ARCHITECTURE §2): one entry per
+// Writes host/ui/generated/plugin-registry.ts from plugins/*/plugin.json (docs/architecture.md "Plugins and the UI registry"): one entry per
 // feature plugin that has Angular routes (ui/routes.ts), sorted by menu order. The file is committed, so
 // a plain `ng build`/`ng test` works on a fresh clone; `npm run build` regenerates it before `ng build`,
 // and `--check` exits 1 when it is stale. It is written only when its content changes.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
+import { PluginManifestSchema } from '../sdk/contracts/plugin-manifest.ts';
 
 const PLUGINS = 'plugins';
 const OUT = 'host/ui/generated/plugin-registry.ts';
-const ACCOUNT_TIERS = ['user', 'wecom-admin', 'root-admin'];
 
 function manifests() {
   if (!existsSync(PLUGINS)) return [];
@@ -25,18 +25,19 @@ function manifests() {
   return found.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
-/** A broken manifest fails the build here, with its path, rather than as a confusing menu later. */
+/**
+ * A broken manifest fails the build here, with its path, rather than as a confusing menu later. The
+ * check is the loader's own schema (sdk/contracts/plugin-manifest.ts, which plugin-manifest.schema.json
+ * is generated from), plus the one rule a schema cannot know: the id is the folder's name.
+ */
 function validate(manifest, path, folder) {
-  const fail = (why) => {
-    throw new Error(`${path}: ${why}`);
-  };
-  if (manifest.id !== folder) fail(`id "${manifest.id}" must equal its folder name "${folder}"`);
-  for (const key of ['title', 'icon', 'route'])
-    if (typeof manifest[key] !== 'string') fail(`${key} must be a string`);
-  if (!Number.isFinite(manifest.order)) fail('order must be a number');
-  if (!Array.isArray(manifest.tiers) || !manifest.tiers.every((tier) => ACCOUNT_TIERS.includes(tier))) {
-    fail(`tiers must list some of ${ACCOUNT_TIERS.join(', ')}`);
+  const parsed = PluginManifestSchema.safeParse(manifest);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${path}: ${issue.path.map(String).join('.')}: ${issue.message}`);
   }
+  if (manifest.id !== folder)
+    throw new Error(`${path}: id "${manifest.id}" must equal its folder name "${folder}"`);
 }
 
 function source(entries) {

@@ -1,4 +1,4 @@
-// Electron serves the Angular build from a custom privileged scheme instead of file:// (ARCHITECTURE §1),
+// Electron serves the Angular build from a custom privileged scheme instead of file:// (docs/architecture.md "Electron"),
 // so the page has a real origin for the CSP's 'self', path routing and the sender checks.
 
 export const APP_SCHEME = 'app';

@@ -1,7 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import { APP_START_URL } from './app-url.js';
 
-/** The app's window: sandboxed renderer, isolated context, no Node, the narrow preload (§9). */
+/** The app's window: sandboxed renderer, isolated context, no Node, the narrow preload (docs/architecture.md "Electron"). */
 export function createMainWindow(preload: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,

@@ -1,4 +1,4 @@
-// The Electron main process (ARCHITECTURE §1): a thin adapter over the HostRuntime. This entry stays
+// The Electron main process (docs/architecture.md "Electron"): a thin adapter over the HostRuntime. This entry stays
 // small so Squirrel.Windows events are answered at once and a module that fails to load (a native
 // addon built for another ABI) ends in a Chinese message box rather than Electron's crash dialog.
 // Squirrel install/update/uninstall events come first: that module handles them and quits the app.

@@ -88,7 +88,7 @@ function megabytes(bytes: number): string {
 }
 
 /**
- * Electron's file channels (ARCHITECTURE §5): native dialogs instead of browser mode's `/upload` and
+ * Electron's file channels (docs/architecture.md "Electron"): native dialogs instead of browser mode's `/upload` and
  * download tickets. A picked file is copied into the runtime's uploads, owned by the session's user, with
  * the same size cap; a stored file the session may read is copied to the path the user chose.
  */

@@ -1,4 +1,4 @@
-// The renderer's only door to the host (ARCHITECTURE §9): `window.wecomLive` with `invoke` and `on`,
+// The renderer's only door to the host (docs/architecture.md "Electron"): `window.wecomLive` with `invoke` and `on`,
 // nothing else. Sandboxed preloads are CommonJS and may require only `electron`, so this file imports
 // nothing of the project at run time (the type import below is erased).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';

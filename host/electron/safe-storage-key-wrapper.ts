@@ -13,7 +13,7 @@ export const SAFE_STORAGE_WRAPPER_NAME = 'electron-safeStorage';
 
 /**
  * Wraps the vault's data key with the OS (DPAPI on Windows, Keychain, a Linux keyring) through
- * Electron's safeStorage (ARCHITECTURE §9). Reports itself unavailable where safeStorage would only
+ * Electron's safeStorage (docs/architecture.md "Electron"). Reports itself unavailable where safeStorage would only
  * pretend to protect (Linux without a keyring); the vault then keeps the 0600 key file. Call after
  * `app.whenReady()`: on Linux safeStorage is not available before.
  */

@@ -14,7 +14,7 @@ export interface WindowSession {
 
 /**
  * What the renderer receives as `session` after a successful `auth.login` in Electron. The real bearer
- * value stays in the main process, bound to the window (ARCHITECTURE §5); the renderer only needs a
+ * value stays in the main process, bound to the window (docs/architecture.md "Electron"); the renderer only needs a
  * non-null value to know that it is logged in, and the bridge transport ignores it.
  */
 export const WINDOW_SESSION_PLACEHOLDER = 'bound-to-window';

@@ -46,7 +46,7 @@ function isLoginAnswer(data: unknown): data is { session: string } & Record<stri
  * One RPC call from a window (`ipcMain.handle('rpc', ...)` after the sender check): the window's
  * session, held here in the main process, goes with every call; `auth.login` binds a new one (the
  * renderer gets a placeholder, never the bearer value), `auth.logout` and an ended session unbind it.
- * The answer is the §4 envelope, exactly as browser mode's /rpc.
+ * The answer is the envelope of docs/architecture.md "RPC and errors", exactly as browser mode's /rpc.
  */
 export class WindowRpc {
   constructor(

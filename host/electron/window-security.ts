@@ -7,7 +7,7 @@ function openOutside(url: string | null): void {
 }
 
 /**
- * Every webContents shows only the app (ARCHITECTURE §9): no new windows (http links open in the
+ * Every webContents shows only the app (docs/architecture.md "Electron"): no new windows (http links open in the
  * system browser instead), no navigation or redirect away from `app://`, no <webview>.
  */
 export function lockDownContents(contents: WebContents): void {

@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
 import { z } from 'zod';
+import {
+  CORP_FIELD_MESSAGES,
+  USERID_MAX_LENGTH,
+  USERID_PATTERN,
+  USERNAME_MAX_LENGTH,
+} from '../../sdk/contracts/corp-app.js';
 import { AppError } from '../../sdk/contracts/errors.js';
 import type { CallContext } from '../../sdk/main/plugin-context.js';
 import { TRUSTED_IP_CONSOLE_URL } from '../../sdk/wecom/index.js';
@@ -23,10 +29,10 @@ import { WeComGateways } from './wecom-gateways.js';
 const Userid = z
   .string()
   .trim()
-  .max(64, '用户ID最多 64 个字符')
-  .regex(/^[A-Za-z0-9_.@-]*$/, '用户ID只能包含字母、数字和 _ . @ -（在「通讯录 → 成员详情 → 账号」查看）')
+  .max(USERID_MAX_LENGTH, CORP_FIELD_MESSAGES.useridLength)
+  .regex(USERID_PATTERN, CORP_FIELD_MESSAGES.userid)
   .optional();
-const Username = z.string().trim().max(64, '用户名称最多 64 个字').optional();
+const Username = z.string().trim().max(USERNAME_MAX_LENGTH, CORP_FIELD_MESSAGES.username).optional();
 const LoginPassword = z.string().max(128).optional();
 const InitialCode = z.string().max(64).optional();
 
@@ -65,7 +71,7 @@ interface UserListRow {
   last_login_at: number | null;
 }
 
-/** The host channels of accounts, corps, users, trusted IPs and the audit log (MISSION R2, R8). */
+/** The host channels of accounts, corps, users, trusted IPs and the audit log (R2, R8). */
 @injectable()
 export class AccountChannels {
   constructor(

@@ -1,4 +1,4 @@
-// `<dataDir>/config.json`: what must be known before the database opens (ARCHITECTURE §6), so it cannot
+// `<dataDir>/config.json`: what must be known before the database opens (docs/architecture.md "config.json and update.json"), so it cannot
 // live in the database. Missing keys take their defaults; a wrong value stops the start with a message
 // that names the file and the field.
 import { mkdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
-// The `config.*` channels (ARCHITECTURE §4): where the database and the logs live, the update feed, and
-// the clean-up of old data (MISSION R8.1, R1.6, R1.8). All of them, reads included, are root-admin's:
+// The `config.*` channels (docs/architecture.md "RPC and errors"): where the database and the logs live, the update feed, and
+// the clean-up of old data (R8.1, R1.6, R1.8). All of them, reads included, are root-admin's:
 // root-admin configures the installation, and the folders on disk and the feed the program updates
 // itself from are details of the machine (a WeCom admin sees the paths read-only on 关于).
 import { inject, injectable } from 'tsyringe';

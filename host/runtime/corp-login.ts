@@ -35,7 +35,7 @@ export function normaliseInitialCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-/** WeCom userids compare case-insensitively (§9): stored and looked up in lower case. */
+/** WeCom userids compare case-insensitively (docs/architecture.md "Security"): stored and looked up in lower case. */
 export function normaliseUserid(userid: string | undefined): string {
   return (userid ?? '').trim().toLowerCase();
 }

@@ -2,26 +2,28 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
 import { z } from 'zod';
+import {
+  AGENTID_MAX,
+  CORP_FIELD_MESSAGES,
+  CORPID_PATTERN,
+  CORPNAME_MAX_LENGTH,
+  CORPSECRET_PATTERN,
+} from '../../sdk/contracts/corp-app.js';
 import { AppError } from '../../sdk/contracts/errors.js';
 import type { Clock } from './runtime-options.js';
 import { KeyProtectionUnavailableError, type SecretVault } from './secret-vault.js';
 import { CLOCK, KNEX, SECRET_VAULT } from './tokens.js';
 
-/** The fields of a corp app as people type them, with Chinese messages naming each field. */
+/** The fields of a corp app as people type them (rules: sdk/contracts/corp-app.ts), with Chinese messages. */
 export const CorpFieldsSchema = z.object({
-  corpname: z.string().trim().min(1, '请填写企业名称').max(50, '企业名称最多 50 个字'),
-  corpid: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{6,64}$/, '企业ID 应为字母和数字（在「我的企业 → 企业信息」页底部）'),
-  corpsecret: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_-]{16,128}$/, '应用Secret 格式不正确（在「应用管理 → 自建应用 → Secret」查看）'),
+  corpname: z.string().trim().min(1, '请填写企业名称').max(CORPNAME_MAX_LENGTH, CORP_FIELD_MESSAGES.corpname),
+  corpid: z.string().trim().regex(CORPID_PATTERN, CORP_FIELD_MESSAGES.corpid),
+  corpsecret: z.string().trim().regex(CORPSECRET_PATTERN, CORP_FIELD_MESSAGES.corpsecret),
   agentid: z.coerce
-    .number({ error: 'AgentId 应为数字' })
-    .int('AgentId 应为整数')
-    .positive('AgentId 应为正整数'),
+    .number({ error: CORP_FIELD_MESSAGES.agentid })
+    .int(CORP_FIELD_MESSAGES.agentid)
+    .positive(CORP_FIELD_MESSAGES.agentid)
+    .max(AGENTID_MAX, CORP_FIELD_MESSAGES.agentid),
 });
 export type CorpFields = z.infer<typeof CorpFieldsSchema>;
 

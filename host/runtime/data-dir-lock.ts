@@ -1,4 +1,4 @@
-// One running WeCom Live per data dir (ARCHITECTURE §6): two processes on one SQLite file and one vault
+// One running WeCom Live per data dir (docs/architecture.md "HostRuntime"): two processes on one SQLite file and one vault
 // would overwrite each other's work, so the second one refuses to start.
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';

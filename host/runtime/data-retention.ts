@@ -1,4 +1,4 @@
-// The clean-up of old data (MISSION R8.1 "clean-up of data by date"). Whoever owns data contributes a
+// The clean-up of old data (R8.1 "clean-up of data by date"). Whoever owns data contributes a
 // counter and a purger: the host its own tables and files (host-retention.ts), plugins through
 // `ctx.retention`, the live store its lives. A clean-up is one transaction over every contributor, so it
 // deletes all or nothing; files go only after the commit.

@@ -1,4 +1,4 @@
-// The start's side of the database location setting (MISSION R1.8): a move asked for in the settings is
+// The start's side of the database location setting (R1.8): a move asked for in the settings is
 // done here, before the database opens, so nothing writes while it is copied and nothing written after
 // the request is lost; a file the settings chose must exist, never silently replaced by a new, empty one.
 import { randomBytes } from 'node:crypto';

@@ -26,7 +26,7 @@ export const NewPasswordSchema = z
 /** Where browser mode serves download tickets. */
 export const DOWNLOAD_PATH = '/download/';
 
-/** The host's own channels of the runtime core (ARCHITECTURE §5 contract). */
+/** The host's own channels of the runtime core (docs/architecture.md "RPC and errors"). */
 @injectable()
 export class HostChannels {
   constructor(

@@ -33,7 +33,7 @@ function invalidInput(error: z.ZodError): AppError {
 
 /**
  * Channel → handler. Every call is checked here, in order: the channel exists (else PLUGIN_DISABLED
- * or NOT_FOUND), the session, the tier, the corp, the input; the answer is always the §4 envelope.
+ * or NOT_FOUND), the session, the tier, the corp, the input; the answer is always the envelope (docs/architecture.md "RPC and errors").
  */
 @injectable()
 export class IpcRouter {

@@ -14,7 +14,7 @@ export interface PublicIpAnswer {
 }
 
 /**
- * This machine's public IP, asked of third-party services only on demand (R2.6, §9). The services are
+ * This machine's public IP, asked of third-party services only on demand (R2.6; docs/architecture.md "Security"). The services are
  * configurable (config.json `publicIpServices`); the first plain-text answer that is an IP wins. The IP
  * in a 60020's `from ip:` stays the authoritative one.
  */

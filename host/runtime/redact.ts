@@ -1,5 +1,5 @@
 // Scrubs secrets (access tokens, corpsecrets, passwords, session ids) out of anything that may reach a
-// log file, an export or an error report (ARCHITECTURE §9: logs must not leak what the vault protects).
+// log file, an export or an error report (docs/architecture.md "Security": logs must not leak what the vault protects).
 
 export const REDACTED = '[REDACTED]';
 

@@ -1,5 +1,5 @@
 // Encrypts the secrets kept in the database (the app Secret) with one random data key stored next to
-// config.json, never next to the database (ARCHITECTURE §9): a copied database or export alone reveals
+// config.json, never next to the database (docs/architecture.md "Security"): a copied database or export alone reveals
 // nothing, and a secret that cannot be decrypted asks the user to enter it again.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The database and log locations as the settings change them (MISSION R1.8, R8.1). Nothing moves while
+// The database and log locations as the settings change them (R1.8, R8.1). Nothing moves while
 // the app runs: each change is written to config.json and applied by the next start (database-move.ts,
 // log-location.ts), so the open database and log stay as they are until then.
 import { existsSync, statfsSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Where automatic updates come from (MISSION R1.6): env `WECOM_LIVE_UPDATE_URL`, else `feedUrl` in
+// Where automatic updates come from (R1.6): env `WECOM_LIVE_UPDATE_URL`, else `feedUrl` in
 // `<data dir>/update.json`. Pure Node, shared by the Electron updater (host/electron/update-feed.ts) and
 // the settings channels (config-channels.ts), so both read and validate the feed the same way.
 import { readFileSync, rmSync } from 'node:fs';

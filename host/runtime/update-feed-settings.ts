@@ -1,4 +1,4 @@
-// The update feed as the settings show and change it (MISSION R1.6): update.json through the same module
+// The update feed as the settings show and change it (R1.6): update.json through the same module
 // the Electron updater reads it with, so what the page shows is what the next start uses.
 import { inject, injectable } from 'tsyringe';
 import type { UpdateFeedView } from '../../sdk/contracts/config.js';

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** Browser mode's command line (§5). */
+/** Browser mode's command line (docs/architecture.md "Browser mode"). */
 export interface ServeOptions {
   dataDir: string;
   port: number;

@@ -14,7 +14,7 @@ export const EVENT_TICKET_TTL_MS = 30_000;
 
 /**
  * Single-use, short-lived tickets for `GET /events`: EventSource cannot send headers, and neither the
- * server token nor the session may appear in a URL (§5).
+ * server token nor the session may appear in a URL (docs/architecture.md "Browser mode").
  */
 export class EventTickets {
   private readonly entries = new Map<string, Entry>();

@@ -14,7 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** Headers on every response; there are deliberately no CORS headers (ARCHITECTURE §5). */
+/** Headers on every response; there are deliberately no CORS headers (docs/architecture.md "Browser mode"). */
 export function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -41,7 +41,7 @@ export function sendJson(
   res.end(text);
 }
 
-/** An error envelope (§4) with the given HTTP status. */
+/** An error envelope (docs/architecture.md "RPC and errors") with the given HTTP status. */
 export function sendError(
   res: ServerResponse,
   status: number,
@@ -57,7 +57,7 @@ export function sendError(
   sendJson(res, status, body, headers);
 }
 
-/** Answers an API call with its envelope: HTTP 200 for every answered call (§4). */
+/** Answers an API call with its envelope: HTTP 200 for every answered call (docs/architecture.md "RPC and errors"). */
 export function sendEnvelope(res: ServerResponse, result: RpcResult): void {
   sendJson(res, 200, result);
 }

@@ -1,4 +1,4 @@
-// `npm run serve`: browser mode (ARCHITECTURE §5). stdout carries only the ready line.
+// `npm run serve`: browser mode (docs/architecture.md "Browser mode"). stdout carries only the ready line.
 import { CliUsageError, parseServeArgs, SERVE_USAGE } from './cli-options.js';
 import { runBrowserMode } from './run-browser-mode.js';
 

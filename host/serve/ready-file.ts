@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What browser mode announces once it listens: the stdout line and `<data-dir>/serve.json` (§5). */
+/** What browser mode announces once it listens: the stdout line and `<data-dir>/serve.json` (docs/architecture.md "Browser mode"). */
 export interface ReadyInfo {
   event: 'ready';
   url: string;

@@ -12,7 +12,7 @@ const CHANNEL = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 // Calls after which an open event stream's session may have ended.
 const SESSION_ENDING_CHANNELS = new Set(['auth.logout', 'auth.recoverRoot']);
 
-/** `POST /rpc/<channel>`: the JSON body is the input; the answer is the §4 envelope with status 200. */
+/** `POST /rpc/<channel>`: the JSON body is the input; the answer is the RPC envelope with status 200. */
 export async function handleRpc(
   ctx: ServeContext,
   req: IncomingMessage,

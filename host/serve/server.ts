@@ -13,7 +13,7 @@ import type { ServeContext, ServeRuntime } from './serve-context.js';
 import { safeSegments, StaticFiles } from './static-files.js';
 import { handleUpload } from './upload-route.js';
 
-/** Browser mode binds loopback only (§5). */
+/** Browser mode binds loopback only (docs/architecture.md "Browser mode"). */
 export const SERVE_HOST = '127.0.0.1';
 
 export interface StartServerOptions {
@@ -45,7 +45,7 @@ function isApiPath(pathname: string): boolean {
 // Open keep-alive connections get this long to finish before they are cut at shutdown.
 const CLOSE_GRACE_MS = 2000;
 
-/** The browser-mode HTTP server over a started runtime (ARCHITECTURE §5). */
+/** The browser-mode HTTP server over a started runtime (docs/architecture.md "Browser mode"). */
 /** The port asked for is taken by another program. */
 export class PortInUseError extends Error {
   override readonly name = 'PortInUseError';

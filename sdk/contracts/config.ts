@@ -1,5 +1,5 @@
 // The `config.*` channels' answers (host/runtime/config-channels.ts): where the data and logs live, the
-// update feed and the clean-up of old data (MISSION R8.1, R1.6, R1.8). Plain types shared with the UI.
+// update feed and the clean-up of old data (R8.1, R1.6, R1.8). Plain types shared with the UI.
 
 /** A database change waiting for the next start: a move (copy then switch) or another existing file. */
 export interface PendingDatabaseChange {

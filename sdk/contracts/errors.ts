@@ -1,4 +1,4 @@
-/** The error codes of the RPC envelope (ARCHITECTURE §4). */
+/** The error codes of the RPC envelope (docs/architecture.md "RPC and errors"). */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',

@@ -1,4 +1,4 @@
-/** The job contract (ARCHITECTURE §4). */
+/** The job contract (docs/architecture.md "Jobs and events"). */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface JobSnapshot {

@@ -1,4 +1,4 @@
-/** Lives as the live store keeps them (ARCHITECTURE §6): shared by plugins' main sides and pages. */
+/** Lives as the live store keeps them (docs/architecture.md "Live store"): shared by plugins' main sides and pages. */
 
 /** WeCom's live status: 0 预约中, 1 直播中, 2 已结束, 3 已过期, 4 已取消. */
 export type LiveStatus = 0 | 1 | 2 | 3 | 4;

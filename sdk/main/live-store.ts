@@ -42,7 +42,7 @@ export interface MergeStatsResult {
 }
 
 /**
- * The host-owned live store (ARCHITECTURE §6), offered to plugins as `ctx.liveStore`. Everything is
+ * The host-owned live store (docs/architecture.md "Live store"), offered to plugins as `ctx.liveStore`. Everything is
  * scoped by the internal corpId; every merge is an upsert in one transaction per live, so pulling the
  * same data twice changes nothing but the sync times.
  */

@@ -107,7 +107,7 @@ export interface StoredFile {
   ownerUserid: string | null;
 }
 
-/** The WeCom gateway of a corp app: every WeCom call of a plugin goes through it (§7). */
+/** The WeCom gateway of a corp app: every WeCom call of a plugin goes through it (docs/architecture.md "WeCom gateway"). */
 export interface PluginWeCom {
   /** The gateway of the caller's corp; FORBIDDEN for a session without one (use `requiresCorp`). */
   forCall(call: CallContext): Promise<WeComGateway>;

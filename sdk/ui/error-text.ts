@@ -1,6 +1,6 @@
 import type { ErrorCode, RpcErrorBody } from '../contracts/errors.js';
 
-/** What each §4 code means to a person, when the host's own message is missing. */
+/** What each error code (docs/architecture.md "RPC and errors") means to a person, when the host's own message is missing. */
 export const ERROR_TITLES: Record<ErrorCode, string> = {
   UNAUTHENTICATED: '需要登录',
   FORBIDDEN: '没有权限',

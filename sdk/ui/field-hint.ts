@@ -7,7 +7,7 @@ import { MatTooltip } from '@angular/material/tooltip';
 let nextId = 0;
 
 /**
- * The circled "!" next to an input (R2.2, seed 000 §4.2/§6.3.1): a tooltip on hover and focus, and a
+ * The circled "!" next to an input (R2.2, R3.1): a tooltip on hover and focus, and a
  * click-to-open popover, because touch screens have no hover. Escape or a click elsewhere closes it.
  * `label` names the field ("企业ID"); `text` says where the value comes from. Needs APP_ICONS registered.
  */

@@ -8,7 +8,7 @@ export interface UploadedFile {
 }
 
 /**
- * Browser mode's file routes (ARCHITECTURE §5): `POST /upload` and `GET /download/<ticket>`. Electron has
+ * Browser mode's file routes (docs/architecture.md "Browser mode"): `POST /upload` and `GET /download/<ticket>`. Electron has
  * none: there the main process opens native dialogs (`files.pickOpen`, `files.saveAs`), so files never
  * pass through the renderer.
  */

@@ -2,7 +2,7 @@ import type { RpcResult } from '../contracts/rpc.js';
 import { HttpFileRoutes } from './http-file-routes.js';
 import type { RpcTransport } from './rpc-transport.js';
 
-/** Browser mode (ARCHITECTURE §5): `POST /rpc/<channel>` with the server token; events over SSE tickets. */
+/** Browser mode (docs/architecture.md "Browser mode"): `POST /rpc/<channel>` with the server token; events over SSE tickets. */
 export class HttpTransport implements RpcTransport {
   readonly files: HttpFileRoutes;
 

@@ -37,7 +37,7 @@ const STATE_LABELS: Record<JobState, string> = {
 };
 
 /**
- * A job's progress (ARCHITECTURE §4): bar with done/total, the job's message, a cancel button while it
+ * A job's progress (docs/architecture.md "Jobs and events"): bar with done/total, the job's message, a cancel button while it
  * runs, and a clear final state. Follows `job.*` events and polls `jobs.get`; emits `finished` once.
  */
 @Component({

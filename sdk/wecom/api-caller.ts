@@ -1,6 +1,6 @@
 /**
  * The call pipeline every WeCom request of one corp app goes through: a valid token (token-manager.ts),
- * the limits (rate-limiter.ts), the HTTP exchange (http-client.ts), errcode handling per the §7 table
+ * the limits (rate-limiter.ts), the HTTP exchange (http-client.ts), errcode handling per the table of docs/architecture.md "WeCom gateway"
  * (token errors: drop, refresh once, retry once; 60020: the IP hook), bounded retries (retry.ts), response
  * validation (models.ts) and one log line per exchange with credentials removed (redact.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * The typed errors of the gateway. Each one is an `AppError` already carrying its §4 code, Chinese message
+ * The typed errors of the gateway. Each one is an `AppError` already carrying its envelope code, Chinese message
  * and details, so a handler can let it travel to the RPC envelope untouched; `toAppError` turns anything
  * thrown by the gateway into that shape. None of them ever holds an access token or a secret: callers pass
  * errmsg values through `scrubSecrets` first.
@@ -13,7 +13,7 @@ export const TRUSTED_IP_CONSOLE_URL = 'https://work.weixin.qq.com/wework_admin/f
 
 export type ConfigField = 'corpid' | 'corpsecret' | 'agentid';
 
-/** errcodes that mean "this access token is unusable": drop it, refresh once, retry once (§7 table). */
+/** errcodes that mean "this access token is unusable": drop it, refresh once, retry once (docs/architecture.md "WeCom gateway"). */
 const TOKEN_ERRCODES = new Set([40014, 42001, 41001]);
 
 export function isTokenErrcode(api: string, errcode: number): boolean {
@@ -186,7 +186,7 @@ export class WeComConfigError extends AppError {
 }
 
 /**
- * The §4 form of anything the gateway throws: its own errors as they are, anything else as `INTERNAL`
+ * The envelope form of anything the gateway throws: its own errors as they are, anything else as `INTERNAL`
  * without the original text (which could hold a URL or stack).
  */
 export function toAppError(error: unknown): AppError {

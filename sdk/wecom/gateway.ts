@@ -127,7 +127,7 @@ export class WeComGateway {
 
   /**
    * agent/get for the configured agentid: the configuration check of a corp. A secret that belongs to
-   * another app answers "no privilege" here, which means the agentid is wrong (§7 table).
+   * another app answers "no privilege" here, which means the agentid is wrong (docs/architecture.md "WeCom gateway").
    */
   async getAgent(): Promise<AgentInfo> {
     let agent: AgentInfo;

@@ -1,7 +1,7 @@
 /**
  * Resolves an ambiguous living/create (a -1, a timeout or a dropped connection: WeCom may or may not have
  * created the live) by looking for it among the anchor's lives: same anchor, theme and start. Creating
- * again without looking could leave the anchor with two identical lives (§7).
+ * again without looking could leave the anchor with two identical lives (docs/architecture.md "WeCom gateway").
  */
 import { firstValueFrom, first, mergeMap, type Observable } from 'rxjs';
 import { WeComError } from './errors.js';

@@ -35,7 +35,7 @@ export const UserAllLivingIdsPage = z.looseObject({
 });
 export type UserAllLivingIdsPage = z.infer<typeof UserAllLivingIdsPage>;
 
-/** get_living_info's `living_info`; seed 000 and the official page list these fields. */
+/** get_living_info's `living_info`; the official page and captured answers list these fields. */
 export const LivingInfo = z.looseObject({
   theme: z.string().default(''),
   living_start: z.number().optional(),
@@ -82,7 +82,7 @@ export const WatchStatExternalUser = z.looseObject({
 });
 export type WatchStatExternalUser = z.infer<typeof WatchStatExternalUser>;
 
-/** One page of get_watch_stat. `ending` = 1 is the only end signal (official doc, seed 000). */
+/** One page of get_watch_stat. `ending` = 1 is the only end signal (official doc and captured answers). */
 export const WatchStatPage = z.looseObject({
   ending: z.number().int(),
   next_key: z.string().default(''),

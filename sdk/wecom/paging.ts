@@ -1,5 +1,5 @@
 /**
- * Cursor paging as an Observable of pages, with the loop guards of §7: a cursor that was already used, or
+ * Cursor paging as an Observable of pages, with the loop guards of docs/architecture.md "WeCom gateway": a cursor that was already used, or
  * more pages than the bound, ends the stream with a `WeComPagingError` instead of looping forever.
  * Pages are fetched one after another (each needs the previous cursor); unsubscribing stops the loop and
  * aborts the request in flight.

@@ -1,7 +1,7 @@
 /**
  * Keeps one corp app's calls within WeCom's frequency limits and a concurrency cap. Each call reserves a
  * slot in every window that applies to it (sliding-window.ts), then waits for a concurrency slot in a
- * p-queue, and only then is sent. Defaults are WeCom's published limits (ARCHITECTURE §7); all are
+ * p-queue, and only then is sent. Defaults are WeCom's published limits (docs/architecture.md "WeCom gateway"); all are
  * configurable, and tests and benches set small ones.
  */
 import PQueue from 'p-queue';

@@ -1,5 +1,5 @@
 /**
- * Keeps access tokens and secrets out of logs, error messages and error details (ARCHITECTURE §7): URLs
+ * Keeps access tokens and secrets out of logs, error messages and error details (docs/architecture.md "WeCom gateway"): URLs
  * lose their credential parameters, free text loses every known secret value.
  */
 

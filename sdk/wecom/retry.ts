@@ -1,5 +1,5 @@
 /**
- * Bounded retries with exponential backoff and jitter (§7 table). A read is repeated on a busy answer
+ * Bounded retries with exponential backoff and jitter (docs/architecture.md "WeCom gateway"). A read is repeated on a busy answer
  * (-1), an over-limit answer (45009, 45033) or any transport failure. A write is repeated only when WeCom
  * certainly did not process it: over-limit answers and connections that were never made. Everything else
  * (-1, timeouts, dropped connections) leaves a write ambiguous and is the caller's to resolve.

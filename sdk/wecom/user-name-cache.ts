@@ -1,5 +1,5 @@
 /**
- * Resolved member names (user/get), kept for a while (ARCHITECTURE §7: a name is the one thing that may be
+ * Resolved member names (user/get), kept for a while (docs/architecture.md "WeCom gateway": a name is the one thing that may be
  * cached, since a stale one harms nobody). Concurrent lookups of one userid share a single call; failures
  * are not cached, so a permission granted later takes effect on the next lookup.
  *

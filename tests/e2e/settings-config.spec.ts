@@ -1,4 +1,4 @@
-// The installation pages of 系统设置 end to end (issue 6; MISSION R8.1, R1.6, R1.8): root-admin in browser
+// The installation pages of 系统设置 end to end (issue 6; R8.1, R1.6, R1.8): root-admin in browser
 // mode sees where the database and the logs are, sets a log folder for the next start, is told why a temp
 // folder cannot hold the database, previews a clean-up, and saves an update feed; screenshots of each page
 // in light and dark.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SessionUser } from '../../sdk/contracts/host-status.js';
+import type { LoginResult, SessionUser } from '../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
 import { HostRuntime } from '../../host/runtime/host-runtime.js';
 import type { Clock, RuntimeOptions } from '../../host/runtime/runtime-options.js';
@@ -77,6 +77,39 @@ export async function corpSessionFor(
     '测试应用',
   );
   return sessionFor(runtime, tier, userid, corp.corpId);
+}
+
+/** What a WeCom login needs of the simulator (`RunningSimulator`). */
+export interface SimCorpApp {
+  corpid: string;
+  corpsecret: string;
+  agentid: number;
+}
+
+/**
+ * Saves the simulator's corp app through a real `auth.login` of kind `newCorp` (gettoken and agent/get
+ * against the simulator), as a user would on the login page; answers the corp's internal corpId.
+ */
+export async function loginSimCorp(
+  runtime: HostRuntime,
+  sim: SimCorpApp,
+  corpname = '模拟企业',
+): Promise<string> {
+  const login = dataOf<LoginResult>(
+    await runtime.router.dispatch(
+      'auth.login',
+      {
+        kind: 'newCorp',
+        corpname,
+        corpid: sim.corpid,
+        corpsecret: sim.corpsecret,
+        agentid: sim.agentid,
+        userid: 'first-user',
+      },
+      null,
+    ),
+  );
+  return login.corp?.corpId ?? '';
 }
 
 /** The data of an ok result, or a failed expectation naming the error. */

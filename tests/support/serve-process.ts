@@ -1,5 +1,5 @@
 // Spawns browser mode (`node dist/host/serve/main.js`) for specs, reads its ready line, and makes sure no
-// server outlives the test run (ARCHITECTURE §10: spawn the built entry directly, never through npm).
+// server outlives the test run (docs/architecture.md "Toolchain": spawn the built entry directly, never through npm).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { appRoot } from '../../host/runtime/app-info.js';

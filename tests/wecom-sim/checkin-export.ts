@@ -1,4 +1,4 @@
-// A check-in workbook as WeCom's console exports it for one of the simulator's lives (seed 000 §7.5.4),
+// A check-in workbook as WeCom's console exports it for one of the simulator's lives (R6.1),
 // made as messy as real exports get: the same name many times (also in one round), names differing only
 // in case or full/half width, inner U+00A0, people who are no viewer at all, a 说明 sheet before and a
 // 汇总 sheet after the rounds, rounds out of tab order, one round whose 已签到人数 differs from its rows,

@@ -1,6 +1,6 @@
 // `npm run demo`: the WeCom simulator with sample data, and the app in browser mode pointed at it.
 // Nothing here talks to the real WeCom. The simulator's corp credentials are printed to stderr so they
-// can be typed into the login page, with a sample member to sign in as; stdout carries only the app's ready line (§5).
+// can be typed into the login page, with a sample member to sign in as; stdout carries only the app's ready line (docs/architecture.md "Browser mode").
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { homedir } from 'node:os';

@@ -55,7 +55,7 @@ describe('wecom-sim get_user_all_livingid', () => {
     expect((await client.post('living/get_user_all_livingid', { userid: 'nobody' })).errcode).toBe(60111);
     const missing = await client.post('living/get_user_all_livingid', {});
     expect(missing.errcode).toBe(41009);
-    // WeCom sends the list's empty default along with errors (seed 000's 60020 capture).
+    // WeCom sends the list's empty default along with errors (a captured 60020 answer).
     expect(missing.livingid_list).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export interface PromotionCast {
 }
 
 /**
- * Adds the inviter cases of MISSION R4.6 to a promotion live, each with a known id: inviter named in the
+ * Adds the inviter cases of R4.6 to a promotion live, each with a known id: inviter named in the
  * stats, inviter = anchor, inviter = another viewer (never oneself), an inviter only user/get can name,
  * one it may not read (60011), one nobody can name, plus self-invites (an external viewer, a member, the
  * anchor), an empty name and a shared name.

@@ -8,7 +8,7 @@ import { runMigrations } from '../migration-runner.js';
 import { HOST_MIGRATIONS } from '../migrations/index.js';
 import { LiveStoreService } from './live-store.js';
 
-/** Seed 000's captured answer: started two hours before the reserved start, lasted 143 s. */
+/** A captured WeCom answer: started two hours before the reserved start, lasted 143 s. */
 const ENDED_INFO: LivingInfo = {
   theme: '预约直播-企业->推广2',
   living_start: 1741839370,
@@ -28,7 +28,7 @@ const ENDED_INFO: LivingInfo = {
   subscribe_count: 0,
 };
 
-/** Seed 000's watch-stat page: one external viewer invited by another, who was invited by the anchor. */
+/** A captured watch-stat page: one external viewer invited by another, who was invited by the anchor. */
 function statPage(): WatchStatPage {
   return {
     ending: 1,

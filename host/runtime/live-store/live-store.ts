@@ -46,7 +46,7 @@ import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 
 const LIVE_STATUS = 1;
 
-/** The live store of ARCHITECTURE §6 over the host database; `ctx.liveStore` for plugins. */
+/** The live store of docs/architecture.md "Live store" over the host database; `ctx.liveStore` for plugins. */
 @injectable()
 export class LiveStoreService implements LiveStore {
   /** Check-in figures per import (rounds are replaced with new ids on every import, so never stale). */

@@ -7,7 +7,7 @@ const ENDED = 2;
 /**
  * The `lives` columns one get_living_info answer sets. WeCom reports the reserved times in
  * reserve_start/reserve_living_duration, and in living_start/living_duration the reserved ones until the
- * live starts, then the actual ones (seed 000: started 2 hours early, lasted 143 s of a reserved hour).
+ * live starts, then the actual ones (a captured answer: started 2 hours early, lasted 143 s of a reserved hour).
  * A field WeCom leaves out keeps the stored value (undefined columns are not written).
  */
 export function livingInfoColumns(info: LivingInfo): Record<string, unknown> {

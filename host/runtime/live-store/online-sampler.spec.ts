@@ -4,7 +4,6 @@
 import ExcelJS from 'exceljs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import type { LiveRecord, PageOf } from '../../../sdk/contracts/lives.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
@@ -18,6 +17,7 @@ import {
   startRuntime,
   tempDataDir,
   waitFor,
+  loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import { CorpStore } from '../corp-store.js';
 import type { HostRuntime } from '../host-runtime.js';
@@ -106,21 +106,7 @@ describe('online sampler (peak viewers)', () => {
     await setTime(data.now);
     dataDir = tempDataDir('sampler');
     await start();
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '模拟企业',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
-    );
-    corpId = login.corp?.corpId ?? '';
+    corpId = await loginSimCorp(runtime, sim);
     admin = await sessionFor(runtime, 'wecom-admin', 'boss', corpId);
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * The live store (ARCHITECTURE §6): lives, their viewers, a name cache, online samples and check-ins.
+ * The live store (docs/architecture.md "Live store"): lives, their viewers, a name cache, online samples and check-ins.
  * Every row belongs to a corp by its internal corpId; the unique keys are the ones every merge upserts
  * on, so pulling the same data twice changes nothing. WeCom times are Unix seconds; our own times
  * (created, synced, sampled) are milliseconds like the other host tables. Portable Knex only.
@@ -21,7 +21,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('anchor_name', 128).nullable();
     t.integer('main_department').nullable();
     // Reserved: as we sent it (then WeCom's reserve_start/reserve_living_duration). Actual: what WeCom
-    // reports once the live has started. Seed 000's example shows they differ, so both are kept.
+    // reports once the live has started. A captured WeCom answer shows they differ, so both are kept.
     t.bigInteger('reserve_start').nullable();
     t.integer('reserve_duration').nullable();
     t.bigInteger('actual_start').nullable();

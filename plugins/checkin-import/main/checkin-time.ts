@@ -1,5 +1,5 @@
 // 签到发起时间: written as text like 2025.3.13 12:17 (also 2025-03-13 12:17:05, 2025/3/13 12:17) or stored
-// as an Excel date. Either way it is a wall-clock time without a zone (ARCHITECTURE §6): it is read in
+// as an Excel date. Either way it is a wall-clock time without a zone (docs/architecture.md "Live store"): it is read in
 // the configured zone.
 
 import { epochOfWallClock, type WallClock } from '../../../sdk/contracts/zoned-time.js';

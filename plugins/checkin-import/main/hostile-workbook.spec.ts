@@ -5,7 +5,6 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import { workbookLimits } from '../../../sdk/main/xlsx/workbook-limits.js';
 import { sheetPart, writeOneSheetWorkbook } from '../../../tests/fixtures/checkin/hostile-xlsx.js';
@@ -17,6 +16,7 @@ import {
   startRuntime,
   tempDataDir,
   waitFor,
+  loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
@@ -129,21 +129,7 @@ describe('hostile check-in workbooks', () => {
     });
 
     it('fails with IMPORT_INVALID naming the limit, and the host answers meanwhile and after', async () => {
-      const login = dataOf<LoginResult>(
-        await runtime.router.dispatch(
-          'auth.login',
-          {
-            kind: 'newCorp',
-            corpname: '模拟企业',
-            corpid: sim.corpid,
-            corpsecret: sim.corpsecret,
-            agentid: sim.agentid,
-            userid: 'first-user',
-          },
-          null,
-        ),
-      );
-      const corpId = login.corp?.corpId ?? '';
+      const corpId = await loginSimCorp(runtime, sim);
       const session = await sessionFor(runtime, 'user', 'plain-member', corpId);
       const livingid = (await new SimClient(sim).data()).specials.promotionLivingid;
       await syncLive(runtime, corpId, livingid);

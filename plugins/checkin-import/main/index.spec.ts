@@ -2,7 +2,6 @@
 // into the store, real workbooks uploaded into the file store, preview and import as jobs.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import {
@@ -20,6 +19,7 @@ import {
   startRuntime,
   tempDataDir,
   waitFor,
+  loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
@@ -54,21 +54,7 @@ describe('checkin-import plugin (main side, simulator)', () => {
     dataDir = tempDataDir('checkin-import');
     fixtures = await writeCheckinFixtures(join(dataDir, 'fixtures'));
     runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '模拟企业',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
-    );
-    corpId = login.corp?.corpId ?? '';
+    corpId = await loginSimCorp(runtime, sim);
     session = await sessionFor(runtime, 'user', USER, corpId);
     const data = await new SimClient(sim).data();
     livingid = data.specials.promotionLivingid;

@@ -7,7 +7,6 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import type { CheckinRoundSummary, PageOf, UnmatchedCheckin } from '../../../sdk/contracts/lives.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
@@ -19,6 +18,7 @@ import {
   startRuntime,
   tempDataDir,
   waitFor,
+  loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import type { CheckinExportFacts } from '../../../tests/wecom-sim/checkin-export.js';
 import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
@@ -55,21 +55,7 @@ describe('checkin-import at real scale (10 × 5,000 rows, 3,000 viewers)', () =>
     sim = await startSimulator({ port: 0, seed: 42, viewers: 3000 });
     dataDir = tempDataDir('checkin-scale');
     runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '模拟科技',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
-    );
-    corpId = login.corp?.corpId ?? '';
+    corpId = await loginSimCorp(runtime, sim, '模拟科技');
     session = await sessionFor(runtime, 'user', USER, corpId);
     livingid = (await new SimClient(sim).data()).specials.bigLivingid;
     await syncLive(runtime, corpId, livingid);

@@ -1,4 +1,4 @@
-// One sheet of a check-in workbook (seed 000 §7.5.4): a 签到统计 block (签到发起时间, 已签到人数) and a
+// One sheet of a check-in workbook (R6.1): a 签到统计 block (签到发起时间, 已签到人数) and a
 // 签到明细 block (已签到成员, 所在部门). Tolerant of layout (blank rows/columns, merged titles, numbers as
 // text, a date cell or a bare date serial), strict about content: every problem is reported with its row.
 // Repeated names are normal and 已签到人数 may differ from the rows (an export taken mid-round): the

@@ -1,4 +1,4 @@
-// What the checkin-import channels answer (ARCHITECTURE §5): shared by the main side and the page.
+// What the checkin-import channels answer (docs/architecture.md "RPC and errors"): shared by the main side and the page.
 import type { ViewerKind } from '../../../sdk/contracts/lives.js';
 
 /** Where a member label says the person comes from: `@微信`, `@<企业名>`, or no suffix. */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatExpansionModule } from '@angular/material/expansion';
 
-/** The layout a check-in workbook must have (seed 000 §7.5.4), with the seed's example. */
+/** The layout a check-in workbook must have (R6.1), with WeCom's example. */
 @Component({
   selector: 'wci-workbook-layout-help',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -6,7 +6,7 @@ const invalid = (field: string, message: string): AppError =>
 
 /**
  * What zod cannot check alone: the start must be ahead of the host's clock (the page's clock may be
- * wrong), and only types 0–3 take a description (seed 000 §6.3.8).
+ * wrong), and only types 0–3 take a description (R3.1).
  */
 export function checkSchedule(livingStart: number, nowSeconds: number): void {
   if (livingStart < nowSeconds + MIN_LEAD_SECONDS) {

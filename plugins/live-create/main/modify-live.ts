@@ -11,8 +11,8 @@ import { checkDescription, checkRemind, checkSchedule } from './live-validation.
 import { schedulePulls } from './pull-plan.js';
 
 /**
- * `live-create.modify` (R3.3, seed 004 V2): a live created here, while it is still reserved. WeCom is
- * asked first, so a live that started early (seed 000's did) is refused with its real status.
+ * `live-create.modify` (R3.3): a live created here, while it is still reserved. WeCom is
+ * asked first, so a live that started early (a captured one did) is refused with its real status.
  */
 export async function modifyLive(
   ctx: PluginContext,

@@ -1,7 +1,7 @@
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 import type { PullStage } from './live-rules.js';
 
-/** `live-create.create` input (ARCHITECTURE §5; WeCom's field names where they mirror WeCom). */
+/** `live-create.create` input (docs/architecture.md "RPC and errors"; WeCom's field names where they mirror WeCom). */
 export interface CreateLiveInput {
   anchor_userid: string;
   /** Stored locally only (R3.1, used by R4.6). */

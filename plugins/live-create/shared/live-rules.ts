@@ -1,5 +1,5 @@
 /**
- * The rules of a reserved live (seed 000 §6.3, seed 004 V1), shared by the form and the host-side
+ * The rules of a reserved live (R3.1), shared by the form and the host-side
  * validation so both say the same thing.
  */
 
@@ -32,7 +32,7 @@ export function charCount(text: string): number {
   return [...text].length;
 }
 
-/** Types that take a description: 0–3 (seed 000 §6.3.8). */
+/** Types that take a description: 0–3 (R3.1). */
 export function typeTakesDescription(type: number): boolean {
   return type !== ACTIVITY_LIVE_TYPE;
 }

@@ -134,7 +134,7 @@ export function createPayload(value: LiveFormValue): Omit<CreateLiveInput, 'idem
   return payload;
 }
 
-/** The warning shown for a type other than 企业培训 (seed 000 §6.3.6). */
+/** The warning shown for a type other than 企业培训 (R3.1). */
 export function typeWarning(type: number): string | null {
   if (type === 3) return null;
   if (type === 1 || type === 2) {

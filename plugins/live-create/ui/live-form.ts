@@ -163,7 +163,7 @@ export class LiveForm {
       const name = this.anchorName();
       untracked(() => (live === null ? this.prefillCreate(userid, name) : this.prefillModify(live)));
     });
-    // Only types 0–3 take a description (seed 000 §6.3.8).
+    // Only types 0–3 take a description (R3.1).
     this.form.controls.type.valueChanges.subscribe((type) => {
       const description = this.form.controls.description;
       if (typeTakesDescription(type)) description.enable({ emitEvent: false });

@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LiveRecord, PageOf, ViewerDetail } from '../../../sdk/contracts/lives.js';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
@@ -14,6 +13,7 @@ import {
   startRuntime,
   tempDataDir,
   waitFor,
+  loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
 import { invitedByOther, inviterText, NO_INVITER_TEXT, SELF_INVITE_TEXT } from '../shared/viewer-format.js';
@@ -44,21 +44,7 @@ describe('live-detail plugin (main side, simulator)', () => {
     data = await client.data();
     dataDir = tempDataDir('live-detail');
     runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '模拟企业',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
-    );
-    corpId = login.corp?.corpId ?? '';
+    corpId = await loginSimCorp(runtime, sim);
     session = await sessionFor(runtime, 'user', 'viewer-1', corpId);
   });
 

@@ -6,7 +6,7 @@ import type {
   ViewerFilters,
 } from '../../../sdk/contracts/lives.js';
 
-/** `live-detail.get` input (ARCHITECTURE §5). */
+/** `live-detail.get` input (docs/architecture.md "RPC and errors"). */
 export interface LiveDetailQuery {
   livingid: string;
   /** Pull the live's info and watch stats from WeCom first (R5.1): the page's first load. */

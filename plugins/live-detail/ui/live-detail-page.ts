@@ -287,7 +287,7 @@ export class LiveDetailPage {
     return start === null || duration === null ? null : (start + duration) * 1000;
   }
 
-  /** Reserved and actual times differ (seed 000's example): both are shown. */
+  /** Reserved and actual times differ (a captured WeCom answer shows it): both are shown. */
   protected readonly timesDiffer = computed(() => {
     const live = this.live();
     if (live === null || live.actualStart === null) return false;

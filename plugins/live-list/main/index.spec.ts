@@ -3,7 +3,6 @@
 import ExcelJS from 'exceljs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
@@ -15,6 +14,7 @@ import {
   startRuntime,
   tempDataDir,
   waitFor,
+  loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import type { JobStarted, LiveExportResult, LiveListPage, LiveSyncResult } from '../shared/live-list-api.js';
 import { EXPORT_COLUMNS } from './export-columns.js';
@@ -99,21 +99,7 @@ describe('live-list plugin (main side, simulator)', () => {
     anchor = data.specials.mainAnchorUserid;
     dataDir = tempDataDir('live-list');
     runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '模拟企业',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
-    );
-    corpId = login.corp?.corpId ?? '';
+    corpId = await loginSimCorp(runtime, sim);
     admin = await sessionFor(runtime, 'wecom-admin', 'boss', corpId);
     member = await sessionFor(runtime, 'user', 'member-1', corpId);
     firstSync = await sync(anchor);

@@ -2,7 +2,6 @@
 // HTTP and a real SQLite file: a cancel midway, a storm of WeCom faults, a restart midway, no duplicates.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
@@ -13,6 +12,7 @@ import {
   startRuntime,
   tempDataDir,
   waitFor,
+  loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import type { JobStarted, LiveSyncResult } from '../shared/live-list-api.js';
 
@@ -54,21 +54,7 @@ describe('live-list sync (concurrent, simulator)', () => {
     const dataDir = tempDataDir('live-sync');
     dataDirs.push(dataDir);
     const runtime = await start(dataDir);
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '模拟企业',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
-    );
-    const corpId = login.corp?.corpId ?? '';
+    const corpId = await loginSimCorp(runtime, sim);
     return { runtime, dataDir, corpId, admin: await sessionFor(runtime, 'wecom-admin', 'boss', corpId) };
   }
 

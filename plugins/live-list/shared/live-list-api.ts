@@ -1,6 +1,6 @@
 import type { LiveRecord, LiveSortField } from '../../../sdk/contracts/lives.js';
 
-/** The filters `live-list.query` and `live-list.export` share (ARCHITECTURE §5). Times are Unix seconds. */
+/** The filters `live-list.query` and `live-list.export` share (docs/architecture.md "RPC and errors"). Times are Unix seconds. */
 export interface LiveListFilters {
   /** A member's userid: the lives this member anchors (get_user_all_livingid lists the same ones). */
   userid?: string;

@@ -8,7 +8,7 @@ import type {
   LiveListQueryInput,
 } from '../shared/live-list-api.js';
 
-/** The plugin's channels as the page calls them (ARCHITECTURE §5). */
+/** The plugin's channels as the page calls them (docs/architecture.md "RPC and errors"). */
 @Injectable({ providedIn: 'root' })
 export class LiveListApi {
   private readonly rpc = inject(RpcClient);

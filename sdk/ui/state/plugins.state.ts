@@ -21,7 +21,7 @@ export const PluginsActions = createActionGroup({
   },
 });
 
-/** The installation default (ARCHITECTURE §6) until the host says otherwise. */
+/** The installation default (docs/architecture.md "config.json and update.json") until the host says otherwise. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const initialState: PluginsState = {

@@ -26,7 +26,7 @@ describe('parseLivingStatusChange', () => {
     });
   });
 
-  it('works without AgentID (seed 004 form)', () => {
+  it('works without AgentID (a form WeCom also sends)', () => {
     const xml =
       '<xml><Event><![CDATA[living_status_change]]></Event><LivingId><![CDATA[lv1]]></LivingId><Status>4</Status></xml>';
     expect(parseLivingStatusChange(xml)).toEqual({

@@ -1,4 +1,4 @@
-// Chromium for the end-to-end journeys (ARCHITECTURE §10: playwright-core has no runner of its own; the
+// Chromium for the end-to-end journeys (docs/architecture.md "Toolchain": playwright-core has no runner of its own; the
 // specs are jasmine specs), and screenshots of a page in its light and dark scheme.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -20,7 +20,7 @@ export interface ApiRoute {
   api: string;
   /** Business APIs check access_token; gettoken does not. */
   auth: boolean;
-  /** Fields WeCom sends with their empty defaults even in an error answer (seed 000's 60020 capture). */
+  /** Fields WeCom sends with their empty defaults even in an error answer (a captured 60020 answer). */
   errorDefaults?: ApiAnswer;
   handle(call: ApiCall, ctx: SimContext): ApiAnswer | Promise<ApiAnswer>;
 }

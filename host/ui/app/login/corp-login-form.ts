@@ -10,20 +10,18 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { MatTooltip } from '@angular/material/tooltip';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
 import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
 import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
-import { FIELD_HINTS } from './field-hints.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import {
   controlError,
   corpFieldControls,
@@ -33,7 +31,9 @@ import {
   useridControl,
   usernameControl,
 } from './form-rules.js';
+import { CorpAppFields } from './corp-app-fields.js';
 import { Glyph } from './glyph.js';
+import { PasswordField } from './password-field.js';
 import { readLastLogin, writeLastLogin } from './last-login.js';
 import type { SavedCorp } from './login-api.js';
 import { corpLoginInput, type PasswordNeed } from './login-input.js';
@@ -52,17 +52,16 @@ type Banner = { kind: 'error' | 'warning' | 'info'; text: string };
 @Component({
   selector: 'wl-corp-login-form',
   imports: [
+    CorpAppFields,
+    PasswordField,
     ReactiveFormsModule,
     MatButton,
-    MatIconButton,
     MatFormFieldModule,
     MatInput,
     MatProgressBar,
     MatSelectModule,
-    MatTooltip,
     FieldHint,
     Glyph,
-    PasswordStrength,
   ],
   providers: [
     {
@@ -79,7 +78,7 @@ export class CorpLoginForm implements OnInit {
   private readonly session = inject(AppSession);
   private readonly router = inject(Router);
 
-  protected readonly hints = FIELD_HINTS;
+  protected readonly hints = CORP_APP_HINTS;
   protected readonly NEW_CORP = NEW_CORP;
   protected readonly error = controlError;
 
@@ -103,8 +102,6 @@ export class CorpLoginForm implements OnInit {
   private passwordFor = '';
   readonly busy = signal(false);
   readonly banner = signal<Banner | null>(null);
-  protected readonly showSecret = signal(false);
-  protected readonly showPassword = signal(false);
   readonly countdown = new RetryCountdown(inject(DestroyRef));
 
   constructor() {
@@ -215,7 +212,6 @@ export class CorpLoginForm implements OnInit {
     this.choice.set(choice);
     const saved = this.savedCorp();
     const { corpname, corpid, corpsecret, agentid } = this.form.controls;
-    this.showSecret.set(false);
     if (saved !== null) {
       this.form.patchValue(
         {
@@ -254,7 +250,6 @@ export class CorpLoginForm implements OnInit {
     password.setValue('', { emitEvent: false });
     passwordConfirm.setValue('', { emitEvent: false });
     initialCode.setValue('', { emitEvent: false });
-    this.showPassword.set(false);
     initialCode.setValidators(need === 'first' ? [Validators.required, Validators.maxLength(64)] : []);
     if (need === 'first') initialCode.enable({ emitEvent: false });
     else initialCode.disable({ emitEvent: false });

@@ -1,67 +1,15 @@
-import {
-  FormControl,
-  Validators,
-  type AbstractControl,
-  type FormGroup,
-  type ValidationErrors,
-  type ValidatorFn,
-} from '@angular/forms';
+import { Validators, type AbstractControl, type FormGroup, type ValidatorFn } from '@angular/forms';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
 import {
   isCommonPassword,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '../../../../sdk/contracts/password-rules.js';
+import { formatMessage } from '../../../../sdk/ui/corp-app-form.js';
 import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
 
-/**
- * The rules of the host's input schemas (corp-store.ts, account-channels.ts, NewPasswordSchema), checked
- * in the form as well so that the login button lights up only for inputs the host will accept (R2.8).
- */
-export const CORPID_PATTERN = /^[A-Za-z0-9]{6,64}$/;
-export const CORPSECRET_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
-export const AGENTID_PATTERN = /^[1-9]\d{0,11}$/;
-export const USERID_PATTERN = /^[A-Za-z0-9_.@-]*$/;
-
-const MESSAGES: Record<string, string> = {
-  corpid: '企业ID 应为 6–64 位字母或数字',
-  corpsecret: '应用Secret 应为 16–128 位字母、数字、_ 或 -',
-  agentid: 'AgentId 应为正整数',
-  userid: '用户ID 只能包含字母、数字和 _ . @ -',
-};
-
-/** The four inputs of a corp app, as the login page and the wizard's corp step both ask for them. */
-export function corpFieldControls() {
-  return {
-    corpname: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(50), notBlank],
-    }),
-    corpid: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, trimmedPattern(CORPID_PATTERN, 'corpid')],
-    }),
-    corpsecret: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, trimmedPattern(CORPSECRET_PATTERN, 'corpsecret')],
-    }),
-    agentid: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, trimmedPattern(AGENTID_PATTERN, 'agentid')],
-    }),
-  };
-}
-
-export function useridControl(): FormControl<string> {
-  return new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.maxLength(64), trimmedPattern(USERID_PATTERN, 'userid')],
-  });
-}
-
-export function usernameControl(): FormControl<string> {
-  return new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] });
-}
+// The corp app's inputs live in sdk/ui/corp-app-form.ts (the settings dialogs use them too).
+export { corpFieldControls, useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
 
 /**
  * A new local password (root-admin, a WeCom admin's first login): at least 12 characters, at most 128,
@@ -86,26 +34,13 @@ export function sameAs(of: string): ValidatorFn {
   };
 }
 
-function notBlank(control: AbstractControl): ValidationErrors | null {
-  return typeof control.value === 'string' && control.value !== '' && control.value.trim() === ''
-    ? { required: true }
-    : null;
-}
-
-function trimmedPattern(pattern: RegExp, field: string): ValidatorFn {
-  return (control) => {
-    const value = String(control.value ?? '').trim();
-    return value === '' || pattern.test(value) ? null : { format: field };
-  };
-}
-
 /** The one line under an invalid input. */
 export function controlError(control: AbstractControl | null, label: string): string {
   const errors = control?.errors;
   if (errors === null || errors === undefined) return '';
   if (typeof errors['server'] === 'string') return errors['server'];
   if (errors['required'] === true) return `请填写${label}`;
-  if (typeof errors['format'] === 'string') return MESSAGES[errors['format']] ?? `${label}格式不正确`;
+  if (typeof errors['format'] === 'string') return formatMessage(errors['format']) ?? `${label}格式不正确`;
   if (errors['minlength'] !== undefined) return `${label}至少 ${errors['minlength'].requiredLength} 位`;
   if (errors['maxlength'] !== undefined) return `${label}最多 ${errors['maxlength'].requiredLength} 个字符`;
   if (errors['commonPassword'] === true) return '密码太常见，容易被猜到，请换一个';

@@ -10,7 +10,7 @@ export interface SavedCorp {
   secretMasked: string;
 }
 
-/** `auth.login` input, the tagged union of ARCHITECTURE §5. */
+/** `auth.login` input, the tagged union of docs/architecture.md "RPC and errors". */
 export type LoginInput =
   | { kind: 'root'; password: string }
   | {

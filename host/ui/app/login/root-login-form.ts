@@ -1,33 +1,24 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatButton } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
 import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
-import { controlError, showOnField } from './form-rules.js';
+import { showOnField } from './form-rules.js';
 import { Glyph } from './glyph.js';
+import { PasswordField } from './password-field.js';
 import { RetryCountdown } from './retry-countdown.js';
 import { RootRecovery } from './root-recovery.js';
 
 /** root-admin's login (R2.5): the local password only, `{kind:'root'}`; and the way back via a recovery code. */
 @Component({
   selector: 'wl-root-login-form',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatIconButton,
-    MatFormFieldModule,
-    MatInput,
-    MatProgressBar,
-    Glyph,
-    RootRecovery,
-  ],
+  imports: [PasswordField, ReactiveFormsModule, MatButton, MatProgressBar, Glyph, RootRecovery],
   providers: [
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
@@ -51,28 +42,12 @@ import { RootRecovery } from './root-recovery.js';
         </p>
         <!-- For password managers: the account this password belongs to. -->
         <input type="text" name="username" autocomplete="username" value="root-admin" hidden />
-        <mat-form-field>
-          <mat-label>超级管理员密码</mat-label>
-          <input
-            matInput
-            formControlName="password"
-            [type]="showPassword() ? 'text' : 'password'"
-            autocomplete="current-password"
-            data-testid="root-password"
-          />
-          <button
-            matIconButton
-            matSuffix
-            type="button"
-            class="toggle"
-            [attr.aria-label]="showPassword() ? '隐藏密码' : '显示密码'"
-            [attr.aria-pressed]="showPassword()"
-            (click)="showPassword.set(!showPassword())"
-          >
-            <wl-glyph [name]="showPassword() ? 'visibility_off' : 'visibility'" />
-          </button>
-          <mat-error>{{ error(form.controls.password, '密码') }}</mat-error>
-        </mat-form-field>
+        <wl-password-field
+          [control]="form.controls.password"
+          label="超级管理员密码"
+          autocomplete="current-password"
+          testid="root-password"
+        />
         <button
           matButton="filled"
           type="submit"
@@ -103,14 +78,12 @@ export class RootLoginForm {
   private readonly rpc = inject(RpcClient);
   private readonly session = inject(AppSession);
   private readonly router = inject(Router);
-  protected readonly error = controlError;
 
   readonly form = new FormGroup({
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
   readonly busy = signal(false);
   readonly banner = signal<string | null>(null);
-  protected readonly showPassword = signal(false);
   protected readonly recovering = signal(false);
   readonly countdown = new RetryCountdown(inject(DestroyRef));
 

@@ -5,10 +5,10 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { describeError } from '../../../../sdk/ui/error-text.js';
-import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { controlError, newPasswordRules, sameAs, showOnField } from './form-rules.js';
 import { Glyph } from './glyph.js';
+import { PasswordField } from './password-field.js';
 import { RecoveryCodeCard } from './recovery-code-card.js';
 
 /**
@@ -18,13 +18,13 @@ import { RecoveryCodeCard } from './recovery-code-card.js';
 @Component({
   selector: 'wl-root-recovery',
   imports: [
+    PasswordField,
     ReactiveFormsModule,
     MatButton,
     MatFormFieldModule,
     MatInput,
     MatProgressBar,
     Glyph,
-    PasswordStrength,
     RecoveryCodeCard,
   ],
   providers: [
@@ -76,18 +76,15 @@ import { RecoveryCodeCard } from './recovery-code-card.js';
           />
           <mat-error>{{ error(form.controls.recoveryCode, '恢复码') }}</mat-error>
         </mat-form-field>
-        <mat-form-field>
-          <mat-label>新密码</mat-label>
-          <input matInput type="password" formControlName="newPassword" autocomplete="new-password" />
-          <mat-hint>至少 12 位，不能是常见密码</mat-hint>
-          <mat-error>{{ error(form.controls.newPassword, '新密码') }}</mat-error>
-        </mat-form-field>
-        <wl-password-strength [password]="form.controls.newPassword.value" />
-        <mat-form-field>
-          <mat-label>确认新密码</mat-label>
-          <input matInput type="password" formControlName="confirm" autocomplete="new-password" />
-          <mat-error>{{ error(form.controls.confirm, '确认密码') }}</mat-error>
-        </mat-form-field>
+        <wl-password-field
+          [control]="form.controls.newPassword"
+          label="新密码"
+          errorLabel="新密码"
+          autocomplete="new-password"
+          hint="至少 12 位，不能是常见密码"
+          [confirm]="form.controls.confirm"
+          confirmLabel="确认新密码"
+        />
         <button matButton="filled" type="submit" class="submit" [disabled]="form.invalid || busy()">
           重设密码
         </button>

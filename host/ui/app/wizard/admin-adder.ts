@@ -7,13 +7,13 @@ import { MatInput } from '@angular/material/input';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import { FIELD_HINTS } from '../login/field-hints.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { controlError, showOnField, useridControl, usernameControl } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';
 import { SetupFlow } from './setup-flow.js';
 
 /**
- * Optional in the corp step: WeCom admins of the new corp (seed 000 §4.4). Each gets a one-time initial
+ * Optional in the corp step: WeCom admins of the new corp (R2.5). Each gets a one-time initial
  * code, shown here once, with which they set their local password at the first login.
  */
 @Component({
@@ -140,7 +140,7 @@ import { SetupFlow } from './setup-flow.js';
 })
 export class AdminAdder {
   protected readonly flow = inject(SetupFlow);
-  protected readonly hints = FIELD_HINTS;
+  protected readonly hints = CORP_APP_HINTS;
   protected readonly error = controlError;
   readonly form = new FormGroup({ userid: useridControl(), username: usernameControl() });
   private readonly formDirective = viewChild.required(FormGroupDirective);

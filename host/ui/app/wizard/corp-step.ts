@@ -1,15 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatTooltip } from '@angular/material/tooltip';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import { FIELD_HINTS } from '../login/field-hints.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { controlError, corpFieldControls, showOnField } from '../login/form-rules.js';
+import { CorpAppFields } from '../login/corp-app-fields.js';
 import { Glyph } from '../login/glyph.js';
 import { AdminAdder } from './admin-adder.js';
 import { RootReauth } from './root-reauth.js';
@@ -22,13 +22,12 @@ import { SetupFlow } from './setup-flow.js';
 @Component({
   selector: 'wl-corp-step',
   imports: [
+    CorpAppFields,
     ReactiveFormsModule,
     MatButton,
-    MatIconButton,
     MatFormFieldModule,
     MatInput,
     MatProgressBar,
-    MatTooltip,
     AdminAdder,
     FieldHint,
     Glyph,
@@ -89,7 +88,7 @@ import { SetupFlow } from './setup-flow.js';
 })
 export class CorpStep {
   protected readonly flow = inject(SetupFlow);
-  protected readonly hints = FIELD_HINTS;
+  protected readonly hints = CORP_APP_HINTS;
   protected readonly error = controlError;
   readonly next = output();
   readonly form = new FormGroup(corpFieldControls());
@@ -97,7 +96,6 @@ export class CorpStep {
   readonly banner = signal<string | null>(null);
   /** Typing a corp anew after one was saved. */
   protected readonly editing = signal(false);
-  protected readonly showSecret = signal(false);
 
   async check(): Promise<void> {
     if (this.form.invalid || this.busy()) {

@@ -1,31 +1,20 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { MatButton } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { describeError } from '../../../../sdk/ui/error-text.js';
-import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
-import { controlError, newPasswordRules, sameAs, showOnField } from '../login/form-rules.js';
+import { newPasswordRules, sameAs, showOnField } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';
+import { PasswordField } from '../login/password-field.js';
 import { RecoveryCodeCard } from '../login/recovery-code-card.js';
 import { SetupFlow } from './setup-flow.js';
 
 /** Step 2: root-admin's password with confirmation (auth.setupRoot), then the recovery code, shown once. */
 @Component({
   selector: 'wl-root-password-step',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatIconButton,
-    MatFormFieldModule,
-    MatInput,
-    MatProgressBar,
-    Glyph,
-    PasswordStrength,
-    RecoveryCodeCard,
-  ],
+  imports: [PasswordField, ReactiveFormsModule, MatButton, MatProgressBar, Glyph, RecoveryCodeCard],
   providers: [
     {
       provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
@@ -45,41 +34,15 @@ import { SetupFlow } from './setup-flow.js';
         }
         <!-- For password managers: the account this password belongs to. -->
         <input type="text" name="username" autocomplete="username" value="root-admin" hidden />
-        <mat-form-field>
-          <mat-label>密码</mat-label>
-          <input
-            matInput
-            formControlName="password"
-            [type]="show() ? 'text' : 'password'"
-            autocomplete="new-password"
-            data-testid="setup-password"
-          />
-          <button
-            matIconButton
-            matSuffix
-            type="button"
-            class="toggle"
-            [attr.aria-label]="show() ? '隐藏密码' : '显示密码'"
-            [attr.aria-pressed]="show()"
-            (click)="show.set(!show())"
-          >
-            <wl-glyph [name]="show() ? 'visibility_off' : 'visibility'" />
-          </button>
-          <mat-hint>至少 12 位，不能是常见密码</mat-hint>
-          <mat-error>{{ error(form.controls.password, '密码') }}</mat-error>
-        </mat-form-field>
-        <wl-password-strength [password]="form.controls.password.value" />
-        <mat-form-field>
-          <mat-label>确认密码</mat-label>
-          <input
-            matInput
-            formControlName="confirm"
-            [type]="show() ? 'text' : 'password'"
-            autocomplete="new-password"
-            data-testid="setup-password-confirm"
-          />
-          <mat-error>{{ error(form.controls.confirm, '确认密码') }}</mat-error>
-        </mat-form-field>
+        <wl-password-field
+          [control]="form.controls.password"
+          label="密码"
+          autocomplete="new-password"
+          testid="setup-password"
+          hint="至少 12 位，不能是常见密码"
+          [confirm]="form.controls.confirm"
+          confirmTestid="setup-password-confirm"
+        />
         <div class="actions">
           <button
             matButton="filled"
@@ -135,7 +98,6 @@ import { SetupFlow } from './setup-flow.js';
 })
 export class RootPasswordStep {
   protected readonly flow = inject(SetupFlow);
-  protected readonly error = controlError;
   readonly next = output();
   readonly form = new FormGroup({
     password: new FormControl('', { nonNullable: true, validators: newPasswordRules }),
@@ -144,7 +106,6 @@ export class RootPasswordStep {
       validators: [Validators.required, sameAs('password')],
     }),
   });
-  protected readonly show = signal(false);
   protected readonly busy = signal(false);
   protected readonly banner = signal<string | null>(null);
 

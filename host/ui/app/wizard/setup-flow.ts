@@ -96,7 +96,7 @@ export class SetupFlow {
   }
 
   /**
-   * Adds a WeCom admin of the saved corp (R2.5, seed 000 §4.4). The answer carries the one-time initial
+   * Adds a WeCom admin of the saved corp (R2.5). The answer carries the one-time initial
    * code they need at the first login; it is shown, never kept in the saved progress.
    */
   async addAdmin(userid: string, username: string): Promise<{ userid: string; initialCode: string | null }> {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 /**
  * Idempotency keys of `live-create.create`: the first call with a key creates the live, any later call
- * with it answers that live (ARCHITECTURE: a retry never duplicates a write). A row without a livingid
+ * with it answers that live (R1.5: a retry never duplicates a write). A row without a livingid
  * is a create whose outcome is unknown (the app stopped mid-call); its retry searches WeCom first.
  */
 export async function up(knex: Knex): Promise<void> {

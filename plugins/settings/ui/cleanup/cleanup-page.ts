@@ -1,20 +1,17 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
 import type { CleanupPreview, CleanupResult } from '../settings-api.js';
 import { DATE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 /** `yyyy-MM-dd` of a date picked in the calendar (its local day). */
 export function dayOf(date: Date): string {
@@ -23,22 +20,19 @@ export function dayOf(date: Date): string {
 }
 
 /**
- * 数据清理 (root-admin, MISSION R8.1): delete what is older than a date. The host counts first (every
+ * 数据清理 (root-admin, R8.1): delete what is older than a date. The host counts first (every
  * contributor: the host's tables and files, plugins, the live store), the person confirms the list, then
  * one transaction deletes it.
  */
 @Component({
   selector: 'wls-cleanup-page',
   imports: [
-    MatButtonModule,
-    MatCardModule,
+    SETTINGS_PAGE_IMPORTS,
+    NgTemplateOutlet,
     ...DATE_PICKER,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
     MatTableModule,
-    PageState,
     ReactiveFormsModule,
   ],
   templateUrl: './cleanup-page.component.html',

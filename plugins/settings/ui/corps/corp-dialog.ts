@@ -1,5 +1,5 @@
 import { Component, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -9,7 +9,9 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import type { CorpSaveInput, CorpView } from '../settings-api.js';
-import { CORP_HINTS } from './corp-hints.js';
+import { CORP_FIELD_MESSAGES } from '../../../../sdk/contracts/corp-app.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
+import { corpFieldControls } from '../../../../sdk/ui/corp-app-form.js';
 
 export interface CorpDialogData {
   /** The corp to edit; absent to add one. */
@@ -33,108 +35,15 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
     ReactiveFormsModule,
     FieldHint,
   ],
-  template: `
-    <h2 mat-dialog-title>{{ editing ? '编辑企业' : '添加企业' }}</h2>
-    @if (saving()) {
-      <mat-progress-bar mode="indeterminate" aria-label="正在检查并保存" />
-    }
-    <form [formGroup]="form" (ngSubmit)="save()" id="corp-form">
-      <mat-dialog-content class="content">
-        <p class="lead">保存前会用这些信息向企业微信获取一次凭证并读取应用信息，确认配置正确。</p>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>企业名称</mat-label>
-          <input matInput formControlName="corpname" maxlength="50" autocomplete="off" required />
-          <wl-field-hint matSuffix label="企业名称" [text]="hints.corpname" />
-          @if (serverError()['corpname']; as message) {
-            <mat-error>{{ message }}</mat-error>
-          } @else {
-            <mat-error>请填写企业名称</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>企业ID（corpid）</mat-label>
-          <input matInput formControlName="corpid" autocomplete="off" spellcheck="false" required />
-          <wl-field-hint matSuffix label="企业ID" [text]="hints.corpid" />
-          @if (serverError()['corpid']; as message) {
-            <mat-error>{{ message }}</mat-error>
-          } @else {
-            <mat-error>企业ID 应为 6–64 位字母和数字</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>应用Secret（corpsecret）</mat-label>
-          <input
-            matInput
-            formControlName="corpsecret"
-            [type]="showSecret() ? 'text' : 'password'"
-            autocomplete="off"
-            spellcheck="false"
-            [required]="!editing"
-            [placeholder]="editing ? '留空则保留已保存的 Secret' : ''"
-          />
-          <wl-field-hint matSuffix label="应用Secret" [text]="hints.corpsecret" />
-          @if (editing) {
-            <mat-hint>已保存：{{ data.corp?.secretMasked }}，留空则不修改</mat-hint>
-          }
-          @if (serverError()['corpsecret']; as message) {
-            <mat-error>{{ message }}</mat-error>
-          } @else {
-            <mat-error>请填写应用Secret（16–128 位字母、数字、_ 或 -）</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>应用ID（AgentId）</mat-label>
-          <input matInput formControlName="agentid" inputmode="numeric" autocomplete="off" required />
-          <wl-field-hint matSuffix label="AgentId" [text]="hints.agentid" />
-          @if (serverError()['agentid']; as message) {
-            <mat-error>{{ message }}</mat-error>
-          } @else {
-            <mat-error>AgentId 应为正整数</mat-error>
-          }
-        </mat-form-field>
-        @if (formError(); as message) {
-          <p class="form-error" role="alert">{{ message }}</p>
-        }
-      </mat-dialog-content>
-    </form>
-    <mat-dialog-actions align="end">
-      <button matButton type="button" (click)="showSecret.set(!showSecret())" class="reveal">
-        {{ showSecret() ? '隐藏 Secret' : '显示 Secret' }}
-      </button>
-      <span class="spacer"></span>
-      <button matButton type="button" (click)="cancel()" [disabled]="saving()">取消</button>
-      <button matButton="filled" type="submit" form="corp-form" [disabled]="saving()">
-        {{ saving() ? '正在检查…' : '检查并保存' }}
-      </button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .content {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
-      padding-top: 8px;
-    }
-    .lead {
-      margin: 0 0 12px;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-medium);
-    }
-    .form-error {
-      margin: 0;
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-medium);
-    }
-    .spacer {
-      flex: 1;
-    }
-  `,
+  templateUrl: './corp-dialog.component.html',
+  styleUrls: ['../shared/form-dialog.scss', './corp-dialog.scss'],
 })
 export class CorpDialog {
   protected readonly data = inject<CorpDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<CorpDialog, CorpView>>(MatDialogRef);
   private readonly rpc = inject(RpcClient);
-  protected readonly hints = CORP_HINTS;
+  protected readonly hints = CORP_APP_HINTS;
+  protected readonly messages = CORP_FIELD_MESSAGES;
   protected readonly editing = this.data.corp !== undefined;
 
   protected readonly saving = signal(false);
@@ -142,26 +51,9 @@ export class CorpDialog {
   protected readonly serverError = signal<Partial<Record<CorpField, string>>>({});
   protected readonly formError = signal<string | null>(null);
 
-  protected readonly form = new FormGroup({
-    corpname: new FormControl(this.data.corp?.corpname ?? '', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(50)],
-    }),
-    corpid: new FormControl(this.data.corp?.corpid ?? '', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9]{6,64}\s*$/)],
-    }),
-    corpsecret: new FormControl('', {
-      nonNullable: true,
-      validators: this.editing
-        ? [Validators.pattern(/^\s*[A-Za-z0-9_-]{16,128}\s*$/)]
-        : [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9_-]{16,128}\s*$/)],
-    }),
-    agentid: new FormControl(this.data.corp === undefined ? '' : String(this.data.corp.agentid), {
-      nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^\s*[1-9]\d{0,9}\s*$/)],
-    }),
-  });
+  protected readonly form = new FormGroup(
+    corpFieldControls(this.data.corp ?? {}, { secretRequired: !this.editing }),
+  );
 
   constructor() {
     // A server message belongs to the value it judged: editing the field clears it.

@@ -134,4 +134,25 @@ describe('CorpsPage', () => {
       { corpname: '模拟企业', corpid: 'ww0123456789', agentid: 1000002, corpId: 'corp-1' },
     ]);
   });
+
+  it('judges the fields by the shared corp app rules: an AgentId beyond 32 bits is refused', async () => {
+    const { fixture, fake, root } = await render('root-admin');
+    await (await root.getHarness(MatButtonHarness.with({ text: /添加企业/ }))).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    const inputs = await dialog.getAllHarnesses(MatInputHarness);
+    await inputs[0]!.setValue('新企业');
+    await inputs[1]!.setValue('wwabcdef123456');
+    await inputs[2]!.setValue('Secret_0123456789abcdef');
+    await inputs[3]!.setValue('2147483648');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '检查并保存' }))).click();
+    await settle(fixture);
+    expect(fake.callsTo('corps.save')).toEqual([]);
+    expect(text(document.querySelector('mat-dialog-container'))).toContain('AgentId 应为正整数');
+    await inputs[3]!.setValue('2147483647');
+    await inputs[1]!.setValue('ww-bad');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: '检查并保存' }))).click();
+    await settle(fixture);
+    expect(fake.callsTo('corps.save')).toEqual([]);
+    expect(text(document.querySelector('mat-dialog-container'))).toContain('企业ID 应为 6–64 位字母或数字');
+  });
 });

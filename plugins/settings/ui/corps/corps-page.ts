@@ -1,22 +1,18 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, signal, type OnInit } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { firstValueFrom } from 'rxjs';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
-import { messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import type { CorpView } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
 import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 /**
  * 企业配置: the saved corp apps. root-admin adds, edits, checks and deletes them; a WeCom admin sees and
@@ -24,157 +20,9 @@ import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
  */
 @Component({
   selector: 'wls-corps-page',
-  imports: [
-    NgTemplateOutlet,
-    MatButtonModule,
-    MatCardModule,
-    MatIconModule,
-    MatProgressBarModule,
-    MatTableModule,
-    MatTooltipModule,
-    PageState,
-  ],
-  template: `
-    <section class="page" aria-labelledby="corps-title">
-      <header class="page-head">
-        <div>
-          <h2 id="corps-title">企业配置</h2>
-          <p class="sub">
-            @if (access.isRoot()) {
-              企业微信自建应用的配置。保存前会检查配置是否正确；Secret 加密保存，只显示末尾 3 位。
-            } @else {
-              当前登录企业的应用配置。保存前会检查配置是否正确；Secret 加密保存，只显示末尾 3 位。
-            }
-          </p>
-        </div>
-        @if (access.isRoot()) {
-          <div class="head-actions">
-            <button matButton="filled" type="button" (click)="add()">
-              <mat-icon svgIcon="add" />添加企业
-            </button>
-          </div>
-        }
-      </header>
-
-      @if (loading()) {
-        <wls-page-state state="loading" message="正在读取企业…" />
-      } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
-      } @else if (corps().length === 0) {
-        <wls-page-state
-          state="empty"
-          [message]="
-            access.isRoot()
-              ? '还没有企业。添加企业后，成员即可在登录页选择它登录。'
-              : '没有找到当前登录的企业。'
-          "
-        >
-          @if (access.isRoot()) {
-            <button matButton="filled" type="button" (click)="add()">
-              <mat-icon svgIcon="add" />添加企业
-            </button>
-          }
-        </wls-page-state>
-      } @else if (narrow()) {
-        <div class="cards">
-          @for (corp of corps(); track corp.corpId) {
-            <mat-card appearance="outlined" [class.row-busy]="busy() === corp.corpId">
-              @if (busy() === corp.corpId) {
-                <mat-progress-bar mode="indeterminate" />
-              }
-              <div class="card-body">
-                <div class="card-title">{{ corp.corpname }}</div>
-                <dl class="fields">
-                  <dt>企业ID</dt>
-                  <dd class="mono">{{ corp.corpid }}</dd>
-                  <dt>AgentId</dt>
-                  <dd class="mono">{{ corp.agentid }}</dd>
-                  <dt>应用名称</dt>
-                  <dd>{{ corp.appName || '—' }}</dd>
-                  <dt>Secret</dt>
-                  <dd class="mono">{{ corp.secretMasked }}</dd>
-                </dl>
-              </div>
-              <div class="card-actions">
-                <ng-container *ngTemplateOutlet="actions; context: { $implicit: corp }" />
-              </div>
-            </mat-card>
-          }
-        </div>
-      } @else {
-        <div class="table-wrap">
-          <table mat-table [dataSource]="corps()" aria-label="企业列表">
-            <ng-container matColumnDef="corpname">
-              <th mat-header-cell *matHeaderCellDef>企业名称</th>
-              <td mat-cell *matCellDef="let corp">{{ corp.corpname }}</td>
-            </ng-container>
-            <ng-container matColumnDef="corpid">
-              <th mat-header-cell *matHeaderCellDef>企业ID</th>
-              <td mat-cell *matCellDef="let corp" class="mono">{{ corp.corpid }}</td>
-            </ng-container>
-            <ng-container matColumnDef="agentid">
-              <th mat-header-cell *matHeaderCellDef>AgentId</th>
-              <td mat-cell *matCellDef="let corp" class="mono">{{ corp.agentid }}</td>
-            </ng-container>
-            <ng-container matColumnDef="appName">
-              <th mat-header-cell *matHeaderCellDef>应用名称</th>
-              <td mat-cell *matCellDef="let corp">{{ corp.appName || '—' }}</td>
-            </ng-container>
-            <ng-container matColumnDef="secret">
-              <th mat-header-cell *matHeaderCellDef>Secret</th>
-              <td mat-cell *matCellDef="let corp" class="mono">{{ corp.secretMasked }}</td>
-            </ng-container>
-            <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef class="actions-col">操作</th>
-              <td mat-cell *matCellDef="let corp" class="actions-col">
-                <ng-container *ngTemplateOutlet="actions; context: { $implicit: corp }" />
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns"></tr>
-            <tr
-              mat-row
-              *matRowDef="let corp; columns: columns"
-              [class.row-busy]="busy() === corp.corpId"
-              [attr.data-corp]="corp.corpname"
-            ></tr>
-          </table>
-          @if (busy() !== null) {
-            <mat-progress-bar mode="indeterminate" aria-label="正在处理" />
-          }
-        </div>
-      }
-    </section>
-
-    <ng-template #actions let-corp>
-      <button
-        matButton
-        type="button"
-        (click)="check(corp)"
-        [disabled]="busy() !== null"
-        matTooltip="用保存的配置向企业微信获取凭证并读取应用名称"
-      >
-        <mat-icon svgIcon="verified_user" />检查配置
-      </button>
-      <button matButton type="button" (click)="edit(corp)" [disabled]="busy() !== null">
-        <mat-icon svgIcon="edit" />编辑
-      </button>
-      @if (access.isRoot()) {
-        <button matButton type="button" class="danger" (click)="remove(corp)" [disabled]="busy() !== null">
-          <mat-icon svgIcon="delete" />删除
-        </button>
-      }
-    </ng-template>
-  `,
-  styleUrl: '../shared/page.scss',
-  styles: `
-    .actions-col {
-      text-align: end;
-      white-space: nowrap;
-    }
-    .danger {
-      --mat-button-text-label-text-color: var(--mat-sys-error);
-    }
-  `,
+  imports: [SETTINGS_PAGE_IMPORTS, NgTemplateOutlet, MatTableModule, MatTooltipModule],
+  templateUrl: './corps-page.component.html',
+  styleUrls: ['../shared/page.scss', './corps-page.scss'],
 })
 export class CorpsPage implements OnInit {
   protected readonly access = inject(SettingsAccess);
@@ -191,8 +39,9 @@ export class CorpsPage implements OnInit {
     const own = this.access.corp()?.corpId;
     return this.all().filter((corp) => corp.corpId === own);
   });
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取企业列表。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly busy = signal<string | null>(null);
 
   ngOnInit(): void {
@@ -200,15 +49,9 @@ export class CorpsPage implements OnInit {
   }
 
   async load(showLoading = true): Promise<void> {
-    if (showLoading) this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       this.all.set(await this.rpc.call<CorpView[]>('corps.list'));
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取企业列表。'));
-    } finally {
-      this.loading.set(false);
-    }
+    }, !showLoading);
   }
 
   protected add(): Promise<void> {

@@ -103,7 +103,7 @@ describe('PluginsPage', () => {
     );
     expect(text(fixture.nativeElement.querySelector('[role="alert"]'))).toContain('内部错误');
     transport.answer('plugins.list', PLUGINS);
-    (fixture.nativeElement.querySelector('wls-page-state button') as HTMLButtonElement).click();
+    (fixture.nativeElement.querySelector('wl-page-state button') as HTMLButtonElement).click();
     await settle(fixture);
     expect(fixture.nativeElement.querySelectorAll('mat-card').length).toBe(3);
   });

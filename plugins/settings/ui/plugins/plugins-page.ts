@@ -1,19 +1,16 @@
 import { Component, DestroyRef, inject, signal, type OnInit } from '@angular/core';
-import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSlideToggleModule, type MatSlideToggleChange } from '@angular/material/slide-toggle';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { TIER_LABELS, type AccountTier } from '../../../../sdk/contracts/tiers.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
-import { messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import type { PluginRow, PluginState } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
 import { MatDialog } from '@angular/material/dialog';
 import { confirmAction } from '../shared/confirm-dialog.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
   enabled: '已启用',
@@ -24,178 +21,9 @@ export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
 /** 插件管理: every plugin with its state; root-admin switches them installation-wide (R1.3). */
 @Component({
   selector: 'wls-plugins-page',
-  imports: [
-    MatCardModule,
-    MatChipsModule,
-    MatIconModule,
-    MatProgressBarModule,
-    MatSlideToggleModule,
-    MatTooltipModule,
-    PageState,
-  ],
-  template: `
-    <section class="page" aria-labelledby="plugins-title">
-      <header class="page-head">
-        <div>
-          <h2 id="plugins-title">插件管理</h2>
-          <p class="sub">
-            @if (access.isRoot()) {
-              启用或停用功能插件，对本机所有账户生效，无需重启；停用不会删除插件的数据。
-            } @else {
-              本机已安装的功能插件。只有超级管理员可以启用或停用插件。
-            }
-          </p>
-        </div>
-      </header>
-      @if (loading()) {
-        <wls-page-state state="loading" message="正在读取插件…" />
-      } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
-      } @else if (plugins().length === 0) {
-        <wls-page-state state="empty" message="尚未安装任何插件。" />
-      } @else {
-        <div class="list" role="list">
-          @for (plugin of plugins(); track plugin.id) {
-            <mat-card appearance="outlined" class="plugin" role="listitem" [attr.data-plugin]="plugin.id">
-              @if (busy() === plugin.id) {
-                <mat-progress-bar mode="indeterminate" class="busy" aria-label="正在切换" />
-              }
-              <div class="row">
-                <div class="main">
-                  <div class="title">
-                    <span class="name">{{ plugin.title ?? plugin.id }}</span>
-                    @if (plugin.version) {
-                      <span class="version">v{{ plugin.version }}</span>
-                    }
-                    @if (plugin.core) {
-                      <span class="core">核心</span>
-                    }
-                  </div>
-                  <div class="meta">
-                    {{ plugin.id }}
-                    @if (plugin.tiers) {
-                      · 适用：{{ tiersText(plugin.tiers) }}
-                    }
-                    @if (plugin.requiresCorp) {
-                      · 需要企业登录
-                    }
-                  </div>
-                  @if (plugin.state === 'failed') {
-                    <p class="reason" role="note">原因：{{ plugin.reason || '未知错误' }}</p>
-                  }
-                  @if (plugin.state === 'enabled' && plugin.degraded) {
-                    <p class="reason degraded" role="note">
-                      运行异常：{{ plugin.degraded }}（插件仍在运行；停用后再启用可清除此提示，详情见日志）
-                    </p>
-                  }
-                </div>
-                <mat-chip-set aria-label="状态">
-                  <mat-chip [class]="stateChip[plugin.state]" [disableRipple]="true">
-                    {{ stateLabels[plugin.state] }}
-                  </mat-chip>
-                </mat-chip-set>
-                @if (access.isRoot()) {
-                  @if (plugin.core) {
-                    <span
-                      class="locked"
-                      tabindex="0"
-                      matTooltip="核心插件，不能停用"
-                      aria-label="核心插件，不能停用"
-                    >
-                      <mat-icon svgIcon="lock" aria-hidden="true" />
-                      <mat-slide-toggle [checked]="true" [disabled]="true" aria-hidden="true" tabindex="-1" />
-                    </span>
-                  } @else if (plugin.version === undefined) {
-                    <span class="muted small">清单无效，无法启用</span>
-                  } @else {
-                    <mat-slide-toggle
-                      [checked]="plugin.state === 'enabled'"
-                      [disabled]="busy() !== null"
-                      (change)="setEnabled(plugin, $event)"
-                      [aria-label]="
-                        (plugin.state === 'enabled' ? '停用' : '启用') + (plugin.title ?? plugin.id)
-                      "
-                    />
-                  }
-                }
-              </div>
-            </mat-card>
-          }
-        </div>
-      }
-    </section>
-  `,
-  styleUrl: '../shared/page.scss',
-  styles: `
-    .list {
-      display: grid;
-      gap: 12px;
-    }
-    .plugin {
-      position: relative;
-      overflow: hidden;
-    }
-    .busy {
-      position: absolute;
-      inset: 0 0 auto 0;
-    }
-    .row {
-      display: flex;
-      align-items: center;
-      gap: 16px;
-      padding: 16px;
-      flex-wrap: wrap;
-    }
-    .main {
-      flex: 1 1 240px;
-      min-width: 0;
-    }
-    .title {
-      display: flex;
-      align-items: baseline;
-      gap: 8px;
-      flex-wrap: wrap;
-    }
-    .name {
-      font: var(--mat-sys-title-medium);
-    }
-    .version,
-    .meta {
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-small);
-    }
-    .core {
-      padding: 0 8px;
-      border-radius: 8px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-      font: var(--mat-sys-label-small);
-      line-height: 20px;
-    }
-    .reason {
-      margin: 8px 0 0;
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-medium);
-      overflow-wrap: anywhere;
-    }
-    .locked {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      color: var(--mat-sys-on-surface-variant);
-      border-radius: 8px;
-    }
-    .locked:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-    }
-    .small {
-      font: var(--mat-sys-body-small);
-    }
-    .locked mat-icon {
-      width: 20px;
-      height: 20px;
-    }
-  `,
+  imports: [SETTINGS_PAGE_IMPORTS, MatChipsModule, MatSlideToggleModule, MatTooltipModule],
+  templateUrl: './plugins-page.component.html',
+  styleUrls: ['../shared/page.scss', './plugins-page.scss'],
 })
 export class PluginsPage implements OnInit {
   protected readonly access = inject(SettingsAccess);
@@ -210,8 +38,9 @@ export class PluginsPage implements OnInit {
   };
 
   protected readonly plugins = signal<PluginRow[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取插件列表。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   /** The plugin being switched; one at a time, as the host does them. */
   protected readonly busy = signal<string | null>(null);
 
@@ -226,16 +55,10 @@ export class PluginsPage implements OnInit {
   }
 
   async load(showLoading = true): Promise<void> {
-    if (showLoading) this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       const rows = await this.rpc.call<PluginRow[]>('plugins.list');
       this.plugins.set([...rows].sort((a, b) => Number(b.core ?? false) - Number(a.core ?? false)));
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取插件列表。'));
-    } finally {
-      this.loading.set(false);
-    }
+    }, !showLoading);
   }
 
   protected tiersText(tiers: AccountTier[]): string {

@@ -15,33 +15,8 @@ export interface ConfirmData {
 @Component({
   selector: 'wls-confirm-dialog',
   imports: [MatDialogModule, MatButtonModule],
-  template: `
-    <h2 mat-dialog-title>{{ data.title }}</h2>
-    <mat-dialog-content>
-      <p class="message">{{ data.message }}</p>
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button matButton [mat-dialog-close]="false">取消</button>
-      <button
-        matButton="filled"
-        [class.destructive]="data.destructive"
-        [mat-dialog-close]="true"
-        data-testid="confirm"
-      >
-        {{ data.confirmText }}
-      </button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .message {
-      margin: 0;
-      white-space: pre-line;
-    }
-    .destructive {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
-  `,
+  templateUrl: './confirm-dialog.component.html',
+  styleUrl: './confirm-dialog.scss',
 })
 export class ConfirmDialog {
   protected readonly data = inject<ConfirmData>(MAT_DIALOG_DATA);

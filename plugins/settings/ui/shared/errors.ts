@@ -1,10 +1,9 @@
-import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
+import { errorField } from '../../../../sdk/ui/error-text.js';
+import { failureText } from '../../../../sdk/ui/page-load.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 
 /** One Chinese line for any failure: the host's message when it answered, a generic one otherwise. */
-export function messageOf(error: unknown, fallback = '操作失败，请稍后重试。'): string {
-  return error instanceof RpcError ? describeError(error.body) : fallback;
-}
+export const messageOf = failureText;
 
 /** The form field the host blamed, if any. */
 export function fieldOf(error: unknown): string | null {

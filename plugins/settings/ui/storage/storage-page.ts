@@ -1,14 +1,10 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { Component, computed, inject, signal, type OnInit, type WritableSignal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
@@ -17,8 +13,9 @@ import { typedPathProblem } from './typed-path.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { formatBytes } from '../shared/format.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import type { ConfigView, DatabaseChangeCheck, StorageView } from '../settings-api.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 type DatabaseMode = 'move' | 'use';
 
@@ -43,21 +40,17 @@ function requirePath(control: FormControl<string>): boolean {
 }
 
 /**
- * 存储与日志 (root-admin, MISSION R1.8, R8.1): where the database file and the log folder are, and
+ * 存储与日志 (root-admin, R1.8, R8.1): where the database file and the log folder are, and
  * changing them. Every change is applied by the next start; the page says what is pending.
  */
 @Component({
   selector: 'wls-storage-page',
   imports: [
-    MatButtonModule,
+    SETTINGS_PAGE_IMPORTS,
     MatButtonToggleModule,
-    MatCardModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
-    MatProgressBarModule,
     MatTooltipModule,
-    PageState,
     ReactiveFormsModule,
   ],
   templateUrl: './storage-page.component.html',
@@ -71,8 +64,9 @@ export class StoragePage implements OnInit {
   private readonly clipboard = inject(Clipboard);
 
   protected readonly view = signal<StorageView | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取存储设置。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly busy = signal<'database' | 'logs' | null>(null);
   protected readonly mode = signal<DatabaseMode>('move');
   protected readonly databasePath = pathControl();
@@ -94,15 +88,9 @@ export class StoragePage implements OnInit {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       this.view.set((await this.rpc.call<ConfigView>('config.get')).storage);
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取存储设置。'));
-    } finally {
-      this.loading.set(false);
-    }
+    });
   }
 
   protected setMode(mode: DatabaseMode): void {

@@ -21,79 +21,8 @@ import { parseIpList } from './ip-address.js';
     MatInputModule,
     MatProgressBarModule,
   ],
-  template: `
-    <h2 mat-dialog-title>编辑可信 IP列表</h2>
-    @if (saving()) {
-      <mat-progress-bar mode="indeterminate" aria-label="正在保存" />
-    }
-    <mat-dialog-content class="content">
-      <p class="lead">
-        每行一个 IPv4 或 IPv6 地址，最多 {{ data.limit }} 个。也可以直接粘贴以分号分隔的列表。
-      </p>
-      <mat-form-field appearance="outline" class="area">
-        <mat-label>可信 IP</mat-label>
-        <textarea
-          matInput
-          rows="12"
-          spellcheck="false"
-          class="mono"
-          [ngModel]="text()"
-          (ngModelChange)="text.set($event)"
-          aria-describedby="ip-check"
-        ></textarea>
-        <mat-hint>{{ parsed().ips.length }} / {{ data.limit }}</mat-hint>
-      </mat-form-field>
-      <div id="ip-check" class="check" aria-live="polite">
-        @for (bad of parsed().invalid.slice(0, 5); track $index) {
-          <p class="bad">第 {{ bad.line }} 行：「{{ bad.text }}」不是有效的 IP 地址</p>
-        }
-        @if (parsed().invalid.length > 5) {
-          <p class="bad">另有 {{ parsed().invalid.length - 5 }} 处无效地址</p>
-        }
-        @if (tooMany()) {
-          <p class="bad">超过 {{ data.limit }} 个：企业微信最多接受 {{ data.limit }} 个可信 IP</p>
-        }
-        @if (parsed().duplicates.length > 0) {
-          <p class="note">重复的地址只保留一个：{{ parsed().duplicates.join('、') }}</p>
-        }
-        @if (saveError(); as message) {
-          <p class="bad" role="alert">{{ message }}</p>
-        }
-      </div>
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button matButton type="button" (click)="cancel()" [disabled]="saving()">取消</button>
-      <button matButton="filled" type="button" (click)="save()" [disabled]="!valid() || saving()">
-        保存
-      </button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .content {
-      padding-top: 8px;
-    }
-    .lead {
-      margin: 0 0 12px;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-medium);
-    }
-    .area {
-      width: 100%;
-    }
-    .mono {
-      font-family: ui-monospace, 'Cascadia Mono', Consolas, 'DejaVu Sans Mono', monospace;
-    }
-    .check p {
-      margin: 4px 0;
-      font: var(--mat-sys-body-medium);
-    }
-    .bad {
-      color: var(--mat-sys-error);
-    }
-    .note {
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  templateUrl: './edit-ips-dialog.component.html',
+  styleUrl: './edit-ips-dialog.scss',
 })
 export class EditIpsDialog {
   protected readonly data = inject<TrustedIpsView>(MAT_DIALOG_DATA);

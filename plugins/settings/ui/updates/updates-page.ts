@@ -1,16 +1,13 @@
 import { Component, computed, inject, signal, type OnInit } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, type ValidatorFn } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import type { ConfigView, UpdateFeedView } from '../settings-api.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 const SOURCE_LABELS: Record<UpdateFeedView['source'], string> = {
   env: '环境变量',
@@ -34,19 +31,10 @@ const FEED_URL: ValidatorFn = (control) => {
   return { feed: '必须使用 https 网址（http 只允许本机地址）' };
 };
 
-/** 软件更新 (root-admin, MISSION R1.6): the feed the installed app updates itself from. */
+/** 软件更新 (root-admin, R1.6): the feed the installed app updates itself from. */
 @Component({
   selector: 'wls-updates-page',
-  imports: [
-    MatButtonModule,
-    MatCardModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
-    PageState,
-    ReactiveFormsModule,
-  ],
+  imports: [SETTINGS_PAGE_IMPORTS, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
   templateUrl: './updates-page.component.html',
   styleUrls: ['../shared/page.scss', './updates-page.scss'],
 })
@@ -55,8 +43,9 @@ export class UpdatesPage implements OnInit {
   private readonly notifier = inject(Notifier);
 
   protected readonly view = signal<UpdateFeedView | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取更新设置。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly saving = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly url = new FormControl('', { nonNullable: true, validators: [FEED_URL] });
@@ -69,15 +58,9 @@ export class UpdatesPage implements OnInit {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       this.show((await this.rpc.call<ConfigView>('config.get')).updateFeed);
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取更新设置。'));
-    } finally {
-      this.loading.set(false);
-    }
+    });
   }
 
   protected async save(clear = false): Promise<void> {

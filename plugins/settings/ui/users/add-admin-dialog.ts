@@ -10,6 +10,8 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import type { CorpView } from '../settings-api.js';
+import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
+import { useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
 
 export interface AddAdminData {
   corps: CorpView[];
@@ -23,9 +25,6 @@ export interface AddedAdmin {
   /** Shown once by the caller; absent when the account was an admin already. */
   initialCode?: string;
 }
-
-const USERID_HINT =
-  '成员在企业微信中的账号：企业微信管理后台 → 通讯录 → 点击成员 → 详情中的「账号」。不区分大小写。';
 
 /**
  * Adds a WeCom admin (R2.5): corp + userid + name. The host answers a one-time initial code, which the
@@ -43,72 +42,14 @@ const USERID_HINT =
     ReactiveFormsModule,
     FieldHint,
   ],
-  template: `
-    <h2 mat-dialog-title>添加企微管理员</h2>
-    @if (saving()) {
-      <mat-progress-bar mode="indeterminate" aria-label="正在保存" />
-    }
-    <form [formGroup]="form" (ngSubmit)="save()" id="admin-form">
-      <mat-dialog-content class="content">
-        <p class="lead">
-          企微管理员可以配置本企业并使用全部功能。添加后会显示一次初始码：请交给本人，首次登录时凭初始码设置本地密码，之后每次登录都需要输入密码。
-        </p>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>企业</mat-label>
-          <mat-select formControlName="corpId" required>
-            @for (corp of data.corps; track corp.corpId) {
-              <mat-option [value]="corp.corpId">{{ corp.corpname }}</mat-option>
-            }
-          </mat-select>
-          <mat-error>请选择企业</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>用户ID（userid）</mat-label>
-          <input matInput formControlName="userid" autocomplete="off" spellcheck="false" required />
-          <wl-field-hint matSuffix label="用户ID" [text]="useridHint" />
-          @if (serverError(); as message) {
-            <mat-error>{{ message }}</mat-error>
-          } @else {
-            <mat-error>用户ID只能包含字母、数字和 _ . &#64; -，最多 64 个字符</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
-          <mat-label>姓名（可选）</mat-label>
-          <input matInput formControlName="username" maxlength="64" autocomplete="off" />
-        </mat-form-field>
-        @if (formError(); as message) {
-          <p class="form-error" role="alert">{{ message }}</p>
-        }
-      </mat-dialog-content>
-    </form>
-    <mat-dialog-actions align="end">
-      <button matButton type="button" (click)="cancel()" [disabled]="saving()">取消</button>
-      <button matButton="filled" type="submit" form="admin-form" [disabled]="saving()">添加</button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .content {
-      display: flex;
-      flex-direction: column;
-      gap: 16px;
-      padding-top: 8px;
-    }
-    .lead {
-      margin: 0 0 12px;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-medium);
-    }
-    .form-error {
-      margin: 0;
-      color: var(--mat-sys-error);
-    }
-  `,
+  templateUrl: './add-admin-dialog.component.html',
+  styleUrl: '../shared/form-dialog.scss',
 })
 export class AddAdminDialog {
   protected readonly data = inject<AddAdminData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<AddAdminDialog, AddedAdmin>>(MatDialogRef);
   private readonly rpc = inject(RpcClient);
-  protected readonly useridHint = USERID_HINT;
+  protected readonly useridHint = CORP_APP_HINTS.userid.text;
   protected readonly saving = signal(false);
   protected readonly serverError = signal<string | null>(null);
   protected readonly formError = signal<string | null>(null);
@@ -121,11 +62,8 @@ export class AddAdminDialog {
         validators: [Validators.required],
       },
     ),
-    userid: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z0-9_.@-]{1,64}\s*$/)],
-    }),
-    username: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(64)] }),
+    userid: useridControl(true),
+    username: usernameControl(),
   });
 
   constructor() {

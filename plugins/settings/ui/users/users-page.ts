@@ -1,25 +1,21 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { Component, computed, inject, signal, type OnInit } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
-import { messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import type { CorpView, UserRow } from '../settings-api.js';
 import { AddAdminDialog, type AddAdminData, type AddedAdmin } from './add-admin-dialog.js';
 import { InitialCodeDialog, type InitialCodeData } from './initial-code-dialog.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 interface UserGroup {
   key: string;
@@ -31,213 +27,9 @@ interface UserGroup {
 /** 用户与权限 (root-admin): accounts grouped by corp; WeCom admins added, changed, reset and removed. */
 @Component({
   selector: 'wls-users-page',
-  imports: [
-    NgTemplateOutlet,
-    MatButtonModule,
-    MatCardModule,
-    MatChipsModule,
-    MatIconModule,
-    MatMenuModule,
-    MatProgressBarModule,
-    MatTableModule,
-    PageState,
-  ],
-  template: `
-    <section class="page" aria-labelledby="users-title">
-      <header class="page-head">
-        <div>
-          <h2 id="users-title">用户与权限</h2>
-          <p class="sub">
-            成员首次用企业微信账号登录后出现在这里。普通用户登录无需密码；企微管理员首次登录时设置本地密码。
-          </p>
-        </div>
-        <div class="head-actions">
-          <button matButton="filled" type="button" (click)="addAdmin()" [disabled]="corps().length === 0">
-            <mat-icon svgIcon="person_add" />添加企微管理员
-          </button>
-        </div>
-      </header>
-      @if (!loading() && !error() && corps().length === 0) {
-        <p class="notice" role="note">请先在「企业配置」中添加企业，再添加企微管理员。</p>
-      }
-      @if (loading()) {
-        <wls-page-state state="loading" message="正在读取用户…" />
-      } @else if (error(); as message) {
-        <wls-page-state state="error" [message]="message" (retry)="load()" />
-      } @else if (groups().length === 0) {
-        <wls-page-state state="empty" message="还没有用户。" />
-      } @else {
-        @for (group of groups(); track group.key) {
-          <section class="group" [attr.aria-label]="group.title">
-            <h3 class="group-title">
-              {{ group.title }} <span class="muted">{{ group.users.length }} 人</span>
-            </h3>
-            @if (narrow()) {
-              <div class="cards">
-                @for (user of group.users; track user.id) {
-                  <mat-card appearance="outlined" [class.row-busy]="busy() === user.id">
-                    @if (busy() === user.id) {
-                      <mat-progress-bar mode="indeterminate" />
-                    }
-                    <div class="card-body">
-                      <div class="card-title with-menu">
-                        <span>{{ user.username || useridText(user) }}</span>
-                        @if (user.tier !== 'root-admin') {
-                          <ng-container *ngTemplateOutlet="menuButton; context: { $implicit: user }" />
-                        }
-                      </div>
-                      <dl class="fields">
-                        <dt>用户ID</dt>
-                        <dd class="mono">{{ useridText(user) }}</dd>
-                        <dt>权限</dt>
-                        <dd>{{ tierLabels[user.tier] }}</dd>
-                        <dt>本地密码</dt>
-                        <dd>{{ passwordText(user) }}</dd>
-                        <dt>最近登录</dt>
-                        <dd>{{ time(user.lastLoginAt) }}</dd>
-                      </dl>
-                    </div>
-                  </mat-card>
-                }
-              </div>
-            } @else {
-              <div class="table-wrap">
-                <table mat-table [dataSource]="group.users" [attr.aria-label]="group.title + '的用户'">
-                  <ng-container matColumnDef="userid">
-                    <th mat-header-cell *matHeaderCellDef>用户ID</th>
-                    <td mat-cell *matCellDef="let user" class="mono">{{ useridText(user) }}</td>
-                  </ng-container>
-                  <ng-container matColumnDef="username">
-                    <th mat-header-cell *matHeaderCellDef>姓名</th>
-                    <td mat-cell *matCellDef="let user">{{ user.username || '—' }}</td>
-                  </ng-container>
-                  <ng-container matColumnDef="tier">
-                    <th mat-header-cell *matHeaderCellDef>权限</th>
-                    <td mat-cell *matCellDef="let user">
-                      <mat-chip-set>
-                        <mat-chip
-                          [class]="user.tier === 'user' ? 'chip-off' : 'chip-info'"
-                          [disableRipple]="true"
-                        >
-                          {{ tierLabels[asUser(user).tier] }}
-                        </mat-chip>
-                      </mat-chip-set>
-                    </td>
-                  </ng-container>
-                  <ng-container matColumnDef="password">
-                    <th mat-header-cell *matHeaderCellDef>本地密码</th>
-                    <td mat-cell *matCellDef="let user">{{ passwordText(user) }}</td>
-                  </ng-container>
-                  <ng-container matColumnDef="lastLogin">
-                    <th mat-header-cell *matHeaderCellDef>最近登录</th>
-                    <td mat-cell *matCellDef="let user" class="mono">{{ time(asUser(user).lastLoginAt) }}</td>
-                  </ng-container>
-                  <ng-container matColumnDef="actions">
-                    <th mat-header-cell *matHeaderCellDef class="actions-col">
-                      <span class="cdk-visually-hidden">操作</span>
-                    </th>
-                    <td mat-cell *matCellDef="let user" class="actions-col">
-                      @if (asUser(user).tier !== 'root-admin') {
-                        <ng-container *ngTemplateOutlet="menuButton; context: { $implicit: user }" />
-                      }
-                    </td>
-                  </ng-container>
-                  <tr mat-header-row *matHeaderRowDef="columns"></tr>
-                  <tr
-                    mat-row
-                    *matRowDef="let user; columns: columns"
-                    [class.row-busy]="busy() === user.id"
-                    [attr.data-userid]="user.userid"
-                  ></tr>
-                </table>
-                @if (busyIn(group)) {
-                  <mat-progress-bar mode="indeterminate" aria-label="正在处理" />
-                }
-              </div>
-            }
-          </section>
-        }
-      }
-    </section>
-
-    <ng-template #menuButton let-user>
-      <button
-        matIconButton
-        type="button"
-        [matMenuTriggerFor]="menu"
-        [matMenuTriggerData]="{ user: user }"
-        [disabled]="busy() !== null"
-        [attr.aria-label]="'管理 ' + useridText(user)"
-      >
-        <mat-icon svgIcon="more_vert" />
-      </button>
-    </ng-template>
-
-    <mat-menu #menu="matMenu">
-      <ng-template matMenuContent let-user="user">
-        @if (user.tier === 'user' && user.userid === '') {
-          <!-- Everyone who logs in without a userid shares this account: it can never carry privileges. -->
-          <button mat-menu-item type="button" disabled>未填写用户ID的登录不能设为管理员</button>
-        } @else if (user.tier === 'user') {
-          <button mat-menu-item type="button" (click)="setTier(user, 'wecom-admin')">设为企微管理员</button>
-        } @else {
-          <button mat-menu-item type="button" (click)="setTier(user, 'user')">改为普通用户</button>
-          <button mat-menu-item type="button" (click)="resetPassword(user)">重置本地密码</button>
-        }
-        <button mat-menu-item type="button" class="danger" (click)="remove(user)">移除</button>
-      </ng-template>
-    </mat-menu>
-  `,
-  styleUrl: '../shared/page.scss',
-  styles: `
-    .group {
-      margin-bottom: 24px;
-    }
-    .with-menu {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      margin: -4px -8px 0 0;
-    }
-    .group-title {
-      margin: 0 0 8px;
-      font: var(--mat-sys-title-medium);
-    }
-    .group-title .muted {
-      font: var(--mat-sys-body-medium);
-      margin-inline-start: 8px;
-    }
-    /* Fixed widths, so the tables of the corp groups line up. */
-    table {
-      table-layout: fixed;
-    }
-    .mat-column-userid {
-      width: 18%;
-    }
-    .mat-column-username {
-      width: 14%;
-    }
-    .mat-column-tier {
-      width: 14%;
-    }
-    .mat-column-password {
-      width: 22%;
-    }
-    .actions-col {
-      width: 56px;
-      text-align: end;
-    }
-    .notice {
-      margin: 0 0 16px;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .danger {
-      color: var(--mat-sys-error);
-    }
-  `,
+  imports: [SETTINGS_PAGE_IMPORTS, NgTemplateOutlet, MatChipsModule, MatMenuModule, MatTableModule],
+  templateUrl: './users-page.component.html',
+  styleUrls: ['../shared/page.scss', './users-page.scss'],
 })
 export class UsersPage implements OnInit {
   private readonly rpc = inject(RpcClient);
@@ -250,8 +42,9 @@ export class UsersPage implements OnInit {
 
   protected readonly users = signal<UserRow[]>([]);
   protected readonly corps = signal<CorpView[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取用户列表。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   protected readonly busy = signal<number | null>(null);
 
   /** One group per corp (corps without users too, so their admins can be added), local accounts first. */
@@ -286,20 +79,14 @@ export class UsersPage implements OnInit {
   }
 
   async load(showLoading = true): Promise<void> {
-    if (showLoading) this.loading.set(true);
-    this.error.set(null);
-    try {
+    await this.pageLoad.run(async () => {
       const [users, corps] = await Promise.all([
         this.rpc.call<UserRow[]>('users.list'),
         this.rpc.call<CorpView[]>('corps.list'),
       ]);
       this.users.set(users);
       this.corps.set(corps);
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取用户列表。'));
-    } finally {
-      this.loading.set(false);
-    }
+    }, !showLoading);
   }
 
   /** Typed access in templates where the table's row context is untyped. */

@@ -1,7 +1,10 @@
-/** Where each login value is found in the WeCom admin console (R2.2), shown by the ⓘ next to its input. */
-export type HintField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid' | 'userid' | 'username';
+/**
+ * Where each value of a corp app is found in the WeCom admin console (R2.2), shown by the circled "!"
+ * (`FieldHint`) next to its input: one set for the login page, the setup wizard and the settings dialogs.
+ */
+export type CorpAppHintField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid' | 'userid' | 'username';
 
-export const FIELD_HINTS: Record<HintField, { label: string; text: string }> = {
+export const CORP_APP_HINTS: Record<CorpAppHintField, { label: string; text: string }> = {
   corpname: {
     label: '企业名称',
     text: '自行填写的名称，用于在本软件中区分不同企业，在本软件内不可重复；以后登录时可从下拉列表按名称选择。',
@@ -20,10 +23,10 @@ export const FIELD_HINTS: Record<HintField, { label: string; text: string }> = {
   },
   userid: {
     label: '用户ID',
-    text: '可选。管理后台 →「通讯录」→ 点击成员，成员详情中的「账号」即用户ID；创建直播时默认作为主播。',
+    text: '成员在企业微信中的账号：管理后台 →「通讯录」→ 点击成员，成员详情中的「账号」即用户ID，不区分大小写；登录后创建直播时默认作为主播。',
   },
   username: {
     label: '用户名称',
-    text: '可选。在本软件中显示的名称，例如您的姓名；仅保存在本机，不会发送给企业微信。',
+    text: '在本软件中显示的名称，例如您的姓名；仅保存在本机，不会发送给企业微信。',
   },
 };
