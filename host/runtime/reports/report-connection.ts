@@ -59,7 +59,6 @@ export function openReportConnection(
 ): ReportConnection {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    db.pragma('query_only = ON');
     // Called for every view row a query reads: past the deadline it throws, which ends the statement.
     db.function('wl_guard', { deterministic: false, varargs: false }, () => {
       if (deadline !== null && Date.now() > deadline) throw new ReportDeadlineError();
@@ -69,6 +68,8 @@ export function openReportConnection(
     for (const view of REPORT_VIEWS) {
       db.exec(`create temp view ${view} as select * from main.${view} where corp_id = ${corp} and wl_guard()`);
     }
+    // After the TEMP views: from here on nothing changes, not even the temp schema.
+    db.pragma('query_only = ON');
     const objects = db.prepare('select type, name, tbl_name, rootpage from main.sqlite_schema').all() as Array<{
       type: string;
       name: string;
