@@ -176,7 +176,8 @@ export class HostRuntime {
       if (swept > 0) logging.logger.info({ swept }, 'partial uploads removed');
       await container.resolve(PluginLoader).loadAll();
       // Report plugins: a broken report folder is listed as failed, never a failed start.
-      await container.resolve(ReportService)
+      await container
+        .resolve(ReportService)
         .scan()
         .catch((error: unknown) => logging.logger.error({ err: error }, 'report scan failed'));
       await container.resolve(JobService).startRunner();

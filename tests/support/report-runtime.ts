@@ -35,7 +35,12 @@ export async function startReportWorld(
   const corps = runtime.container.resolve(CorpStore);
   const save = (name: string) =>
     corps.save(
-      { corpname: name, corpid: `ww${name}${Date.now()}`, corpsecret: 'TestSecret_0123456789abcdef', agentid: 1000002 },
+      {
+        corpname: name,
+        corpid: `ww${name}${Date.now()}`,
+        corpsecret: 'TestSecret_0123456789abcdef',
+        agentid: 1000002,
+      },
       '测试应用',
     );
   const a = await save('甲公司');
@@ -58,7 +63,10 @@ export async function startReportWorld(
 export function writeReport(world: ReportWorld, folder: string, content: unknown): void {
   const dir = join(world.reportsDir, folder);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.json'), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  writeFileSync(
+    join(dir, 'report.json'),
+    typeof content === 'string' ? content : JSON.stringify(content, null, 2),
+  );
 }
 
 /** A minimal valid report over the viewers view; `patch` changes any top-level field. */

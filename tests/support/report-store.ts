@@ -20,7 +20,13 @@ interface Viewer {
   self?: boolean;
 }
 
-async function live(db: Knex, corpId: string, livingid: string, theme: string, start: number): Promise<number> {
+async function live(
+  db: Knex,
+  corpId: string,
+  livingid: string,
+  theme: string,
+  start: number,
+): Promise<number> {
   const [id] = (await db('lives').insert({
     corp_id: corpId,
     livingid,

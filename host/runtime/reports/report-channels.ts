@@ -52,7 +52,13 @@ export class ReportChannels {
           });
           return { folder: this.reports.folder, reports, examples: this.reports.examples() };
         } catch (error) {
-          await this.audit.record({ actor: call.user, action: 'reports.setEnabled', target: id, ok: false, detail: { enabled } });
+          await this.audit.record({
+            actor: call.user,
+            action: 'reports.setEnabled',
+            target: id,
+            ok: false,
+            detail: { enabled },
+          });
           throw error;
         }
       },
@@ -63,10 +69,20 @@ export class ReportChannels {
       async ({ id }, call) => {
         try {
           const reports = await this.reports.installExample(id, call.user?.userid ?? '');
-          await this.audit.record({ actor: call.user, action: 'reports.installExample', target: id, ok: true });
+          await this.audit.record({
+            actor: call.user,
+            action: 'reports.installExample',
+            target: id,
+            ok: true,
+          });
           return { folder: this.reports.folder, reports, examples: this.reports.examples() };
         } catch (error) {
-          await this.audit.record({ actor: call.user, action: 'reports.installExample', target: id, ok: false });
+          await this.audit.record({
+            actor: call.user,
+            action: 'reports.installExample',
+            target: id,
+            ok: false,
+          });
           throw error;
         }
       },
@@ -79,8 +95,10 @@ export class ReportChannels {
       { input: z.object({ id: ReportId }), minTier: 'user', requiresCorp: true },
       ({ id }, call) => this.reports.view(id, call),
     );
-    this.router.handle('reports.run', { input: RunInput, minTier: 'user', requiresCorp: true }, ({ id, params }, call) =>
-      this.reports.run(id, params, call),
+    this.router.handle(
+      'reports.run',
+      { input: RunInput, minTier: 'user', requiresCorp: true },
+      ({ id, params }, call) => this.reports.run(id, params, call),
     );
     this.router.handle(
       'reports.export',

@@ -34,6 +34,16 @@ const FORBIDDEN_OPCODES = new Set([
   'Clear',
 ]);
 
+/** A column of each view's rows the deadline guard is called with, so it runs once per row read. */
+const GUARD_COLUMNS: Record<(typeof REPORT_VIEWS)[number], string> = {
+  report_v1_lives: 'live_id',
+  report_v1_viewers: 'viewer_row_id',
+  report_v1_checkin_rounds: 'round_id',
+  report_v1_checkin_records: 'record_id',
+  report_v1_inviters: 'inviter_id',
+  report_v1_members: 'person_id',
+};
+
 /** Why a query cannot run, in Chinese; the caller adds the report and the field. */
 export class ReportSqlError extends Error {}
 
@@ -60,17 +70,21 @@ export function openReportConnection(
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     // Called for every view row a query reads: past the deadline it throws, which ends the statement.
-    db.function('wl_guard', { deterministic: false, varargs: false }, () => {
+    db.function('wl_guard', { deterministic: false, varargs: false }, (_row: unknown) => {
       if (deadline !== null && Date.now() > deadline) throw new ReportDeadlineError();
       return 1;
     });
     const corp = `'${corpId.replaceAll("'", "''")}'`;
     for (const view of REPORT_VIEWS) {
-      db.exec(`create temp view ${view} as select * from main.${view} where corp_id = ${corp} and wl_guard()`);
+      // The guard takes a column of the row (not corp_id, which SQLite would replace by the constant):
+      // a term without a column is evaluated once, outside the loops, and would never stop a scan.
+      db.exec(
+        `create temp view ${view} as select * from main.${view} where corp_id = ${corp} and wl_guard(${GUARD_COLUMNS[view]})`,
+      );
     }
-    // After the TEMP views: from here on nothing changes, not even the temp schema.
-    db.pragma('query_only = ON');
-    const objects = db.prepare('select type, name, tbl_name, rootpage from main.sqlite_schema').all() as Array<{
+    const objects = db
+      .prepare('select type, name, tbl_name, rootpage from main.sqlite_schema')
+      .all() as Array<{
       type: string;
       name: string;
       tbl_name: string;
@@ -78,9 +92,18 @@ export function openReportConnection(
     }>;
     const views = new Set<string>(REPORT_VIEWS);
     const hidden = new Set(objects.filter((o) => !views.has(o.name)).map((o) => o.name.toLowerCase()));
+    // Every other table and view of the database is shadowed by an empty TEMP view of the same name:
+    // whatever way a query spells it, an unqualified name never reaches the host's tables.
+    for (const o of objects) {
+      if ((o.type !== 'table' && o.type !== 'view') || views.has(o.name) || o.name.startsWith('sqlite_'))
+        continue;
+      db.exec(`create temp view "${o.name.replaceAll('"', '""')}" as select null as "不可读取" where 0`);
+    }
     const rootPages = new Map(
       objects.filter((o) => (o.rootpage ?? 0) > 0).map((o) => [o.rootpage as number, o.tbl_name]),
     );
+    // After the TEMP views: from here on nothing changes, not even the temp schema.
+    db.pragma('query_only = ON');
     return { db, hidden, rootPages };
   } catch (error) {
     db.close();
@@ -105,7 +128,9 @@ export function prepareReportQuery(
   if (scanned.unterminated) throw new ReportSqlError('SQL 中有未结束的字符串、带引号的名称或注释');
   const first = scanned.words[0] ?? '';
   if (first !== 'select' && first !== 'with') {
-    throw new ReportSqlError(`只能是一条 SELECT（或 WITH … SELECT）查询，不能以 ${first.toUpperCase() || '空白'} 开头`);
+    throw new ReportSqlError(
+      `只能是一条 SELECT（或 WITH … SELECT）查询，不能以 ${first.toUpperCase() || '空白'} 开头`,
+    );
   }
   if (scanned.positional) throw new ReportSqlError('请用命名参数（如 :from），不要用 ?');
   if (scanned.words.includes('recursive')) {
@@ -117,10 +142,13 @@ export function prepareReportQuery(
     }
   }
   for (const name of scanned.identifiers) {
-    if (connection.hidden.has(name) || name.startsWith('sqlite_') || name.startsWith('pragma_')) {
-      throw new ReportSqlError(
-        `不能读取「${name}」：报表只能读取读取视图（${REPORT_VIEWS.join('、')}），名称也不能与其他表相同`,
-      );
+    if (name.startsWith('sqlite_') || name.startsWith('pragma_')) {
+      throw new ReportSqlError(`不能使用「${name}」：报表只能读取读取视图（${REPORT_VIEWS.join('、')}）`);
+    }
+  }
+  for (const name of scanned.sources) {
+    if (connection.hidden.has(name)) {
+      throw new ReportSqlError(`不能读取「${name}」：报表只能读取读取视图（${REPORT_VIEWS.join('、')}）`);
     }
   }
   for (const parameter of scanned.parameters) {
@@ -146,14 +174,19 @@ export function prepareReportQuery(
     throw new ReportSqlError(sqliteReason(error));
   }
   for (const row of program) {
-    if (FORBIDDEN_OPCODES.has(row.opcode)) throw new ReportSqlError('查询不能写入数据、修改表结构或使用虚拟表');
+    if (FORBIDDEN_OPCODES.has(row.opcode))
+      throw new ReportSqlError('查询不能写入数据、修改表结构或使用虚拟表');
     if (row.opcode !== 'OpenRead' && row.opcode !== 'ReopenIdx') continue;
     const table = connection.rootPages.get(row.p2);
     if (row.p3 !== 0 || table === undefined || !REPORT_BASE_TABLES.has(table)) {
       throw new ReportSqlError('查询读取了读取视图以外的数据');
     }
   }
-  return { statement, columns: statement.columns().map((column) => column.name), parameters: scanned.parameters };
+  return {
+    statement,
+    columns: statement.columns().map((column) => column.name),
+    parameters: scanned.parameters,
+  };
 }
 
 /** SQLite's complaint in Chinese, naming what it did not know. */
@@ -174,10 +207,14 @@ export function sqliteReason(error: unknown): string {
 export function reportRunError(title: string, queryId: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ReportDeadlineError) {
-    return new AppError('CONFLICT', `报表「${title}」的查询 ${queryId} 超时，已停止：请缩小日期范围或条件后重试。`, {
-      reason: 'timeout',
-      query: queryId,
-    });
+    return new AppError(
+      'CONFLICT',
+      `报表「${title}」的查询 ${queryId} 超时，已停止：请缩小日期范围或条件后重试。`,
+      {
+        reason: 'timeout',
+        query: queryId,
+      },
+    );
   }
   if (error instanceof ReportSqlError) {
     return new AppError('CONFLICT', `报表「${title}」的查询 ${queryId} 无法执行：${error.message}`, {

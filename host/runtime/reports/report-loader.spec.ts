@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import type { ReportListRow, ReportMenuEntry } from '../../../sdk/contracts/reports.js';
 import { removeDir, dataOf } from '../../../tests/support/runtime-harness.js';
-import { simpleReport, startReportWorld, writeReport, type ReportWorld } from '../../../tests/support/report-runtime.js';
+import {
+  simpleReport,
+  startReportWorld,
+  writeReport,
+  type ReportWorld,
+} from '../../../tests/support/report-runtime.js';
 
 function errorOf(result: RpcResult): { code: string; message: string } {
   if (result.ok) throw new Error('expected an error');
@@ -23,7 +28,9 @@ describe('report loader (reports.*)', () => {
   });
 
   const rescan = async (): Promise<ReportListRow[]> =>
-    dataOf<{ reports: ReportListRow[] }>(await world.runtime.router.dispatch('reports.rescan', {}, world.root)).reports;
+    dataOf<{ reports: ReportListRow[] }>(
+      await world.runtime.router.dispatch('reports.rescan', {}, world.root),
+    ).reports;
   const row = async (id: string): Promise<ReportListRow> => {
     const found = (await rescan()).find((candidate) => candidate.id === id);
     if (found === undefined) throw new Error(`no row ${id}`);
@@ -40,16 +47,42 @@ describe('report loader (reports.*)', () => {
     expect(listed.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(listed.engineOk).toBe(true);
     expect(listed.reason).toBeNull();
-    expect(dataOf<ReportMenuEntry[]>(await world.runtime.router.dispatch('reports.available', {}, world.userA))).toEqual([]);
-    expect(errorOf(await world.runtime.router.dispatch('reports.run', { id: 'viewers', params: { live: 'live-a1' } }, world.userA)).code).toBe('NOT_FOUND');
+    expect(
+      dataOf<ReportMenuEntry[]>(await world.runtime.router.dispatch('reports.available', {}, world.userA)),
+    ).toEqual([]);
+    expect(
+      errorOf(
+        await world.runtime.router.dispatch(
+          'reports.run',
+          { id: 'viewers', params: { live: 'live-a1' } },
+          world.userA,
+        ),
+      ).code,
+    ).toBe('NOT_FOUND');
 
     dataOf(await enable('viewers'));
-    const menu = dataOf<ReportMenuEntry[]>(await world.runtime.router.dispatch('reports.available', {}, world.userA));
+    const menu = dataOf<ReportMenuEntry[]>(
+      await world.runtime.router.dispatch('reports.available', {}, world.userA),
+    );
     expect(menu.map((entry) => entry.id)).toEqual(['viewers']);
-    dataOf(await world.runtime.router.dispatch('reports.run', { id: 'viewers', params: { live: 'live-a1' } }, world.userA));
+    dataOf(
+      await world.runtime.router.dispatch(
+        'reports.run',
+        { id: 'viewers', params: { live: 'live-a1' } },
+        world.userA,
+      ),
+    );
 
     dataOf(await enable('viewers', false));
-    expect(errorOf(await world.runtime.router.dispatch('reports.run', { id: 'viewers', params: { live: 'live-a1' } }, world.userA)).code).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await world.runtime.router.dispatch(
+          'reports.run',
+          { id: 'viewers', params: { live: 'live-a1' } },
+          world.userA,
+        ),
+      ).code,
+    ).toBe('NOT_FOUND');
   });
 
   it('lists invalid JSON as failed, naming the report, and runs on', async () => {
@@ -66,20 +99,46 @@ describe('report loader (reports.*)', () => {
   });
 
   it('names the field and what to fix: unknown view, unknown column, schema errors, a folder without report.json', async () => {
-    writeReport(world, 'noview', simpleReport('noview', { queries: [{ id: 'main', sql: 'select name, watch_seconds from report_v1_people' }] }));
-    writeReport(world, 'nocolumn', simpleReport('nocolumn', {
-      table: { query: 'main', columns: [{ key: 'nickname', label: '昵称' }] },
-    }));
-    writeReport(world, 'badsql', simpleReport('badsql', { queries: [{ id: 'main', sql: 'select shoe_size from report_v1_viewers' }] }));
+    writeReport(
+      world,
+      'noview',
+      simpleReport('noview', {
+        queries: [{ id: 'main', sql: 'select name, watch_seconds from report_v1_people' }],
+      }),
+    );
+    writeReport(
+      world,
+      'nocolumn',
+      simpleReport('nocolumn', {
+        table: { query: 'main', columns: [{ key: 'nickname', label: '昵称' }] },
+      }),
+    );
+    writeReport(
+      world,
+      'badsql',
+      simpleReport('badsql', { queries: [{ id: 'main', sql: 'select shoe_size from report_v1_viewers' }] }),
+    );
     writeReport(world, 'badtier', simpleReport('badtier', { tier: 'everyone' }));
     writeReport(world, 'otherid', simpleReport('something-else'));
     writeReport(world, 'extra', simpleReport('extra', { colour: 'red' }));
-    writeReport(world, 'undeclared', simpleReport('undeclared', {
-      queries: [{ id: 'main', sql: 'select name, watch_seconds from report_v1_viewers where livingid = :living' }],
-    }));
-    writeReport(world, 'chartcol', simpleReport('chartcol', {
-      charts: [{ id: 'c', title: '图', query: 'main', option: { series: [{ type: 'bar', data: '$col:nope' }] } }],
-    }));
+    writeReport(
+      world,
+      'undeclared',
+      simpleReport('undeclared', {
+        queries: [
+          { id: 'main', sql: 'select name, watch_seconds from report_v1_viewers where livingid = :living' },
+        ],
+      }),
+    );
+    writeReport(
+      world,
+      'chartcol',
+      simpleReport('chartcol', {
+        charts: [
+          { id: 'c', title: '图', query: 'main', option: { series: [{ type: 'bar', data: '$col:nope' }] } },
+        ],
+      }),
+    );
     const rows = await rescan();
     const reason = (id: string) => rows.find((candidate) => candidate.id === id)?.reason ?? '';
     expect(reason('noview')).toContain('queries[0].sql');
@@ -92,8 +151,19 @@ describe('report loader (reports.*)', () => {
     expect(reason('extra')).toContain('colour');
     expect(reason('undeclared')).toContain(':living');
     expect(reason('chartcol')).toContain('$col:nope');
-    for (const id of ['noview', 'nocolumn', 'badsql', 'badtier', 'otherid', 'extra', 'undeclared', 'chartcol']) {
-      expect(rows.find((candidate) => candidate.id === id)?.state).withContext(id).toBe('failed');
+    for (const id of [
+      'noview',
+      'nocolumn',
+      'badsql',
+      'badtier',
+      'otherid',
+      'extra',
+      'undeclared',
+      'chartcol',
+    ]) {
+      expect(rows.find((candidate) => candidate.id === id)?.state)
+        .withContext(id)
+        .toBe('failed');
     }
   });
 
@@ -106,7 +176,8 @@ describe('report loader (reports.*)', () => {
       catalogue: 'select name, 0 as watch_seconds from sqlite_schema',
       pragma: "select name, 0 as watch_seconds from pragma_table_info('users')",
       users: 'select userid as name, 0 as watch_seconds from users',
-      recursive: 'with recursive c(x) as (select 1 union all select x + 1 from c) select x as name, x as watch_seconds from c',
+      recursive:
+        'with recursive c(x) as (select 1 union all select x + 1 from c) select x as name, x as watch_seconds from c',
       attach: "attach database 'x.db' as x",
     };
     for (const [id, sql] of Object.entries(sqls)) {
@@ -132,15 +203,27 @@ describe('report loader (reports.*)', () => {
     expect(changed.state).toBe('disabled');
     expect(changed.changed).toBe(true);
     expect(changed.enabledHash).not.toBe(changed.hash);
-    expect(errorOf(await world.runtime.router.dispatch('reports.run', { id: 'viewers', params: { live: 'live-a1' } }, world.userA)).code).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await world.runtime.router.dispatch(
+          'reports.run',
+          { id: 'viewers', params: { live: 'live-a1' } },
+          world.userA,
+        ),
+      ).code,
+    ).toBe('NOT_FOUND');
     dataOf(await enable('viewers'));
     expect((await row('viewers')).state).toBe('enabled');
     // Remembered across a restart.
     await world.runtime.stop();
-    world.runtime = await (await import('../../../tests/support/runtime-harness.js')).startRuntime(world.dataDir, {
+    world.runtime = await (
+      await import('../../../tests/support/runtime-harness.js')
+    ).startRuntime(world.dataDir, {
       pluginDirs: [],
     });
-    const rows = dataOf<{ reports: ReportListRow[] }>(await world.runtime.router.dispatch('reports.list', {}, world.root)).reports;
+    const rows = dataOf<{ reports: ReportListRow[] }>(
+      await world.runtime.router.dispatch('reports.list', {}, world.root),
+    ).reports;
     expect(rows.find((candidate) => candidate.id === 'viewers')?.state).toBe('enabled');
   });
 
@@ -160,7 +243,15 @@ describe('report loader (reports.*)', () => {
     dataOf(await enable('late'));
     rmSync(join(world.reportsDir, 'late'), { recursive: true });
     expect(await rescan()).toEqual([]);
-    expect(errorOf(await world.runtime.router.dispatch('reports.run', { id: 'late', params: { live: 'live-a1' } }, world.userA)).code).toBe('NOT_FOUND');
+    expect(
+      errorOf(
+        await world.runtime.router.dispatch(
+          'reports.run',
+          { id: 'late', params: { live: 'live-a1' } },
+          world.userA,
+        ),
+      ).code,
+    ).toBe('NOT_FOUND');
   });
 
   it('keeps management to root-admin and running to the report’s tier inside a corp', async () => {
@@ -170,11 +261,25 @@ describe('report loader (reports.*)', () => {
     for (const channel of ['reports.list', 'reports.rescan']) {
       expect(errorOf(await world.runtime.router.dispatch(channel, {}, world.adminA)).code).toBe('FORBIDDEN');
     }
-    expect(errorOf(await world.runtime.router.dispatch('reports.setEnabled', { id: 'admins', enabled: false }, world.adminA)).code).toBe('FORBIDDEN');
+    expect(
+      errorOf(
+        await world.runtime.router.dispatch(
+          'reports.setEnabled',
+          { id: 'admins', enabled: false },
+          world.adminA,
+        ),
+      ).code,
+    ).toBe('FORBIDDEN');
     const params = { id: 'admins', params: { live: 'live-a1' } };
-    expect(errorOf(await world.runtime.router.dispatch('reports.run', params, world.userA)).code).toBe('FORBIDDEN');
-    expect(errorOf(await world.runtime.router.dispatch('reports.run', params, world.root)).code).toBe('FORBIDDEN');
+    expect(errorOf(await world.runtime.router.dispatch('reports.run', params, world.userA)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorOf(await world.runtime.router.dispatch('reports.run', params, world.root)).code).toBe(
+      'FORBIDDEN',
+    );
     dataOf(await world.runtime.router.dispatch('reports.run', params, world.adminA));
-    expect(dataOf<ReportMenuEntry[]>(await world.runtime.router.dispatch('reports.available', {}, world.userA))).toEqual([]);
+    expect(
+      dataOf<ReportMenuEntry[]>(await world.runtime.router.dispatch('reports.available', {}, world.userA)),
+    ).toEqual([]);
   });
 });

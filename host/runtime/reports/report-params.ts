@@ -23,10 +23,15 @@ export function resolveDay(value: string, now: number, timeZone: string): string
 }
 
 /** The values the form starts with. */
-export function defaultValues(report: ReportDefinition, now: number, timeZone: string): ReportParameterValues {
+export function defaultValues(
+  report: ReportDefinition,
+  now: number,
+  timeZone: string,
+): ReportParameterValues {
   const values: ReportParameterValues = {};
   for (const p of report.parameters) {
-    if (p.type === 'date') values[p.name] = p.default === undefined ? null : resolveDay(p.default, now, timeZone);
+    if (p.type === 'date')
+      values[p.name] = p.default === undefined ? null : resolveDay(p.default, now, timeZone);
     else if (p.type === 'dateRange') {
       values[p.name] =
         p.default === undefined
@@ -64,7 +69,9 @@ export function bindParameters(
   const known = new Set(report.parameters.map((p) => p.name));
   for (const name of Object.keys(given)) {
     if (!known.has(name)) {
-      throw new AppError('INVALID_INPUT', `报表「${report.title}」没有参数「${name}」。`, { field: `params.${name}` });
+      throw new AppError('INVALID_INPUT', `报表「${report.title}」没有参数「${name}」。`, {
+        field: `params.${name}`,
+      });
     }
   }
   const bindings: Record<string, string | number | null> = {};

@@ -34,7 +34,13 @@ export const task: WorkerTask<ReportQueryTask, Record<string, ReportQueryResult>
     for (const query of input.queries) {
       try {
         const prepared = prepareReportQuery(connection, query.sql, allowed);
-        const bound = Object.fromEntries(prepared.parameters.map((name) => [name, input.bindings[name] ?? null]));
+        // Whole numbers bind as SQLite integers (a JavaScript number would bind as a REAL: 10 → '10.0').
+        const bound = Object.fromEntries(
+          prepared.parameters.map((name) => {
+            const value = input.bindings[name] ?? null;
+            return [name, typeof value === 'number' && Number.isSafeInteger(value) ? BigInt(value) : value];
+          }),
+        );
         const rows: unknown[][] = [];
         for (const row of prepared.statement.raw(true).iterate(bound) as Iterable<unknown[]>) {
           if (rows.length >= query.maxRows) {

@@ -39,7 +39,11 @@ import { WorkerPool } from '../worker-pool.js';
 import { bindingNames, bindParameters, defaultValues } from './report-params.js';
 import { REPORT_QUERY_WORKER, type ReportQueryTask } from './report-query-worker.js';
 import { checkReport } from './report-validation.js';
-import { REPORT_WORKBOOK_WORKER, type ReportWorkbookResult, type ReportWorkbookTask } from './report-workbook.js';
+import {
+  REPORT_WORKBOOK_WORKER,
+  type ReportWorkbookResult,
+  type ReportWorkbookTask,
+} from './report-workbook.js';
 
 export const REPORT_FILE = 'report.json';
 export const DEFAULT_REPORT_TIMEOUT_MS = 15_000;
@@ -117,12 +121,25 @@ export class ReportService {
   private load(folder: string): LoadedReport {
     const dir = join(this.folder, folder);
     const file = join(dir, REPORT_FILE);
-    const empty = { id: folder, folder, dir, definition: null, engineOk: null, title: null, version: null, engine: null };
+    const empty = {
+      id: folder,
+      folder,
+      dir,
+      definition: null,
+      engineOk: null,
+      title: null,
+      version: null,
+      engine: null,
+    };
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch {
-      return { ...empty, hash: null, reason: `报表「${folder}」缺少 ${REPORT_FILE}：每个报表文件夹里需要一个 ${REPORT_FILE}。` };
+      return {
+        ...empty,
+        hash: null,
+        reason: `报表「${folder}」缺少 ${REPORT_FILE}：每个报表文件夹里需要一个 ${REPORT_FILE}。`,
+      };
     }
     const hash = createHash('sha256').update(bytes).digest('hex');
     try {
@@ -130,7 +147,11 @@ export class ReportService {
       return { ...empty, ...check, hash };
     } catch (error) {
       this.log.warn({ err: error, report: folder }, 'report check failed');
-      return { ...empty, hash, reason: `报表「${folder}」无法检查：${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ...empty,
+        hash,
+        reason: `报表「${folder}」无法检查：${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
 
@@ -138,7 +159,11 @@ export class ReportService {
     return [...this.reports.values()].map((report) => {
       const enabledHash = this.enabledHashes.get(report.id) ?? null;
       const state =
-        report.definition === null ? 'failed' : enabledHash !== null && enabledHash === report.hash ? 'enabled' : 'disabled';
+        report.definition === null
+          ? 'failed'
+          : enabledHash !== null && enabledHash === report.hash
+            ? 'enabled'
+            : 'disabled';
       return {
         id: report.id,
         folder: report.dir,
@@ -181,16 +206,25 @@ export class ReportService {
     const tier = call.user?.tier;
     if (tier === undefined || call.corp === null) return [];
     return [...this.reports.values()]
-      .filter((report) => this.isEnabled(report) && tierAtLeast(tier, report.definition?.tier ?? 'root-admin'))
+      .filter(
+        (report) => this.isEnabled(report) && tierAtLeast(tier, report.definition?.tier ?? 'root-admin'),
+      )
       .map((report) => {
         const definition = report.definition as ReportDefinition;
-        return { id: report.id, title: definition.title, icon: definition.icon, description: definition.description ?? null };
+        return {
+          id: report.id,
+          title: definition.title,
+          icon: definition.icon,
+          description: definition.description ?? null,
+        };
       })
       .sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
   }
 
   private isEnabled(report: LoadedReport): boolean {
-    return report.definition !== null && report.hash !== null && this.enabledHashes.get(report.id) === report.hash;
+    return (
+      report.definition !== null && report.hash !== null && this.enabledHashes.get(report.id) === report.hash
+    );
   }
 
   /** The enabled report for this caller; NOT_FOUND when absent or disabled, FORBIDDEN below its tier. */
@@ -253,15 +287,23 @@ export class ReportService {
     };
     try {
       // The worker's own limit is a little longer: the query's deadline should speak first.
-      return await this.workers.run<ReportQueryTask, Record<string, ReportQueryResult>>(REPORT_QUERY_WORKER, input, {
-        timeoutMs: timeoutMs + 5_000,
-        maxMemoryMb: 512,
-      });
+      return await this.workers.run<ReportQueryTask, Record<string, ReportQueryResult>>(
+        REPORT_QUERY_WORKER,
+        input,
+        {
+          timeoutMs: timeoutMs + 5_000,
+          maxMemoryMb: 512,
+        },
+      );
     } catch (error) {
       if (error instanceof AppError && error.details?.['reason'] === 'worker-timeout') {
-        throw new AppError('CONFLICT', `报表「${report.title}」运行超时，已停止：请缩小日期范围或条件后重试。`, {
-          reason: 'timeout',
-        });
+        throw new AppError(
+          'CONFLICT',
+          `报表「${report.title}」运行超时，已停止：请缩小日期范围或条件后重试。`,
+          {
+            reason: 'timeout',
+          },
+        );
       }
       if (error instanceof AppError && error.code === 'INTERNAL') {
         throw new AppError('CONFLICT', `报表「${report.title}」运行失败：${error.message}`, {
@@ -323,11 +365,15 @@ export class ReportService {
       call.corp?.corpId ?? null,
     );
     try {
-      const outcome = await this.workers.run<ReportWorkbookTask, ReportWorkbookResult>(REPORT_WORKBOOK_WORKER, {
-        ...task,
-        path: stored.path,
-      });
-      if (outcome.notes.length > 0) this.log.info({ report: id, notes: outcome.notes }, 'report export: charts as tables');
+      const outcome = await this.workers.run<ReportWorkbookTask, ReportWorkbookResult>(
+        REPORT_WORKBOOK_WORKER,
+        {
+          ...task,
+          path: stored.path,
+        },
+      );
+      if (outcome.notes.length > 0)
+        this.log.info({ report: id, notes: outcome.notes }, 'report export: charts as tables');
       const finished = await this.files.finalize(stored.fileId);
       const rows = task.sheets.reduce((sum, sheet) => sum + sheet.result.rows.length, 0);
       return { fileId: finished.fileId, name: finished.name, rows };
@@ -372,7 +418,8 @@ export class ReportService {
     cpSync(join(this.examplesDir, id), target, { recursive: true });
     await this.scan();
     const row = this.list().find((candidate) => candidate.id === id);
-    if (row?.state === 'failed') throw new AppError('CONFLICT', row.reason ?? `示例报表「${id}」无效。`, { id });
+    if (row?.state === 'failed')
+      throw new AppError('CONFLICT', row.reason ?? `示例报表「${id}」无效。`, { id });
     return this.setEnabled(id, true, actor);
   }
 }

@@ -13,8 +13,10 @@ export interface ScannedSql {
   identifiers: string[];
   /** Identifiers written as `x.` (a qualifier: a table alias or a schema), lower case. */
   qualifiers: string[];
-  /** Keywords and identifiers, lower case, for the keyword checks. */
+  /** Keywords and bare identifiers, lower case, for the keyword checks. */
   words: string[];
+  /** Names written right after FROM or JOIN (a table or view the query reads), lower case. */
+  sources: string[];
   /** The text is not closed (a string, a quoted name or a comment runs to the end). */
   unterminated: boolean;
 }
@@ -29,13 +31,17 @@ export function scanSql(sql: string): ScannedSql {
     identifiers: [],
     qualifiers: [],
     words: [],
+    sources: [],
     unterminated: false,
   };
+  let previous = '';
   let i = 0;
   const push = (name: string, quoted: boolean): void => {
     const lower = name.toLowerCase();
     out.identifiers.push(lower);
     if (!quoted) out.words.push(lower);
+    if (previous === 'from' || previous === 'join') out.sources.push(lower);
+    previous = quoted ? '' : lower;
     // A qualifier: the next non-space character is a dot.
     let j = i;
     while (j < sql.length && /\s/.test(sql[j] ?? '')) j += 1;

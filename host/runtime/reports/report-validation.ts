@@ -24,7 +24,9 @@ export interface ReportCheck {
 /** `queries.0.sql` → `queries[0].sql`. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path
-    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
     .join('');
 }
 
@@ -33,7 +35,8 @@ function firstIssue(error: z.ZodError): string {
   if (issue === undefined) return '内容无效';
   const field = issue.path.length === 0 ? '（顶层）' : fieldPath(issue.path);
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys') message = `不认识的字段 ${issue.keys.join('、')}（请删除或检查拼写）`;
+  if (issue.code === 'unrecognized_keys')
+    message = `不认识的字段 ${issue.keys.join('、')}（请删除或检查拼写）`;
   return `字段 ${field}：${message}`;
 }
 

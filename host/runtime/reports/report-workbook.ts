@@ -124,7 +124,8 @@ export const task: WorkerTask<ReportWorkbookTask, ReportWorkbookResult> = async 
     if (index === 0) {
       sheet.getCell(1, 1).value = input.title;
       sheet.getCell(1, 1).font = { bold: true, size: 14 };
-      sheet.getCell(2, 1).value = `导出时间：${formatReportValue(input.exportedAt / 1000, 'datetime', input.timeZone)}`;
+      sheet.getCell(2, 1).value =
+        `导出时间：${formatReportValue(input.exportedAt / 1000, 'datetime', input.timeZone)}`;
       row = 3;
       for (const [label, text] of input.parameters) {
         sheet.getCell(row, 1).value = `${label}：${text}`;
