@@ -19,10 +19,22 @@
  *     Works for `new ExcelJS.Workbook()` and for the streaming `ExcelJS.stream.xlsx.WorkbookWriter`
  *     (there: before the sheet's commit(); rows above and below may be streamed as usual).
  *   rowsCovered(heightPx): number   default-height rows (20 px) an image covers, for the layout.
+ *   addChartSheet(workbook, { name, heading?, figures?, widths?, blocks, chartSize? })
+ *     : Promise<{ images, failed, renderMs }>
+ *     The analysis sheet in one call: heading, label/value figures, then per block (title, header, rows,
+ *     numFmts?, chart option or null) the table with its chart beside it (or the failure note), blocks
+ *     spaced so pictures never overlap. Both workbook kinds; commits a streamed sheet.
  *   chartFont(platform?): ChartFont   the font the PNGs use: WenQuanYi Zen Hei / Noto Sans CJK on
  *     Linux, Microsoft YaHei on Windows, PingFang SC on macOS (files found on disk, else system fonts).
  */
 export { chartFont, type ChartFont } from './chart-font.js';
+export {
+  addChartSheet,
+  type ChartBlock,
+  type ChartSheetCell,
+  type ChartSheetResult,
+  type ChartSheetSpec,
+} from './chart-sheet.js';
 export {
   DEFAULT_ROW_PX,
   placeChartImage,

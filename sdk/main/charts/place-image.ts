@@ -75,7 +75,8 @@ function bottomRight(worksheet: ExcelJS.Worksheet, anchor: ChartAnchor & ChartIm
   let row = anchor.row;
   let height = anchor.height;
   const rowPx = (at: number): number => {
-    const points = worksheet.getRow(at).height;
+    // findRow: getRow would create the rows below, and the sheet's next addRow would land after them.
+    const points = worksheet.findRow(at)?.height;
     return points === undefined || points === 0 ? DEFAULT_ROW_PX : Math.round((points * 4) / 3);
   };
   for (let px = rowPx(row); height >= px; px = rowPx(row)) {
