@@ -177,14 +177,24 @@ describe('example reports on a store with known answers', () => {
     const analysis = workbook.getWorksheet('分析');
     if (analysis === undefined) throw new Error('no analysis sheet');
     expect(analysis.getCell(1, 1).value).toBe('邀请人次与签到人次');
-    // Until the chart renderer is merged (report-chart-images.ts), the figures and a note stand in.
+    // The chart as a PNG (sdk/main/charts) beside its figures, which start in column L.
     const images = analysis.getImages();
-    if (images.length === 0) {
-      expect(String(analysis.getCell(2, 1).value)).toContain('图表');
-      expect(analysis.getCell(4, 1).value).toBe('李经理');
-    } else {
-      expect(images.length).toBe(1);
-    }
+    expect(images.length).toBe(1);
+    const media = workbook.model.media as unknown as Array<{ extension: string; buffer: Uint8Array }>;
+    expect(media.length).toBe(1);
+    expect(media[0]?.extension).toBe('png');
+    expect(
+      Buffer.from(media[0]?.buffer ?? [])
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
+    expect(images[0]?.range.tl.nativeRow).toBe(1);
+    expect(images[0]?.range.tl.nativeCol).toBe(0);
+    expect(analysis.getCell(2, 12).value).toBe('邀请人');
+    expect(analysis.getCell(3, 12).value).toBe('李经理');
+    expect(analysis.getCell(3, 13).value).toBe(4);
+    expect(analysis.getCell(3, 14).value).toBe(2);
+    expect(analysis.getCell(2, 15).value).toBeNull();
   });
 });
 

@@ -16,7 +16,7 @@ import {
   type ReportColumn,
   type ReportDefinition,
 } from '../../../sdk/contracts/report-definition.js';
-import { bindChartOption } from '../../../sdk/contracts/report-format.js';
+import { bindChartOption, chartColumns } from '../../../sdk/contracts/report-format.js';
 import type {
   ReportExample,
   ReportExportResult,
@@ -347,11 +347,16 @@ export class ReportService {
           : {
               name: report.export.analysisSheet,
               charts: report.charts.map((chart) => {
-                const result = results[chart.query] ?? empty;
+                const answer = results[chart.query] ?? empty;
+                // The figures beside the picture: the columns the chart draws (all for a `$rows` chart).
+                const drawn = chartColumns(chart.option);
+                const keep = drawn.length === 0 ? answer.columns : drawn;
+                const indexes = keep.map((key) => answer.columns.indexOf(key));
+                const result = { columns: keep, rows: answer.rows.map((row) => indexes.map((i) => row[i])) };
                 return {
                   id: chart.id,
                   title: chart.title,
-                  option: bindChartOption(chart.option, result.columns, result.rows),
+                  option: bindChartOption(chart.option, answer.columns, answer.rows),
                   height: chart.height,
                   columns: columnsOf(result),
                   result,

@@ -8,6 +8,7 @@ import { formatReportValue } from '../../../sdk/contracts/report-format.js';
 import type { ReportQueryResult } from '../../../sdk/contracts/reports.js';
 import { wallClockDate } from '../../../sdk/contracts/zoned-time.js';
 import type { WorkerTask } from '../../../sdk/main/workers.js';
+import { placeChartImage, rowsCovered } from '../../../sdk/main/charts/index.js';
 import { renderReportChart } from './report-chart-images.js';
 
 export const REPORT_WORKBOOK_WORKER = new URL('./report-workbook.js', import.meta.url);
@@ -151,17 +152,22 @@ export const task: WorkerTask<ReportWorkbookTask, ReportWorkbookResult> = async 
       const widthPx = 640;
       sheet.getCell(row, 1).value = chart.title;
       sheet.getCell(row, 1).font = { bold: true, size: 13 };
-      const image = await renderReportChart(chart.option, { width: widthPx, height: heightPx });
+      const image = await renderReportChart(chart.title, chart.option, { width: widthPx, height: heightPx });
       const figures = chart.columns;
       if ('png' in image) {
-        const id = workbook.addImage({ buffer: Buffer.from(image.png) as never, extension: 'png' });
-        // Rows of 20 px: the image takes heightPx / 20 rows under the title, the figures sit beside it.
-        sheet.addImage(id, { tl: { col: 0, row }, ext: { width: image.width, height: image.height } });
+        // The picture under the title (columns A…J), its figures beside it from column L.
+        placeChartImage(workbook, sheet, image.png, {
+          row: row + 1,
+          col: 1,
+          width: image.width,
+          height: image.height,
+          title: chart.title,
+        });
         outcome.images += 1;
-        const end = writeTable(sheet, row + 1, 11, figures, chart.result, input.timeZone);
-        row = Math.max(row + 2 + Math.ceil(image.height / 20), end + 2);
+        const end = writeTable(sheet, row + 1, 12, figures, chart.result, input.timeZone);
+        row = Math.max(row + 2 + rowsCovered(image.height), end + 2);
       } else {
-        sheet.getCell(row + 1, 1).value = `（${image.note}）`;
+        sheet.getCell(row + 1, 1).value = image.note;
         sheet.getCell(row + 1, 1).font = { italic: true, color: { argb: 'FF8A5A00' } };
         outcome.notes.push(`${chart.title}：${image.note}`);
         const end = writeTable(sheet, row + 2, 1, figures, chart.result, input.timeZone);
