@@ -40,8 +40,8 @@ export const REPORT_VIEWS_V1: Record<string, string> = {
       case when v.inviter_rule = 'self' then null
         else coalesce(v.invitor_userid, v.invitor_external_userid) end as inviter_id,
       case when v.inviter_rule = 'self' then null
-        else coalesce(v.inviter_name,
-          case when v.invitor_userid is not null then pi.name else pe.name end) end as inviter_name,
+        else coalesce(nullif(v.inviter_name, ''),
+          nullif(case when v.invitor_userid is not null then pi.name else pe.name end, '')) end as inviter_name,
       (select count(distinct r.round_id) from live_checkin_records r
         join live_checkin_rounds cr on cr.id = r.round_id
         where cr.live_id = v.live_id and r.match_state = 'matched'
@@ -78,8 +78,8 @@ export const REPORT_VIEWS_V1: Record<string, string> = {
       coalesce(l.actual_start, l.reserve_start) as live_start_at,
       case when v.invitor_userid is not null then 'internal' else 'external' end as inviter_kind,
       coalesce(v.invitor_userid, v.invitor_external_userid) as inviter_id,
-      max(coalesce(v.inviter_name,
-        case when v.invitor_userid is not null then pi.name else pe.name end)) as inviter_name,
+      max(coalesce(nullif(v.inviter_name, ''),
+        nullif(case when v.invitor_userid is not null then pi.name else pe.name end, ''))) as inviter_name,
       count(*) as invited,
       sum(v.watch_time) as watch_seconds,
       sum(case when exists (select 1 from live_checkin_records r

@@ -1,7 +1,9 @@
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   effect,
   inject,
   input,
@@ -64,6 +66,26 @@ function dayOf(date: Date | null | undefined): string | null {
 function dateOf(day: string | null | undefined): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
   return match === null ? null : new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+/** The report's axes with the theme's label and line colours (an option's own settings stay). */
+function themedAxes(option: Record<string, unknown>, text: string, line: string): Record<string, unknown> {
+  const theme = (axis: unknown): unknown => {
+    if (axis === null || typeof axis !== 'object') return axis;
+    const own = axis as Record<string, Record<string, unknown> | undefined>;
+    return {
+      ...own,
+      axisLabel: { color: text, ...own['axisLabel'] },
+      axisLine: { lineStyle: { color: line } },
+      splitLine: { lineStyle: { color: line, opacity: 0.3 } },
+    };
+  };
+  const out: Record<string, unknown> = {};
+  for (const key of ['xAxis', 'yAxis']) {
+    const axes = option[key];
+    if (axes !== undefined) out[key] = Array.isArray(axes) ? axes.map(theme) : theme(axes);
+  }
+  return out;
 }
 
 /**
@@ -141,8 +163,10 @@ export class ReportPage {
     const definition = this.definition();
     const result = this.result();
     if (definition === null || result === null) return [];
-    const dark = this.theme.dark();
+    const forced = this.htmlScheme();
+    const dark = forced === null ? this.theme.dark() : forced === 'dark';
     const text = dark ? '#e3e2e6' : '#1b1b1f';
+    const axis = dark ? '#8e9099' : '#74777f';
     return definition.charts.map((chart) => {
       const answer = result.results[chart.query] ?? { columns: [], rows: [] };
       const bound = bindChartOption(chart.option, answer.columns, answer.rows);
@@ -156,6 +180,7 @@ export class ReportPage {
         ...(legend !== undefined && typeof legend === 'object'
           ? { legend: { ...(legend as object), textStyle: { color: text } } }
           : {}),
+        ...themedAxes(bound, text, axis),
       };
       return {
         id: chart.id,
@@ -167,7 +192,19 @@ export class ReportPage {
     });
   });
 
+  /** html.theme-dark / html.theme-light as they stand (AppTheme sets them; so may anything else). */
+  private readonly htmlScheme = signal<'dark' | 'light' | null>(null);
+
   constructor() {
+    const html = inject(DOCUMENT).documentElement;
+    const read = (): void =>
+      this.htmlScheme.set(
+        html.classList.contains('theme-dark') ? 'dark' : html.classList.contains('theme-light') ? 'light' : null,
+      );
+    read();
+    const observer = new MutationObserver(read);
+    observer.observe(html, { attributes: true, attributeFilter: ['class'] });
+    inject(DestroyRef).onDestroy(() => observer.disconnect());
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
