@@ -199,7 +199,11 @@ export class ReportPage {
     const html = inject(DOCUMENT).documentElement;
     const read = (): void =>
       this.htmlScheme.set(
-        html.classList.contains('theme-dark') ? 'dark' : html.classList.contains('theme-light') ? 'light' : null,
+        html.classList.contains('theme-dark')
+          ? 'dark'
+          : html.classList.contains('theme-light')
+            ? 'light'
+            : null,
       );
     read();
     const observer = new MutationObserver(read);
