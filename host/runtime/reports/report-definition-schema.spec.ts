@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ReportDefinitionSchema, reportDefinitionJsonSchema } from './report-definition.js';
+import {
+  ReportDefinitionSchema,
+  reportDefinitionJsonSchema,
+} from '../../../sdk/contracts/report-definition.js';
 
-// dist/sdk/contracts → the repository's root.
-const ROOT = new URL('../../../', import.meta.url);
+// dist/host/runtime/reports → the repository's root.
+const ROOT = new URL('../../../../', import.meta.url);
 
 describe('report definition schema', () => {
   it('is published as sdk/report-definition.schema.json, up to date', () => {
