@@ -101,6 +101,17 @@ describe('example reports on a store with known answers', () => {
     ).toEqual([['乙经理', 2, 9000]]);
   });
 
+  it('offers the caller corp’s lives to a live parameter, newest first', async () => {
+    const lives = dataOf<Array<{ livingid: string }>>(
+      await world.runtime.router.dispatch('reports.lives', {}, world.userA),
+    );
+    expect(lives.map((live) => live.livingid)).toEqual(['live-a3', 'live-a2', 'live-a1']);
+    const b = dataOf<Array<{ livingid: string }>>(
+      await world.runtime.router.dispatch('reports.lives', {}, world.userB),
+    );
+    expect(b.map((live) => live.livingid)).toEqual(['live-b1']);
+  });
+
   it('shows the invitation funnel of one live per inviter and in total', async () => {
     const result = dataOf<ReportRunResult>(
       await world.runtime.router.dispatch(

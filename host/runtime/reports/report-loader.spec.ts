@@ -283,3 +283,44 @@ describe('report loader (reports.*)', () => {
     ).toEqual([]);
   });
 });
+
+describe('a plugin.json of kind report', () => {
+  it('is listed as failed, pointing to the reports folder', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { startRuntime, tempDataDir } = await import('../../../tests/support/runtime-harness.js');
+    const dataDir = tempDataDir('report-kind');
+    const plugins = join(dataDir, 'plugins');
+    mkdirSync(join(plugins, 'old-report'), { recursive: true });
+    writeFileSync(
+      join(plugins, 'old-report', 'plugin.json'),
+      JSON.stringify({
+        id: 'old-report',
+        version: '1.0.0',
+        engine: '^1.0.0',
+        kind: 'report',
+        title: '旧报表',
+        icon: 'bar_chart',
+        order: 50,
+        route: 'old-report',
+        tiers: ['user'],
+        requiresCorp: true,
+      }),
+    );
+    const runtime = await startRuntime(dataDir, { pluginDirs: [plugins] });
+    try {
+      const rows = dataOf<Array<{ id: string; state: string; reason?: string }>>(
+        await runtime.router.dispatch(
+          'plugins.list',
+          {},
+          await (await import('../../../tests/support/runtime-harness.js')).sessionFor(runtime, 'root-admin'),
+        ),
+      );
+      const row = rows.find((candidate) => candidate.id === 'old-report');
+      expect(row?.state).toBe('failed');
+      expect(row?.reason).toContain('reports 文件夹');
+    } finally {
+      await runtime.stop();
+      removeDir(dataDir);
+    }
+  });
+});
