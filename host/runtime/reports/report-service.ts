@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
@@ -86,7 +87,7 @@ export class ReportService {
   }
 
   private get examplesDir(): string {
-    return this.options.reports?.examplesDir ?? BUILT_IN_EXAMPLES.pathname;
+    return this.options.reports?.examplesDir ?? fileURLToPath(BUILT_IN_EXAMPLES);
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
