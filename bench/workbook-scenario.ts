@@ -76,7 +76,12 @@ if (scenario === 'import') {
 } else {
   await seedViewers(livingid);
   const measured = await measure(() =>
-    runtime.router.dispatch('live-detail.export', { livingid, withCharts: false }, session),
+    // BENCH_EXPORT_CHARTS=1: with the 观众画像 sheet and its chart images (a fixed cost, off the row path).
+    runtime.router.dispatch(
+      'live-detail.export',
+      { livingid, withCharts: process.env['BENCH_EXPORT_CHARTS'] === '1' },
+      session,
+    ),
   );
   figures = { ...measured, rows: EXPORT_VIEWERS, baselineInput: await rowsAsCsv(livingid) };
 }

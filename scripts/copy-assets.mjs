@@ -2,7 +2,7 @@
 import { cpSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['plugins', 'tests/fixtures', 'sdk'];
+const roots = ['plugins', 'tests/fixtures', 'sdk', 'examples'];
 function copyJson(dir) {
   let entries;
   try {

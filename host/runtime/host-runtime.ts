@@ -39,6 +39,8 @@ import { PluginDbGuard } from './plugin-db-guard.js';
 import { PluginLoader } from './plugin-loader.js';
 import { installProcessGuard, pluginOfError } from './process-guard.js';
 import { PluginRegistry } from './plugin-registry.js';
+import { ReportChannels } from './reports/report-channels.js';
+import { ReportService } from './reports/report-service.js';
 import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from './runtime-options.js';
 import { SecretVault } from './secret-vault.js';
 import { SessionService } from './session-service.js';
@@ -156,6 +158,7 @@ export class HostRuntime {
         LiveRetention,
         OnlineSampler,
         WorkerPool,
+        ReportService,
       ] as const) {
         container.registerSingleton(service as never);
       }
@@ -164,6 +167,7 @@ export class HostRuntime {
       container.resolve(HostChannels).register();
       container.resolve(AccountChannels).register();
       container.resolve(ConfigChannels).register();
+      container.resolve(ReportChannels).register();
       container.resolve(HostRetention).register();
       container.resolve(LiveRetention).register();
       await container.resolve(ConfigChannels).recordStartup();
@@ -171,6 +175,11 @@ export class HostRuntime {
       const swept = await container.resolve(FileStore).sweepPartialUploads();
       if (swept > 0) logging.logger.info({ swept }, 'partial uploads removed');
       await container.resolve(PluginLoader).loadAll();
+      // Report plugins: a broken report folder is listed as failed, never a failed start.
+      await container
+        .resolve(ReportService)
+        .scan()
+        .catch((error: unknown) => logging.logger.error({ err: error }, 'report scan failed'));
       await container.resolve(JobService).startRunner();
       container.resolve(OnlineSampler).start();
       logging.logger.info(

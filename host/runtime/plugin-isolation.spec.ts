@@ -130,6 +130,7 @@ describe('plugin isolation (fixture plugin "unruly")', () => {
       'schema',
       'attach',
       'sqliteSchema',
+      'reportView',
     ]) {
       const error = errorOf(await runtime.router.dispatch('unruly.trespass', { how }, session));
       expect(error.code).withContext(how).toBe('FORBIDDEN');

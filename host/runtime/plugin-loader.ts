@@ -127,6 +127,17 @@ export class PluginLoader {
     const declaredId =
       typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : folderName;
     if (!parsed.ok) return { id: declaredId, dir, manifest: null, state: 'failed', reason: parsed.reason };
+    if (parsed.manifest.kind === 'report') {
+      // Report plugins are report.json folders of <data-dir>/reports (docs/report-plugins.md), never code.
+      return {
+        id: parsed.manifest.id,
+        dir,
+        manifest: null,
+        state: 'failed',
+        reason:
+          '报表插件不再以 plugin.json 安装：请把报表（report.json）放进数据目录的 reports 文件夹，见 docs/report-plugins.md。',
+      };
+    }
     const existing = this.registry.get(parsed.manifest.id);
     if (existing !== undefined && existing.dir !== dir) {
       return {

@@ -24,7 +24,22 @@ export const HOST_TABLES = [
   'live_checkin_rounds',
   'live_checkin_records',
   'live_checkin_resolutions',
+  'report_states',
   'sqlite_sequence',
+] as const;
+
+/**
+ * The host's views (migration 010): the report read views (docs/report-plugins.md). Not readable by
+ * plugins (they are not in PLUGIN_READABLE_TABLES, and reading one opens host tables the guard refuses);
+ * listed so that no plugin id's table prefix can cover them.
+ */
+export const HOST_VIEWS = [
+  'report_v1_lives',
+  'report_v1_viewers',
+  'report_v1_checkin_rounds',
+  'report_v1_checkin_records',
+  'report_v1_inviters',
+  'report_v1_members',
 ] as const;
 
 /**
@@ -64,7 +79,7 @@ export function pluginTablePolicy(pluginId: string): PluginTablePolicy {
  */
 export function assertPluginTablePrefixFree(pluginId: string): void {
   const prefix = pluginTablePrefix(pluginId);
-  const taken = [...HOST_TABLES, 'knex_', 'sqlite_'].find((table) => table.startsWith(prefix));
+  const taken = [...HOST_TABLES, ...HOST_VIEWS, 'knex_', 'sqlite_'].find((table) => table.startsWith(prefix));
   if (taken !== undefined) {
     throw new AppError(
       'CONFLICT',

@@ -33,6 +33,11 @@ export interface RuntimeOptions {
    * runtime and ends the process with code 1.
    */
   guardProcess?: boolean;
+  /**
+   * Report plugins (docs/report-plugins.md): the folder scanned (`<data-dir>/reports` by default), the
+   * examples offered for installation, and each run's limits (15 s, 50,000 rows per query by default).
+   */
+  reports?: { dir?: string; examplesDir?: string; timeoutMs?: number; maxRows?: number };
 }
 
 /** The host's engine version that plugin manifests' `engine` ranges are checked against. */

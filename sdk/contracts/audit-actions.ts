@@ -14,6 +14,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'trustedIps.add': '添加可信 IP',
   'trustedIps.replace': '编辑可信 IP列表',
   'plugins.setEnabled': '启用/停用插件',
+  'reports.setEnabled': '启用/停用报表',
+  'reports.installExample': '安装示例报表',
   'audit.export': '导出审计日志',
   'config.moveDatabase': '迁移数据库位置',
   'config.useDatabase': '改用已有数据库文件',
@@ -34,6 +36,9 @@ export function auditActionLabel(action: string, detail: Record<string, unknown>
   // The actions whose meaning depends on their detail.
   if (action === 'plugins.setEnabled' && typeof detail?.['enabled'] === 'boolean') {
     return detail['enabled'] ? '启用插件' : '停用插件';
+  }
+  if (action === 'reports.setEnabled' && typeof detail?.['enabled'] === 'boolean') {
+    return detail['enabled'] ? '启用报表' : '停用报表';
   }
   if (action === 'users.save' && typeof detail?.['tier'] === 'string') {
     return detail['tier'] === 'wecom-admin' ? '设为企微管理员' : '设为普通用户';

@@ -6,6 +6,8 @@ export interface HostEventMap {
   'job.done': JobSnapshot;
   'job.failed': JobSnapshot;
   'plugins.changed': { plugins: PluginStatus[] };
+  /** A report was enabled, disabled or rescanned: menus ask `reports.available` again. */
+  'reports.changed': Record<string, never>;
   'wecom.ipNotAllowed': {
     ip: string;
     ips: string[];
@@ -27,6 +29,7 @@ export const HOST_EVENT_TYPES = [
   'job.done',
   'job.failed',
   'plugins.changed',
+  'reports.changed',
   'wecom.ipNotAllowed',
 ] as const satisfies readonly HostEventName[];
 

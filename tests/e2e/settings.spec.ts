@@ -51,6 +51,7 @@ describe('settings pages (browser mode, simulator)', () => {
     expect(await settingsCard.innerText()).toContain('已启用');
     expect(await page.locator('a[mat-tab-link]').allInnerTexts()).toEqual([
       '插件管理',
+      '报表',
       '企业配置',
       '用户与权限',
       '可信 IP',

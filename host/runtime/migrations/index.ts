@@ -8,6 +8,7 @@ import * as livePeoplePersonIndex from './006-live-people-person-index.js';
 import * as queryIndexes from './007-query-indexes.js';
 import * as accountSecurity from './008-account-security.js';
 import * as checkinResolutions from './009-checkin-resolutions.js';
+import * as reportViews from './010-report-views.js';
 
 /** The host's migrations in order. Append only: released migrations never change. */
 export const HOST_MIGRATIONS: NamedMigration[] = [
@@ -20,4 +21,5 @@ export const HOST_MIGRATIONS: NamedMigration[] = [
   { name: '007-query-indexes', migration: queryIndexes },
   { name: '008-account-security', migration: accountSecurity },
   { name: '009-checkin-resolutions', migration: checkinResolutions },
+  { name: '010-report-views', migration: reportViews },
 ];

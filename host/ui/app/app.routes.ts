@@ -1,4 +1,5 @@
 import type { Route, Routes } from '@angular/router';
+import { provideEchartsCore } from 'ngx-echarts';
 import { PLUGIN_REGISTRY } from '../generated/plugin-registry.js';
 import { homeRoute, loginGuard, pluginGuard, setupGuard, shellGuard } from './guards.js';
 import type { UiPluginEntry } from './plugin-entry.js';
@@ -37,6 +38,17 @@ export function appRoutes(entries: readonly UiPluginEntry[]): Routes {
         { path: '', pathMatch: 'full', redirectTo: homeRoute },
         ...entries.map(pluginRoute),
         { path: 'status', title: '运行状态', component: StatusPage },
+        // Report plugins (docs/report-plugins.md): one generic page; the reports come from the host.
+        {
+          path: 'reports/:id',
+          title: '报表',
+          providers: [
+            provideEchartsCore({
+              echarts: () => import('./reports/report-echarts.js').then((m) => m.echarts),
+            }),
+          ],
+          loadComponent: () => import('./reports/report-page.js').then((m) => m.ReportPage),
+        },
         // A plugin that was disabled, or a route this account may not open: back to its first page.
         { path: '**', redirectTo: homeRoute },
       ],

@@ -6,7 +6,9 @@ import type {
   UnmatchedCheckin,
   ViewerDetail,
 } from '../../../sdk/contracts/lives.js';
-import type { ChartPoint, LiveDetailCharts } from '../shared/live-detail-api.js';
+import { addChartSheet } from '../../../sdk/main/charts/index.js';
+import type { LiveDetailCharts } from '../shared/live-detail-api.js';
+import { viewerChartCards, type ViewerChartKey } from '../shared/viewer-chart-options.js';
 import {
   formatWatchTime,
   INVITER_RULE_LABELS,
@@ -57,7 +59,8 @@ function displayWidth(value: CellValue): number {
 /**
  * The detail export (R7.1, R7.2) in the house style of the audit export: the live's header block, then a
  * bold, frozen, filtered table; columns sized to their content; streamed to disk. 观众明细 carries the
- * R5.2 columns (one per check-in round, as Excel dates); 观众画像 the chart data as tables.
+ * R5.2 columns (one per check-in round, as Excel dates); 观众画像 the detail page's charts as tables with
+ * the charts as pictures beside them.
  */
 export async function writeDetailWorkbook(path: string, input: DetailWorkbookInput): Promise<void> {
   const toDate = zonedDates(input.timeZone);
@@ -146,7 +149,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
       ],
     });
   }
-  if (input.charts !== null) addProfile(workbook, input.live, input.charts);
+  if (input.charts !== null) await addProfile(workbook, input, input.charts);
   await workbook.commit();
 }
 
@@ -258,34 +261,41 @@ async function addTable<T>(
   sheet.commit();
 }
 
-/** The chart series one under another: a bold title row, then 项目 / 人数 / 占比 rows. */
-function addProfile(
+// The chart pictures' size in the sheet: about a detail page card's chart.
+const PROFILE_CHART = { width: 480, height: 280 };
+// The export's own headings where they say more than the page's card titles.
+const PROFILE_HEADINGS: Partial<Record<ViewerChartKey, string>> = {
+  checkinRounds: '签到情况（每轮签到人数）',
+};
+
+/**
+ * 观众画像: the detail page's charts (shared/viewer-chart-options.ts, light theme) as tables of
+ * 项目 / 人数 / 占比, each with its chart as a picture beside it (sdk/main/charts). A chart that cannot
+ * render leaves its table and a note; the export goes on.
+ */
+async function addProfile(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  live: LiveRecord,
+  input: DetailWorkbookInput,
   charts: LiveDetailCharts,
-): void {
-  const sheet = workbook.addWorksheet(PROFILE_SHEET);
-  sheet.columns = [{ width: 28 }, { width: 12 }, { width: 12 }];
-  const title = sheet.addRow([`${live.theme}（${live.livingid}）观众画像，共 ${charts.viewers} 位观众`]);
-  title.font = { bold: true, size: 13 };
-  title.commit();
-  const block = (heading: string, points: readonly ChartPoint[], share: boolean): void => {
-    sheet.addRow([]).commit();
-    const head = sheet.addRow([heading, '人数', ...(share ? ['占比'] : [])]);
-    head.font = { bold: true };
-    head.commit();
-    if (points.length === 0) sheet.addRow(['（无数据）']).commit();
-    for (const point of points) {
-      const ratio = charts.viewers === 0 ? 0 : point.value / charts.viewers;
-      const row = sheet.addRow([point.label, point.value, ...(share ? [ratio] : [])]);
-      if (share) row.getCell(3).numFmt = '0.0%';
-      row.commit();
-    }
-  };
-  block('观众构成', charts.audience, true);
-  block('观看时长分布', charts.watchTime, true);
-  block('邀请人排行（前 10）', charts.topInviters, false);
-  block('签到情况（每轮签到人数）', charts.checkinRounds, true);
-  block('互动', charts.engagement, true);
-  sheet.commit();
+): Promise<void> {
+  const { live } = input;
+  const cards = viewerChartCards(charts, { dark: false, inviterSupported: input.inviterSupported });
+  await addChartSheet(workbook, {
+    name: PROFILE_SHEET,
+    heading: `${live.theme}（${live.livingid}）观众画像，共 ${charts.viewers} 位观众`,
+    widths: [28, 12, 12],
+    chartSize: PROFILE_CHART,
+    blocks: cards.map((card) => {
+      const share = card.key !== 'topInviters';
+      const ratio = (value: number): number => (charts.viewers === 0 ? 0 : value / charts.viewers);
+      return {
+        title: PROFILE_HEADINGS[card.key] ?? card.title,
+        header: ['项目', '人数', ...(share ? ['占比'] : [])],
+        rows: card.points.map((point) => [point.label, point.value, ...(share ? [ratio(point.value)] : [])]),
+        numFmts: [undefined, undefined, '0.0%'],
+        chart: card.option,
+        empty: card.hint !== '' ? card.hint : '（无数据）',
+      };
+    }),
+  });
 }

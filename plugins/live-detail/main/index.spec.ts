@@ -16,6 +16,13 @@ import {
   loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
+import {
+  exceljsPictures,
+  openpyxlPictures,
+  PNG_SIGNATURE,
+  pngSize,
+  zipPictures,
+} from '../../../tests/support/xlsx-images.js';
 import { invitedByOther, inviterText, NO_INVITER_TEXT, SELF_INVITE_TEXT } from '../shared/viewer-format.js';
 
 type Runtime = Awaited<ReturnType<typeof startRuntime>>;
@@ -576,6 +583,42 @@ describe('live-detail plugin (main side, simulator)', () => {
     expect(labels).toEqual(
       jasmine.arrayContaining(['观众构成', '观看时长分布', '企业成员', '签到情况（每轮签到人数）']),
     );
+    // The page's charts as pictures beside their tables (R7.2): one per non-empty card, at its header
+    // row, one column right of the 项目 / 人数 / 占比 table; the figures are the page's.
+    const blocks = [
+      ['观众构成', answer.charts.audience],
+      ['观看时长分布', answer.charts.watchTime],
+      ['邀请人排行（前 10）', answer.charts.topInviters],
+      ['签到情况（每轮签到人数）', answer.charts.checkinRounds],
+      ['互动', answer.charts.engagement],
+    ] as const;
+    const expectedAt: Array<[number, number]> = [];
+    for (const [title, points] of blocks) {
+      const titleRow = labels.indexOf(title);
+      expect(titleRow).toBeGreaterThan(0);
+      expect(profile?.getRow(titleRow + 1).values).toEqual(
+        title === '邀请人排行（前 10）' ? [undefined, '项目', '人数'] : [undefined, '项目', '人数', '占比'],
+      );
+      const table = points.map((_, index) =>
+        (profile?.getRow(titleRow + 2 + index).values as unknown[]).slice(1, 3),
+      );
+      expect(table).toEqual(points.map((point) => [point.label, point.value]));
+      if (points.length > 0) expectedAt.push([titleRow + 1, 5]);
+    }
+    expect(answer.charts.audience.find((point) => point.label === '企业成员')?.value).toBeGreaterThan(0);
+    expect(expectedAt.length).toBeGreaterThanOrEqual(4);
+    const pictures = await exceljsPictures(stored.path, '观众画像');
+    expect(pictures.map(({ row, col }) => [row, col])).toEqual(expectedAt);
+    for (const picture of pictures) {
+      expect(picture.png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      expect(pngSize(picture.png)).toEqual({ width: 960, height: 560 });
+    }
+    const parts = await zipPictures(stored.path);
+    expect(parts.media.length).toBe(expectedAt.length);
+    // Only the profile sheet (the last one) has a drawing.
+    expect([...parts.drawingsBySheet].filter(([, drawings]) => drawings.length > 0).length).toBe(1);
+    const openpyxl = openpyxlPictures(stored.path, '观众画像');
+    if (openpyxl !== null) expect(openpyxl).toEqual(expectedAt);
 
     const plain = dataOf<{ jobId: string }>(await call('export', { livingid: promo }));
     const plainResult = await waitFor(async () => {
@@ -585,6 +628,11 @@ describe('live-detail plugin (main side, simulator)', () => {
       return job.state === 'done' ? job.result : undefined;
     }, 20_000);
     expect(plainResult?.rows).toBe(answer.viewers.total);
+    const plainFile = await runtime.files.get(
+      plainResult?.fileId ?? '',
+      await runtime.sessions.resolve(session),
+    );
+    expect((await zipPictures(plainFile.path)).media).toEqual([]);
   });
 
   it('refuses the root admin (no corp)', async () => {

@@ -26,6 +26,7 @@ describe('settings routes', () => {
     const { tabs } = await open('root-admin', '/settings');
     expect(tabs).toEqual([
       '插件管理',
+      '报表',
       '企业配置',
       '用户与权限',
       '可信 IP',

@@ -25,6 +25,12 @@ export const routes: Routes = [
         loadComponent: () => import('./plugins/plugins-page.js').then((m) => m.PluginsPage),
       },
       {
+        path: 'reports',
+        title: '报表 · 系统设置',
+        canMatch: [mayOpenPage],
+        loadComponent: () => import('./reports/reports-page.js').then((m) => m.ReportsPage),
+      },
+      {
         path: 'corps',
         title: '企业配置 · 系统设置',
         canMatch: [mayOpenPage],

@@ -14,6 +14,7 @@ const EVERYONE: readonly AccountTier[] = ['root-admin', 'wecom-admin', 'user'];
 /** The inner navigation of 系统设置, in order. */
 export const SETTINGS_PAGES: readonly SettingsPage[] = [
   { path: 'plugins', label: '插件管理', tiers: ADMINS },
+  { path: 'reports', label: '报表', tiers: ['root-admin'] },
   { path: 'corps', label: '企业配置', tiers: ADMINS },
   { path: 'users', label: '用户与权限', tiers: ['root-admin'] },
   { path: 'trusted-ips', label: '可信 IP', tiers: EVERYONE },

@@ -124,6 +124,23 @@ describe('ShellLayout', () => {
     expect(TestBed.inject(Router).url).toBe('/');
   });
 
+  it('lists the reports of reports.available under 报表 and reads them again on reports.changed', async () => {
+    let reports = [{ id: 'invite-leaderboard', title: '邀请排行榜', icon: 'bar_chart', description: null }];
+    fake.answer('reports.available', () => reports);
+    fake.emit('reports.changed', {});
+    await harness.fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    harness.fixture.detectChanges();
+    expect(menuTitles()).toEqual(['成员直播列表', '系统设置', '邀请排行榜', '运行状态']);
+    expect(element().querySelector('a[href="/reports/invite-leaderboard"]')).not.toBeNull();
+    reports = [];
+    fake.emit('reports.changed', {});
+    await harness.fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    harness.fixture.detectChanges();
+    expect(menuTitles()).toEqual(['成员直播列表', '系统设置', '运行状态']);
+  });
+
   it('switches the theme from the toolbar menu', async () => {
     element().querySelector<HTMLButtonElement>('button[aria-label^="主题"]')?.click();
     await harness.fixture.whenStable();

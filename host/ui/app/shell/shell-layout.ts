@@ -26,6 +26,7 @@ import { THEME_LABELS, THEME_MODES, type ThemeMode } from '../../../../sdk/ui/st
 import { AppTheme } from '../../../../sdk/ui/theme.js';
 import { APP_NAME } from '../app-title.js';
 import { PluginMenu } from '../plugin-menu.js';
+import { ReportMenu } from '../reports/report-menu.js';
 
 /** Below this width the navigation slides over the page instead of sitting beside it. */
 const NARROW = '(max-width: 959.98px)';
@@ -60,6 +61,8 @@ export class ShellLayout {
 
   protected readonly appName = APP_NAME;
   protected readonly entries = this.menu.entries;
+  /** The report plugins this account may run (`reports.available`). */
+  protected readonly reports = inject(ReportMenu).entries;
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW)
