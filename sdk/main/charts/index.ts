@@ -7,9 +7,10 @@
  *   renderChart(option, { width, height, scale?, background?, font? }): Promise<ChartResult>
  *     ECharts' SSR renderer (SVG, animation off, text in the platform's CJK font) then resvg (PNG at
  *     `scale`, default 2, on a white background). Never throws: a bad option, a missing resvg binary or
- *     a failing render resolves to `{ error }` in Chinese. About 0.2-0.4 s per chart (measured on a
- *     busy 2-core box; most of it resvg reading the CJK font, in libuv's thread pool); the first call
- *     also loads ECharts (about 20 MB). Build whole workbooks in a worker (ctx.workers.run,
+ *     a failing render resolves to `{ error }` in Chinese. About 0.2-0.4 s per chart on a busy 2-core
+ *     box, most of it resvg reading the CJK font; the first call also loads ECharts (about 20 MB). In a
+ *     worker thread the PNG step runs on that thread, on the main thread in libuv's pool, so the host's
+ *     event loop never waits for it. Build whole workbooks in a worker (ctx.workers.run,
  *     sdk/main/workers.ts) as the built-in exports do.
  *   isRenderedChart(result): result is RenderedChart   { svg, png, width, height, ms }
  *   chartFailureNote(title, failure): string
