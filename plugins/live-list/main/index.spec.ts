@@ -17,6 +17,12 @@ import {
   loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
 import type { JobStarted, LiveExportResult, LiveListPage, LiveSyncResult } from '../shared/live-list-api.js';
+import {
+  exceljsPictures,
+  openpyxlPictures,
+  pngSize,
+  zipPictures,
+} from '../../../tests/support/xlsx-images.js';
 import { EXPORT_COLUMNS } from './export-columns.js';
 
 type Runtime = Awaited<ReturnType<typeof startRuntime>>;
@@ -408,13 +414,46 @@ describe('live-list plugin (main side, simulator)', () => {
 
     const stats = workbook.getWorksheet('统计分析');
     expect(stats).toBeDefined();
-    const texts: string[] = [];
-    stats?.eachRow((row) => texts.push(String(row.getCell(1).value)));
-    expect(texts).toContain('各主播直播场次');
-    expect(texts).toContain('观看人数前 20 场');
-    expect(texts).toContain('各场签到率');
-    const anchorRow = texts.indexOf(anchor);
-    expect(stats?.getRow(anchorRow + 1).getCell(3).value).toBe(page.total);
+    // Row number → first cell's text (1-based, blank rows included).
+    const texts = (stats?.getColumn(1).values ?? []).map((value) => String(value ?? ''));
+    const rowOf = (text: string): number => texts.indexOf(text);
+    const figure = (label: string): unknown => stats?.getRow(rowOf(label)).getCell(2).value;
+    const viewers = page.rows.reduce((sum, row) => sum + (row.viewerNum ?? 0), 0);
+    expect(figure('直播场次')).toBe(page.total);
+    expect(figure('观看人数合计')).toBe(viewers);
+    expect(figure('已导入签到的场次')).toBe(page.rows.filter((row) => row.checkinRounds > 0).length);
+    expect(stats?.getRow(rowOf(anchor)).getCell(3).value).toBe(page.total);
+    expect(stats?.getRow(rowOf(anchor)).getCell(4).value).toBe(viewers);
+    // Lives per day on Beijing's calendar, as the sheet's first table lists them.
+    const perDay = new Map<string, number>();
+    for (const row of page.rows) {
+      if (row.start === null) continue;
+      const day = new Date((row.start + 8 * 3600) * 1000).toISOString().slice(0, 10);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    expect(perDay.size).toBeGreaterThan(0);
+    const dayTitle = rowOf('每日直播场次');
+    const dayRows = [...perDay.keys()].sort().map((_, index) => stats?.getRow(dayTitle + 2 + index).values);
+    expect(dayRows).toEqual(
+      [...perDay]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([day, lives]) => jasmine.arrayContaining([day, lives]) as unknown as ExcelJS.CellValue[]),
+    );
+    // A chart beside each table that has figures to draw, at its header row, right of the widest table.
+    const titles = ['每日直播场次', '各主播直播场次', '观看人数前 20 场', '各场签到率'];
+    for (const title of titles) expect(rowOf(title)).toBeGreaterThan(0);
+    const withChart = titles.filter(
+      (title) =>
+        title !== '各场签到率' || page.rows.some((row) => row.checkinRounds > 0 && (row.viewerNum ?? 0) > 0),
+    );
+    const expectedAt = withChart.map((title) => [rowOf(title) + 1, 7]);
+    const pictures = await exceljsPictures(file.path, '统计分析');
+    expect(pictures.map(({ row, col }) => [row, col])).toEqual(expectedAt);
+    expect(pictures.every(({ png }) => pngSize(png).width === 1120)).toBeTrue();
+    const parts = await zipPictures(file.path);
+    expect(parts.media.length).toBe(expectedAt.length);
+    const openpyxl = openpyxlPictures(file.path, '统计分析');
+    if (openpyxl !== null) expect(openpyxl).toEqual(expectedAt as Array<[number, number]>);
   });
 
   it('shows no end while a live is on: 直播中 in the list and the export', async () => {

@@ -13,7 +13,7 @@ export interface ChartBlock {
   title: string;
   header: string[];
   rows: ChartSheetCell[][];
-  /** Number formats per table column (e.g. '0.0%', 'yyyy-mm-dd'); undefined leaves a column as is. */
+  /** Formats of number and date cells per column ('0.0%', 'yyyy-mm-dd'); undefined leaves it as is. */
   numFmts?: Array<string | undefined>;
   /** The chart beside the table; null for a table alone. */
   chart: EChartsOption | null;
@@ -25,8 +25,8 @@ export interface ChartSheetSpec {
   name: string;
   /** A bold first row (the sheet's subject). */
   heading?: string;
-  /** Label / value rows under the heading, before the first block (e.g. 直播场次 / 12). */
-  figures?: Array<[string, ChartSheetCell]>;
+  /** Label / value (/ number format) rows under the heading, before the first block (直播场次 / 12). */
+  figures?: Array<[string, ChartSheetCell] | [string, ChartSheetCell, string]>;
   /** Table column widths in characters (default 14 each). */
   widths?: number[];
   blocks: ChartBlock[];
@@ -43,6 +43,7 @@ export interface ChartSheetResult {
   renderMs: number[];
 }
 
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
 const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 13 };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EAF6' } };
 const NOTE_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: 'FF9C4221' } };
@@ -79,10 +80,13 @@ export async function addChartSheet(
     row.commit();
   };
   if (spec.heading !== undefined) add([spec.heading], (row) => (row.font = TITLE_FONT));
-  for (const [label, value] of spec.figures ?? []) {
+  for (const [label, value, format] of spec.figures ?? []) {
     add([label, value], (row) => {
       row.getCell(1).font = { bold: true };
-      if (value instanceof Date) row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm:ss';
+      const numFmt = format ?? (value instanceof Date ? DATE_FORMAT : undefined);
+      if (numFmt !== undefined && (typeof value === 'number' || value instanceof Date)) {
+        row.getCell(2).numFmt = numFmt;
+      }
     });
   }
   const outcome: ChartSheetResult = { images: 0, failed: [], renderMs: [] };

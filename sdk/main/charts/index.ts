@@ -1,15 +1,17 @@
 /**
  * Charts in Excel exports (R7.2): an ECharts option rendered on the server to SVG and PNG, and the PNG
- * placed on a worksheet next to the figures it draws. docs/plugin-development.md, "图表导出".
+ * placed on a worksheet next to the figures it draws. docs/plugin-development.md, "Charts in Excel exports".
  *
  * The API (stable; everything else in this folder is internal):
  *
  *   renderChart(option, { width, height, scale?, background?, font? }): Promise<ChartResult>
  *     ECharts' SSR renderer (SVG, animation off, text in the platform's CJK font) then resvg (PNG at
  *     `scale`, default 2, on a white background). Never throws: a bad option, a missing resvg binary or
- *     a failing render resolves to `{ error }` in Chinese. About 0.1-0.2 s per chart, most of it resvg
- *     reading the CJK font, in libuv's thread pool; still, build whole workbooks in a worker
- *     (ctx.workers.run, sdk/main/workers.ts) as the built-in exports do.
+ *     a failing render resolves to `{ error }` in Chinese. About 0.2-0.4 s per chart on a busy 2-core
+ *     box, most of it resvg reading the CJK font; the first call also loads ECharts (about 20 MB). In a
+ *     worker thread the PNG step runs on that thread, on the main thread in libuv's pool, so the host's
+ *     event loop never waits for it. Build whole workbooks in a worker (ctx.workers.run,
+ *     sdk/main/workers.ts) as the built-in exports do.
  *   isRenderedChart(result): result is RenderedChart   { svg, png, width, height, ms }
  *   chartFailureNote(title, failure): string
  *     The note to write beside the chart's data table where the image would have gone. An export with

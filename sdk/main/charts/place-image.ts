@@ -1,6 +1,6 @@
 // A PNG placed on a worksheet, for exceljs's in-memory Workbook and for its streaming WorkbookWriter.
 // exceljs 4.4.0's streaming writer stores images (workbook.addImage) but its sheets cannot show one: it
-// writes no drawing part. For a streamed sheet this file writes the three pieces Excel needs (the
+// writes no drawing part (exceljs issues #322, #2918; the pull request adding it, #2201, is unmerged). For a streamed sheet this file writes the three pieces Excel needs (the
 // sheet's <drawing> element and relationship, xl/drawings/drawingN.xml with its rels, the drawing's
 // content type) through members of the writer its typings leave out, present in the exact version
 // package.json pins; a version without them fails loudly, never silently (as sheet-row-xml.ts does).
@@ -48,7 +48,8 @@ export function placeChartImage(
   }
   const imageId = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
   // A two-cell anchor: exceljs writes its one-cell anchors with an editAs attribute the schema gives
-  // only two-cell ones, and openpyxl (pandas' reader) then drops every picture of the sheet.
+  // only two-cell ones (exceljs issue #2777), and openpyxl (pandas' reader) then drops every picture of
+  // the sheet.
   worksheet.addImage(imageId, {
     tl: { nativeCol: anchor.col - 1, nativeColOff: 0, nativeRow: anchor.row - 1, nativeRowOff: 0 },
     br: bottomRight(worksheet, anchor),
