@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SimContext } from './context.js';
 import { readBody, sendJson } from './http-util.js';
 import { liveStatus, livingInfo } from './live-status.js';
+import { DEPARTED_USERIDS } from './state.js';
 
 const resetSchema = z.object({ seed: z.number().int().optional() });
 const clockSchema = z.object({
@@ -20,6 +21,7 @@ const faultSchema = z.object({
   times: z.number().int().positive().optional(),
   probability: z.number().gt(0).lte(1).optional(),
   afterProcessing: z.boolean().optional(),
+  answerDelayMs: z.number().int().nonnegative().optional(),
 });
 const limitSchema = z.number().int().positive().nullable().optional();
 const configSchema = z.object({
@@ -112,7 +114,12 @@ function route(method: string, path: string, input: () => unknown, ctx: SimConte
     case 'GET /__sim/data':
       return dataSummary(ctx);
     case 'GET /__sim/messages':
-      return { ok: true, messages: ctx.state.messages };
+      return {
+        ok: true,
+        messages: ctx.state.messages,
+        delivered: ctx.state.messages.reduce((sum, message) => sum + message.delivered.length, 0),
+        duplicatesSuppressed: ctx.state.duplicatesSuppressed,
+      };
     case 'GET /__sim/media':
       return { ok: true, media: [...ctx.state.media.values()] };
     default:
@@ -195,6 +202,7 @@ function dataSummary(ctx: SimContext): unknown {
       })),
     shareCodes: data.shareCodes,
     specials: data.specials,
+    departed: DEPARTED_USERIDS,
   };
 }
 
