@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { SimContext } from './context.js';
 import { readBody, sendJson } from './http-util.js';
 import { liveStatus, livingInfo } from './live-status.js';
-import { DEPARTED_USERIDS } from './state.js';
 
 const resetSchema = z.object({ seed: z.number().int().optional() });
 const clockSchema = z.object({
@@ -30,6 +29,7 @@ const configSchema = z.object({
   rateLimits: z.object({ perApiPerMinute: limitSchema, perCorpPerMinute: limitSchema }).optional(),
   statInviterNames: z.boolean().optional(),
 });
+const departSchema = z.object({ userid: z.string().min(1) });
 const tokensSchema = z.object({ action: z.enum(['expire', 'invalidate']) });
 
 class AdminError extends Error {
@@ -120,6 +120,11 @@ function route(method: string, path: string, input: () => unknown, ctx: SimConte
         delivered: ctx.state.messages.reduce((sum, message) => sum + message.delivered.length, 0),
         duplicatesSuppressed: ctx.state.duplicatesSuppressed,
       };
+    case 'POST /__sim/members/depart': {
+      const { userid } = departSchema.parse(input());
+      if (!ctx.state.depart(userid)) throw new AdminError(404, `no member ${userid}`);
+      return { ok: true, departed: ctx.state.departed };
+    }
     case 'GET /__sim/media':
       return { ok: true, media: [...ctx.state.media.values()] };
     default:
@@ -202,7 +207,7 @@ function dataSummary(ctx: SimContext): unknown {
       })),
     shareCodes: data.shareCodes,
     specials: data.specials,
-    departed: DEPARTED_USERIDS,
+    departed: ctx.state.departed,
   };
 }
 

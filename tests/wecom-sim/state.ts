@@ -31,6 +31,8 @@ export class SimState {
   data: SimData;
   media = new Map<string, StoredMedia>();
   messages: SentMessage[] = [];
+  /** People who left the corp (see DEPARTED_USERIDS); `depart` adds to them. */
+  departed: string[] = [...DEPARTED_USERIDS];
   /** message/send calls WeCom's duplicate check answered without delivering again. */
   duplicatesSuppressed = 0;
   private livesById = new Map<string, SimLive>();
@@ -47,6 +49,7 @@ export class SimState {
     this.media = new Map();
     this.messages = [];
     this.duplicatesSuppressed = 0;
+    this.departed = [...DEPARTED_USERIDS];
     this.index();
   }
 
@@ -59,6 +62,16 @@ export class SimState {
   memberSpeltExactly(userid: string): SimMember | undefined {
     const member = this.member(userid);
     return member?.userid === userid ? member : undefined;
+  }
+
+  /** A member leaves the corp: gone from the directory, user/get and message/send. */
+  depart(userid: string): boolean {
+    const member = this.member(userid);
+    if (member === undefined) return false;
+    this.data.members = this.data.members.filter((m) => m !== member);
+    this.departed.push(member.userid);
+    this.index();
+    return true;
   }
 
   live(livingid: string): SimLive | undefined {
