@@ -266,7 +266,7 @@ describe('live-detail invitations (main side, simulator)', () => {
   it('records invaliduser per recipient for a member who left after the directory was read', async () => {
     const livingid = liveWith(0);
     await open(livingid);
-    const [stays, leaves] = visible().slice(2400, 2402);
+    const [stays, leaves] = visible().slice(2600, 2602);
     await call('inviteDirectory', {});
     await client.admin('POST', 'members/depart', { userid: leaves?.userid });
     const sent = await invite(livingid, [stays?.userid as string, leaves?.userid as string]);
