@@ -90,7 +90,10 @@ describe('邀请观看 (browser mode, simulator)', () => {
       await dialog.getByTestId('paste-userids').fill(messy);
       await dialog.getByTestId('invite-link').fill('https://live.example.com/l/quarterly');
       await dialog.getByTestId('invite-note').fill('请提前 5 分钟进入直播间');
-      await dialog.getByTestId('recipient-count').filter({ hasText: `收件人 ${pasted.length + 2} 人` }).waitFor();
+      await dialog
+        .getByTestId('recipient-count')
+        .filter({ hasText: `收件人 ${pasted.length + 2} 人` })
+        .waitFor();
       await dialog.getByTestId('card-preview').getByText('请提前 5 分钟进入直播间').waitFor();
       await screenshotThemes(page, 'invite-dialog', false);
 
@@ -102,7 +105,8 @@ describe('邀请观看 (browser mode, simulator)', () => {
 
       const invitation = page.getByTestId('invitation').first();
       await invitation.getByText(`失败 ${pasted.length + 2}`).waitFor();
-      await invitation.getByText('查看未送达的').click();
+      // The results open on the recipients who did not get it.
+      await invitation.getByRole('button', { name: '收起' }).waitFor();
       await invitation.getByText('应用没有调用该接口的权限', { exact: false }).first().waitFor();
       await invitation.scrollIntoViewIfNeeded();
       await screenshotThemes(page, 'invite-failed', false);
@@ -111,7 +115,10 @@ describe('邀请观看 (browser mode, simulator)', () => {
       await invitation.getByTestId('retry-failed').click();
       await invitation.getByText(`已发送 ${pasted.length + 1}`).waitFor();
       await invitation.getByText('退回 1').waitFor();
-      await invitation.getByText(leaves?.userid ?? '', { exact: false }).first().waitFor();
+      await invitation
+        .getByText(leaves?.userid ?? '', { exact: false })
+        .first()
+        .waitFor();
       const { messages } = (await simAdmin(env.sim, 'GET', 'messages')) as SimMessages;
       expect(messages.length).toBe(1);
       expect(messages[0]?.delivered.length).toBe(pasted.length + 1);

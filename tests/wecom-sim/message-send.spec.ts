@@ -103,7 +103,12 @@ describe('wecom-sim message/send for invitations', () => {
     const token = await client.token();
     const request = fetch(`${sim.url}/cgi-bin/message/send?access_token=${token}`, {
       method: 'POST',
-      body: JSON.stringify({ touser: visible()[0]?.userid, msgtype: 'textcard', agentid: sim.agentid, textcard: card() }),
+      body: JSON.stringify({
+        touser: visible()[0]?.userid,
+        msgtype: 'textcard',
+        agentid: sim.agentid,
+        textcard: card(),
+      }),
       signal: controller.signal,
     });
     await expectAsync(request).toBeRejected();

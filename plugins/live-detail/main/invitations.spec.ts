@@ -124,7 +124,12 @@ describe('live-detail invitations (main side, simulator)', () => {
 
   async function recipients(invitationId: string, states?: string[]): Promise<InvitationRecipient[]> {
     return dataOf<{ rows: InvitationRecipient[] }>(
-      await call('invitationRecipients', { invitationId, page: 1, pageSize: 500, ...(states ? { states } : {}) }),
+      await call('invitationRecipients', {
+        invitationId,
+        page: 1,
+        pageSize: 500,
+        ...(states ? { states } : {}),
+      }),
     ).rows;
   }
 
@@ -201,7 +206,11 @@ describe('live-detail invitations (main side, simulator)', () => {
       expect(JSON.stringify(result.error.details ?? {})).toContain(field);
     };
     expectRefused(await attempt({ userids: [] }), 'recipients', /收件人为空/);
-    expectRefused(await attempt({ userids: ['ghost-user', data.departed[1]] }), 'userids', /不在企业通讯录.*ghost-user/);
+    expectRefused(
+      await attempt({ userids: ['ghost-user', data.departed[1]] }),
+      'userids',
+      /不在企业通讯录.*ghost-user/,
+    );
     expectRefused(await attempt({ note: '很'.repeat(101) }), 'note', /附言最多 100 个字/);
     expectRefused(await attempt({ link: 'live.example.com' }), 'link', /观看链接/);
     for (const [status, text] of [
@@ -219,9 +228,17 @@ describe('live-detail invitations (main side, simulator)', () => {
     const livingid = liveWith(0);
     await open(livingid);
     const members = visible().slice(100, 1300);
-    await client.admin('POST', 'faults', { api: 'message/send', afterProcessing: true, answerDelayMs: 4_000 });
+    await client.admin('POST', 'faults', {
+      api: 'message/send',
+      afterProcessing: true,
+      answerDelayMs: 4_000,
+    });
     const before = await client.messages();
-    const first = await invite(livingid, members.map((m) => m.userid), { note: '超时测试' });
+    const first = await invite(
+      livingid,
+      members.map((m) => m.userid),
+      { note: '超时测试' },
+    );
     expect(first.counts).toEqual(jasmine.objectContaining({ total: 1200, unknown: 1000, sent: 200 }));
     const unknown = await recipients(first.id, ['unknown']);
     expect(unknown[0]?.reason).toContain('可能已送达');
@@ -248,7 +265,11 @@ describe('live-detail invitations (main side, simulator)', () => {
     const members = visible().slice(1300, 2400);
     await client.admin('POST', 'faults', { api: 'message/send', errcode: 48002, times: 1 });
     const before = (await client.messages()).messages.length;
-    const first = await invite(livingid, members.map((m) => m.userid), { note: '拒绝测试' });
+    const first = await invite(
+      livingid,
+      members.map((m) => m.userid),
+      { note: '拒绝测试' },
+    );
     expect(first.counts).toEqual(jasmine.objectContaining({ total: 1100, failed: 1000, sent: 100 }));
     const failed = await recipients(first.id, ['failed']);
     expect(failed[0]?.errcode).toBe(48002);

@@ -207,14 +207,11 @@ export class Invitations {
         await recipients.clone().update({ state: 'sent', errcode: 0, reason: '', sent_at: outcome.at });
         const invalid = outcome.invalidUsers.map((u) => u.toLowerCase());
         for (const chunk of batchesOf(invalid, 500)) {
-          await trx(RECIPIENTS)
-            .where({ batch_id: batch.id })
-            .whereIn('userid_key', chunk)
-            .update({
-              state: 'invalid',
-              reason: '企业微信退回（invaliduser）：不在应用可见范围内、已离职或 userid 不存在',
-              sent_at: null,
-            });
+          await trx(RECIPIENTS).where({ batch_id: batch.id }).whereIn('userid_key', chunk).update({
+            state: 'invalid',
+            reason: '企业微信退回（invaliduser）：不在应用可见范围内、已离职或 userid 不存在',
+            sent_at: null,
+          });
         }
         if (outcome.invalidParties.length > 0) {
           const invitation = (await trx(INVITATIONS)
@@ -229,11 +226,13 @@ export class Invitations {
         }
         return;
       }
-      await trx(BATCHES).where({ id: batch.id }).update({
-        state: outcome.kind,
-        errcode: outcome.kind === 'unknown' ? null : outcome.errcode,
-        errmsg: outcome.errmsg,
-      });
+      await trx(BATCHES)
+        .where({ id: batch.id })
+        .update({
+          state: outcome.kind,
+          errcode: outcome.kind === 'unknown' ? null : outcome.errcode,
+          errmsg: outcome.errmsg,
+        });
       await recipients.clone().increment('attempts', 1);
       await recipients.clone().update({
         state: outcome.kind === 'rejected' ? 'invalid' : outcome.kind,

@@ -45,7 +45,11 @@ export class InviteDirectory {
       return {
         readable: true,
         notice: null,
-        departments: departments.map((d) => ({ id: d.id, name: d.name, members: perDepartment.get(d.id) ?? 0 })),
+        departments: departments.map((d) => ({
+          id: d.id,
+          name: d.name,
+          members: perDepartment.get(d.id) ?? 0,
+        })),
         members,
         loadedAt: Date.now(),
       };
@@ -84,7 +88,9 @@ export class InviteDirectory {
     const matches = [...directory.members.values()].filter(
       (m) =>
         (query.departmentId === undefined || m.departments.includes(query.departmentId)) &&
-        (keyword === '' || m.userid.toLowerCase().includes(keyword) || m.name.toLowerCase().includes(keyword)),
+        (keyword === '' ||
+          m.userid.toLowerCase().includes(keyword) ||
+          m.name.toLowerCase().includes(keyword)),
     );
     matches.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.userid.localeCompare(b.userid));
     return {
@@ -97,10 +103,18 @@ export class InviteDirectory {
   }
 
   /** Pasted userids against the directory: known ones spelt as stored, the others as pasted. */
-  async resolve(corpId: string, gateway: WeComGateway, userids: readonly string[]): Promise<InviteResolveAnswer> {
+  async resolve(
+    corpId: string,
+    gateway: WeComGateway,
+    userids: readonly string[],
+  ): Promise<InviteResolveAnswer> {
     const directory = await this.directory(corpId, gateway);
     if (!directory.readable) {
-      return { readable: false, known: userids.map((u) => ({ userid: u, name: '', departments: [] })), unknown: [] };
+      return {
+        readable: false,
+        known: userids.map((u) => ({ userid: u, name: '', departments: [] })),
+        unknown: [],
+      };
     }
     const known: DirectoryMember[] = [];
     const unknown: string[] = [];

@@ -35,7 +35,10 @@ function invalid(field: string, message: string, extra: Record<string, unknown> 
 /** Ended, expired or cancelled lives take no invitations (nobody can join them any more). */
 export function checkLiveOpen(live: LiveRecord): void {
   if (live.status === 2)
-    throw invalid('livingid', `直播「${live.theme}」已结束，不能再邀请观看；如需观看回放，请在企业微信中分享回放。`);
+    throw invalid(
+      'livingid',
+      `直播「${live.theme}」已结束，不能再邀请观看；如需观看回放，请在企业微信中分享回放。`,
+    );
   if (live.status === 3) throw invalid('livingid', `直播「${live.theme}」已过期（没有开播），不能邀请观看。`);
   if (live.status === 4) throw invalid('livingid', `直播「${live.theme}」已取消，不能邀请观看。`);
 }
@@ -63,7 +66,10 @@ export class InviteService {
       throw invalid('recipients', '收件人为空：请按成员、按部门选择，或粘贴 userid 后再发送。');
     }
     if (userids.length > MAX_RECIPIENTS) {
-      throw invalid('recipients', `收件人太多（${userids.length} 人）：一次最多邀请 ${MAX_RECIPIENTS} 人，请分几次发送。`);
+      throw invalid(
+        'recipients',
+        `收件人太多（${userids.length} 人）：一次最多邀请 ${MAX_RECIPIENTS} 人，请分几次发送。`,
+      );
     }
     const gateway = await this.ctx.wecom.forCall(call);
     const resolved = await this.directory.resolve(corpId, gateway, userids);
@@ -77,7 +83,10 @@ export class InviteService {
     }
     const unknownDepartments = await this.directory.unknownDepartments(corpId, gateway, input.departmentIds);
     if (unknownDepartments.length > 0) {
-      throw invalid('departmentIds', `部门 ${unknownDepartments.join('、')} 不在应用可见范围内，请重新选择部门。`);
+      throw invalid(
+        'departmentIds',
+        `部门 ${unknownDepartments.join('、')} 不在应用可见范围内，请重新选择部门。`,
+      );
     }
     const card = buildInviteCard({ live, link: input.link, note: input.note, timeZone: this.ctx.timeZone });
     const { id, replayed } = await this.store.create(
@@ -101,7 +110,11 @@ export class InviteService {
       const row = await this.store.get(corpId, id);
       return { invitationId: id, jobId: row?.job_id ?? null, replayed: true };
     }
-    const { jobId } = await this.ctx.scheduler.start<InviteJobInput>(INVITE_JOB, { corpId, invitationId: id }, call);
+    const { jobId } = await this.ctx.scheduler.start<InviteJobInput>(
+      INVITE_JOB,
+      { corpId, invitationId: id },
+      call,
+    );
     await this.store.setJob(id, jobId);
     await this.ctx.audit.record(call, {
       action: 'invite',
@@ -112,7 +125,10 @@ export class InviteService {
   }
 
   /** Sends again only the batches that failed (and those with a lost answer, within WeCom's window). */
-  async retry(invitationId: string, call: CallContext): Promise<InviteStarted & { recipients: number; unknownTooOld: number }> {
+  async retry(
+    invitationId: string,
+    call: CallContext,
+  ): Promise<InviteStarted & { recipients: number; unknownTooOld: number }> {
     const { corpId } = sessionOf(call);
     const row = await this.store.get(corpId, invitationId);
     if (row === undefined) throw new AppError('NOT_FOUND', '没有这次邀请，请刷新后重试。', { invitationId });
@@ -130,14 +146,24 @@ export class InviteService {
           : '没有发送失败的收件人需要重试（被企业微信退回的 userid 重试也不会成功，请改正后新建邀请）。',
       );
     }
-    const { jobId } = await this.ctx.scheduler.start<InviteJobInput>(INVITE_JOB, { corpId, invitationId }, call);
+    const { jobId } = await this.ctx.scheduler.start<InviteJobInput>(
+      INVITE_JOB,
+      { corpId, invitationId },
+      call,
+    );
     await this.store.setJob(invitationId, jobId);
     await this.ctx.audit.record(call, {
       action: 'inviteRetry',
       target: `${live?.theme ?? row.livingid}（${row.livingid}）`,
       detail: { invitationId, batches: rearmed.batches, recipients: rearmed.recipients },
     });
-    return { invitationId, jobId, replayed: false, recipients: rearmed.recipients, unknownTooOld: rearmed.unknownTooOld };
+    return {
+      invitationId,
+      jobId,
+      replayed: false,
+      recipients: rearmed.recipients,
+      unknownTooOld: rearmed.unknownTooOld,
+    };
   }
 
   /** The job: every pending batch once, in order, each result written in one transaction. */
@@ -180,7 +206,11 @@ export class InviteService {
    * stored touser, so whoever already got it does not get it twice. Past the window an unknown batch is
    * not resent (`Invitations.rearmFailed`). The gateway itself never repeats a message/send after a timeout.
    */
-  private async sendBatch(gateway: WeComGateway, batch: BatchRow, card: ReturnType<typeof buildInviteCard>): Promise<void> {
+  private async sendBatch(
+    gateway: WeComGateway,
+    batch: BatchRow,
+    card: ReturnType<typeof buildInviteCard>,
+  ): Promise<void> {
     if (!(await this.store.claim(batch, Date.now()))) return;
     const touser = JSON.parse(batch.touser) as string[];
     const toparty = JSON.parse(batch.toparty) as number[];
@@ -211,11 +241,22 @@ export class InviteService {
 function failure(error: unknown): BatchOutcome {
   const at = Date.now();
   if (isAmbiguousWriteFailure(error)) {
-    return { kind: 'unknown', errmsg: error instanceof Error ? error.message : String(error), reason: UNKNOWN_REASON, at };
+    return {
+      kind: 'unknown',
+      errmsg: error instanceof Error ? error.message : String(error),
+      reason: UNKNOWN_REASON,
+      at,
+    };
   }
   if (error instanceof WeComError) {
     const reason = `${errcodeMessage(error.errcode)}（错误码 ${error.errcode}）`;
-    return { kind: error.errcode === 81013 ? 'rejected' : 'failed', errcode: error.errcode, errmsg: error.errmsg, reason, at };
+    return {
+      kind: error.errcode === 81013 ? 'rejected' : 'failed',
+      errcode: error.errcode,
+      errmsg: error.errmsg,
+      reason,
+      at,
+    };
   }
   if (error instanceof WeComTransportError || error instanceof AppError) {
     return { kind: 'failed', errcode: null, errmsg: error.message, reason: `没有发出：${error.message}`, at };

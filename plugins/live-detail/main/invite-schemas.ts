@@ -7,7 +7,11 @@ import {
   USERID_PATTERN,
 } from '../shared/invite-api.js';
 
-const livingid = z.string({ error: '缺少直播 ID（livingid）' }).trim().min(1, '缺少直播 ID（livingid）').max(128);
+const livingid = z
+  .string({ error: '缺少直播 ID（livingid）' })
+  .trim()
+  .min(1, '缺少直播 ID（livingid）')
+  .max(128);
 const invitationId = z.string({ error: '缺少邀请 ID' }).trim().min(1, '缺少邀请 ID').max(64);
 
 export const InviteDirectorySchema = z.object({
@@ -32,10 +36,7 @@ export const InviteSendSchema = z.object({
     .array(z.number().int().positive('部门 ID 无效'))
     .max(MAX_DEPARTMENTS, `一次最多选择 ${MAX_DEPARTMENTS} 个部门`)
     .default([]),
-  note: z
-    .string()
-    .max(MAX_NOTE_CHARS, `附言最多 ${MAX_NOTE_CHARS} 个字，请删减附言后再发送`)
-    .default(''),
+  note: z.string().max(MAX_NOTE_CHARS, `附言最多 ${MAX_NOTE_CHARS} 个字，请删减附言后再发送`).default(''),
   link: z
     .string({ error: '缺少观看链接：请填写直播的观看链接' })
     .trim()

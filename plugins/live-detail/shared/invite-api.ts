@@ -64,8 +64,7 @@ export function cardTime(epochSeconds: number | null, timeZone: string): string 
 /** The text card of an invitation: theme, anchor, time, the live's id, the note; the link opens it. */
 export function buildInviteCard(input: InviteCardInput): InviteCard {
   const { live } = input;
-  const anchor =
-    live.anchorName !== null && live.anchorName !== '' ? live.anchorName : live.anchorUserid;
+  const anchor = live.anchorName !== null && live.anchorName !== '' ? live.anchorName : live.anchorUserid;
   const lines = [
     `<div class="gray">${escapeHtml(cardTime(live.reserveStart, input.timeZone))}</div>`,
     `<div class="normal">主播：${escapeHtml(anchor)}</div>`,

@@ -33,6 +33,14 @@ import { InviteDialog, type InviteDialogData, type InviteDialogResult } from './
 /** Recipient states shown under an invitation: those that did not get it. */
 const PROBLEM_STATES: RecipientState[] = ['failed', 'unknown', 'invalid', 'pending'];
 
+/** The snack after a send, in the sender's terms. */
+export function inviteOutcome(counts: InvitationSummary['counts'] | undefined): string {
+  if (counts === undefined) return '邀请已提交';
+  const missed = counts.total - counts.sent;
+  if (counts.sent === 0 && missed > 0) return `邀请没有送达：${missed} 人未收到，见下方原因`;
+  return `邀请已发送给 ${counts.sent} 人${missed > 0 ? `，${missed} 人未收到，见下方原因` : ''}`;
+}
+
 /** Reserved or running lives take invitations; the others only show past ones. */
 export function canInvite(live: Pick<LiveRecord, 'status'>): boolean {
   return live.status === 0 || live.status === 1 || live.status === null;
@@ -79,7 +87,11 @@ export class InvitationsPanel {
       this.loadedFor = livingid;
       void this.load();
       if (this.route.snapshot?.queryParamMap?.get('invite') === '1') {
-        void this.router.navigate([], { relativeTo: this.route, queryParams: { invite: null }, replaceUrl: true });
+        void this.router.navigate([], {
+          relativeTo: this.route,
+          queryParams: { invite: null },
+          replaceUrl: true,
+        });
         if (this.invitable()) void this.invite();
       }
     });
@@ -107,13 +119,7 @@ export class InvitationsPanel {
     const result = await firstValueFrom(ref.afterClosed());
     if (result === undefined) return;
     const counts = result.result?.counts;
-    this.snackBar.open(
-      counts === undefined
-        ? '邀请已提交'
-        : `邀请已发送：${counts.sent} 人成功${counts.total - counts.sent > 0 ? `，${counts.total - counts.sent} 人未送达` : ''}`,
-      '关闭',
-      { duration: 5000 },
-    );
+    this.snackBar.open(inviteOutcome(counts), '关闭', { duration: 5000 });
     await this.load();
     this.sent.emit();
     if (counts !== undefined && counts.total > counts.sent) await this.toggle(result.invitationId, true);

@@ -15,7 +15,11 @@ import type {
 export class InviteApi {
   private readonly rpc = inject(RpcClient);
 
-  directory(query: { keyword?: string; departmentId?: number; refresh?: boolean }): Promise<InviteDirectoryAnswer> {
+  directory(query: {
+    keyword?: string;
+    departmentId?: number;
+    refresh?: boolean;
+  }): Promise<InviteDirectoryAnswer> {
     return this.rpc.call<InviteDirectoryAnswer>('live-detail.inviteDirectory', query);
   }
 

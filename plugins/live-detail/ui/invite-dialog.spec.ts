@@ -43,7 +43,9 @@ const DIRECTORY: InviteDirectoryAnswer = {
 
 describe('invitation recipients and card', () => {
   it('splits a paste on new lines, commas, semicolons (also full width) and spaces; dedupes case-insensitively', () => {
-    const parsed = parseUserids('WangDeSheng\nzhaojing, wangdesheng；LiYun;  liyun\tHeJun，\n\n坏的id\nok.id@x');
+    const parsed = parseUserids(
+      'WangDeSheng\nzhaojing, wangdesheng；LiYun;  liyun\tHeJun，\n\n坏的id\nok.id@x',
+    );
     expect(parsed.userids).toEqual(['WangDeSheng', 'zhaojing', 'LiYun', 'HeJun', 'ok.id@x']);
     expect(parsed.duplicates).toBe(2);
     expect(parsed.malformed).toEqual(['坏的id']);
@@ -64,7 +66,12 @@ describe('invitation recipients and card', () => {
   });
 
   it('builds the card with theme, time in the zone, anchor, the live id and the note, escaped', () => {
-    const card = buildInviteCard({ live: LIVE, link: ' https://x.example/l ', note: '带上<笔记本>', timeZone: 'Asia/Shanghai' });
+    const card = buildInviteCard({
+      live: LIVE,
+      link: ' https://x.example/l ',
+      note: '带上<笔记本>',
+      timeZone: 'Asia/Shanghai',
+    });
     expect(card.title).toBe('直播邀请：季度销售复盘');
     expect(card.url).toBe('https://x.example/l');
     expect(card.description).toContain('&lt;笔记本&gt;');
@@ -127,7 +134,9 @@ describe('InviteDialog', () => {
       const { userids } = input as { userids: string[] };
       return {
         readable: true,
-        known: userids.filter((u) => u.toLowerCase() !== 'ghost').map((u) => ({ userid: u, name: '', departments: [] })),
+        known: userids
+          .filter((u) => u.toLowerCase() !== 'ghost')
+          .map((u) => ({ userid: u, name: '', departments: [] })),
         unknown: userids.filter((u) => u.toLowerCase() === 'ghost'),
       };
     });
@@ -171,7 +180,9 @@ describe('InviteDialog', () => {
   });
 
   it('picks members by search and departments, and sends both', async () => {
-    const boxes = [...root().querySelectorAll<HTMLInputElement>('ul[aria-label="成员"] input[type="checkbox"]')];
+    const boxes = [
+      ...root().querySelectorAll<HTMLInputElement>('ul[aria-label="成员"] input[type="checkbox"]'),
+    ];
     expect(boxes.length).toBe(2);
     boxes[0]?.click();
     await settle();

@@ -110,6 +110,14 @@ export class InviteDialog {
       this.pasted().userids,
     ),
   );
+  protected readonly pasteSummary = computed(() => {
+    const { userids, duplicates, malformed } = this.pasted();
+    return [
+      `识别到 ${userids.length} 个 userid`,
+      ...(duplicates > 0 ? [`已去掉 ${duplicates} 个重复`] : []),
+      ...(malformed.length > 0 ? [`${malformed.length} 项不是 userid`] : []),
+    ].join('，');
+  });
   protected readonly recipientSummary = computed(() => {
     const departments = this.pickedDepartments().length;
     return `收件人 ${this.recipients().length} 人${departments > 0 ? `，部门 ${departments} 个` : ''}`;
