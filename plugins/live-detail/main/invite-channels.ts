@@ -1,4 +1,5 @@
 // The invitation channels (R10.3) of the live-detail plugin; see invite-job.ts for the sending.
+import type { Knex } from 'knex';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { InvitationRecipient, InvitationSummary } from '../shared/invite-api.js';
@@ -60,5 +61,31 @@ export function registerInvitations(ctx: PluginContext): InviteService {
       });
     },
   );
+  // 数据清理: invitations sent before the chosen day go with their batches and recipients (children first).
+  const older = (db: Knex, before: Date) =>
+    db('live_detail_invitations').where('created_at', '<', before.getTime()).select('id');
+  ctx.retention.register({
+    id: 'invitations',
+    label: '直播邀请消息记录',
+    count: async (before, db) =>
+      Number(
+        (
+          (await db('live_detail_invitation_recipients')
+            .whereIn('invitation_id', older(db, before))
+            .count({ n: '*' })
+            .first()) as {
+            n: number | string;
+          }
+        ).n,
+      ),
+    purge: async (before, trx) => {
+      const deleted = await trx('live_detail_invitation_recipients')
+        .whereIn('invitation_id', older(trx, before))
+        .delete();
+      await trx('live_detail_invitation_batches').whereIn('invitation_id', older(trx, before)).delete();
+      await trx('live_detail_invitations').where('created_at', '<', before.getTime()).delete();
+      return deleted;
+    },
+  });
   return service;
 }
