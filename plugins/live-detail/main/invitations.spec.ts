@@ -297,6 +297,41 @@ describe('live-detail invitations (main side, simulator)', () => {
     expect(invalid[0]?.reason).toContain('invaliduser');
   });
 
+  it("resends a batch the app was stopped in only through WeCom's duplicate check", async () => {
+    const livingid = liveWith(0);
+    await open(livingid);
+    const sent = await invite(
+      livingid,
+      visible()
+        .slice(2700, 2703)
+        .map((m) => m.userid),
+      { note: '中断测试' },
+    );
+    expect(sent.counts.sent).toBe(3);
+    // As if the app had stopped while the message was on its way: the batch still "sending".
+    await runtime
+      .db('live_detail_invitation_batches')
+      .where({ invitation_id: sent.id })
+      .update({ state: 'sending' });
+    await runtime
+      .db('live_detail_invitation_recipients')
+      .where({ invitation_id: sent.id })
+      .update({ state: 'pending' });
+    await runtime
+      .db('live_detail_invitations')
+      .where({ id: sent.id })
+      .update({ job_id: 'lost-job', finished_at: null });
+    const listed = await summary(livingid, sent.id);
+    expect(listed.jobId).toBeNull();
+    const before = await client.messages();
+    const retried = dataOf<InviteStarted>(await call('inviteRetry', { invitationId: sent.id }));
+    expect((await finished(retried.jobId)).state).toBe('done');
+    const after = await client.messages();
+    expect(after.messages.length).toBe(before.messages.length);
+    expect(after.duplicatesSuppressed).toBe(before.duplicatesSuppressed + 1);
+    expect((await summary(livingid, sent.id)).counts.sent).toBe(3);
+  });
+
   it('answers the same invitation for a repeated key', async () => {
     const livingid = liveWith(0);
     await open(livingid);

@@ -257,17 +257,21 @@ export class Invitations {
     return this.db.transaction(async (trx) => {
       const rows = (await trx(BATCHES)
         .where({ invitation_id: invitationId })
-        .whereIn('state', ['failed', 'unknown', 'pending'])) as BatchRow[];
+        .whereIn('state', ['failed', 'unknown', 'pending', 'sending'])) as BatchRow[];
+      // `sending` here is a send the app was stopped in (no job runs: the caller checked): as unknown.
       const again = rows.filter(
-        (b) => b.state !== 'unknown' || (b.first_sent_at !== null && now - b.first_sent_at < windowMs),
+        (b) =>
+          b.state === 'failed' ||
+          b.state === 'pending' ||
+          (b.first_sent_at !== null && now - b.first_sent_at < windowMs),
       );
       const ids = again.map((b) => b.id);
       if (ids.length > 0) {
         await trx(BATCHES).whereIn('id', ids).update({ state: 'pending' });
         await trx(RECIPIENTS)
           .whereIn('batch_id', ids)
-          .whereIn('state', ['failed', 'unknown'])
-          .update({ state: 'pending' });
+          .whereIn('state', ['failed', 'unknown', 'pending'])
+          .update({ state: 'pending', reason: '' });
         await trx(INVITATIONS).where({ id: invitationId }).update({ finished_at: null });
       }
       const recipients = again.reduce((sum, b) => sum + (JSON.parse(b.touser) as string[]).length, 0);

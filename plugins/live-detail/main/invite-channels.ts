@@ -45,7 +45,17 @@ export function registerInvitations(ctx: PluginContext): InviteService {
   ctx.handle(
     'invitations',
     { input: InvitationsSchema, ...guard },
-    async (input, call): Promise<InvitationSummary[]> => service.store.list(corpOf(call), input.livingid),
+    async (input, call): Promise<InvitationSummary[]> => {
+      const list = await service.store.list(corpOf(call), input.livingid);
+      // A job the app lost (stopped mid-send) no longer holds its invitation: it can be retried.
+      return Promise.all(
+        list.map(async (invitation) =>
+          invitation.jobId !== null && !(await service.jobRunning(invitation.jobId, call))
+            ? { ...invitation, jobId: null }
+            : invitation,
+        ),
+      );
+    },
   );
 
   ctx.handle(

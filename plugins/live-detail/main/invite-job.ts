@@ -132,7 +132,7 @@ export class InviteService {
     const { corpId } = sessionOf(call);
     const row = await this.store.get(corpId, invitationId);
     if (row === undefined) throw new AppError('NOT_FOUND', '没有这次邀请，请刷新后重试。', { invitationId });
-    if (row.job_id !== null) {
+    if (row.job_id !== null && (await this.jobRunning(row.job_id, call))) {
       throw new AppError('CONFLICT', '这次邀请正在发送，请等它完成后再重试失败的。', { invitationId });
     }
     const live = await this.ctx.liveStore.get(corpId, row.livingid);
@@ -164,6 +164,16 @@ export class InviteService {
       recipients: rearmed.recipients,
       unknownTooOld: rearmed.unknownTooOld,
     };
+  }
+
+  /** A job that is still queued or running (one the app lost on a restart is not). */
+  async jobRunning(jobId: string, call: CallContext): Promise<boolean> {
+    try {
+      const job = await this.ctx.scheduler.get(jobId, call);
+      return job.state === 'queued' || job.state === 'running';
+    } catch {
+      return false;
+    }
   }
 
   /** The job: every pending batch once, in order, each result written in one transaction. */
