@@ -10,7 +10,14 @@ import { FakeTransport } from '../../../sdk/ui/testing/fake-transport.js';
 import type { InvitationSummary } from '../shared/invite-api.js';
 import { InvitationsPanel, inviteOutcome } from './invitations-panel.js';
 
-const LIVE = { livingid: 'lv-open', theme: '季度复盘', status: 0, reserveStart: 1_765_000_000 } as LiveRecord;
+const LIVE = {
+  livingid: 'lv-open',
+  theme: '季度复盘',
+  status: 0,
+  reserveStart: 1_765_000_000,
+  anchorUserid: 'LinYong',
+  anchorName: null,
+} as LiveRecord;
 
 function invitation(overrides: Partial<InvitationSummary> = {}): InvitationSummary {
   return {
