@@ -18,7 +18,10 @@ const SPEC_TIMEOUT = 120_000;
 interface SimData {
   specials: { mainAnchorUserid: string };
   members: Array<{ userid: string; name: string; denied: boolean }>;
+  lives: Array<{ livingid: string; status: number; viewerCount: number }>;
 }
+
+const WIDE = { width: 1366, height: 768 };
 
 interface SimMessages {
   messages: Array<{ delivered: string[] }>;
@@ -65,7 +68,7 @@ describe('邀请观看 (browser mode, simulator)', () => {
   it(
     'invites from the creation confirmation, shows the results and retries only the failed batch',
     async () => {
-      const { page, errors } = await signIn();
+      const { page, errors } = await signIn(WIDE);
       const livingid = await createLive(page, '季度复盘直播');
       await page.getByTestId('invite-from-created').click();
       await page.waitForURL(`**/live/${livingid}`);
@@ -138,5 +141,41 @@ describe('邀请观看 (browser mode, simulator)', () => {
       await screenshotThemes(narrow.page, 'invite-dialog-narrow', false);
     },
     3 * SPEC_TIMEOUT,
+  );
+
+  it(
+    'marks the viewers of a running live who were invited by message before they watched',
+    async () => {
+      const { page, errors } = await signIn(WIDE);
+      const running = data.lives.find((live) => live.status === 1 && live.viewerCount > 0);
+      expect(running).withContext('a live in progress with viewers').toBeDefined();
+      const livingid = running?.livingid ?? '';
+      await page.goto(new URL(`/live/${livingid}`, env.server.ready.url).href.replace(/#.*$/, ''));
+      await page.getByRole('heading', { name: '观众明细' }).waitFor();
+      const table = page.locator('table[aria-label="观众明细"]');
+      await table.locator('tr[mat-row]').first().waitFor();
+      const memberRow = table.locator('tr[mat-row]', { hasText: '企业成员' }).first();
+      const userid = (await memberRow.locator('.sub').first().innerText()).trim();
+      expect(await memberRow.getByTestId('message-invite').innerText()).toBe('否');
+
+      await page.getByTestId('open-invite').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('tab', { name: '粘贴 userid' }).click();
+      // Typed in another case: WeCom's userids are case-insensitive; the page matches the viewer anyway.
+      await dialog.getByTestId('paste-userids').fill(userid.toUpperCase());
+      await dialog.getByTestId('invite-link').fill('https://live.example.com/l/running');
+      await dialog.getByTestId('send-invite').click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByTestId('invitation').first().getByText('已发送 1').waitFor();
+      const invited = table.locator('tr[mat-row]', { hasText: userid }).first();
+      await invited
+        .getByTestId('message-invite')
+        .filter({ hasText: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/ })
+        .waitFor();
+      await page.evaluate(`document.querySelector('#viewers-title').scrollIntoView({ block: 'start' })`);
+      await screenshotThemes(page, 'invite-viewer-column', false);
+      expect(errors).toEqual([]);
+    },
+    SPEC_TIMEOUT,
   );
 });

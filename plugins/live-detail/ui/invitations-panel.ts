@@ -30,6 +30,8 @@ import {
 import { InviteApi } from './invite-api.js';
 import { InviteDialog, type InviteDialogData, type InviteDialogResult } from './invite-dialog.js';
 
+const SHOWN_FIRST = 3;
+
 /** Recipient states shown under an invitation: those that did not get it. */
 const PROBLEM_STATES: RecipientState[] = ['failed', 'unknown', 'invalid', 'pending'];
 
@@ -56,6 +58,8 @@ export function canInvite(live: Pick<LiveRecord, 'status'>): boolean {
   imports: [JobProgressComponent, MatButtonModule, MatIconModule, MatProgressBarModule],
   templateUrl: './invitations-panel.component.html',
   styleUrl: './invitations-panel.scss',
+  // A closed live without invitations has nothing to show here: the panel takes no room.
+  host: { '[class.hidden]': '!invitable() && invitations().length === 0 && !loading()' },
 })
 export class InvitationsPanel {
   readonly live = input.required<LiveRecord>();
@@ -78,6 +82,11 @@ export class InvitationsPanel {
   protected readonly problemsTotal = signal(0);
   protected readonly retryJob = signal<{ invitationId: string; jobId: string } | null>(null);
   protected readonly invitable = computed(() => canInvite(this.live()));
+  /** The latest few by default: a live invited many times keeps its viewer list near the top. */
+  protected readonly showAll = signal(false);
+  protected readonly shown = computed(() =>
+    this.showAll() ? this.invitations() : this.invitations().slice(0, SHOWN_FIRST),
+  );
   private loadedFor: string | null = null;
 
   private readonly reload = effect(() => {
