@@ -61,7 +61,11 @@ export function cardTime(epochSeconds: number | null, timeZone: string): string 
   return `${c.year}-${two(c.month)}-${two(c.day)} ${two(c.hour)}:${two(c.minute)}`;
 }
 
-/** The text card of an invitation: theme, anchor, time, the live's id, the note; the link opens it. */
+/**
+ * The text card of an invitation: theme, anchor, time, the live's id, the note; the link opens it. WeCom
+ * cuts a title past 128 bytes and a description past 512: a theme (at most 20 characters) and a note of
+ * at most 100 characters keep both inside, markup included.
+ */
 export function buildInviteCard(input: InviteCardInput): InviteCard {
   const { live } = input;
   const anchor = live.anchorName !== null && live.anchorName !== '' ? live.anchorName : live.anchorUserid;
