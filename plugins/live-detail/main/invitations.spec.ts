@@ -332,6 +332,32 @@ describe('live-detail invitations (main side, simulator)', () => {
     expect((await summary(livingid, sent.id)).counts.sent).toBe(3);
   });
 
+  it('sends a department as its members, each recorded, together with picked members once', async () => {
+    const livingid = liveWith(0);
+    await open(livingid);
+    // Read afresh: another spec may have let a member leave.
+    const directory = dataOf<InviteDirectoryAnswer>(
+      await call('inviteDirectory', { departmentId: 5, keyword: '', refresh: true }),
+    );
+    const size = directory.total;
+    // Among the first members: the one another spec lets leave is further down the list.
+    const outside = visible()
+      .slice(0, 50)
+      .find((m) => !m.department.includes(5));
+    const before = (await client.messages()).messages.length;
+    const sent = await invite(
+      livingid,
+      [outside?.userid as string, directory.members[0]?.userid.toLowerCase() as string],
+      { departmentIds: [5], note: '部门测试' },
+    );
+    expect(sent.departmentIds).toEqual([5]);
+    expect(sent.counts.total).toBe(size + 1);
+    expect(sent.counts.sent).toBe(size + 1);
+    const messages = (await client.messages()).messages.slice(before);
+    expect(messages.every((m) => m.body.toparty === undefined)).toBeTrue();
+    expect(messages.reduce((sum, m) => sum + m.delivered.length, 0)).toBe(size + 1);
+  });
+
   it('answers the same invitation for a repeated key', async () => {
     const livingid = liveWith(0);
     await open(livingid);

@@ -70,7 +70,10 @@ export interface NewInvitation {
   idempotencyKey: string;
   note: string;
   card: InviteCard;
+  /** The departments picked (shown with the invitation). */
   departmentIds: number[];
+  /** Departments to address by toparty (none when they were expanded into recipients). */
+  toparty?: number[];
   recipients: Array<{ userid: string; name: string }>;
 }
 
@@ -112,8 +115,9 @@ export class Invitations {
         created_at: now,
         finished_at: null,
       });
+      // The service sends departments as their members; `toparty` stays for a caller that cannot expand
+      // them (it rides with the first batch, at most 100 ids).
       const userBatches = batchesOf(input.recipients, MAX_TOUSER_PER_MESSAGE);
-      // Departments ride with the first batch (toparty takes up to 100), or alone without userids.
       if (userBatches.length === 0) userBatches.push([]);
       for (const [index, members] of userBatches.entries()) {
         const batchId = randomUUID();
@@ -123,7 +127,7 @@ export class Invitations {
           seq: index + 1,
           idempotency_key: `${id}:${index + 1}`,
           touser: JSON.stringify(members.map((m) => m.userid)),
-          toparty: JSON.stringify(index === 0 ? input.departmentIds : []),
+          toparty: JSON.stringify(index === 0 ? (input.toparty ?? []) : []),
           state: 'pending',
           attempts: 0,
         });

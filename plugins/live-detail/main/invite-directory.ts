@@ -126,6 +126,12 @@ export class InviteDirectory {
     return { readable: true, known, unknown };
   }
 
+  /** The members of these departments as the directory lists them (none when it cannot be read). */
+  async membersOf(corpId: string, gateway: WeComGateway, ids: readonly number[]): Promise<DirectoryMember[]> {
+    const directory = await this.directory(corpId, gateway);
+    return [...directory.members.values()].filter((m) => m.departments.some((d) => ids.includes(d)));
+  }
+
   /** Department ids the directory does not list (none when it cannot be read). */
   async unknownDepartments(corpId: string, gateway: WeComGateway, ids: readonly number[]): Promise<number[]> {
     const directory = await this.directory(corpId, gateway);

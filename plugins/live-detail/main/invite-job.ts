@@ -88,6 +88,24 @@ export class InviteService {
         `部门 ${unknownDepartments.join('、')} 不在应用可见范围内，请重新选择部门。`,
       );
     }
+    // Departments go out as their members (touser), so every person's answer is recorded and the viewer
+    // list can tell who was invited; only without a readable directory would toparty be needed, and then
+    // no department can be picked.
+    const departmentMembers = await this.directory.membersOf(corpId, gateway, input.departmentIds);
+    const recipients = new Map<string, { userid: string; name: string }>();
+    for (const member of [...resolved.known, ...departmentMembers]) {
+      const key = member.userid.toLowerCase();
+      if (!recipients.has(key)) recipients.set(key, { userid: member.userid, name: member.name });
+    }
+    if (recipients.size === 0) {
+      throw invalid('recipients', '所选部门里没有应用可见范围内的成员：请另选部门或成员。');
+    }
+    if (recipients.size > MAX_RECIPIENTS) {
+      throw invalid(
+        'recipients',
+        `收件人太多（${recipients.size} 人）：一次最多邀请 ${MAX_RECIPIENTS} 人，请分几次发送。`,
+      );
+    }
     const card = buildInviteCard({ live, link: input.link, note: input.note, timeZone: this.ctx.timeZone });
     const { id, replayed } = await this.store.create(
       {
@@ -99,10 +117,7 @@ export class InviteService {
         card,
         departmentIds: [...new Set(input.departmentIds)],
         // Userids as the directory stores them: case variants of one member are one recipient.
-        recipients: dedupe(resolved.known.map((m) => m.userid)).map((userid) => ({
-          userid,
-          name: resolved.known.find((m) => m.userid === userid)?.name ?? '',
-        })),
+        recipients: [...recipients.values()],
       },
       Date.now(),
     );
