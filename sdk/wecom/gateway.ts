@@ -16,6 +16,8 @@ import {
   AgentInfo,
   BaseResponse,
   CreateLivingResponse,
+  DepartmentList,
+  DepartmentMembers,
   LivingCodeResponse,
   LivingInfoResponse,
   LivingShareInfo,
@@ -27,6 +29,8 @@ import {
   type AppMessage,
   type CreateLivingRequest,
   type CreateLivingResult,
+  type Department,
+  type DepartmentMember,
   type LivingInfo,
   type MediaFile,
   type MediaType,
@@ -319,6 +323,36 @@ export class WeComGateway {
       kind: 'write',
       recipients,
     });
+  }
+
+  /** department/list: the departments the app can see (all of them without `id`, else `id` and below). */
+  async listDepartments(id?: number, options: CallOptions = {}): Promise<Department[]> {
+    const response = await this.caller.call({
+      api: 'department/list',
+      method: 'GET',
+      query: id === undefined ? {} : { id },
+      schema: DepartmentList,
+      kind: 'read',
+      ...options,
+    });
+    return response.department;
+  }
+
+  /** user/simplelist: a department's members (with `fetchChild`, its sub-departments' too). */
+  async departmentMembers(
+    departmentId: number,
+    fetchChild = false,
+    options: CallOptions = {},
+  ): Promise<DepartmentMember[]> {
+    const response = await this.caller.call({
+      api: 'user/simplelist',
+      method: 'GET',
+      query: { department_id: departmentId, fetch_child: fetchChild ? 1 : 0 },
+      schema: DepartmentMembers,
+      kind: 'read',
+      ...options,
+    });
+    return response.userlist;
   }
 
   /** media/upload: a temporary media (3 days), e.g. a live's cover image. */

@@ -128,6 +128,33 @@ export const SendMessageResult = z.looseObject({
 });
 export type SendMessageResult = z.infer<typeof SendMessageResult>;
 
+/** department/list: the departments in the app's visible range. */
+export const DepartmentList = z.looseObject({
+  department: z.array(
+    z.looseObject({
+      id: z.number(),
+      name: z.string().default(''),
+      parentid: z.number().optional(),
+      order: z.number().optional(),
+    }),
+  ),
+});
+export type DepartmentList = z.infer<typeof DepartmentList>;
+export type Department = DepartmentList['department'][number];
+
+/** user/simplelist: a department's members, userids as the corp stores them. */
+export const DepartmentMembers = z.looseObject({
+  userlist: z.array(
+    z.looseObject({
+      userid: z.string(),
+      name: z.string().default(''),
+      department: z.array(z.number()).optional(),
+    }),
+  ),
+});
+export type DepartmentMembers = z.infer<typeof DepartmentMembers>;
+export type DepartmentMember = DepartmentMembers['userlist'][number];
+
 export const UploadedMedia = z.looseObject({
   type: z.string(),
   media_id: z.string().min(1),

@@ -20,6 +20,7 @@ const faultSchema = z.object({
   times: z.number().int().positive().optional(),
   probability: z.number().gt(0).lte(1).optional(),
   afterProcessing: z.boolean().optional(),
+  answerDelayMs: z.number().int().nonnegative().optional(),
 });
 const limitSchema = z.number().int().positive().nullable().optional();
 const configSchema = z.object({
@@ -28,6 +29,7 @@ const configSchema = z.object({
   rateLimits: z.object({ perApiPerMinute: limitSchema, perCorpPerMinute: limitSchema }).optional(),
   statInviterNames: z.boolean().optional(),
 });
+const departSchema = z.object({ userid: z.string().min(1) });
 const tokensSchema = z.object({ action: z.enum(['expire', 'invalidate']) });
 
 class AdminError extends Error {
@@ -112,7 +114,17 @@ function route(method: string, path: string, input: () => unknown, ctx: SimConte
     case 'GET /__sim/data':
       return dataSummary(ctx);
     case 'GET /__sim/messages':
-      return { ok: true, messages: ctx.state.messages };
+      return {
+        ok: true,
+        messages: ctx.state.messages,
+        delivered: ctx.state.messages.reduce((sum, message) => sum + message.delivered.length, 0),
+        duplicatesSuppressed: ctx.state.duplicatesSuppressed,
+      };
+    case 'POST /__sim/members/depart': {
+      const { userid } = departSchema.parse(input());
+      if (!ctx.state.depart(userid)) throw new AdminError(404, `no member ${userid}`);
+      return { ok: true, departed: ctx.state.departed };
+    }
     case 'GET /__sim/media':
       return { ok: true, media: [...ctx.state.media.values()] };
     default:
@@ -195,6 +207,7 @@ function dataSummary(ctx: SimContext): unknown {
       })),
     shareCodes: data.shareCodes,
     specials: data.specials,
+    departed: ctx.state.departed,
   };
 }
 

@@ -21,6 +21,12 @@ export interface FaultSpec {
   probability?: number;
   /** Process the call (a write happens) and only then answer with the fault or drop. */
   afterProcessing?: boolean;
+  /**
+   * With `afterProcessing`: wait this long after processing before answering (normally, or with the
+   * fault). A client whose timeout is shorter sees a timeout although the write happened (a message
+   * delivered whose answer is lost).
+   */
+  answerDelayMs?: number;
 }
 
 export interface Fault extends FaultSpec {

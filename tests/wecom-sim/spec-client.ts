@@ -25,6 +25,15 @@ export interface DataSummary {
     createdByApi: boolean;
   }[];
   specials: SimSpecials;
+  /** Userids of people who left the corp (message/send answers them as invaliduser). */
+  departed: string[];
+}
+
+export interface MessagesView {
+  messages: { msgid: string; at: number; body: Record<string, unknown>; delivered: string[] }[];
+  /** Members reached over all messages. */
+  delivered: number;
+  duplicatesSuppressed: number;
 }
 
 export interface CountersView {
@@ -52,6 +61,10 @@ export class SimClient {
 
   data(): Promise<DataSummary> {
     return this.admin<DataSummary>('GET', 'data');
+  }
+
+  messages(): Promise<MessagesView> {
+    return this.admin<MessagesView>('GET', 'messages');
   }
 
   counters(): Promise<CountersView> {

@@ -16,13 +16,25 @@ export interface SentMessage {
   msgid: string;
   at: number;
   body: Record<string, unknown>;
+  /** The members it reached, as the corp stores their userids (toparty expanded, duplicates once). */
+  delivered: string[];
 }
+
+/**
+ * Userids of people who left the corp: WeCom Live may still hold them (old viewers, a pasted list), but
+ * WeCom knows them no more (user/get 60111, message/send invaliduser, absent from user/simplelist).
+ */
+export const DEPARTED_USERIDS: readonly string[] = ['LiuYang_left', 'sunhao_2019', 'HeJun.old'];
 
 /** The corp's data as it evolves: seeded lives plus created ones, uploaded media, sent messages. */
 export class SimState {
   data: SimData;
   media = new Map<string, StoredMedia>();
   messages: SentMessage[] = [];
+  /** People who left the corp (see DEPARTED_USERIDS); `depart` adds to them. */
+  departed: string[] = [...DEPARTED_USERIDS];
+  /** message/send calls WeCom's duplicate check answered without delivering again. */
+  duplicatesSuppressed = 0;
   private livesById = new Map<string, SimLive>();
   private membersByLowerId = new Map<string, SimMember>();
 
@@ -36,6 +48,8 @@ export class SimState {
     this.data = generateSimData(options);
     this.media = new Map();
     this.messages = [];
+    this.duplicatesSuppressed = 0;
+    this.departed = [...DEPARTED_USERIDS];
     this.index();
   }
 
@@ -48,6 +62,16 @@ export class SimState {
   memberSpeltExactly(userid: string): SimMember | undefined {
     const member = this.member(userid);
     return member?.userid === userid ? member : undefined;
+  }
+
+  /** A member leaves the corp: gone from the directory, user/get and message/send. */
+  depart(userid: string): boolean {
+    const member = this.member(userid);
+    if (member === undefined) return false;
+    this.data.members = this.data.members.filter((m) => m !== member);
+    this.departed.push(member.userid);
+    this.index();
+    return true;
   }
 
   live(livingid: string): SimLive | undefined {

@@ -51,6 +51,12 @@ export async function handleWecomCall(
   }
 
   if (fault?.afterProcessing) {
+    if (fault.answerDelayMs) await sleep(fault.answerDelayMs);
+    if (!fault.drop && fault.errcode === undefined && fault.answerDelayMs) {
+      // Processed, answered late: the caller has timed out by then (the write happened all the same).
+      if (!res.destroyed) sendJson(res, 200, answer);
+      return;
+    }
     // The ambiguous case: the write happened, the caller learns nothing reliable about it.
     answerWithFault(req, res, call, fault, ctx);
     return;

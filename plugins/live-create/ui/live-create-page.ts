@@ -52,6 +52,10 @@ export class LiveCreatePage implements OnInit {
   protected readonly listAvailable = computed(() =>
     this.session.plugins().some((plugin) => plugin.id === 'live-list' && plugin.state === 'enabled'),
   );
+  /** R10.3: the detail page's invite dialog (`?invite=1`) sends the new live's invitations. */
+  protected readonly detailAvailable = computed(() =>
+    this.session.plugins().some((plugin) => plugin.id === 'live-detail' && plugin.state === 'enabled'),
+  );
   private readonly form = viewChild(LiveForm);
 
   protected readonly userid = computed(() => this.session.user()?.userid ?? '');

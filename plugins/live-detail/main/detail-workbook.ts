@@ -45,6 +45,8 @@ export interface DetailWorkbookInput {
   timeZone: string;
   /** When the export was asked for, milliseconds. */
   exportedAt: number;
+  /** viewerId → when the first invitation message reached the member (ms); absent: not invited so. */
+  messageInvites?: Readonly<Record<string, number>>;
 }
 
 /** Display width in Excel's character units: CJK and full-width characters take two. */
@@ -84,7 +86,9 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
     '邀请人姓名来源',
     '评论',
     '连麦',
+    '消息邀请',
   ];
+  const invites = input.messageInvites ?? {};
   const viewerRow = (viewer: ViewerDetail): CellValue[] => {
     const atByRound = new Map(viewer.checkins.map((checkin) => [checkin.roundNo, checkin.at]));
     return [
@@ -103,6 +107,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
       viewer.inviterRule === null || !input.inviterSupported ? '' : INVITER_RULE_LABELS[viewer.inviterRule],
       viewer.isComment ? '是' : '否',
       viewer.isMic ? '是' : '否',
+      messageInvite(invites[viewer.viewerId], toDate),
     ];
   };
   await addTable(workbook, VIEWER_SHEET, {
@@ -151,6 +156,11 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
   }
   if (input.charts !== null) await addProfile(workbook, input, input.charts);
   await workbook.commit();
+}
+
+/** 消息邀请: the first invitation's send time as an Excel date, or 否. */
+function messageInvite(at: number | undefined, toDate: (ms: number) => Date): CellValue {
+  return at === undefined ? '否' : toDate(at);
 }
 
 /**

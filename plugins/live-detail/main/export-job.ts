@@ -5,7 +5,7 @@ import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context
 import type { LiveRecord, ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { LiveDetailExportResult } from '../shared/live-detail-api.js';
 import { DETAIL_WORKBOOK_WORKER, type DetailWorkbookTask } from './detail-workbook-worker.js';
-import { inviterSupported } from './live-detail.js';
+import { inviterSupported, messageInvitesOf } from './live-detail.js';
 import { viewerProfile } from './viewer-profile.js';
 
 export const EXPORT_JOB = 'export';
@@ -51,6 +51,7 @@ export function exportJob(ctx: PluginContext) {
             // Times in the workbook are Excel dates of the installation's zone (docs/architecture.md).
             timeZone: ctx.timeZone,
             exportedAt: Date.now(),
+            messageInvites: await messageInvitesOf(ctx, corpId, live, all.rows),
           },
         },
         { signal: job.signal },

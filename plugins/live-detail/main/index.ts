@@ -12,6 +12,7 @@ import {
   ResolveSchema,
   UnmatchedSchema,
 } from './input-schemas.js';
+import { registerInvitations } from './invite-channels.js';
 import { localDetail } from './live-detail.js';
 import { refreshLive } from './refresh-live.js';
 
@@ -26,6 +27,7 @@ function corpOf(call: CallContext): string {
 export default definePlugin({
   activate(ctx) {
     ctx.scheduler.registerJob(EXPORT_JOB, exportJob(ctx));
+    registerInvitations(ctx);
 
     ctx.handle('get', { input: GetDetailSchema, ...guard }, async (input, call) => {
       const corpId = corpOf(call);

@@ -3,6 +3,7 @@ import type { LiveRecord, ViewerFilters } from '../../../sdk/contracts/lives.js'
 import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveDetailAnswer } from '../shared/live-detail-api.js';
 import { PROMOTION_LIVE_TYPE } from '../shared/viewer-format.js';
+import { Invitations } from './invitations.js';
 import { viewerProfile } from './viewer-profile.js';
 
 /** WeCom gives inviters only for promotion lives; a live whose viewers carry inviters anyway shows them. */
@@ -47,7 +48,37 @@ export async function localDetail(
     charts: await viewerProfile(ctx.liveStore, corpId, query.livingid, supported),
     inviterSupported: supported,
     notices,
+    messageInvites: await messageInvitesOf(ctx, corpId, live, page.rows),
   };
+}
+
+/** When the live ended (ms), or null while it runs / has no times: invitations after it led nobody in. */
+export function liveEndMs(live: LiveRecord): number | null {
+  const start = live.actualStart ?? live.reserveStart;
+  const duration = live.actualStart !== null ? live.actualDuration : live.reserveDuration;
+  if (live.status === 0 || live.status === 1 || start === null || duration === null) return null;
+  return (start + duration) * 1000;
+}
+
+/**
+ * The first invitation message each member viewer got (the plugin's own table, joined here: the host's
+ * viewer query cannot see it). Keyed by viewerId as the page shows it.
+ */
+export async function messageInvitesOf(
+  ctx: PluginContext,
+  corpId: string,
+  live: LiveRecord,
+  viewers: ReadonlyArray<{ kind: string; viewerId: string }>,
+): Promise<Record<string, number>> {
+  const firsts = await new Invitations(ctx.db).firstInvites(corpId, live.livingid, liveEndMs(live));
+  const invites: Record<string, number> = {};
+  if (firsts.size === 0) return invites;
+  for (const viewer of viewers) {
+    if (viewer.kind !== 'internal') continue;
+    const at = firsts.get(viewer.viewerId.toLowerCase());
+    if (at !== undefined) invites[viewer.viewerId] = at;
+  }
+  return invites;
 }
 
 /** Zod leaves absent keys as undefined; exactOptionalPropertyTypes wants them gone. */

@@ -50,6 +50,11 @@ export interface LiveDetailAnswer {
   inviterSupported: boolean;
   /** What the refresh could not do, in Chinese (WeCom unreachable, a permission to grant). */
   notices: string[];
+  /**
+   * Members of this page invited by app message before the live ended: viewerId → when the first
+   * invitation reached them (ms). Absent: not invited by message.
+   */
+  messageInvites?: Record<string, number>;
 }
 
 /** `live-detail.unmatched`: check-in rows no single viewer fits, in round and row order. */

@@ -50,11 +50,21 @@ import {
   viewerKindLabel,
 } from '../shared/viewer-format.js';
 import { CheckinRowsPanel } from './checkin-rows-panel.js';
+import { InvitationsPanel } from './invitations-panel.js';
 import { LiveDetailApi } from './live-detail-api.js';
 import { ViewerCharts } from './viewer-charts.js';
 import { ViewerFilterBar } from './viewer-filter-bar.js';
 
-const COLUMNS = ['name', 'kind', 'watchTime', 'checkins', 'inviter', 'isComment', 'isMic'] as const;
+const COLUMNS = [
+  'name',
+  'kind',
+  'watchTime',
+  'checkins',
+  'inviter',
+  'isComment',
+  'isMic',
+  'messageInvite',
+] as const;
 type SortColumn = (typeof COLUMNS)[number];
 
 /** `/live/<livingid>` (R5): the live's header, its viewers joined with check-ins, the viewer profile. */
@@ -78,6 +88,7 @@ type SortColumn = (typeof COLUMNS)[number];
     MatTooltipModule,
     RouterLink,
     CheckinRowsPanel,
+    InvitationsPanel,
     ViewerCharts,
     ViewerFilterBar,
   ],
@@ -319,6 +330,17 @@ export class LiveDetailPage {
       .join('；');
   }
 
+  /** 消息邀请: when the first invitation message reached this member before the live ended, else 否. */
+  protected messageInvite(row: ViewerDetail): string {
+    const at = this.answer()?.messageInvites?.[row.viewerId];
+    return at === undefined ? '否' : this.time.format(at);
+  }
+
+  /** An invitation or its retry finished: the 消息邀请 column is read again. */
+  protected invitationSent(): void {
+    void this.load(false);
+  }
+
   private sortKey(row: ViewerDetail, column: SortColumn): string | number {
     switch (column) {
       case 'name':
@@ -335,6 +357,8 @@ export class LiveDetailPage {
         return Number(row.isComment);
       case 'isMic':
         return Number(row.isMic);
+      case 'messageInvite':
+        return this.answer()?.messageInvites?.[row.viewerId] ?? 0;
     }
   }
 

@@ -11,7 +11,7 @@ import {
 import { mediaUploadRoute } from './media.js';
 import { messageSendRoute } from './message.js';
 import type { ApiRoute } from './route.js';
-import { userGetRoute } from './user.js';
+import { departmentListRoute, userGetRoute, userSimpleListRoute } from './user.js';
 
 /** Every simulated WeCom API, by its path after /cgi-bin/. */
 export const API_ROUTES: ReadonlyMap<string, ApiRoute> = new Map(
@@ -19,6 +19,8 @@ export const API_ROUTES: ReadonlyMap<string, ApiRoute> = new Map(
     gettokenRoute,
     agentGetRoute,
     userGetRoute,
+    userSimpleListRoute,
+    departmentListRoute,
     livingCreateRoute,
     livingModifyRoute,
     livingCancelRoute,
