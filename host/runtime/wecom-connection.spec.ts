@@ -3,7 +3,13 @@ import { canReceive } from './event-bus.js';
 import type { WeComConnectionState } from '../../sdk/contracts/wecom-connection.js';
 import { SimClient } from '../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../tests/wecom-sim/server.js';
-import { dataOf, removeDir, sessionFor, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
+import {
+  dataOf,
+  removeDir,
+  sessionFor,
+  startRuntime,
+  tempDataDir,
+} from '../../tests/support/runtime-harness.js';
 import { CorpStore } from './corp-store.js';
 import type { HostRuntime } from './host-runtime.js';
 import { WeComGateways } from './wecom-gateways.js';
@@ -44,10 +50,9 @@ describe('wecom.connection: the shell’s WeCom state of the caller’s corp, fr
     secret = sim.corpsecret,
     corpid = sim.corpid,
   ): Promise<{ corpId: string; session: string }> {
-    const corp = await runtime.container.resolve(CorpStore).save(
-      { corpname: `连接${corpid.slice(-6)}`, corpid, corpsecret: secret, agentid: sim.agentid },
-      '',
-    );
+    const corp = await runtime.container
+      .resolve(CorpStore)
+      .save({ corpname: `连接${corpid.slice(-6)}`, corpid, corpsecret: secret, agentid: sim.agentid }, '');
     runtime.container.resolve(WeComGateways).invalidate(corp.corpId);
     return { corpId: corp.corpId, session: await sessionFor(runtime, 'user', undefined, corp.corpId) };
   }
@@ -69,7 +74,10 @@ describe('wecom.connection: the shell’s WeCom state of the caller’s corp, fr
     expect(canReceive(pushed as BusEvent, { ...member, corpId })).toBeTrue();
     expect(canReceive(pushed as BusEvent, { ...member, corpId: 'another-corp' })).toBeFalse();
     expect(
-      canReceive(pushed as BusEvent, { user: { userid: 'r', username: 'r', tier: 'root-admin' }, corpId: null }),
+      canReceive(pushed as BusEvent, {
+        user: { userid: 'r', username: 'r', tier: 'root-admin' },
+        corpId: null,
+      }),
     ).toBeFalse();
   });
 

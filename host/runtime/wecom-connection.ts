@@ -66,7 +66,8 @@ export class WeComConnection {
       next.errcode !== previous.errcode ||
       next.ip !== previous.ip ||
       next.failure !== previous.failure;
-    const stale = next.lastOkAt !== previous.lastOkAt && now - (this.published.get(corpId) ?? 0) >= OK_REPUBLISH_MS;
+    const stale =
+      next.lastOkAt !== previous.lastOkAt && now - (this.published.get(corpId) ?? 0) >= OK_REPUBLISH_MS;
     if (changed || stale) {
       this.published.set(corpId, now);
       this.bus.publish('wecom.connection', next, { kind: 'corp', corpId });

@@ -27,6 +27,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'live-list.cancel': '取消预约直播',
   'checkin-import.import': '导入签到表',
   'live-detail.resolveCheckin': '指定同名签到的观众',
+  'live-detail.deleteReplay': '删除直播回放',
 };
 
 /** One audit row's action in words; unknown actions (a newer host) show as they are. */

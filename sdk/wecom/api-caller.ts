@@ -228,7 +228,10 @@ export class ApiCaller {
       this.options.onCallOutcome?.(outcome);
     } catch (hookError) {
       // The host's bookkeeping must never change a call's result.
-      this.options.logger.error({ api: outcome.api, reason: this.reasonOf(hookError) }, 'onCallOutcome hook failed');
+      this.options.logger.error(
+        { api: outcome.api, reason: this.reasonOf(hookError) },
+        'onCallOutcome hook failed',
+      );
     }
   }
 

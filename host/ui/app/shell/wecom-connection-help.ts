@@ -45,7 +45,11 @@ const TOKEN_ERRCODES: Record<number, string> = {
           }
         }
         @case ('unreachable') {
-          <p>无法连接企业微信服务器（{{ failureText() }}）。请检查本机网络、代理或防火墙设置，稍后点「重新检测」。</p>
+          <p>
+            无法连接企业微信服务器（{{
+              failureText()
+            }}）。请检查本机网络、代理或防火墙设置，稍后点「重新检测」。
+          </p>
           <p>连接中断期间，直播列表和详情仍显示本地已保存的数据。</p>
         }
         @default {
