@@ -13,6 +13,7 @@ import {
   UnmatchedSchema,
 } from './input-schemas.js';
 import { localDetail } from './live-detail.js';
+import { registerLiveSurface } from './live-surface.js';
 import { refreshLive } from './refresh-live.js';
 
 const guard = { minTier: 'user', requiresCorp: true } as const;
@@ -26,6 +27,7 @@ function corpOf(call: CallContext): string {
 export default definePlugin({
   activate(ctx) {
     ctx.scheduler.registerJob(EXPORT_JOB, exportJob(ctx));
+    registerLiveSurface(ctx);
 
     ctx.handle('get', { input: GetDetailSchema, ...guard }, async (input, call) => {
       const corpId = corpOf(call);
