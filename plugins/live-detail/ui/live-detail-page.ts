@@ -51,6 +51,7 @@ import {
 } from '../shared/viewer-format.js';
 import { CheckinRowsPanel } from './checkin-rows-panel.js';
 import { LiveDetailApi } from './live-detail-api.js';
+import { LiveSurfacePanel } from './live-surface-panel.js';
 import { ViewerCharts } from './viewer-charts.js';
 import { ViewerFilterBar } from './viewer-filter-bar.js';
 
@@ -80,6 +81,7 @@ type SortColumn = (typeof COLUMNS)[number];
     CheckinRowsPanel,
     ViewerCharts,
     ViewerFilterBar,
+    LiveSurfacePanel,
   ],
   templateUrl: './live-detail-page.component.html',
   styleUrl: './live-detail-page.scss',
