@@ -65,6 +65,7 @@ const REPLAY_LABELS: Record<number, string> = { 0: '已生成', 1: '生成中', 
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
       gap: 16px;
+      align-items: start;
     }
     .card {
       padding: 16px;

@@ -16,11 +16,7 @@ export interface ReplayDeleteData {
   template: `
     <h2 mat-dialog-title>删除直播回放？</h2>
     <mat-dialog-content>
-      <p class="message" data-testid="replay-delete-message">
-        将在企业微信中删除「{{ data.theme }}」（{{
-          data.when
-        }}）的回放。删除后所有人都无法再观看这场直播的回放，且无法恢复； 观看明细和签到数据不受影响。
-      </p>
+      <p class="message" data-testid="replay-delete-message">{{ message }}</p>
       <p class="id">直播 ID：{{ data.livingid }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
@@ -53,4 +49,7 @@ export interface ReplayDeleteData {
 })
 export class ReplayDeleteDialog {
   protected readonly data = inject<ReplayDeleteData>(MAT_DIALOG_DATA);
+  protected readonly message =
+    `将在企业微信中删除「${this.data.theme}」（${this.data.when}）的回放。` +
+    '删除后所有人都无法再观看这场直播的回放，且无法恢复；观看明细和签到数据不受影响。';
 }
