@@ -201,6 +201,31 @@ describe('live-detail: replay deletion, viewing code and share info', () => {
     });
   });
 
+  it('names an external sharer from the live’s own viewers (a viewer who shared with another)', async () => {
+    const livingid = data.specials.promotionLivingid;
+    await visit(livingid);
+    const { shareCodes } = await client.admin<{
+      shareCodes: Array<{ code: string; viewer_external_userid?: string; invitor_external_userid?: string }>;
+    }>('GET', 'data');
+    const shared = shareCodes.find((share) => share.invitor_external_userid === data.specials.viewerInviter);
+    if (shared === undefined) throw new Error('the simulator has no viewer-to-viewer share code');
+    const answer = dataOf<ShareInfoAnswer>(
+      await call('shareInfo', { livingid, shareCode: shared.code }, member),
+    );
+    const viewers = dataOf<{ viewers: { rows: Array<{ viewerId: string; name: string }> } }>(
+      await call('get', { livingid, keyword: data.specials.viewerInviter, page: 1, pageSize: 20 }, member),
+    );
+    const inviterName = viewers.viewers.rows.find(
+      (row) => row.viewerId === data.specials.viewerInviter,
+    )?.name;
+    expect(answer.viewer?.id).toBe(data.specials.viewerInvitedViewer);
+    expect(answer.invitor).toEqual({
+      kind: 'external',
+      id: data.specials.viewerInviter,
+      name: inviterName ?? '?',
+    });
+  });
+
   it('refuses a share code of another live and an unknown one, naming the field', async () => {
     const other = data.specials.bigLivingid;
     await visit(other);
