@@ -143,6 +143,20 @@ describe('企业微信连接状态、封面、回放与观看码 (browser mode, 
       await simAdmin(env.sim, 'DELETE', 'faults');
       await openDetail(page, data.specials.bigLivingid);
       await chip(page).and(page.locator('[data-kind="ok"]')).waitFor();
+
+      // The secret is refused (the token invalidated, gettoken answering 40001): the help names it.
+      await simAdmin(env.sim, 'POST', 'tokens', { action: 'invalidate' });
+      await simAdmin(env.sim, 'POST', 'faults', { api: 'gettoken', errcode: 40001, times: 20 });
+      await page.getByRole('button', { name: '刷新' }).click();
+      await chip(page).and(page.locator('[data-kind="tokenRefused"]')).waitFor();
+      await chip(page).click();
+      const help = page.getByRole('dialog');
+      await help.getByText('errcode 40001').waitFor();
+      await screenshotThemes(page, 'wecom-connection-token-help', false);
+      await simAdmin(env.sim, 'DELETE', 'faults');
+      await help.getByRole('button', { name: '重新检测' }).click();
+      await chip(page).and(page.locator('[data-kind="ok"]')).waitFor();
+      await help.getByRole('button', { name: '关闭' }).click();
       expect(errors.filter((error) => !error.includes('status of 4'))).toEqual([]);
 
       const phone = await signIn(PHONE);

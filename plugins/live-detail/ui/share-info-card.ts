@@ -25,10 +25,11 @@ import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js
     </p>
     <form class="ask" (ngSubmit)="lookUp()">
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>分享码（ww_share_code）</mat-label>
+        <mat-label>分享码</mat-label>
         <input
           matInput
           name="shareCode"
+          placeholder="ww_share_code"
           [ngModel]="shareCode()"
           (ngModelChange)="shareCode.set($event)"
           autocomplete="off"
