@@ -11,6 +11,7 @@ import { hashPassword, verifyPassword } from './passwords.js';
 import type { Clock } from './runtime-options.js';
 import { SessionService } from './session-service.js';
 import { CLOCK, KNEX } from './tokens.js';
+import { WeComConnection } from './wecom-connection.js';
 import { WeComGateways } from './wecom-gateways.js';
 
 export interface WhoLogsIn {
@@ -56,6 +57,7 @@ export class CorpLogin {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditLog,
+    private readonly connection: WeComConnection,
   ) {}
 
   async newCorp(fields: CorpFields, who: WhoLogsIn): Promise<LoginResult> {
@@ -75,6 +77,8 @@ export class CorpLogin {
     const { appName } = await this.gateways.checkApp(fields);
     const corp = await this.corps.save(fields, appName);
     this.gateways.invalidate(corp.corpId);
+    // The check just made (on a short-lived gateway) is the new corp's first connection state.
+    this.connection.record(corp.corpId, { kind: 'ok', api: 'agent/get', errcode: 0 });
     await this.audit.record({ actor: null, action: 'corps.saveAtLogin', target: corp.corpname, ok: true });
     return this.openSession(corp, who);
   }

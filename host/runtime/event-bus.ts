@@ -25,6 +25,7 @@ export function canReceive(event: BusEvent, recipient: EventRecipient): boolean 
   const audience = event.audience;
   const { user, corpId } = recipient;
   if (audience.kind === 'all') return true;
+  if (audience.kind === 'corp') return corpId !== null && audience.corpId === corpId;
   const audienceCorp = audience.corpId ?? null;
   if (audience.kind === 'admins') {
     return tierAtLeast(user.tier, 'wecom-admin') && (audienceCorp === null || audienceCorp === corpId);

@@ -7,6 +7,7 @@ import { AuditLog } from './audit-log.js';
 import { CorpLogin } from './corp-login.js';
 import { CorpStore } from './corp-store.js';
 import { IpNotAllowedNotifier } from './ip-not-allowed.js';
+import { WeComConnection } from './wecom-connection.js';
 import { PublicIpLookup } from './public-ip-lookup.js';
 import { TrustedIpStore } from './trusted-ip-store.js';
 import { WeComGateways } from './wecom-gateways.js';
@@ -146,6 +147,7 @@ export class HostRuntime {
         TrustedIpStore,
         CorpStore,
         IpNotAllowedNotifier,
+        WeComConnection,
         WeComGateways,
         PublicIpLookup,
         CorpLogin,
@@ -170,6 +172,9 @@ export class HostRuntime {
       container.resolve(ReportChannels).register();
       container.resolve(HostRetention).register();
       container.resolve(LiveRetention).register();
+      container
+        .resolve(WeComConnection)
+        .register(container.resolve(IpcRouter), (corpId) => container.resolve(WeComGateways).check(corpId));
       await container.resolve(ConfigChannels).recordStartup();
       // Nothing is uploading yet: what uploads/ holds without a record was cut off by a crash.
       const swept = await container.resolve(FileStore).sweepPartialUploads();

@@ -3,6 +3,7 @@ import { inject, injectable } from 'tsyringe';
 import { WeComGateway } from '../../sdk/wecom/index.js';
 import { CorpStore } from './corp-store.js';
 import { IpNotAllowedNotifier } from './ip-not-allowed.js';
+import { WeComConnection } from './wecom-connection.js';
 import type { RuntimeOptions } from './runtime-options.js';
 import { LOGGER, RUNTIME_OPTIONS } from './tokens.js';
 
@@ -24,6 +25,7 @@ export class WeComGateways {
   constructor(
     private readonly corps: CorpStore,
     private readonly ipNotAllowed: IpNotAllowedNotifier,
+    private readonly connection: WeComConnection,
     @inject(RUNTIME_OPTIONS) private readonly options: RuntimeOptions,
     @inject(LOGGER) private readonly log: Logger,
   ) {}
@@ -35,7 +37,7 @@ export class WeComGateways {
       gateway = (async () => {
         const corp = await this.corps.get(corpId);
         const corpsecret = await this.corps.secretOf(corpId);
-        return this.create({ corpid: corp.corpid, corpsecret, agentid: corp.agentid }, corp.appName);
+        return this.create({ corpid: corp.corpid, corpsecret, agentid: corp.agentid }, corp.appName, corpId);
       })();
       // A failure (undecryptable secret) must not stay cached.
       gateway.catch(() => this.byCorp.delete(corpId));
@@ -66,8 +68,17 @@ export class WeComGateways {
     return { appName: agent.name ?? '' };
   }
 
+  /**
+   * gettoken + agent/get on the corp's own gateway, so that its connection state (shell indicator) is
+   * measured now; throws as `verify` does.
+   */
+  async check(corpId: string): Promise<{ appName: string }> {
+    return this.verify(await this.forCorp(corpId));
+  }
+
   /** Drops the cached gateway after the corp changed (new secret) or was deleted. */
   invalidate(corpId: string): void {
+    this.connection.forget(corpId);
     const gateway = this.byCorp.get(corpId);
     this.byCorp.delete(corpId);
     void gateway?.then((g) => g.close()).catch(() => undefined);
@@ -79,7 +90,8 @@ export class WeComGateways {
     await Promise.all(all.map((gateway) => gateway.then((g) => g.close()).catch(() => undefined)));
   }
 
-  private create(app: CorpApp, appName: string): WeComGateway {
+  /** `corpId` (a saved corp) also feeds that corp's connection state. */
+  private create(app: CorpApp, appName: string, corpId?: string): WeComGateway {
     const baseUrl = this.options.wecomBaseUrl ?? process.env['WECOM_API_BASE'];
     return new WeComGateway({
       ...this.options.wecomGateway,
@@ -87,6 +99,7 @@ export class WeComGateways {
       ...(baseUrl === undefined || baseUrl === '' ? {} : { baseUrl }),
       logger: this.log.child({ component: 'wecom', corpid: app.corpid, agentid: app.agentid }),
       onIpNotAllowed: this.ipNotAllowed.hookFor(appName),
+      ...(corpId === undefined ? {} : { onCallOutcome: this.connection.hookFor(corpId) }),
     });
   }
 }

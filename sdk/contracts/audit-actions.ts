@@ -31,6 +31,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'live-detail.resolveCheckin': '指定同名签到的观众',
   'live-detail.invite': '发送直播邀请消息',
   'live-detail.inviteRetry': '重发失败的直播邀请',
+  'live-detail.deleteReplay': '删除直播回放',
 };
 
 /** One audit row's action in words; unknown actions (a newer host) show as they are. */

@@ -12,6 +12,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   dir: '日志位置',
   enabled: '启用',
   file: '数据库文件',
+  images: '图片',
   from: '原位置',
   livingid: '直播 ID',
   matched: '已匹配',

@@ -1,4 +1,5 @@
 import type { JobSnapshot } from './jobs.js';
+import type { WeComConnectionState } from './wecom-connection.js';
 
 /** Events pushed to clients (SSE in browser mode, `on` in Electron). */
 export interface HostEventMap {
@@ -15,6 +16,8 @@ export interface HostEventMap {
     appName?: string;
     retryAfter: string;
   };
+  /** The current corp's WeCom connection state changed (only that corp's sessions receive it). */
+  'wecom.connection': WeComConnectionState;
 }
 
 export type HostEventName = keyof HostEventMap;
@@ -31,6 +34,7 @@ export const HOST_EVENT_TYPES = [
   'plugins.changed',
   'reports.changed',
   'wecom.ipNotAllowed',
+  'wecom.connection',
 ] as const satisfies readonly HostEventName[];
 
 export interface PluginStatus {

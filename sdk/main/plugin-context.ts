@@ -78,6 +78,8 @@ export interface PluginScheduler {
 export type EventAudience =
   | { kind: 'all' }
   | { kind: 'admins'; corpId?: string | null }
+  /** Every session of one corp, whatever the tier. */
+  | { kind: 'corp'; corpId: string }
   | { kind: 'user'; userid: string; corpId?: string | null };
 
 export interface PluginEvents {

@@ -6,7 +6,14 @@
  */
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { isTokenErrcode, WeComError, WeComProtocolError, WeComTransportError } from './errors.js';
+import {
+  isTokenErrcode,
+  parseFromIp,
+  WeComError,
+  WeComProtocolError,
+  WeComTransportError,
+  type TransportFailure,
+} from './errors.js';
 import type { HttpClient, HttpRequest } from './http-client.js';
 import { BaseResponse, TokenResponse } from './models.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -20,6 +27,18 @@ export interface IpNotAllowedInfo {
   errmsg: string;
 }
 
+/**
+ * What one HTTP exchange showed about the connection to WeCom, for the host's connection state: reached
+ * and accepted (`ok`, `errcode` 0 or a business errcode), the IP refused (60020), the app's credentials
+ * refused (gettoken answered an errcode), or WeCom not reached at all. Token expiry on a business call is
+ * not reported: the caller refreshes the token and tries again.
+ */
+export type CallOutcome =
+  | { kind: 'ok'; api: string; errcode: number }
+  | { kind: 'ipNotAllowed'; api: string; ip: string | null }
+  | { kind: 'tokenRefused'; api: string; errcode: number }
+  | { kind: 'unreachable'; api: string; failure: TransportFailure };
+
 export interface ApiCallerOptions {
   corpid: string;
   corpsecret: string;
@@ -28,6 +47,7 @@ export interface ApiCallerOptions {
   retry: RetryOptions;
   logger: Logger;
   onIpNotAllowed: ((info: IpNotAllowedInfo) => void) | undefined;
+  onCallOutcome?: ((outcome: CallOutcome) => void) | undefined;
   tokenMarginSeconds: number | undefined;
 }
 
@@ -168,6 +188,7 @@ export class ApiCaller {
           const body = await http.send(request);
           const errcode = this.errcodeOf(body);
           if (errcode !== 0) this.counters.errcodes[errcode] = (this.counters.errcodes[errcode] ?? 0) + 1;
+          this.reportOutcome(spec.api, errcode, body);
           const durationMs = Math.round(performance.now() - started);
           logger.info(
             { api: spec.api, method: spec.method, path, errcode, durationMs, attempt },
@@ -176,7 +197,10 @@ export class ApiCaller {
           return body;
         } catch (error) {
           const durationMs = Math.round(performance.now() - started);
-          if (error instanceof WeComTransportError) this.counters.transportFailures += 1;
+          if (error instanceof WeComTransportError) {
+            this.counters.transportFailures += 1;
+            this.emitOutcome({ kind: 'unreachable', api: spec.api, failure: error.failure });
+          }
           logger.warn(
             { api: spec.api, method: spec.method, path, durationMs, attempt, reason: this.reasonOf(error) },
             'wecom call failed',
@@ -186,6 +210,29 @@ export class ApiCaller {
       },
       spec.signal,
     );
+  }
+
+  private reportOutcome(api: string, errcode: number, body: Record<string, unknown>): void {
+    if (errcode === 60020) {
+      const errmsg = typeof body['errmsg'] === 'string' ? body['errmsg'] : '';
+      this.emitOutcome({ kind: 'ipNotAllowed', api, ip: parseFromIp(errmsg) ?? null });
+    } else if (api === 'gettoken' && errcode !== 0 && errcode !== -1) {
+      this.emitOutcome({ kind: 'tokenRefused', api, errcode });
+    } else if (errcode !== -1 && !isTokenErrcode(api, errcode)) {
+      this.emitOutcome({ kind: 'ok', api, errcode });
+    }
+  }
+
+  private emitOutcome(outcome: CallOutcome): void {
+    try {
+      this.options.onCallOutcome?.(outcome);
+    } catch (hookError) {
+      // The host's bookkeeping must never change a call's result.
+      this.options.logger.error(
+        { api: outcome.api, reason: this.reasonOf(hookError) },
+        'onCallOutcome hook failed',
+      );
+    }
   }
 
   private errcodeOf(body: Record<string, unknown>): number {

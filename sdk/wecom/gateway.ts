@@ -8,7 +8,7 @@
 import { pino, type Logger } from 'pino';
 import { concatMap, from, type Observable } from 'rxjs';
 import { AppError } from '../contracts/errors.js';
-import { ApiCaller, type CallerStats, type IpNotAllowedInfo } from './api-caller.js';
+import { ApiCaller, type CallerStats, type CallOutcome, type IpNotAllowedInfo } from './api-caller.js';
 import { WeComConfigError, WeComError } from './errors.js';
 import { HttpClient } from './http-client.js';
 import { findCreatedLiving } from './living-reconciler.js';
@@ -57,6 +57,8 @@ export interface WeComGatewayOptions {
   logger?: Logger;
   /** Told of every 60020 with the IP WeCom saw, so the host can record it and prompt the admin (R2.7). */
   onIpNotAllowed?: (info: IpNotAllowedInfo) => void;
+  /** Told what every HTTP exchange showed about the connection (the host's connection state). */
+  onCallOutcome?: (outcome: CallOutcome) => void;
   /** Refresh the token this long before it expires; default 300 s (capped at half its lifetime). */
   tokenMarginSeconds?: number;
   /** Pause before searching for the live an ambiguous create may have made; default 1 s. */
@@ -116,6 +118,7 @@ export class WeComGateway {
       retry: { ...DEFAULT_RETRY, ...options.retry },
       logger: this.logger,
       onIpNotAllowed: options.onIpNotAllowed,
+      onCallOutcome: options.onCallOutcome,
       tokenMarginSeconds: options.tokenMarginSeconds,
     });
     this.userNames = new UserNameCache(

@@ -1,7 +1,7 @@
 /** The public API of sdk/wecom: the gateway, its models and errors, and the callback crypto. */
 export { WeComGateway } from './gateway.js';
 export type { CallOptions, GatewayStats, WeComGatewayOptions } from './gateway.js';
-export type { IpNotAllowedInfo } from './api-caller.js';
+export type { CallOutcome, IpNotAllowedInfo } from './api-caller.js';
 export * from './models.js';
 export {
   configFieldOf,

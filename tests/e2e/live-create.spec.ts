@@ -83,6 +83,8 @@ describe('创建直播 (browser mode, simulator)', () => {
       await page.getByLabel('直播类型').click();
       await page.getByRole('option', { name: '企业培训（默认）' }).click();
       await page.getByLabel('直播简介（可选）').fill('面向销售团队的新品培训');
+      // R3.2's remembered choice: stay on the form and see the confirmation (the default opens menu 2).
+      await page.getByTestId('after-create-open-list').getByRole('checkbox').uncheck();
       await page.getByRole('button', { name: '创建直播' }).click();
 
       const livingid = await page.getByTestId('created-livingid').innerText();

@@ -98,6 +98,10 @@ describe('直播详情 (browser mode, simulator)', () => {
       // Filters run on the host: WeChat users only, then cleared.
       await page.getByRole('option', { name: '微信用户', exact: true }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
+      // The count's wording follows the filter at once; the rows follow the host's answer.
+      await page.waitForFunction(
+        `[...document.querySelectorAll('table[aria-label="观众明细"] tr[mat-row]')].every((row) => row.textContent.includes('外部 · 微信'))`,
+      );
       const wechat = await page.locator('table[aria-label="观众明细"] tr[mat-row]').allTextContents();
       expect(wechat.length).toBeGreaterThan(0);
       expect(wechat.every((row) => row.includes('外部 · 微信'))).toBeTrue();
@@ -150,6 +154,9 @@ describe('直播详情 (browser mode, simulator)', () => {
       // The filter row wraps under the search; the cards follow the filter.
       await page.getByRole('option', { name: '微信用户', exact: true }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
+      await page.waitForFunction(
+        `[...document.querySelectorAll('ul.cards li')].every((card) => card.textContent.includes('外部 · 微信'))`,
+      );
       const wechat = await page.locator('ul.cards li').allTextContents();
       expect(wechat.length).toBeGreaterThan(0);
       expect(wechat.every((card) => card.includes('外部 · 微信'))).toBeTrue();

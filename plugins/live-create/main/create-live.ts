@@ -3,10 +3,12 @@ import type { CallContext, PluginContext } from '../../../sdk/main/plugin-contex
 import { findCreatedLiving } from '../../../sdk/wecom/living-reconciler.js';
 import type { CreateLivingRequest } from '../../../sdk/wecom/models.js';
 import { isAmbiguousWriteFailure } from '../../../sdk/wecom/retry.js';
+import { LIVE_IMAGE_LABELS } from '../shared/image-rules.js';
 import type { CreatedLiveAnswer } from '../shared/live-create-api.js';
 import { typeTakesDescription } from '../shared/live-rules.js';
 import { CreateRequests, requestHash, type RequestKey } from './create-requests.js';
 import type { CreateLive } from './input-schemas.js';
+import { readLiveImages, uploadLiveImages, type CheckedImage } from './live-images.js';
 import { checkDescription, checkRemind, checkSchedule } from './live-validation.js';
 import { planPulls, schedulePulls } from './pull-plan.js';
 
@@ -29,7 +31,7 @@ export class LiveCreator {
     const request = toWeComRequest(input);
     if (input.idempotencyKey === undefined) {
       validate(request, input);
-      return this.createNew(request, input, call, null);
+      return this.createNew(request, input, call, null, await readLiveImages(this.ctx, input, call));
     }
     const key: RequestKey = { corpId: corp.corpId, userid: user.userid, key: input.idempotencyKey };
     const inflightKey = `${key.corpId}\n${key.userid}\n${key.key}`;
@@ -48,7 +50,13 @@ export class LiveCreator {
     call: CallContext,
     key: RequestKey,
   ): Promise<CreatedLiveAnswer> {
-    const hash = requestHash({ ...request, anchor_name: input.anchor_name ?? '' });
+    // The images by their uploaded files: each attempt uploads them anew, so media ids differ per try.
+    const hash = requestHash({
+      ...request,
+      anchor_name: input.anchor_name ?? '',
+      ...(input.cover_file_id ? { cover_file_id: input.cover_file_id } : {}),
+      ...(input.share_file_id ? { share_file_id: input.share_file_id } : {}),
+    });
     const previous = await this.requests.find(key);
     if (previous !== undefined && previous.request_hash !== hash) {
       throw new AppError('CONFLICT', '这个请求标识已用于另一场直播，请刷新页面后重新提交。', {
@@ -62,6 +70,7 @@ export class LiveCreator {
       }
     }
     validate(request, input);
+    const images = await readLiveImages(this.ctx, input, call);
     if (previous !== undefined) {
       // An earlier call with this key stopped without an answer: WeCom may have the live already.
       const gateway = await this.ctx.wecom.forCall(call);
@@ -72,11 +81,11 @@ export class LiveCreator {
         },
         request,
       );
-      if (found !== undefined) return this.remember(found, true, input, call, key);
+      if (found !== undefined) return this.remember(found, true, input, call, key, []);
     } else {
       await this.requests.claim(key, hash, Date.now());
     }
-    return this.createNew(request, input, call, key);
+    return this.createNew(request, input, call, key, images);
   }
 
   private async createNew(
@@ -84,18 +93,21 @@ export class LiveCreator {
     input: CreateLive,
     call: CallContext,
     key: RequestKey | null,
+    images: CheckedImage[],
   ): Promise<CreatedLiveAnswer> {
     const gateway = await this.ctx.wecom.forCall(call);
     let created: { livingid: string; reconciled: boolean };
     try {
-      created = await gateway.createLiving(request);
+      // Temporary media at submit time (valid three days, so never uploaded ahead).
+      const media = await uploadLiveImages(gateway, images);
+      created = await gateway.createLiving({ ...request, ...media });
     } catch (error) {
       // Certainly not created: the key is free for a corrected request. Unknown: keep it, so its retry
       // searches WeCom before creating.
       if (key !== null && !isAmbiguousWriteFailure(error)) await this.requests.release(key);
       throw error;
     }
-    return this.remember(created.livingid, created.reconciled, input, call, key);
+    return this.remember(created.livingid, created.reconciled, input, call, key, images);
   }
 
   private async remember(
@@ -104,6 +116,7 @@ export class LiveCreator {
     input: CreateLive,
     call: CallContext,
     key: RequestKey | null,
+    images: CheckedImage[],
   ): Promise<CreatedLiveAnswer> {
     const { corp, user } = sessionOf(call);
     if (key !== null) await this.requests.complete(key, livingid);
@@ -125,7 +138,10 @@ export class LiveCreator {
     await this.ctx.audit.record(call, {
       action: 'create',
       target: `${live.theme}（${livingid}）`,
-      detail: { reconciled },
+      detail: {
+        reconciled,
+        ...(images.length === 0 ? {} : { images: images.map((image) => LIVE_IMAGE_LABELS[image.field]) }),
+      },
     });
     return { livingid, live, pulls, replayed: false, reconciled };
   }

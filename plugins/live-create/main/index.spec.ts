@@ -235,6 +235,11 @@ describe('live-create plugin (main side, simulator)', () => {
     await client.admin('POST', 'clock', { now: newStart + 60 });
     const late = await call('modify', { livingid, theme: '太迟了' });
     expect(late.ok ? null : late.error.code).toBe('CONFLICT');
+    expect(late.ok ? null : late.error.message).toBe(
+      '直播「改期后的培训」当前状态为「直播中」，只有未开始的预约直播可以修改。' +
+        '已开始的直播不能再改时间或主题；如需另行安排，请创建一场新的预约直播。',
+    );
+    expect(late.ok ? null : late.error.details?.['field']).toBe('livingid');
     const other = await sessionFor(runtime, 'user', 'someone-else', corpId);
     const foreign = await call('modify', { livingid, theme: '别人的' }, other);
     expect(foreign.ok ? null : foreign.error.code).toBe('FORBIDDEN');

@@ -4,7 +4,14 @@ import { AppError } from '../../../sdk/contracts/errors.js';
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
 import type { LiveWithPulls } from '../shared/live-create-api.js';
 import { LiveCreator, sessionOf } from './create-live.js';
-import { CreateLiveSchema, GetLiveSchema, ModifyLiveSchema, RecentLivesSchema } from './input-schemas.js';
+import {
+  CheckImageSchema,
+  CreateLiveSchema,
+  GetLiveSchema,
+  ModifyLiveSchema,
+  RecentLivesSchema,
+} from './input-schemas.js';
+import { previewImage } from './live-images.js';
 import { modifyLive } from './modify-live.js';
 import { pullJob } from './pull-job.js';
 import { PULL_JOB, planPulls } from './pull-plan.js';
@@ -19,6 +26,9 @@ export default definePlugin({
     ctx.retention.register(requestRetention());
 
     ctx.handle('create', { input: CreateLiveSchema, ...guard }, (input, call) => creator.create(input, call));
+    ctx.handle('checkImage', { input: CheckImageSchema, ...guard }, ({ field, fileId }, call) =>
+      previewImage(ctx, field, fileId, call),
+    );
     ctx.handle('modify', { input: ModifyLiveSchema, ...guard }, (input, call) =>
       modifyLive(ctx, input, call),
     );

@@ -37,6 +37,8 @@ const remindTime = z
   .min(0, '提醒时间不能为负')
   .max(MAX_REMIND_SECONDS, '提醒时间最多提前 7 天');
 
+const imageFileId = z.string().trim().max(128).optional();
+
 export const CreateLiveSchema = z.object({
   anchor_userid: anchorUserid,
   anchor_name: anchorName.optional(),
@@ -46,6 +48,9 @@ export const CreateLiveSchema = z.object({
   type: type.default(3),
   description: description.optional(),
   remind_time: remindTime.optional(),
+  /** Uploaded files (FileTransfer) of the cover and share images; type 4 only. */
+  cover_file_id: imageFileId,
+  share_file_id: imageFileId,
   idempotencyKey: z
     .string()
     .regex(/^[\w-]{8,64}$/, '请求标识格式不正确')
@@ -68,3 +73,8 @@ export type ModifyLive = z.infer<typeof ModifyLiveSchema>;
 export const GetLiveSchema = z.object({ livingid: z.string().trim().min(1).max(128) });
 
 export const RecentLivesSchema = z.object({ limit: z.number().int().min(1).max(50).default(10) });
+
+export const CheckImageSchema = z.object({
+  field: z.enum(['cover', 'share']),
+  fileId: z.string().trim().min(1, '请先选择图片').max(128),
+});

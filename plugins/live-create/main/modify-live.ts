@@ -39,10 +39,12 @@ export async function modifyLive(
       current.status === null || current.status === 0
         ? '已到开始时间'
         : `当前状态为「${LIVE_STATUS_LABELS[current.status]}」`;
-    throw new AppError('CONFLICT', `这场直播${state}，只有未开始的预约直播可以修改。`, {
-      livingid: input.livingid,
-      status: current.status,
-    });
+    throw new AppError(
+      'CONFLICT',
+      `直播「${current.theme}」${state}，只有未开始的预约直播可以修改。` +
+        '已开始的直播不能再改时间或主题；如需另行安排，请创建一场新的预约直播。',
+      { field: 'livingid', livingid: input.livingid, status: current.status },
+    );
   }
   const start = input.living_start ?? current.reserveStart ?? 0;
   if (input.living_start !== undefined) checkSchedule(input.living_start, nowSeconds);

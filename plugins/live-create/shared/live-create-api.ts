@@ -14,6 +14,9 @@ export interface CreateLiveInput {
   type: number;
   description?: string;
   remind_time?: number;
+  /** Uploaded files (FileTransfer) of the cover / share image, type 4 only; sent to WeCom at submit time. */
+  cover_file_id?: string;
+  share_file_id?: string;
   /** Same key, same live: a double click or a retried call never creates a second one. */
   idempotencyKey?: string;
 }
@@ -48,4 +51,12 @@ export interface CreatedLiveAnswer {
 export interface LiveWithPulls {
   live: LiveRecord;
   pulls: PlannedPull[];
+}
+
+/** `live-create.checkImage` answer: the image passed the checks; a preview for the form. */
+export interface CheckedImageAnswer {
+  fileId: string;
+  name: string;
+  size: number;
+  dataUrl: string;
 }

@@ -6,7 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type LiveStatus } from '../../../sdk/contracts/lives.js';
 import { copyText } from '../../../sdk/ui/clipboard.js';
@@ -20,6 +20,7 @@ import { LiveCreateApi } from './live-create-api.js';
 import { LiveForm } from './live-form.js';
 import { createPayload, durationText, type LiveFormValue } from './live-form-model.js';
 import { ModifyDialog } from './modify-dialog.js';
+import { AfterCreateChoice, AfterCreatePreference } from './after-create-choice.js';
 
 type RecentState = 'loading' | 'ready' | 'error';
 
@@ -37,6 +38,7 @@ type RecentState = 'loading' | 'ready' | 'error';
     MatTooltipModule,
     RouterLink,
     LiveForm,
+    AfterCreateChoice,
   ],
   templateUrl: './live-create-page.component.html',
   styleUrl: './live-create-page.scss',
@@ -57,6 +59,8 @@ export class LiveCreatePage implements OnInit {
     this.session.plugins().some((plugin) => plugin.id === 'live-detail' && plugin.state === 'enabled'),
   );
   private readonly form = viewChild(LiveForm);
+  private readonly router = inject(Router);
+  private readonly afterCreate = inject(AfterCreatePreference);
 
   protected readonly userid = computed(() => this.session.user()?.userid ?? '');
   protected readonly username = computed(() => this.session.user()?.username ?? '');
@@ -99,6 +103,7 @@ export class LiveCreatePage implements OnInit {
       this.created.set(answer);
       this.form()?.reset();
       void this.loadRecent();
+      if (this.listAvailable() && this.afterCreate.openList()) this.openInList(answer);
     } catch (error) {
       // A refusal with a definite answer frees the key for a corrected request.
       if (error instanceof RpcError && !['WECOM_UNREACHABLE', 'INTERNAL'].includes(error.code))
@@ -107,6 +112,14 @@ export class LiveCreatePage implements OnInit {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** R3.2: menu 2 with the new live shown (the list filtered to its livingid). */
+  private openInList(answer: CreatedLiveAnswer): void {
+    void this.router.navigate(['/lives'], { queryParams: { keyword: answer.livingid } });
+    this.snackBar.open(`「${answer.live.theme}」创建成功，已在成员直播列表中显示。`, '关闭', {
+      duration: 6000,
+    });
   }
 
   protected async loadRecent(): Promise<void> {

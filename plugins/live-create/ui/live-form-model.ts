@@ -3,6 +3,7 @@
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { CreateLiveInput } from '../shared/live-create-api.js';
 import {
+  ACTIVITY_LIVE_TYPE,
   MAX_DURATION_SECONDS,
   MIN_DURATION_SECONDS,
   MIN_LEAD_SECONDS,
@@ -113,6 +114,9 @@ export interface LiveFormValue {
   type: number;
   description: string;
   remindTime: number;
+  /** Checked uploads of the cover / share image (create, activity lives only). */
+  coverFileId?: string | null;
+  shareFileId?: string | null;
 }
 
 /** The `live-create.create` input of a valid form (without the idempotency key). */
@@ -131,6 +135,11 @@ export function createPayload(value: LiveFormValue): Omit<CreateLiveInput, 'idem
   const description = value.description.trim();
   if (typeTakesDescription(value.type) && description !== '') payload.description = description;
   if (value.remindTime > 0) payload.remind_time = value.remindTime;
+  // Only an activity live uses the images; WeCom gets them when the form is submitted.
+  if (value.type === ACTIVITY_LIVE_TYPE) {
+    if (value.coverFileId) payload.cover_file_id = value.coverFileId;
+    if (value.shareFileId) payload.share_file_id = value.shareFileId;
+  }
   return payload;
 }
 

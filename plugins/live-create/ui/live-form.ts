@@ -26,7 +26,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { startWith } from 'rxjs';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import type { CheckedImageAnswer } from '../shared/live-create-api.js';
 import {
+  ACTIVITY_LIVE_TYPE,
   charCount,
   DEFAULT_LIVE_TYPE,
   DESCRIPTION_MAX_CHARS,
@@ -55,6 +57,7 @@ import {
   type LiveFormValue,
   type RangeValue,
 } from './live-form-model.js';
+import { CoverPicker } from './cover-picker.js';
 
 const maxChars =
   (max: number) =>
@@ -81,6 +84,7 @@ const maxChars =
     MatSelectModule,
     FieldHint,
     TimeOfDayInput,
+    CoverPicker,
   ],
   templateUrl: './live-form.component.html',
   styleUrl: './live-form.scss',
@@ -144,6 +148,10 @@ export class LiveForm {
     matchingTimeChoices(this.value().range?.endTime, this.choices),
   );
   protected readonly zone = zoneName(browserZone());
+  /** The cover and share image (create only; WeCom's living/modify takes no images). */
+  protected readonly coverImage = signal<CheckedImageAnswer | null>(null);
+  protected readonly shareImage = signal<CheckedImageAnswer | null>(null);
+  protected readonly imagesEnabled = computed(() => this.value().type === ACTIVITY_LIVE_TYPE);
   protected readonly warning = computed(() => typeWarning(this.value().type ?? DEFAULT_LIVE_TYPE));
   protected readonly rangeError = computed(() => {
     this.value();
@@ -177,7 +185,11 @@ export class LiveForm {
     // The clock moved since the range was picked: check again.
     this.form.controls.range.updateValueAndValidity();
     if (this.form.invalid || this.busy()) return;
-    this.submitted.emit(this.form.getRawValue() as LiveFormValue);
+    this.submitted.emit({
+      ...(this.form.getRawValue() as LiveFormValue),
+      coverFileId: this.coverImage()?.fileId ?? null,
+      shareFileId: this.shareImage()?.fileId ?? null,
+    });
   }
 
   /** Clears the theme and description for the next live; keeps the anchor, type and reminder. */
@@ -197,6 +209,8 @@ export class LiveForm {
       },
     });
     this.triedSubmit.set(false);
+    this.coverImage.set(null);
+    this.shareImage.set(null);
   }
 
   private prefillCreate(userid: string, name: string): void {

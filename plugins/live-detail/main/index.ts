@@ -14,6 +14,7 @@ import {
 } from './input-schemas.js';
 import { registerInvitations } from './invite-channels.js';
 import { localDetail } from './live-detail.js';
+import { registerLiveSurface } from './live-surface.js';
 import { refreshLive } from './refresh-live.js';
 
 const guard = { minTier: 'user', requiresCorp: true } as const;
@@ -28,6 +29,7 @@ export default definePlugin({
   activate(ctx) {
     ctx.scheduler.registerJob(EXPORT_JOB, exportJob(ctx));
     registerInvitations(ctx);
+    registerLiveSurface(ctx);
 
     ctx.handle('get', { input: GetDetailSchema, ...guard }, async (input, call) => {
       const corpId = corpOf(call);

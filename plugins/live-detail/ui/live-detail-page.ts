@@ -52,6 +52,7 @@ import {
 import { CheckinRowsPanel } from './checkin-rows-panel.js';
 import { InvitationsPanel } from './invitations-panel.js';
 import { LiveDetailApi } from './live-detail-api.js';
+import { LiveSurfacePanel } from './live-surface-panel.js';
 import { ViewerCharts } from './viewer-charts.js';
 import { ViewerFilterBar } from './viewer-filter-bar.js';
 
@@ -91,6 +92,7 @@ type SortColumn = (typeof COLUMNS)[number];
     InvitationsPanel,
     ViewerCharts,
     ViewerFilterBar,
+    LiveSurfacePanel,
   ],
   templateUrl: './live-detail-page.component.html',
   styleUrl: './live-detail-page.scss',

@@ -1,11 +1,13 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { of } from 'rxjs';
 import type { PluginStatus } from '../../../../sdk/contracts/events.js';
 import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
+import type { WeComConnectionState } from '../../../../sdk/contracts/wecom-connection.js';
 import { provideAppIcons } from '../../../../sdk/ui/icons.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
@@ -48,6 +50,20 @@ function statuses(disabled: string[] = []): PluginStatus[] {
   }));
 }
 
+function connection(kind: WeComConnectionState['kind'], extra: Partial<WeComConnectionState> = {}) {
+  return {
+    corpId: 'c1',
+    kind,
+    lastOkAt: '2026-12-07T02:00:00.000Z',
+    since: '2026-12-07T02:00:00.000Z',
+    api: 'agent/get',
+    errcode: null,
+    ip: null,
+    failure: null,
+    ...extra,
+  } satisfies WeComConnectionState;
+}
+
 describe('ShellLayout', () => {
   let fake: FakeTransport;
   let harness: RouterTestingHarness;
@@ -69,7 +85,13 @@ describe('ShellLayout', () => {
         plugins: statuses(),
         timeZone: 'Asia/Shanghai',
       })
-      .answer('auth.logout', {});
+      .answer('auth.logout', {})
+      .answer('wecom.connection', connection('ok'))
+      .answer('trustedIps.list', {
+        ips: [{ ip: '203.0.113.9' }],
+        copyText: '203.0.113.9',
+        consoleUrl: 'https://work.weixin.qq.com/wework_admin/frame#apps/modApiApp',
+      });
     TestBed.configureTestingModule({
       providers: [
         provideAppState(),
@@ -99,6 +121,7 @@ describe('ShellLayout', () => {
   });
 
   afterEach(() => {
+    TestBed.inject(MatDialog).closeAll();
     sessionStorage.clear();
     localStorage.removeItem(THEME_STORAGE_KEY);
     document.documentElement.classList.remove('theme-light', 'theme-dark');
@@ -139,6 +162,34 @@ describe('ShellLayout', () => {
     await new Promise((resolve) => setTimeout(resolve));
     harness.fixture.detectChanges();
     expect(menuTitles()).toEqual(['成员直播列表', '系统设置', '运行状态']);
+
+  it('shows the corp’s WeCom connection state with the last successful call, and follows wecom.connection', async () => {
+    await harness.fixture.whenStable();
+    const chip = () => element().querySelector<HTMLButtonElement>('[data-testid="wecom-connection"]');
+    expect(chip()?.dataset['kind']).toBe('ok');
+    expect(chip()?.textContent).toContain('企业微信 正常');
+    expect(chip()?.getAttribute('aria-label')).toContain('最近一次成功调用：2026-12-07 10:00');
+    fake.emit('wecom.connection', connection('tokenRefused', { errcode: 40001, api: 'gettoken' }));
+    // Another corp's state is not this session's.
+    fake.emit('wecom.connection', connection('unreachable', { corpId: 'c2' }));
+    await harness.fixture.whenStable();
+    expect(chip()?.dataset['kind']).toBe('tokenRefused');
+    chip()?.click();
+    await harness.fixture.whenStable();
+    const dialog = document.querySelector('mat-dialog-container')?.textContent ?? '';
+    expect(dialog).toContain('errcode 40001');
+    expect(dialog).toContain('应用 Secret 不正确');
+  });
+
+  it('opens the trusted-IP dialog with the whole list when WeCom refused the IP', async () => {
+    fake.emit('wecom.connection', connection('ipNotAllowed', { ip: '203.0.113.9' }));
+    await harness.fixture.whenStable();
+    element().querySelector<HTMLButtonElement>('[data-testid="wecom-connection"]')?.click();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await harness.fixture.whenStable();
+    const dialog = document.querySelector('wl-trusted-ip-dialog')?.textContent ?? '';
+    expect(dialog).toContain('本机 IP 未被企业微信信任');
+    expect(dialog).toContain('203.0.113.9');
   });
 
   it('switches the theme from the toolbar menu', async () => {

@@ -27,6 +27,7 @@ import { AppTheme } from '../../../../sdk/ui/theme.js';
 import { APP_NAME } from '../app-title.js';
 import { PluginMenu } from '../plugin-menu.js';
 import { ReportMenu } from '../reports/report-menu.js';
+import { WeComConnectionChip } from './wecom-connection-chip.js';
 
 /** Below this width the navigation slides over the page instead of sitting beside it. */
 const NARROW = '(max-width: 959.98px)';
@@ -49,6 +50,7 @@ const THEME_ICONS: Record<ThemeMode, string> = { system: 'contrast', light: 'lig
     MatMenuModule,
     MatTooltipModule,
     MatDividerModule,
+    WeComConnectionChip,
   ],
   templateUrl: './shell-layout.html',
   styleUrl: './shell-layout.scss',
