@@ -19,7 +19,12 @@ process.on('exit', () => {
 });
 
 async function spawnReady<R>(entry: string, args: string[]): Promise<Child<R>> {
-  const child = spawn(process.execPath, [join(distRoot, entry), ...args], {
+  // BENCH_SERVE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles browser mode only.
+  const nodeArgs =
+    entry.startsWith('host') && process.env['BENCH_SERVE_NODE_ARGS']
+      ? process.env['BENCH_SERVE_NODE_ARGS'].split(' ').filter((arg) => arg !== '')
+      : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(distRoot, entry), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
