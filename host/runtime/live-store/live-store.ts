@@ -21,9 +21,9 @@ import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import type { Clock } from '../runtime-options.js';
 import { CLOCK, KNEX } from '../tokens.js';
 import {
-  changedPeople,
   readPeople,
   sameValue,
+  upsertChangedPeople,
   upsertPeople,
   writeViewers,
   type Person,
@@ -156,12 +156,17 @@ export class LiveStoreService implements LiveStore {
         .filter((viewer) => viewer.name !== '')
         .map((viewer) => ({ kind: viewer.kind, id: viewer.id, name: viewer.name, source: 'watch-stat' }));
       const inviters = viewers.map(inviterOf).filter((inviter) => inviter !== null);
-      // One read of the name cache for everyone this pull names or needs; only differences are written.
-      const cached = await readPeople(trx, corpId, [...learnt, ...inviters]);
-      await upsertPeople(trx, corpId, changedPeople(learnt, cached), now);
+      // The names this pull learnt are written where they differ from the cache; the cache is read only
+      // for inviters this pull does not name itself.
+      await upsertChangedPeople(trx, corpId, learnt, now);
+      const learntNames = new Map(learnt.map((person) => [personKey(person.kind, person.id), person.name]));
+      const cached = await readPeople(
+        trx,
+        corpId,
+        inviters.filter((inviter) => !learntNames.has(personKey(inviter.kind, inviter.id))),
+      );
       // The inviters' names as the cache holds them now: names learnt from this pull first, so rule (4)
       // sees them too.
-      const learntNames = new Map(learnt.map((person) => [personKey(person.kind, person.id), person.name]));
       const known = new Map<string, string>();
       for (const inviter of inviters) {
         const key = personKey(inviter.kind, inviter.id);
