@@ -2,6 +2,7 @@
 // ready once it printed its JSON ready line. Keeping them out of the bench process means a figure
 // measured here is the product's own (the simulator's work does not share the product's event loop).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,24 @@ const distRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Child<R> {
   ready: R;
+  /** CPU seconds the process has used so far (user + system), or null where /proc is not there. */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command (which may hold spaces) start at state; utime and stime are 14 and 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 const children = new Set<ChildProcess>();
@@ -19,7 +37,12 @@ process.on('exit', () => {
 });
 
 async function spawnReady<R>(entry: string, args: string[]): Promise<Child<R>> {
-  const child = spawn(process.execPath, [join(distRoot, entry), ...args], {
+  // BENCH_SERVE_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles browser mode only.
+  const nodeArgs =
+    entry.startsWith('host') && process.env['BENCH_SERVE_NODE_ARGS']
+      ? process.env['BENCH_SERVE_NODE_ARGS'].split(' ').filter((arg) => arg !== '')
+      : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(distRoot, entry), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -36,6 +59,7 @@ async function spawnReady<R>(entry: string, args: string[]): Promise<Child<R>> {
   });
   return {
     ready,
+    cpuSeconds: () => cpuSecondsOf(child.pid),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -65,14 +65,24 @@ export async function benchProductSync(): Promise<BenchSection> {
     let idle: number[];
     let during: number[];
     let counters: SimCounters;
+    let serverCpu: number | null = null;
+    let simCpu: number | null = null;
     try {
       const session = await login(server.ready, sim.ready);
       idle = await StatusProbe.idle(server.ready, 2_000);
       await simAdmin(sim.ready, 'POST', 'counters/reset');
       const probe = new StatusProbe(server.ready);
       probe.start();
+      const cpuBefore = [server.cpuSeconds(), sim.cpuSeconds()];
       job = await runSync(server.ready, session, anchor);
+      const cpuAfter = [server.cpuSeconds(), sim.cpuSeconds()];
       during = await probe.stop();
+      const used = (index: number): number | null => {
+        const [before, after] = [cpuBefore[index], cpuAfter[index]];
+        return before == null || after == null ? null : after - before;
+      };
+      serverCpu = used(0);
+      simCpu = used(1);
       counters = await simAdmin<SimCounters>(sim.ready, 'GET', 'counters');
     } finally {
       await server.stop();
@@ -104,6 +114,13 @@ export async function benchProductSync(): Promise<BenchSection> {
           'sync job',
           `${(stored.jobMs / 1000).toFixed(2)} s (job created → done; ${(job.wallMs / 1000).toFixed(2)} s as ` +
             `seen by the client), max ${counters.maxConcurrency} calls in flight`,
+        ],
+        [
+          'CPU meanwhile (steadier on a busy machine)',
+          serverCpu === null
+            ? 'not measured (no /proc)'
+            : `browser mode ${serverCpu.toFixed(2)} s (${((serverCpu / (job.wallMs / 1000)) * 100).toFixed(0)}% ` +
+              `of one core over the job), simulator ${simCpu?.toFixed(2) ?? '?'} s`,
         ],
         ['speed-up', `${ratio.toFixed(1)}× (goal ≥ ${SPEED_UP_GOAL}×): ${verdict(ratio >= SPEED_UP_GOAL)}`],
         [

@@ -41,6 +41,14 @@ export interface MergeStatsResult {
   unnamedInviters: Array<{ kind: ViewerKind; id: string }>;
 }
 
+/** One live as a sync pulled it: get_living_info's `living_info` and, once it started, every stats page. */
+export interface PulledLiveData {
+  livingid: string;
+  info: LivingInfo;
+  /** Every get_watch_stat page (up to `ending` = 1), or null for a live that has not started. */
+  pages: readonly WatchStatPage[] | null;
+}
+
 /**
  * The host-owned live store (docs/architecture.md "Live store"), offered to plugins as `ctx.liveStore`. Everything is
  * scoped by the internal corpId; every merge is an upsert in one transaction per live, so pulling the
@@ -59,6 +67,13 @@ export interface LiveStore {
     livingid: string,
     pages: readonly WatchStatPage[],
   ): Promise<MergeStatsResult>;
+  /**
+   * mergeLivingInfo and (where `pages` is not null) mergeWatchStats for several lives of one corp, in one
+   * transaction: a live is whole or absent, and a batch writes the name cache's and the viewers' index
+   * pages once rather than once per live (a member sync). One result per live, in order; null where
+   * there were no pages.
+   */
+  mergeLives(corpId: string, lives: readonly PulledLiveData[]): Promise<Array<MergeStatsResult | null>>;
   /** Records an online_count sample (peak viewers come from these). */
   addOnlineSnapshot(corpId: string, livingid: string, onlineCount: number, sampledAt?: number): Promise<void>;
   /** Caches a person's name (user/get, a check-in sheet, …). */

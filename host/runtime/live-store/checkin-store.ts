@@ -15,12 +15,43 @@ import type {
   ViewerKind,
 } from '../../../sdk/contracts/lives.js';
 import type { CheckinFigures } from './checkin-figures.js';
+import { rowsPerStatement } from './batched-writes.js';
 import { applyResolutions } from './checkin-resolutions.js';
 import { likePattern } from './live-list-query.js';
 import { roundFigures } from './round-figures.js';
 
 // Rows per multi-row insert: 8 columns × 500 rows stays well under SQLite's 32,766 bound parameters.
-const INSERT_CHUNK = 500;
+const RECORD_COLUMNS = [
+  'round_id',
+  'row_no',
+  'member_label',
+  'department',
+  'match_state',
+  'viewer_kind',
+  'viewer_id',
+  'checked_at',
+] as const;
+/** Rows per multi-row insert of check-in records. */
+const RECORD_CHUNK = rowsPerStatement(RECORD_COLUMNS.length);
+const recordInserts = new Map<number, string>();
+
+/**
+ * `insert into live_checkin_records (…) values (…), …` for `rows` rows, built by hand and kept: Knex's
+ * builder spent longer compiling 50,000 rows than SQLite took to store them, and the same text is one
+ * prepared statement in the connection's cache (statement-cache.ts).
+ */
+function recordInsertSql(rows: number): string {
+  let text = recordInserts.get(rows);
+  if (text === undefined) {
+    const tuple = `(${RECORD_COLUMNS.map(() => '?').join(', ')})`;
+    text =
+      `insert into "live_checkin_records" (${RECORD_COLUMNS.map((column) => `"${column}"`).join(', ')}) ` +
+      `values ${Array.from({ length: rows }, () => tuple).join(', ')}`;
+    if (recordInserts.size >= 50) recordInserts.clear();
+    recordInserts.set(rows, text);
+  }
+  return text;
+}
 
 interface RoundRow {
   id: number;
@@ -72,20 +103,26 @@ export async function replaceCheckins(
         })
         .returning('id')) as Array<{ id: number } | number>;
       const roundId = typeof inserted === 'object' ? inserted.id : (inserted ?? 0);
-      const rows = round.records.map((record) => ({
-        round_id: roundId,
-        row_no: record.rowNo,
-        member_label: record.memberLabel,
-        department: record.department,
-        match_state: record.matchState,
-        viewer_kind: record.matchState === 'matched' ? record.viewerKind : null,
-        viewer_id: record.matchState === 'matched' ? record.viewerId : null,
-        checked_at: round.startedAt,
-      }));
-      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-        await trx('live_checkin_records').insert(rows.slice(start, start + INSERT_CHUNK));
+      const bindings: Array<string | number | null> = [];
+      for (const record of round.records) {
+        const matched = record.matchState === 'matched';
+        bindings.push(
+          roundId,
+          record.rowNo,
+          record.memberLabel,
+          record.department,
+          record.matchState,
+          matched ? (record.viewerKind ?? null) : null,
+          matched ? (record.viewerId ?? null) : null,
+          round.startedAt ?? null,
+        );
       }
-      records += rows.length;
+      const width = RECORD_COLUMNS.length;
+      for (let start = 0; start < round.records.length; start += RECORD_CHUNK) {
+        const count = Math.min(RECORD_CHUNK, round.records.length - start);
+        await trx.raw(recordInsertSql(count), bindings.slice(start * width, (start + count) * width));
+      }
+      records += round.records.length;
     }
     // Ambiguous rows a user resolved on an earlier import of this workbook stay resolved.
     await applyResolutions(trx, liveId);

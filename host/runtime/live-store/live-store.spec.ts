@@ -1,6 +1,7 @@
 // The live store against a real SQLite file migrated by the host's migrations.
 import { join } from 'node:path';
 import type { Knex } from 'knex';
+import type { MergeStatsResult } from '../../../sdk/main/live-store.js';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
 import { openDatabase } from '../database.js';
@@ -225,6 +226,56 @@ describe('LiveStore (SQLite file)', () => {
     expect(page.rows.map((row) => row.viewerId)).toEqual(['LiSi', 'wmB', 'wmA', 'wmSelf']);
     const searched = await store.viewers('corp-a', 'lv1', { keyword: '万', page: 1, pageSize: 10 });
     expect(searched.rows.map((row) => row.viewerId)).toEqual(['wmA']);
+  });
+
+  it('merges several pulled lives in one go exactly as one merge after another', async () => {
+    const live = (livingid: string, pages: WatchStatPage[] | null) => ({ livingid, info: ENDED_INFO, pages });
+    const results = await store.mergeLives('corp-a', [
+      live('lv1', [statPage()]),
+      live('lv2', null),
+      live('lv3', [statPage()]),
+    ]);
+    // The same pulls merged one by one on corp-b give the same results, lives, viewers and name cache.
+    const oneByOne: Array<MergeStatsResult | null> = [];
+    for (const livingid of ['lv1', 'lv2', 'lv3']) await store.mergeLivingInfo('corp-b', livingid, ENDED_INFO);
+    for (const livingid of ['lv1', 'lv3']) {
+      oneByOne.push(await store.mergeWatchStats('corp-b', livingid, [statPage()]));
+    }
+    expect(results).toEqual([oneByOne[0] ?? null, null, oneByOne[1] ?? null]);
+    expect(results[0]?.viewers).toBe(4);
+    const snapshot = async (corpId: string) => ({
+      lives: await db('lives')
+        .where('corp_id', corpId)
+        .orderBy('livingid')
+        .select('livingid', 'theme', 'status', 'last_synced_at', 'stats_synced_at'),
+      viewers: await db('live_viewers as v')
+        .join('lives as l', 'l.id', 'v.live_id')
+        .where('l.corp_id', corpId)
+        .orderBy(['l.livingid', 'v.viewer_id'])
+        .select('l.livingid', 'v.viewer_id', 'v.name', 'v.inviter_name', 'v.inviter_rule', 'v.raw'),
+      people: await db('live_people')
+        .where('corp_id', corpId)
+        .orderBy('person_id')
+        .select('person_kind', 'person_id', 'name', 'source', 'updated_at'),
+    });
+    const batched = await snapshot('corp-a');
+    expect(batched.viewers.length).toBe(8);
+    expect(batched).toEqual(await snapshot('corp-b'));
+  });
+
+  it('leaves every live of a batch unwritten when one of them cannot be merged', async () => {
+    const broken = statPage();
+    // A viewer without an id breaks the viewers' NOT NULL key: the whole batch is rolled back.
+    (broken.stat_info.users[0] as { userid: unknown }).userid = null;
+    await expectAsync(
+      store.mergeLives('corp-a', [
+        { livingid: 'lv1', info: ENDED_INFO, pages: [statPage()] },
+        { livingid: 'lv2', info: ENDED_INFO, pages: [broken] },
+      ]),
+    ).toBeRejected();
+    expect(await db('lives').count({ n: '*' }).first()).toEqual({ n: 0 });
+    expect(await db('live_viewers').count({ n: '*' }).first()).toEqual({ n: 0 });
+    expect(await db('live_people').count({ n: '*' }).first()).toEqual({ n: 0 });
   });
 
   it('keeps the peak of the online samples', async () => {

@@ -16,14 +16,20 @@ import type {
   ViewerKind,
   ViewerRecord,
 } from '../../../sdk/contracts/lives.js';
-import type { CreatedLive, LiveStore, MergeStatsResult, ModifiedLive } from '../../../sdk/main/live-store.js';
+import type {
+  CreatedLive,
+  LiveStore,
+  MergeStatsResult,
+  ModifiedLive,
+  PulledLiveData,
+} from '../../../sdk/main/live-store.js';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import type { Clock } from '../runtime-options.js';
 import { CLOCK, KNEX } from '../tokens.js';
 import {
-  changedPeople,
   readPeople,
   sameValue,
+  upsertChangedPeople,
   upsertPeople,
   writeViewers,
   type Person,
@@ -38,7 +44,7 @@ import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.
 import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
 import { livingInfoColumns } from './living-info-columns.js';
 import { refreshOnlinePeak } from './online-peaks.js';
-import { statViewers } from './watch-stat-viewers.js';
+import { statViewers, type StatViewer } from './watch-stat-viewers.js';
 import { viewerDetails } from './viewer-checkins.js';
 import { viewerProfileCounts } from './viewer-profile-counts.js';
 import type { ViewerDetailsPage, ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
@@ -117,29 +123,62 @@ export class LiveStoreService implements LiveStore {
 
   async mergeLivingInfo(corpId: string, livingid: string, info: LivingInfo): Promise<LiveRecord> {
     const now = this.clock.now();
-    const columns = livingInfoColumns(info);
-    await this.db.transaction(async (trx) => {
-      await trx('lives')
-        .insert({ corp_id: corpId, livingid, created_at: now, updated_at: now })
-        .onConflict(['corp_id', 'livingid'])
-        .ignore();
-      const row = (await trx('lives').where({ corp_id: corpId, livingid }).first()) as LiveRow;
-      const changed = Object.fromEntries(
-        Object.entries(columns).filter(([column, value]) => !sameValue(row[column as keyof LiveRow], value)),
-      );
-      const touched = Object.keys(changed).length > 0;
-      await trx('lives')
-        .where({ id: row.id })
-        .update({ ...changed, ...(touched ? { updated_at: now } : {}), last_synced_at: now });
-      if (info.status === LIVE_STATUS && info.online_count !== undefined) {
-        await trx('live_online_snapshots')
-          .insert({ live_id: row.id, sampled_at: now, online_count: info.online_count })
-          .onConflict(['live_id', 'sampled_at'])
-          .ignore();
-        await refreshOnlinePeak(trx, row.id);
-      }
-    });
+    await this.db.transaction((trx) => this.livingInfoIn(trx, corpId, livingid, info, now));
     return this.require(corpId, livingid);
+  }
+
+  async mergeLives(
+    corpId: string,
+    lives: readonly PulledLiveData[],
+  ): Promise<Array<MergeStatsResult | null>> {
+    const now = this.clock.now();
+    // The viewers are read out of the pages before the transaction, as mergeWatchStats does.
+    const prepared = lives.map((live) => ({
+      ...live,
+      viewers: live.pages === null ? null : statViewers(live.pages),
+    }));
+    return this.db.transaction(async (trx) => {
+      const results: Array<MergeStatsResult | null> = [];
+      for (const live of prepared) {
+        await this.livingInfoIn(trx, corpId, live.livingid, live.info, now);
+        results.push(
+          live.viewers === null
+            ? null
+            : await this.watchStatsIn(trx, corpId, live.livingid, live.viewers, now),
+        );
+      }
+      return results;
+    });
+  }
+
+  /** mergeLivingInfo's writes, inside the caller's transaction. */
+  private async livingInfoIn(
+    trx: Knex.Transaction,
+    corpId: string,
+    livingid: string,
+    info: LivingInfo,
+    now: number,
+  ): Promise<void> {
+    const columns = livingInfoColumns(info);
+    await trx('lives')
+      .insert({ corp_id: corpId, livingid, created_at: now, updated_at: now })
+      .onConflict(['corp_id', 'livingid'])
+      .ignore();
+    const row = (await trx('lives').where({ corp_id: corpId, livingid }).first()) as LiveRow;
+    const changed = Object.fromEntries(
+      Object.entries(columns).filter(([column, value]) => !sameValue(row[column as keyof LiveRow], value)),
+    );
+    const touched = Object.keys(changed).length > 0;
+    await trx('lives')
+      .where({ id: row.id })
+      .update({ ...changed, ...(touched ? { updated_at: now } : {}), last_synced_at: now });
+    if (info.status === LIVE_STATUS && info.online_count !== undefined) {
+      await trx('live_online_snapshots')
+        .insert({ live_id: row.id, sampled_at: now, online_count: info.online_count })
+        .onConflict(['live_id', 'sampled_at'])
+        .ignore();
+      await refreshOnlinePeak(trx, row.id);
+    }
   }
 
   async mergeWatchStats(
@@ -149,54 +188,68 @@ export class LiveStoreService implements LiveStore {
   ): Promise<MergeStatsResult> {
     const now = this.clock.now();
     const viewers = statViewers(pages);
-    return this.db.transaction(async (trx) => {
-      const live = (await trx('lives').where({ corp_id: corpId, livingid }).first()) as LiveRow | undefined;
-      if (live === undefined) throw notFound(livingid);
-      const learnt: Person[] = viewers
-        .filter((viewer) => viewer.name !== '')
-        .map((viewer) => ({ kind: viewer.kind, id: viewer.id, name: viewer.name, source: 'watch-stat' }));
-      const inviters = viewers.map(inviterOf).filter((inviter) => inviter !== null);
-      // One read of the name cache for everyone this pull names or needs; only differences are written.
-      const cached = await readPeople(trx, corpId, [...learnt, ...inviters]);
-      await upsertPeople(trx, corpId, changedPeople(learnt, cached), now);
-      // The inviters' names as the cache holds them now: names learnt from this pull first, so rule (4)
-      // sees them too.
-      const learntNames = new Map(learnt.map((person) => [personKey(person.kind, person.id), person.name]));
-      const known = new Map<string, string>();
-      for (const inviter of inviters) {
-        const key = personKey(inviter.kind, inviter.id);
-        const name = learntNames.get(key) ?? cached.get(key)?.name;
-        if (name !== undefined) known.set(key, name);
-      }
-      const names = nameInviters(viewers, {
-        anchorUserid: live.anchor_userid,
-        anchorName: live.anchor_name,
-        known,
-      });
-      const rows: ViewerWrite[] = viewers.map((viewer, index) => ({
-        viewer_kind: viewer.kind,
-        viewer_id: viewer.id,
-        external_type: viewer.externalType,
-        name: viewer.name !== '' ? viewer.name : (known.get(personKey(viewer.kind, viewer.id)) ?? ''),
-        watch_time: viewer.watchTime,
-        is_comment: viewer.isComment,
-        is_mic: viewer.isMic,
-        invitor_userid: viewer.invitorUserid,
-        invitor_external_userid: viewer.invitorExternalUserid,
-        inviter_name: names[index]?.name ?? null,
-        inviter_rule: names[index]?.rule ?? null,
-        raw: viewer.raw,
-      }));
-      await writeViewers(trx, live.id, rows, now);
-      await trx('lives').where({ id: live.id }).update({ stats_synced_at: now });
-      const unnamed = new Map<string, { kind: ViewerKind; id: string }>();
-      viewers.forEach((viewer, index) => {
-        const inviter = inviterOf(viewer);
-        if (inviter !== null && names[index]?.rule === 'none')
-          unnamed.set(personKey(inviter.kind, inviter.id), inviter);
-      });
-      return { viewers: rows.length, unnamedInviters: [...unnamed.values()] };
+    return this.db.transaction((trx) => this.watchStatsIn(trx, corpId, livingid, viewers, now));
+  }
+
+  /** mergeWatchStats's writes, inside the caller's transaction. */
+  private async watchStatsIn(
+    trx: Knex.Transaction,
+    corpId: string,
+    livingid: string,
+    viewers: readonly StatViewer[],
+    now: number,
+  ): Promise<MergeStatsResult> {
+    const live = (await trx('lives').where({ corp_id: corpId, livingid }).first()) as LiveRow | undefined;
+    if (live === undefined) throw notFound(livingid);
+    const learnt: Person[] = viewers
+      .filter((viewer) => viewer.name !== '')
+      .map((viewer) => ({ kind: viewer.kind, id: viewer.id, name: viewer.name, source: 'watch-stat' }));
+    const inviters = viewers.map(inviterOf).filter((inviter) => inviter !== null);
+    // The names this pull learnt are written where they differ from the cache; the cache is read only
+    // for inviters this pull does not name itself.
+    await upsertChangedPeople(trx, corpId, learnt, now);
+    const learntNames = new Map(learnt.map((person) => [personKey(person.kind, person.id), person.name]));
+    const cached = await readPeople(
+      trx,
+      corpId,
+      inviters.filter((inviter) => !learntNames.has(personKey(inviter.kind, inviter.id))),
+    );
+    // The inviters' names as the cache holds them now: names learnt from this pull first, so rule (4)
+    // sees them too.
+    const known = new Map<string, string>();
+    for (const inviter of inviters) {
+      const key = personKey(inviter.kind, inviter.id);
+      const name = learntNames.get(key) ?? cached.get(key)?.name;
+      if (name !== undefined) known.set(key, name);
+    }
+    const names = nameInviters(viewers, {
+      anchorUserid: live.anchor_userid,
+      anchorName: live.anchor_name,
+      known,
     });
+    const rows: ViewerWrite[] = viewers.map((viewer, index) => ({
+      viewer_kind: viewer.kind,
+      viewer_id: viewer.id,
+      external_type: viewer.externalType,
+      name: viewer.name !== '' ? viewer.name : (known.get(personKey(viewer.kind, viewer.id)) ?? ''),
+      watch_time: viewer.watchTime,
+      is_comment: viewer.isComment,
+      is_mic: viewer.isMic,
+      invitor_userid: viewer.invitorUserid,
+      invitor_external_userid: viewer.invitorExternalUserid,
+      inviter_name: names[index]?.name ?? null,
+      inviter_rule: names[index]?.rule ?? null,
+      raw: viewer.raw,
+    }));
+    await writeViewers(trx, live.id, rows, now);
+    await trx('lives').where({ id: live.id }).update({ stats_synced_at: now });
+    const unnamed = new Map<string, { kind: ViewerKind; id: string }>();
+    viewers.forEach((viewer, index) => {
+      const inviter = inviterOf(viewer);
+      if (inviter !== null && names[index]?.rule === 'none')
+        unnamed.set(personKey(inviter.kind, inviter.id), inviter);
+    });
+    return { viewers: rows.length, unnamedInviters: [...unnamed.values()] };
   }
 
   async addOnlineSnapshot(

@@ -9,7 +9,7 @@ import { previewRounds, storeRounds, summarise } from './import-plan.js';
 import { storeMemberRows } from './preview-rows.js';
 import { ViewerMatcher } from './viewer-matcher.js';
 import { invalidWorkbook } from './workbook-issues.js';
-import type { ParsedWorkbook } from './workbook-parser.js';
+import { unpackWorkbook, type PackedWorkbook } from './parsed-transfer.js';
 import { PARSE_WORKER, type ParseTaskInput, type SheetDone } from './workbook-worker.js';
 
 export const PREVIEW_JOB = 'preview';
@@ -37,7 +37,7 @@ export function checkinJob(
     job.progress(0, 1 + extra, '正在读取签到表…');
     // Parsed in a worker thread with a memory cap: the host keeps answering, and a file that would
     // exhaust memory fails this job only.
-    const parsed = await ctx.workers.run<ParseTaskInput, ParsedWorkbook>(
+    const packed = await ctx.workers.run<ParseTaskInput, PackedWorkbook>(
       PARSE_WORKER,
       { path: filePath, fileName },
       {
@@ -48,7 +48,8 @@ export function checkinJob(
         },
       },
     );
-    if (parsed.issues.length > 0) throw invalidWorkbook(parsed.issues);
+    if (packed.issues.length > 0) throw invalidWorkbook(packed.issues);
+    const parsed = unpackWorkbook(packed);
     const sheets = parsed.rounds.length;
     job.progress(sheets, sheets + extra, '正在匹配观众…');
     const viewers = await allViewers(ctx, corpId, livingid);

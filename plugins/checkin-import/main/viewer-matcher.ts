@@ -15,9 +15,16 @@ export interface MatchInput extends MemberLabel {
   department: string;
 }
 
+type MatchOutcome = Pick<MemberPreview, 'state' | 'viewer' | 'matchedBy' | 'candidates' | 'reason'>;
+
 export class ViewerMatcher {
   private readonly exact = new Map<string, ViewerRecord[]>();
   private readonly loose = new Map<string, ViewerRecord[]>();
+  /**
+   * Outcomes by label (name, suffix, origin): a 10-round workbook repeats every name up to ten times.
+   * Outcomes are shared between rows and never changed.
+   */
+  private readonly outcomes = new Map<string, MatchOutcome>();
 
   constructor(viewers: readonly ViewerRecord[]) {
     for (const viewer of viewers) {
@@ -28,14 +35,24 @@ export class ViewerMatcher {
   }
 
   match(member: MatchInput): MemberPreview {
-    const base = {
+    const key = `${member.origin}\u0000${member.suffix ?? ''}\u0000${member.name}`;
+    let outcome = this.outcomes.get(key);
+    if (outcome === undefined) {
+      outcome = this.outcome(member);
+      this.outcomes.set(key, outcome);
+    }
+    return {
       row: member.row,
       raw: member.raw,
       name: member.name,
       suffix: member.suffix,
       origin: member.origin,
       department: member.department,
+      ...outcome,
     };
+  }
+
+  private outcome(member: MatchInput): MatchOutcome {
     const fits = (viewer: ViewerRecord): boolean => originFits(member, viewer);
     const exact = (this.exact.get(member.name) ?? []).filter(fits);
     const loose = exact.length > 0 ? exact : (this.loose.get(normaliseName(member.name)) ?? []).filter(fits);
@@ -43,7 +60,6 @@ export class ViewerMatcher {
     if (loose.length === 1) {
       const viewer = loose[0] as ViewerRecord;
       return {
-        ...base,
         state: 'matched',
         viewer: candidate(viewer),
         matchedBy,
@@ -53,7 +69,6 @@ export class ViewerMatcher {
     }
     if (loose.length > 1) {
       return {
-        ...base,
         state: 'ambiguous',
         viewer: null,
         matchedBy: null,
@@ -63,7 +78,6 @@ export class ViewerMatcher {
     }
     const sameName = this.loose.get(normaliseName(member.name)) ?? [];
     return {
-      ...base,
       state: 'unmatched',
       viewer: null,
       matchedBy: null,

@@ -58,6 +58,71 @@ export class SerialWriter {
   }
 }
 
+interface Queued<I, O> {
+  item: I;
+  weight: number;
+  resolve: (result: O) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Hands items to `write` in batches, one batch at a time through a SerialWriter: whatever is queued when
+ * the writer gets its turn, up to the weight the batches so far say fits in `targetMs` (a slower or busier
+ * machine gets smaller transactions, so a request waiting for the database never waits long), at least
+ * one item. Each item's promise settles with its own result, or the batch's error.
+ */
+export class BatchingWriter<I, O> {
+  private readonly queue: Array<Queued<I, O>> = [];
+  private scheduled = false;
+  private msPerWeight: number;
+
+  constructor(
+    private readonly writer: SerialWriter,
+    private readonly write: (items: I[]) => Promise<O[]>,
+    private readonly targetMs: number,
+    initialMsPerWeight: number,
+  ) {
+    this.msPerWeight = initialMsPerWeight;
+  }
+
+  add(item: I, weight: number): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.queue.push({ item, weight, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    // flush settles every item it takes itself: the writer's own promise has nothing left to report.
+    this.writer.run(() => this.flush()).catch(() => undefined);
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const budget = this.targetMs / this.msPerWeight;
+    const batch: Array<Queued<I, O>> = [];
+    let weight = 0;
+    for (let next = this.queue[0]; next !== undefined; next = this.queue[0]) {
+      if (batch.length > 0 && weight + next.weight > budget) break;
+      batch.push(next);
+      this.queue.shift();
+      weight += next.weight;
+    }
+    const started = performance.now();
+    try {
+      const results = await this.write(batch.map((entry) => entry.item));
+      const measured = (performance.now() - started) / Math.max(1, weight);
+      this.msPerWeight = Math.min(10, Math.max(0.001, (this.msPerWeight + measured) / 2));
+      batch.forEach((entry, index) => entry.resolve(results[index] as O));
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
+    this.schedule();
+  }
+}
+
 function yieldToIo(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }

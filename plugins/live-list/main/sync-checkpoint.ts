@@ -40,16 +40,19 @@ export class SyncCheckpoint {
     );
   }
 
-  /** Records a live as finished (its merges committed). Idempotent. */
-  async finished(livingid: string, live: FinishedLive, now: number): Promise<void> {
+  /** Records lives as finished (their merges committed), in one statement. Idempotent. */
+  async finished(lives: ReadonlyArray<{ livingid: string; live: FinishedLive }>, now: number): Promise<void> {
+    if (lives.length === 0) return;
     await this.db(TABLE)
-      .insert({
-        job_id: this.jobId,
-        livingid,
-        viewers: live.viewers,
-        unnamed_inviters: JSON.stringify(live.unnamedInviters),
-        done_at: now,
-      })
+      .insert(
+        lives.map(({ livingid, live }) => ({
+          job_id: this.jobId,
+          livingid,
+          viewers: live.viewers,
+          unnamed_inviters: JSON.stringify(live.unnamedInviters),
+          done_at: now,
+        })),
+      )
       .onConflict(['job_id', 'livingid'])
       .merge(['viewers', 'unnamed_inviters', 'done_at']);
   }

@@ -39,29 +39,54 @@ export async function pullLive(
 }
 
 /**
- * The database side of one live: its info and its viewers (each merge one transaction of the store,
- * viewers written as multi-row upserts), then the checkpoint row. Run through the sync's SerialWriter.
+ * The database side of several pulled lives: their info and viewers in one transaction of the store
+ * (viewers written as multi-row upserts), then their checkpoint rows. Run through the sync's writer.
  */
-export async function mergeLive(
+export async function mergeLives(
   liveStore: LiveStore,
   checkpoint: SyncCheckpoint,
   corpId: string,
-  pulled: PulledLive,
+  pulled: readonly PulledLive[],
   now: () => number,
-): Promise<MergedLive> {
-  await liveStore.mergeLivingInfo(corpId, pulled.livingid, pulled.info);
-  let viewers = 0;
-  const unnamed = new Set<string>();
-  if (pulled.pages !== null) {
-    const merged = await liveStore.mergeWatchStats(corpId, pulled.livingid, pulled.pages);
-    viewers = merged.viewers;
-    for (const inviter of merged.unnamedInviters) if (inviter.kind === 'internal') unnamed.add(inviter.id);
-  }
-  const finished: FinishedLive = { viewers, unnamedInviters: [...unnamed] };
-  // A crash between the merges and this row only means the live is pulled again (merges are upserts).
-  await checkpoint.finished(pulled.livingid, finished, now());
-  return { ...finished, pages: unnamed.size > 0 ? pulled.pages : null };
+): Promise<MergedLive[]> {
+  const results = await liveStore.mergeLives(corpId, pulled);
+  const merged = pulled.map((live, index): MergedLive => {
+    const unnamed = new Set<string>();
+    for (const inviter of results[index]?.unnamedInviters ?? []) {
+      if (inviter.kind === 'internal') unnamed.add(inviter.id);
+    }
+    return {
+      viewers: results[index]?.viewers ?? 0,
+      unnamedInviters: [...unnamed],
+      pages: unnamed.size > 0 ? live.pages : null,
+    };
+  });
+  // A crash between the merges and these rows only means the lives are pulled again (merges are upserts).
+  await checkpoint.finished(
+    pulled.map((live, index) => ({ livingid: live.livingid, live: finishedOf(merged[index]) })),
+    now(),
+  );
+  return merged;
 }
+
+function finishedOf(merged: MergedLive | undefined): FinishedLive {
+  return { viewers: merged?.viewers ?? 0, unnamedInviters: merged?.unnamedInviters ?? [] };
+}
+
+/**
+ * How much a live weighs for the writer's batches: its viewers (what its transaction writes), plus the
+ * info row.
+ */
+export function writeWeight(pulled: PulledLive): number {
+  let viewers = 0;
+  for (const page of pulled.pages ?? []) {
+    viewers += page.stat_info.users.length + page.stat_info.external_users.length;
+  }
+  return viewers + INFO_WEIGHT;
+}
+
+/** The info row and its indexes, in viewer rows' worth of writing. */
+const INFO_WEIGHT = 20;
 
 /** A failure worth another round later in the same job: WeCom busy or over a limit, or a network fault. */
 export function isTransient(error: unknown): boolean {
