@@ -358,6 +358,31 @@ describe('live-detail invitations (main side, simulator)', () => {
     expect(messages.reduce((sum, m) => sum + m.delivered.length, 0)).toBe(size + 1);
   });
 
+  it('lets the clean-up drop invitations older than the chosen day with their batches and recipients', async () => {
+    const livingid = liveWith(0);
+    await open(livingid);
+    const old = await invite(livingid, [visible()[2710]?.userid as string], { note: '旧的邀请' });
+    const day = 24 * 60 * 60 * 1000;
+    await runtime
+      .db('live_detail_invitations')
+      .where({ id: old.id })
+      .update({ created_at: Date.now() - 400 * day });
+    const root = await sessionFor(runtime, 'root-admin', 'root-cleanup');
+    const before = new Date(Date.now() - 300 * day).toISOString().slice(0, 10);
+    const preview = dataOf<{ items: Array<{ id: string; count: number }> }>(
+      await runtime.router.dispatch('config.cleanupPreview', { before }, root),
+    );
+    expect(preview.items.find((item) => item.id === 'live-detail.invitations')?.count).toBe(1);
+    dataOf(await runtime.router.dispatch('config.cleanup', { before }, root));
+    expect(await runtime.db('live_detail_invitations').where({ id: old.id }).first()).toBeUndefined();
+    expect(
+      await runtime.db('live_detail_invitation_batches').where({ invitation_id: old.id }).first(),
+    ).toBeUndefined();
+    expect(
+      await runtime.db('live_detail_invitation_recipients').where({ invitation_id: old.id }).first(),
+    ).toBeUndefined();
+  });
+
   it('answers the same invitation for a repeated key', async () => {
     const livingid = liveWith(0);
     await open(livingid);
