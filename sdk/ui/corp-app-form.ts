@@ -92,3 +92,17 @@ export function trimmedRule(test: (value: string) => boolean, field: string): Va
 export function formatMessage(field: string): string | undefined {
   return (CORP_FIELD_MESSAGES as Record<string, string>)[field];
 }
+
+/** The one line under an invalid input. */
+export function controlError(control: AbstractControl | null, label: string): string {
+  const errors = control?.errors;
+  if (errors === null || errors === undefined) return '';
+  if (typeof errors['server'] === 'string') return errors['server'];
+  if (errors['required'] === true) return `请填写${label}`;
+  if (typeof errors['format'] === 'string') return formatMessage(errors['format']) ?? `${label}格式不正确`;
+  if (errors['minlength'] !== undefined) return `${label}至少 ${errors['minlength'].requiredLength} 位`;
+  if (errors['maxlength'] !== undefined) return `${label}最多 ${errors['maxlength'].requiredLength} 个字符`;
+  if (errors['commonPassword'] === true) return '密码太常见，容易被猜到，请换一个';
+  if (errors['mismatch'] === true) return '两次输入的密码不一致';
+  return `${label}不正确`;
+}

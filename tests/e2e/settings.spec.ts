@@ -70,9 +70,10 @@ describe('settings pages (browser mode, simulator)', () => {
     await page.getByRole('button', { name: '添加企业' }).first().click();
     const dialog = page.locator('mat-dialog-container');
     await dialog.locator('input[formcontrolname="corpname"]').fill('模拟企业');
-    await dialog.locator('input[formcontrolname="corpid"]').fill(sim.corpid);
-    await dialog.locator('input[formcontrolname="corpsecret"]').fill(sim.corpsecret);
-    await dialog.locator('input[formcontrolname="agentid"]').fill(String(sim.agentid));
+    await dialog.locator('[data-testid="corp-dialog-corpid"]').fill(sim.corpid);
+    await dialog.locator('[data-testid="corp-dialog-corpsecret"]').fill(sim.corpsecret);
+    await dialog.locator('[data-testid="corp-dialog-agentid"]').fill(String(sim.agentid));
+    await screenshotThemes(page, 'settings-corp-dialog');
     await dialog.getByRole('button', { name: '检查并保存' }).click();
     const corpRow = page.locator('tr[data-corp="模拟企业"]');
     await corpRow.waitFor();

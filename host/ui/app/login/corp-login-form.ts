@@ -31,7 +31,7 @@ import {
   useridControl,
   usernameControl,
 } from './form-rules.js';
-import { CorpAppFields } from './corp-app-fields.js';
+import { CorpAppFields } from '../../../../sdk/ui/corp-app-fields.js';
 import { Glyph } from './glyph.js';
 import { PasswordField } from './password-field.js';
 import { readLastLogin, writeLastLogin } from './last-login.js';

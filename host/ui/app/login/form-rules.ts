@@ -1,15 +1,19 @@
-import { Validators, type AbstractControl, type FormGroup, type ValidatorFn } from '@angular/forms';
+import { Validators, type FormGroup, type ValidatorFn } from '@angular/forms';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
 import {
   isCommonPassword,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '../../../../sdk/contracts/password-rules.js';
-import { formatMessage } from '../../../../sdk/ui/corp-app-form.js';
 import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
 
 // The corp app's inputs live in sdk/ui/corp-app-form.ts (the settings dialogs use them too).
-export { corpFieldControls, useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
+export {
+  controlError,
+  corpFieldControls,
+  useridControl,
+  usernameControl,
+} from '../../../../sdk/ui/corp-app-form.js';
 
 /**
  * A new local password (root-admin, a WeCom admin's first login): at least 12 characters, at most 128,
@@ -32,20 +36,6 @@ export function sameAs(of: string): ValidatorFn {
     if (other === null || other === undefined || control.value === '') return null;
     return control.value === other.value ? null : { mismatch: true };
   };
-}
-
-/** The one line under an invalid input. */
-export function controlError(control: AbstractControl | null, label: string): string {
-  const errors = control?.errors;
-  if (errors === null || errors === undefined) return '';
-  if (typeof errors['server'] === 'string') return errors['server'];
-  if (errors['required'] === true) return `请填写${label}`;
-  if (typeof errors['format'] === 'string') return formatMessage(errors['format']) ?? `${label}格式不正确`;
-  if (errors['minlength'] !== undefined) return `${label}至少 ${errors['minlength'].requiredLength} 位`;
-  if (errors['maxlength'] !== undefined) return `${label}最多 ${errors['maxlength'].requiredLength} 个字符`;
-  if (errors['commonPassword'] === true) return '密码太常见，容易被猜到，请换一个';
-  if (errors['mismatch'] === true) return '两次输入的密码不一致';
-  return `${label}不正确`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { controlError, corpFieldControls, showOnField } from '../login/form-rules.js';
-import { CorpAppFields } from '../login/corp-app-fields.js';
+import { CorpAppFields } from '../../../../sdk/ui/corp-app-fields.js';
 import { Glyph } from '../login/glyph.js';
 import { AdminAdder } from './admin-adder.js';
 import { RootReauth } from './root-reauth.js';

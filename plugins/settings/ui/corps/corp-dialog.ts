@@ -2,16 +2,16 @@ import { Component, inject, signal } from '@angular/core';
 import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import type { CorpSaveInput, CorpView } from '../settings-api.js';
-import { CORP_FIELD_MESSAGES } from '../../../../sdk/contracts/corp-app.js';
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
-import { corpFieldControls } from '../../../../sdk/ui/corp-app-form.js';
+import { CorpAppFields } from '../../../../sdk/ui/corp-app-fields.js';
+import { controlError, corpFieldControls } from '../../../../sdk/ui/corp-app-form.js';
 
 export interface CorpDialogData {
   /** The corp to edit; absent to add one. */
@@ -34,21 +34,26 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
     MatProgressBarModule,
     ReactiveFormsModule,
     FieldHint,
+    CorpAppFields,
   ],
   templateUrl: './corp-dialog.component.html',
-  styleUrls: ['../shared/form-dialog.scss', './corp-dialog.scss'],
+  styleUrl: '../shared/form-dialog.scss',
+  providers: [
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+    },
+  ],
 })
 export class CorpDialog {
   protected readonly data = inject<CorpDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<CorpDialog, CorpView>>(MatDialogRef);
   private readonly rpc = inject(RpcClient);
   protected readonly hints = CORP_APP_HINTS;
-  protected readonly messages = CORP_FIELD_MESSAGES;
+  protected readonly error = controlError;
   protected readonly editing = this.data.corp !== undefined;
 
   protected readonly saving = signal(false);
-  protected readonly showSecret = signal(false);
-  protected readonly serverError = signal<Partial<Record<CorpField, string>>>({});
   protected readonly formError = signal<string | null>(null);
 
   protected readonly form = new FormGroup(
@@ -58,7 +63,7 @@ export class CorpDialog {
   constructor() {
     // A server message belongs to the value it judged: editing the field clears it.
     for (const name of Object.keys(this.form.controls) as CorpField[]) {
-      this.form.controls[name].valueChanges.subscribe(() => this.clearServerError(name));
+      this.form.controls[name].valueChanges.subscribe(() => this.formError.set(null));
     }
   }
 
@@ -99,18 +104,11 @@ export class CorpDialog {
     const message = messageOf(error, '保存失败，请稍后重试。');
     if (field !== null && field in this.form.controls) {
       const name = field as CorpField;
-      this.serverError.update((errors) => ({ ...errors, [name]: message }));
       const control = this.form.controls[name];
-      control.setErrors({ server: true });
+      control.setErrors({ server: message });
       control.markAsTouched();
       return;
     }
     this.formError.set(message);
-  }
-
-  private clearServerError(name: CorpField): void {
-    if (this.serverError()[name] === undefined) return;
-    this.serverError.update((errors) => ({ ...errors, [name]: undefined }));
-    this.formError.set(null);
   }
 }

@@ -1,7 +1,7 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { corpFieldControls } from '../../../../sdk/ui/corp-app-form.js';
+import { corpFieldControls } from './corp-app-form.js';
 import { CorpAppFields } from './corp-app-fields.js';
 
 @Component({

@@ -4,15 +4,16 @@ import { MatIconButton } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatTooltip } from '@angular/material/tooltip';
-import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
-import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import { controlError } from './form-rules.js';
+import { CORP_APP_HINTS } from './corp-app-hints.js';
+import { FieldHint } from './field-hint.js';
+import { controlError } from './corp-app-form.js';
 import { Glyph } from './glyph.js';
 
 /**
  * 企业ID, 应用Secret and AgentId of a corp app (R2.2), as the login page and the wizard's corp step ask
  * for them: the caller's controls (sdk/ui/corp-app-form.ts rules), the "!" hints, the Secret's show/hide
  * button. `saved`: the values come from a saved corp (the Secret is the vault's, shown masked as text).
+ * The login page, the wizard's corp step and the 企业配置 dialog use it.
  * The host element takes no box of its own, so the inputs lay out as the form's own.
  */
 @Component({
@@ -33,6 +34,7 @@ import { Glyph } from './glyph.js';
     }
     .toggle {
       color: var(--mat-sys-on-surface-variant);
+      --wl-glyph-size: 20px;
     }
   `,
 })
@@ -43,6 +45,8 @@ export class CorpAppFields {
   /** Prefix of the inputs' data-testid (`corpid`, `corpsecret`, `agentid`). */
   readonly testidPrefix = input('');
   readonly saved = input(false);
+  /** Editing a saved corp app: its masked Secret; an empty Secret input keeps it. */
+  readonly keptSecret = input<string | null>(null);
   protected readonly hints = CORP_APP_HINTS;
   protected readonly showSecret = signal(false);
   protected readonly error = controlError;
