@@ -162,6 +162,7 @@ describe('ShellLayout', () => {
     await new Promise((resolve) => setTimeout(resolve));
     harness.fixture.detectChanges();
     expect(menuTitles()).toEqual(['成员直播列表', '系统设置', '运行状态']);
+  });
 
   it('shows the corp’s WeCom connection state with the last successful call, and follows wecom.connection', async () => {
     await harness.fixture.whenStable();
