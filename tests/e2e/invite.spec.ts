@@ -60,6 +60,9 @@ describe('邀请观看 (browser mode, simulator)', () => {
 
   async function createLive(page: Page, theme: string): Promise<string> {
     await page.getByRole('textbox', { name: '直播主题', exact: true }).fill(theme);
+    // Stay on the form after creating, so the confirmation with its 邀请观看 shows (the default opens the list).
+    const openList = page.getByTestId('after-create-open-list').getByRole('checkbox');
+    if (await openList.isChecked()) await openList.uncheck();
     await page.getByRole('button', { name: '创建直播' }).click();
     await page.getByText('直播创建成功').waitFor();
     return page.getByTestId('created-livingid').innerText();

@@ -117,8 +117,15 @@ export class LiveCreatePage implements OnInit {
   /** R3.2: menu 2 with the new live shown (the list filtered to its livingid). */
   private openInList(answer: CreatedLiveAnswer): void {
     void this.router.navigate(['/lives'], { queryParams: { keyword: answer.livingid } });
-    this.snackBar.open(`「${answer.live.theme}」创建成功，已在成员直播列表中显示。`, '关闭', {
-      duration: 6000,
+    const message = `「${answer.live.theme}」创建成功，已在成员直播列表中显示。`;
+    if (!this.detailAvailable()) {
+      this.snackBar.open(message, '关闭', { duration: 6000 });
+      return;
+    }
+    // The confirmation's 邀请观看 is not on screen here: the notice offers it instead (R10.3).
+    const notice = this.snackBar.open(message, '邀请观看', { duration: 12000 });
+    notice.onAction().subscribe(() => {
+      void this.router.navigate(['/live', answer.livingid], { queryParams: { invite: 1 } });
     });
   }
 

@@ -34,13 +34,16 @@ function created(theme: string): CreatedLiveAnswer {
   return { livingid: live.livingid, live, pulls: [], replayed: false, reconciled: false };
 }
 
-async function render(listEnabled: boolean) {
+async function render(listEnabled: boolean, detailEnabled = false) {
   sessionStorage.clear();
   TestBed.configureTestingModule({
     providers: [
       provideAppState(),
       provideAppIcons(),
-      provideRouter([{ path: 'lives', component: ListPage }]),
+      provideRouter([
+        { path: 'lives', component: ListPage },
+        { path: 'live/:livingid', component: ListPage },
+      ]),
       provideChineseDates(),
     ],
   });
@@ -50,9 +53,10 @@ async function render(listEnabled: boolean) {
       version: '1.0.0',
       firstRun: false,
       timeZone: 'Asia/Shanghai',
-      plugins: listEnabled
-        ? [{ id: 'live-list', title: '成员直播列表', version: '1', state: 'enabled' }]
-        : [],
+      plugins: [
+        ...(listEnabled ? [{ id: 'live-list', title: '成员直播列表', version: '1', state: 'enabled' }] : []),
+        ...(detailEnabled ? [{ id: 'live-detail', title: '直播详情', version: '1', state: 'enabled' }] : []),
+      ],
     });
   TestBed.inject(RpcClient).use(fake);
   const session = TestBed.inject(AppSession);
@@ -156,6 +160,25 @@ describe('LiveCreatePage: cover and share images, and what follows a creation', 
     box?.click();
     await settle(first.fixture);
     expect(localStorage.getItem('wl.live-create.afterCreate:corp-img:zhangsan')).toBe('stay');
+  });
+
+  it('offers 邀请观看 in the notice after opening the list, which opens the invite dialog’s route', async () => {
+    const { fixture, fake, loader } = await render(true, true);
+    fake.answer('live-create.create', created('邀请培训'));
+    const theme = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=theme]' }));
+    await theme.setValue('邀请培训');
+    element(fixture).querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await settle(fixture);
+    expect(TestBed.inject(Router).url).toBe('/lives?keyword=lv-new-1');
+    const notice = document.querySelector('mat-snack-bar-container');
+    expect(text(notice)).toContain('创建成功');
+    const action = [...(notice?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((button) =>
+      button.textContent?.includes('邀请观看'),
+    );
+    expect(action).toBeDefined();
+    action?.click();
+    await settle(fixture);
+    expect(TestBed.inject(Router).url).toBe('/live/lv-new-1?invite=1');
   });
 
   it('stays on the form with the confirmation when the remembered choice is to stay', async () => {
