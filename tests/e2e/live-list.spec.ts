@@ -90,6 +90,8 @@ describe('成员直播列表 (browser mode, simulator)', () => {
       await workbook.xlsx.readFile(path);
       expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['直播列表', '统计分析']);
       expect(workbook.getWorksheet('直播列表')?.rowCount).toBe(data.specials.mainAnchorLiveCount + 1);
+      // Its charts are pictures beside the tables (at least 各主播直播场次 has figures to draw).
+      expect(workbook.getWorksheet('统计分析')?.getImages().length).toBeGreaterThan(0);
 
       await page.locator('button[aria-label^="操作："]').first().click();
       await page.getByRole('menuitem', { name: '导出' }).waitFor();

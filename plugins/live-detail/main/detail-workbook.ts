@@ -6,9 +6,10 @@ import type {
   UnmatchedCheckin,
   ViewerDetail,
 } from '../../../sdk/contracts/lives.js';
-import { addChartSheet } from '../../../sdk/main/charts/index.js';
+import { addChartSheet, type ChartResult } from '../../../sdk/main/charts/index.js';
 import type { LiveDetailCharts } from '../shared/live-detail-api.js';
 import { viewerChartCards, type ViewerChartKey } from '../shared/viewer-chart-options.js';
+import { PROFILE_CHART } from './profile-charts-worker.js';
 import {
   formatWatchTime,
   INVITER_RULE_LABELS,
@@ -41,6 +42,11 @@ export interface DetailWorkbookInput {
   unmatched: readonly UnmatchedCheckin[];
   inviterSupported: boolean;
   charts: LiveDetailCharts | null;
+  /**
+   * The profile's charts rendered beforehand (profile-charts-worker.ts), one per card; null renders them
+   * here.
+   */
+  profileCharts?: Array<ChartResult | null> | null;
   /** Times are Excel dates of this zone's wall clock (the installation's zone). */
   timeZone: string;
   /** When the export was asked for, milliseconds. */
@@ -271,8 +277,6 @@ async function addTable<T>(
   sheet.commit();
 }
 
-// The chart pictures' size in the sheet: about a detail page card's chart.
-const PROFILE_CHART = { width: 480, height: 280 };
 // The export's own headings where they say more than the page's card titles.
 const PROFILE_HEADINGS: Partial<Record<ViewerChartKey, string>> = {
   checkinRounds: '签到情况（每轮签到人数）',
@@ -295,7 +299,7 @@ async function addProfile(
     heading: `${live.theme}（${live.livingid}）观众画像，共 ${charts.viewers} 位观众`,
     widths: [28, 12, 12],
     chartSize: PROFILE_CHART,
-    blocks: cards.map((card) => {
+    blocks: cards.map((card, index) => {
       const share = card.key !== 'topInviters';
       const ratio = (value: number): number => (charts.viewers === 0 ? 0 : value / charts.viewers);
       return {
@@ -305,6 +309,7 @@ async function addProfile(
         numFmts: [undefined, undefined, '0.0%'],
         chart: card.option,
         empty: card.hint !== '' ? card.hint : '（无数据）',
+        ...(input.profileCharts != null ? { rendered: input.profileCharts[index] ?? null } : {}),
       };
     }),
   });

@@ -4,7 +4,10 @@ import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveRecord, ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { LiveDetailExportResult } from '../shared/live-detail-api.js';
+import { viewerChartCards } from '../shared/viewer-chart-options.js';
+import type { ChartResult } from '../../../sdk/main/charts/index.js';
 import { DETAIL_WORKBOOK_WORKER, type DetailWorkbookTask } from './detail-workbook-worker.js';
+import { PROFILE_CHARTS_WORKER, type ProfileChartsTask } from './profile-charts-worker.js';
 import { inviterSupported, messageInvitesOf } from './live-detail.js';
 import { viewerProfile } from './viewer-profile.js';
 
@@ -33,8 +36,27 @@ export function exportJob(ctx: PluginContext) {
       job.owner?.userid ?? null,
       job.corpId,
     );
+    const charts = withCharts ? await viewerProfile(ctx.liveStore, corpId, livingid, supported) : null;
     job.progress(1, 2, '写入 Excel');
     try {
+      // The charts first, in a worker of their own: their memory is gone before the rows are written.
+      const profileCharts =
+        charts === null
+          ? null
+          : await ctx.workers
+              .run<ProfileChartsTask, Array<ChartResult | null>>(
+                PROFILE_CHARTS_WORKER,
+                { charts, inviterSupported: supported },
+                { signal: job.signal },
+              )
+              .catch((error: unknown) => {
+                // A chart worker that fails leaves the tables and a note per chart, never a failed export.
+                job.signal.throwIfAborted();
+                const reason = error instanceof Error ? error.message : String(error);
+                return viewerChartCards(charts, { dark: false, inviterSupported: supported }).map((card) =>
+                  card.points.length === 0 ? null : { error: `图表生成失败（${reason}）。` },
+                );
+              });
       // Built in a worker thread: a big live's workbook takes seconds the host keeps answering meanwhile.
       await ctx.workers.run<DetailWorkbookTask, void>(
         DETAIL_WORKBOOK_WORKER,
@@ -47,7 +69,8 @@ export function exportJob(ctx: PluginContext) {
             rounds: all.rounds,
             unmatched: unmatched.rows,
             inviterSupported: supported,
-            charts: withCharts ? await viewerProfile(ctx.liveStore, corpId, livingid, supported) : null,
+            charts,
+            profileCharts,
             // Times in the workbook are Excel dates of the installation's zone (docs/architecture.md).
             timeZone: ctx.timeZone,
             exportedAt: Date.now(),

@@ -19,6 +19,11 @@ export interface ChartBlock {
   chart: EChartsOption | null;
   /** Shown in the table when it has no rows (default （无数据）). */
   empty?: string;
+  /**
+   * The chart already rendered (renderChart's result, e.g. in a worker of its own so its memory is gone
+   * before a big workbook's rows are written); addChartSheet then uses it instead of `chart`.
+   */
+  rendered?: ChartResult | null;
 }
 
 export interface ChartSheetSpec {
@@ -62,7 +67,11 @@ export async function addChartSheet(
   const results: Array<ChartResult | null> = [];
   for (const block of spec.blocks) {
     results.push(
-      block.chart === null || block.rows.length === 0 ? null : await renderChart(block.chart, size),
+      block.rendered !== undefined
+        ? block.rendered
+        : block.chart === null || block.rows.length === 0
+          ? null
+          : await renderChart(block.chart, size),
     );
   }
   const tableColumns = Math.max(2, ...spec.blocks.map((block) => block.header.length));

@@ -25,7 +25,9 @@
  *     : Promise<{ images, failed, renderMs }>
  *     The analysis sheet in one call: heading, label/value figures, then per block (title, header, rows,
  *     numFmts?, chart option or null) the table with its chart beside it (or the failure note), blocks
- *     spaced so pictures never overlap. Both workbook kinds; commits a streamed sheet.
+ *     spaced so pictures never overlap. Both workbook kinds; commits a streamed sheet. A block's
+ *     `rendered` (a ChartResult from renderChart, e.g. made in a worker of its own before a big
+ *     workbook's worker, as live-detail's export does) is used instead of rendering `chart` again.
  *   chartFont(platform?): ChartFont   the font the PNGs use: WenQuanYi Zen Hei / Noto Sans CJK on
  *     Linux, Microsoft YaHei on Windows, PingFang SC on macOS (files found on disk, else system fonts).
  */

@@ -36,9 +36,11 @@ type AnyWorkbook = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
 export function placeChartImage(
   workbook: AnyWorkbook,
   worksheet: ExcelJS.Worksheet,
-  png: Buffer,
+  image: Uint8Array,
   anchor: ChartAnchor & ChartImageSize & { title?: string },
 ): void {
+  // A Buffer that crossed threads (structured clone) arrives as a Uint8Array.
+  const png = Buffer.isBuffer(image) ? image : Buffer.from(image.buffer, image.byteOffset, image.byteLength);
   if (!Number.isInteger(anchor.row) || !Number.isInteger(anchor.col) || anchor.row < 1 || anchor.col < 1) {
     throw new Error(`图表位置不对：第 ${anchor.row} 行第 ${anchor.col} 列（行列从 1 开始）。`);
   }
