@@ -67,7 +67,12 @@ describe('成员直播列表 (browser mode, simulator)', () => {
       expect(await page.getByRole('button', { name: '同步该成员的直播' }).isDisabled()).toBeTrue();
       await screenshotThemes(page, 'live-list-empty');
 
-      await page.getByRole('textbox', { name: '成员 userid' }).fill(data.specials.mainAnchorUserid);
+      // The field is not prefilled (it filters too) but offers oneself: the signed-in member is the anchor.
+      const member = page.getByRole('combobox', { name: '成员 userid' });
+      expect(await member.inputValue()).toBe('');
+      await member.click();
+      await page.getByRole('option', { name: /（我）/ }).click();
+      expect(await member.inputValue()).toBe(data.specials.mainAnchorUserid);
       await page.getByRole('button', { name: '同步该成员的直播' }).click();
       await page
         .getByText(`已同步 ${data.specials.mainAnchorUserid} 的 ${data.specials.mainAnchorLiveCount} 场直播`)
