@@ -72,13 +72,13 @@ describe('成员直播列表 (browser mode, simulator)', () => {
       expect(await member.inputValue()).toBe('');
       await member.click();
       await page.getByRole('option', { name: /（我）/ }).click();
-      expect(await member.inputValue()).toBe(data.specials.mainAnchorUserid);
+      // The session keeps userids in lower case; WeCom compares them case-insensitively.
+      const picked = await member.inputValue();
+      expect(picked).toBe(data.specials.mainAnchorUserid.toLowerCase());
       await page.getByRole('button', { name: '同步该成员的直播' }).click();
-      await page
-        .getByText(`已同步 ${data.specials.mainAnchorUserid} 的 ${data.specials.mainAnchorLiveCount} 场直播`)
-        .waitFor({
-          timeout: 60_000,
-        });
+      await page.getByText(`已同步 ${picked} 的 ${data.specials.mainAnchorLiveCount} 场直播`).waitFor({
+        timeout: 60_000,
+      });
       await page.locator('tr.mat-mdc-row').first().waitFor();
       await page.getByText(`共 ${data.specials.mainAnchorLiveCount} 场`).waitFor();
       expect(await page.getByText('未采样').count()).toBeGreaterThan(0);
