@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { inject, injectable } from 'tsyringe';
 import { z } from 'zod';
+import type { AnyChannel, HandlerOf } from '../../sdk/contracts/channel.js';
 import { AppError, isAppError, type RpcErrorBody } from '../../sdk/contracts/errors.js';
 import { fail, ok, type RpcResult } from '../../sdk/contracts/rpc.js';
 import { TIER_LABELS, tierAtLeast } from '../../sdk/contracts/tiers.js';
@@ -19,6 +20,26 @@ export interface ChannelRegistration {
   handler: ChannelHandler<unknown, unknown>;
   /** Null for host channels. */
   pluginId: string | null;
+}
+
+/**
+ * A registration from a declared channel and its handler, or from the older (name, options, handler)
+ * form. The router narrows the call context the declaration promises, so the handler's type holds.
+ */
+export function channelRegistration(
+  channel: AnyChannel | string,
+  rest: [HandlerOf<AnyChannel>] | [ChannelOptions<z.ZodType>, ChannelHandler<unknown, unknown>],
+): Omit<ChannelRegistration, 'pluginId'> {
+  if (typeof channel === 'string') {
+    const [options, handler] = rest as [ChannelOptions<z.ZodType>, ChannelHandler<unknown, unknown>];
+    return { channel, options, handler };
+  }
+  const [handler] = rest as [HandlerOf<AnyChannel>];
+  return {
+    channel: channel.name,
+    options: { input: channel.input, minTier: channel.minTier, requiresCorp: channel.requiresCorp },
+    handler: handler as ChannelHandler<unknown, unknown>,
+  };
 }
 
 const ANONYMOUS: CallContext = { sessionId: null, user: null, corp: null };
@@ -58,18 +79,19 @@ export class IpcRouter {
     };
   }
 
-  /** Registers a host channel with its input type carried through to the handler. */
+  /** Registers a host channel declared in sdk/contracts, typed from its declaration. */
+  handle<C extends AnyChannel>(channel: C, handler: HandlerOf<C>): () => void;
+  /** Registers a host channel with its input type carried through to the handler (older form). */
   handle<S extends z.ZodType, O>(
     channel: string,
     options: ChannelOptions<S>,
     handler: ChannelHandler<z.infer<S>, O>,
+  ): () => void;
+  handle(
+    channel: AnyChannel | string,
+    ...rest: [HandlerOf<AnyChannel>] | [ChannelOptions<z.ZodType>, ChannelHandler<unknown, unknown>]
   ): () => void {
-    return this.register({
-      channel,
-      options,
-      handler: handler as ChannelHandler<unknown, unknown>,
-      pluginId: null,
-    });
+    return this.register({ ...channelRegistration(channel, rest), pluginId: null });
   }
 
   /** Completes every error of a code before it is answered (e.g. the trusted-IP list of a 60020). */

@@ -21,12 +21,13 @@ import type {
 import type { PluginWorkers } from '../../sdk/main/workers.js';
 import { PLUGIN_CONTEXT } from '../../sdk/main/tokens.js';
 import { AppError } from '../../sdk/contracts/errors.js';
+import type { AnyChannel, HandlerOf } from '../../sdk/contracts/channel.js';
 import { AuditLog } from './audit-log.js';
 import { isPluginEventType } from './client-events.js';
 import { DataRetention } from './data-retention.js';
 import { EventBus } from './event-bus.js';
 import { FileStore } from './file-store.js';
-import { IpcRouter } from './ipc-router.js';
+import { channelRegistration, IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import { LiveStoreService } from './live-store/live-store.js';
 import { PluginDbGuard } from './plugin-db-guard.js';
@@ -216,19 +217,18 @@ export class PluginContextFactory {
       timeZone: this.hostSettings.timeZone,
       liveStore: this.liveStore,
       workers,
-      handle: <S extends z.ZodType, O>(
-        action: string,
-        options: ChannelOptions<S>,
-        handler: ChannelHandler<z.infer<S>, O>,
+      handle: (
+        channelOrAction: AnyChannel | string,
+        ...rest: [HandlerOf<AnyChannel>] | [ChannelOptions<z.ZodType>, ChannelHandler<unknown, unknown>]
       ) => {
-        own(
-          this.router.register({
-            channel: namespaced(action),
-            options,
-            handler: handler as ChannelHandler<unknown, unknown>,
-            pluginId: id,
-          }),
+        const registration = channelRegistration(
+          typeof channelOrAction === 'string' ? namespaced(channelOrAction) : channelOrAction,
+          rest,
         );
+        if (!registration.channel.startsWith(`${id}.`)) {
+          throw new Error(`plugin ${id} cannot handle another namespace's channel: ${registration.channel}`);
+        }
+        own(this.router.register({ ...registration, pluginId: id }));
       },
       onDispose: own,
     };

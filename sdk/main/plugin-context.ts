@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
 import type { z } from 'zod';
-import type { SessionCorp, SessionUser } from '../contracts/host-status.js';
+import type { AnyChannel, AnonymousCall, HandlerOf } from '../contracts/channel.js';
+import type { SessionUser } from '../contracts/host-status.js';
 import type { JobSnapshot } from '../contracts/jobs.js';
 import type { PluginManifest } from '../contracts/plugin-manifest.js';
 import type { Tier } from '../contracts/tiers.js';
@@ -11,13 +12,7 @@ import type { LiveStore } from './live-store.js';
 import type { PluginWorkers } from './workers.js';
 
 /** Who is calling: passed to every handler. `user` is null only on `public` channels without a session. */
-export interface CallContext {
-  /** Internal session id (not the bearer value). */
-  sessionId: string | null;
-  user: SessionUser | null;
-  /** The corp of a WeCom login; null for root-admin and anonymous calls. */
-  corp: SessionCorp | null;
-}
+export type CallContext = AnonymousCall;
 
 /** How a channel is guarded by the host before its handler runs. */
 export interface ChannelOptions<S extends z.ZodType> {
@@ -205,7 +200,12 @@ export interface PluginContext {
   readonly liveStore: LiveStore;
   /** Runs one of the plugin's own modules in a worker thread (workbook parsing, Excel building). */
   readonly workers: PluginWorkers;
-  /** Registers `<pluginId>.<action>`. */
+  /**
+   * Registers the handler of a channel the plugin declared in its `shared/channels.ts` (its name must
+   * start with `<pluginId>.`); the handler's input, call context and answer are typed from it.
+   */
+  handle<C extends AnyChannel>(channel: C, handler: HandlerOf<C>): void;
+  /** Registers `<pluginId>.<action>` (older form; declare a channel instead). */
   handle<S extends z.ZodType, O>(
     action: string,
     options: ChannelOptions<S>,

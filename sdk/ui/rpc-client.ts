@@ -1,6 +1,7 @@
 import { Injectable, signal } from '@angular/core';
 import { Subject, type Observable } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
+import type { AnyChannel, ChannelOutput, InputArgs } from '../contracts/channel.js';
 import type { RpcErrorBody } from '../contracts/errors.js';
 import type { RpcResult } from '../contracts/rpc.js';
 import type { BrowserFileRoutes } from './file-routes.js';
@@ -38,10 +39,15 @@ export class RpcClient {
     if (saved !== null) this.setSession(saved);
   }
 
-  async call<T>(channel: string, input: unknown = {}): Promise<T> {
+  /** Calls a declared channel: the input and the answer are typed from its declaration. */
+  call<C extends AnyChannel>(channel: C, ...input: InputArgs<C>): Promise<ChannelOutput<C>>;
+  /** Calls a channel by name (older form; call a declared channel instead). */
+  call<T>(channel: string, input?: unknown): Promise<T>;
+  async call(target: AnyChannel | string, input: unknown = {}): Promise<unknown> {
+    const channel = typeof target === 'string' ? target : target.name;
     if (this.transport === null) throw new RpcError({ code: 'INTERNAL', message: '界面尚未连接到主程序。' });
     const result: RpcResult = await this.transport.invoke(channel, input, this.session());
-    if (result.ok) return result.data as T;
+    if (result.ok) return result.data;
     this.errors$.next(result.error);
     // The session has ended (expired, logged out elsewhere) — unlike a wrong password, which names its field.
     const sessionEnded =

@@ -1,5 +1,6 @@
 import { AppError } from '../../../sdk/contracts/errors.js';
-import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { CorpCall } from '../../../sdk/contracts/channel.js';
+import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveCancelResult } from '../shared/live-list-api.js';
 
 const RESERVED = 0;
@@ -13,11 +14,10 @@ const CANCELLED = 4;
 export async function cancelLive(
   ctx: PluginContext,
   livingid: string,
-  call: CallContext,
+  call: CorpCall,
 ): Promise<LiveCancelResult> {
-  const corpId = call.corp?.corpId;
+  const corpId = call.corp.corpId;
   const user = call.user;
-  if (corpId === undefined || user === null) throw new AppError('FORBIDDEN', '取消预约需要企业微信登录。');
   const stored = await ctx.liveStore.get(corpId, livingid);
   if (stored === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
   const isCreator =

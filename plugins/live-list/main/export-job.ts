@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveExportResult, LiveListRow } from '../shared/live-list-api.js';
-import type { ExportInput } from './input-schemas.js';
+import type { ExportInput } from '../shared/input-schemas.js';
 import { LIVE_WORKBOOK_WORKER, type LiveWorkbookTask } from './export-workbook-worker.js';
 import { listPage } from './list-rows.js';
 import { fileStamp } from '../../../sdk/contracts/zoned-time.js';

@@ -1,32 +1,6 @@
-import type { LiveRecord, LiveSortField } from '../../../sdk/contracts/lives.js';
+import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 
-/** The filters `live-list.query` and `live-list.export` share (docs/architecture.md "RPC and errors"). Times are Unix seconds. */
-export interface LiveListFilters {
-  /** A member's userid: the lives this member anchors (get_user_all_livingid lists the same ones). */
-  userid?: string;
-  /** Matched in the theme, the livingid, the anchor's userid and name. */
-  keyword?: string;
-  /** Bounds on the start: the actual one once the live started, else the reserved one. */
-  from?: number;
-  to?: number;
-  /** One live only (a row's 导出). */
-  livingid?: string;
-}
-
-export interface LiveListQueryInput extends LiveListFilters {
-  /** 1-based. */
-  page: number;
-  pageSize: number;
-  sort?: { field: LiveSortField; direction: 'asc' | 'desc' };
-}
-
-export interface LiveListExportInput extends LiveListFilters {
-  sort?: { field: LiveSortField; direction: 'asc' | 'desc' };
-  /** Adds the sheet 统计分析. */
-  withCharts?: boolean;
-  /** IANA zone the dates are written in: the installation's (AppSession.timeZone()). */
-  timeZone?: string;
-}
+export type { LiveListFilters } from './input-schemas.js';
 
 /** One row of the list and of the export (R4.2). */
 export interface LiveListRow extends LiveRecord {

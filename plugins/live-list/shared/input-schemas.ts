@@ -18,6 +18,7 @@ const sort = z.object({
   direction: z.enum(['asc', 'desc'], { error: '排序方向应为 asc 或 desc' }),
 });
 
+/** The filters `live-list.query` and `live-list.export` share. Times are Unix seconds. */
 const filters = {
   userid: userid.optional(),
   keyword: z.string().trim().max(100, '搜索词最多 100 个字符').optional(),
@@ -39,6 +40,8 @@ export const QuerySchema = z
   })
   .refine(checkRange, RANGE_ERROR);
 export type QueryInput = z.infer<typeof QuerySchema>;
+/** The filters as the page sends them. */
+export type LiveListFilters = Omit<z.input<typeof QuerySchema>, 'sort' | 'page' | 'pageSize'>;
 
 export const ExportSchema = z
   .object({
