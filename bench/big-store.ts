@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { CorpStore } from '../host/runtime/corp-store.js';
-import { HostRuntime } from '../host/runtime/host-runtime.js';
-import { SessionService } from '../host/runtime/session-service.js';
+import { CorpStore } from '../host/runtime/accounts/corp-store.js';
+import { HostRuntime } from '../host/runtime/core/host-runtime.js';
+import { SessionService } from '../host/runtime/accounts/session-service.js';
 import type { RpcResult } from '../sdk/contracts/rpc.js';
 import { DEFAULT_SEED, seedStore, type SeededStore, type SeedOptions } from '../tests/support/seed-store.js';
 

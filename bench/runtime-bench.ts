@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { HostRuntime } from '../host/runtime/host-runtime.js';
+import { HostRuntime } from '../host/runtime/core/host-runtime.js';
 import { median, type BenchSection } from './report.js';
 
 const distRoot = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -11,7 +11,7 @@ import type { LoginResult } from '../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../sdk/contracts/jobs.js';
 import type { CheckinRoundInput } from '../sdk/contracts/lives.js';
 import type { WatchStatPage } from '../sdk/wecom/models.js';
-import { HostRuntime } from '../host/runtime/host-runtime.js';
+import { HostRuntime } from '../host/runtime/core/host-runtime.js';
 import { LiveStoreService } from '../host/runtime/live-store/live-store.js';
 import { syncLive, uploadFile } from '../tests/fixtures/checkin/runtime-helpers.js';
 import { dataOf, sessionFor } from '../tests/support/runtime-harness.js';

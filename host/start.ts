@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { runResetRoot } from './cli/reset-root.js';
 import { desktopDataDir } from './desktop-data-dir.js';
 import { findElectronBinary } from './electron-binary.js';
-import { appRoot } from './runtime/app-info.js';
+import { appRoot } from './runtime/core/app-info.js';
 import { CliUsageError, defaultDataDir, parseServeArgs, SERVE_USAGE } from './serve/cli-options.js';
 import { runBrowserMode } from './serve/run-browser-mode.js';
 

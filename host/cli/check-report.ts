@@ -6,10 +6,10 @@ import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { appVersion } from '../runtime/app-info.js';
-import { openDatabase } from '../runtime/database.js';
-import { runMigrations } from '../runtime/migration-runner.js';
-import { HOST_MIGRATIONS } from '../runtime/migrations/index.js';
+import { appVersion } from '../runtime/core/app-info.js';
+import { openDatabase } from '../runtime/storage/database.js';
+import { runMigrations } from '../runtime/storage/migration-runner.js';
+import { HOST_MIGRATIONS } from '../runtime/storage/migrations/index.js';
 import { checkReport } from '../runtime/reports/report-validation.js';
 
 export async function checkReportFolders(

@@ -4,10 +4,10 @@
 // No fixed password or secret exists anywhere: access to the data folder is the proof.
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { resolveDatabasePath, loadBootstrapConfig } from '../runtime/bootstrap-config.js';
-import { DataDirLock } from '../runtime/data-dir-lock.js';
-import { openDatabase } from '../runtime/database.js';
-import { ROOT_USERID } from '../runtime/auth-service.js';
+import { resolveDatabasePath, loadBootstrapConfig } from '../runtime/config/bootstrap-config.js';
+import { DataDirLock } from '../runtime/storage/data-dir-lock.js';
+import { openDatabase } from '../runtime/storage/database.js';
+import { ROOT_USERID } from '../runtime/accounts/auth-service.js';
 
 export async function resetRoot(dataDir: string): Promise<boolean> {
   const lock = DataDirLock.acquire(dataDir); // refuses while the app runs on this folder

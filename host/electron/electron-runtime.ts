@@ -1,4 +1,4 @@
-import type { HostRuntime } from '../runtime/host-runtime.js';
+import type { HostRuntime } from '../runtime/core/host-runtime.js';
 
 /** The parts of the runtime the Electron adapter uses (specs pass a real runtime started under Node). */
 export type ElectronRuntime = Pick<

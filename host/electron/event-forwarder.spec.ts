@@ -1,5 +1,5 @@
 import { Subject } from 'rxjs';
-import type { BusEvent } from '../runtime/event-bus.js';
+import type { BusEvent } from '../runtime/core/event-bus.js';
 import { EventForwarder } from './event-forwarder.js';
 import { SessionBinding } from './session-binding.js';
 

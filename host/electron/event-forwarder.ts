@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Observable, Subscription } from 'rxjs';
-import { isClientEvent } from '../runtime/client-events.js';
-import { canReceive, type BusEvent } from '../runtime/event-bus.js';
+import { isClientEvent } from '../runtime/rpc/client-events.js';
+import { canReceive, type BusEvent } from '../runtime/core/event-bus.js';
 import type { SessionBinding } from './session-binding.js';
 
 export interface EventForwarderOptions {

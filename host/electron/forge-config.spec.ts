@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
-import { appRoot } from '../runtime/app-info.js';
+import { appRoot } from '../runtime/core/app-info.js';
 import config, {
   ELECTRON_FUSES,
   flipFusesAfterPackage,
@@ -54,7 +54,7 @@ describe('forge.config', () => {
       '/dist/tests/e2e/x.js',
       '/dist/bench/run.js',
       '/dist/host/electron/testing/fake-electron.js',
-      '/dist/host/runtime/ipc-router.spec.js',
+      '/dist/host/runtime/rpc/ipc-router.spec.js',
       '/dist/forge.config.js',
     ]) {
       expect(ignoredInPackage(left)).withContext(left).toBeTrue();

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../serve/http-responses.js';
-import { DataDirLock } from '../runtime/data-dir-lock.js';
+import { DataDirLock } from '../runtime/storage/data-dir-lock.js';
 import { removeDir, tempDataDir } from '../../tests/support/runtime-harness.js';
 import { SAFE_STORAGE_WRAPPER_NAME } from './safe-storage-key-wrapper.js';
 import { WINDOW_SESSION_PLACEHOLDER } from './session-binding.js';

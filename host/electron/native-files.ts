@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../sdk/contracts/errors.js';
 import type { CallContext } from '../../sdk/main/plugin-context.js';
-import { safeFileName } from '../runtime/file-store.js';
+import { safeFileName } from '../runtime/jobs/file-store.js';
 import type { ElectronRuntime } from './electron-runtime.js';
 
 /** A file type filter of a native dialog. */

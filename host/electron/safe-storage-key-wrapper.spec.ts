@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeDir, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
-import { CorpStore } from '../runtime/corp-store.js';
-import { SecretVault } from '../runtime/secret-vault.js';
+import { CorpStore } from '../runtime/accounts/corp-store.js';
+import { SecretVault } from '../runtime/accounts/secret-vault.js';
 import {
   SAFE_STORAGE_WRAPPER_NAME,
   safeStorageKeyWrapper,

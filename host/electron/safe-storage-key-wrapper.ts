@@ -1,4 +1,4 @@
-import type { KeyWrapper } from '../runtime/secret-vault.js';
+import type { KeyWrapper } from '../runtime/accounts/secret-vault.js';
 
 /** The part of Electron's `safeStorage` the vault key needs. */
 export interface SafeStorageLike {

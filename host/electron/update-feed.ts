@@ -1,4 +1,4 @@
-// The feed itself (env or update.json, validation) is host/runtime/update-feed-file.ts, shared with the
+// The feed itself (env or update.json, validation) is host/runtime/config/update-feed-file.ts, shared with the
 // settings channels; this file adds what only the Electron updater needs.
 export {
   readUpdateFile,
@@ -7,7 +7,7 @@ export {
   UPDATE_FILE_NAME,
   validFeedUrl,
   type UpdateFeed,
-} from '../runtime/update-feed-file.js';
+} from '../runtime/config/update-feed-file.js';
 
 /**
  * Automatic updates run only in the installed Windows app (Squirrel.Windows) with a feed, and not on

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HostRuntime } from '../runtime/host-runtime.js';
+import type { HostRuntime } from '../runtime/core/host-runtime.js';
 import { removeDir, sessionFor, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
 import { NativeFiles, type FileDialogs } from './native-files.js';

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { filter, type Observable, type Subscription } from 'rxjs';
-import { isClientEvent } from '../runtime/client-events.js';
-import { canReceive, type BusEvent } from '../runtime/event-bus.js';
+import { isClientEvent } from '../runtime/rpc/client-events.js';
+import { canReceive, type BusEvent } from '../runtime/core/event-bus.js';
 import type { StreamOwner } from './event-tickets.js';
 import { setSecurityHeaders } from './http-responses.js';
 

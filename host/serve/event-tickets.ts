@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EventRecipient } from '../runtime/event-bus.js';
+import type { EventRecipient } from '../runtime/core/event-bus.js';
 
 /** Whom an event stream belongs to: the session the ticket was issued for, its user and corp. */
 export interface StreamOwner extends EventRecipient {

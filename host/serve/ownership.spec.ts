@@ -13,8 +13,8 @@ import {
   waitFor,
 } from '../../tests/support/runtime-harness.js';
 import type { ServeProcess } from '../../tests/support/serve-process.js';
-import { CorpStore } from '../runtime/corp-store.js';
-import type { HostRuntime } from '../runtime/host-runtime.js';
+import { CorpStore } from '../runtime/accounts/corp-store.js';
+import type { HostRuntime } from '../runtime/core/host-runtime.js';
 import { startServer, type RunningServer } from './server.js';
 
 describe('ownership of jobs, files and events over HTTP', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { appRoot } from '../runtime/app-info.js';
-import { HostRuntime } from '../runtime/host-runtime.js';
+import { appRoot } from '../runtime/core/app-info.js';
+import { HostRuntime } from '../runtime/core/host-runtime.js';
 import type { ServeOptions } from './cli-options.js';
 import { removeReadyFile, writeReadyFile, type ReadyInfo } from './ready-file.js';
 import { PortInUseError, startServer } from './server.js';

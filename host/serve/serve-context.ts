@@ -1,4 +1,4 @@
-import type { HostRuntime } from '../runtime/host-runtime.js';
+import type { HostRuntime } from '../runtime/core/host-runtime.js';
 import type { EventStreams } from './event-streams.js';
 import type { EventTickets } from './event-tickets.js';
 

@@ -1,8 +1,8 @@
 import { request, type IncomingMessage } from 'node:http';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
 import { removeDir, sessionFor, startRuntime, tempDataDir } from '../../tests/support/runtime-harness.js';
-import { CorpStore } from '../runtime/corp-store.js';
-import type { HostRuntime } from '../runtime/host-runtime.js';
+import { CorpStore } from '../runtime/accounts/corp-store.js';
+import type { HostRuntime } from '../runtime/core/host-runtime.js';
 import { startServer, type RunningServer } from './server.js';
 
 /** Reads an event stream until `done` says the text is complete, or the stream closes. */

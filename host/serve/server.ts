@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { appRoot } from '../runtime/app-info.js';
+import { appRoot } from '../runtime/core/app-info.js';
 import { handleDownload } from './download-route.js';
 import { handleEventStream, handleEventTicket } from './events-route.js';
 import { EventStreams } from './event-streams.js';

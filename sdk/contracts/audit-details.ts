@@ -24,7 +24,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   to: '新位置',
   unmatched: '未匹配',
   url: '更新源',
-  // The clean-up's parts (host/runtime/host-retention.ts; plugins add theirs under their own ids).
+  // The clean-up's parts (host/runtime/retention/host-retention.ts; plugins add theirs under their own ids).
   'host.audit': '审计日志记录',
   'host.jobs': '已结束的后台任务',
   'host.sessions': '已过期的登录会话',

@@ -1,4 +1,4 @@
-// The `config.*` channels' answers (host/runtime/config-channels.ts): where the data and logs live, the
+// The `config.*` channels' answers (host/runtime/config/config-channels.ts): where the data and logs live, the
 // update feed and the clean-up of old data (R8.1, R1.6, R1.8). Plain types shared with the UI.
 
 /** A database change waiting for the next start: a move (copy then switch) or another existing file. */

@@ -4,9 +4,9 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { LivingInfo, WatchStatPage } from '../../sdk/wecom/models.js';
-import { openDatabase } from '../../host/runtime/database.js';
+import { openDatabase } from '../../host/runtime/storage/database.js';
 import { LiveStoreService } from '../../host/runtime/live-store/live-store.js';
-import { systemClock } from '../../host/runtime/runtime-options.js';
+import { systemClock } from '../../host/runtime/core/runtime-options.js';
 import { writeCheckinFixtures, type FixtureName } from '../fixtures/checkin/checkin-workbooks.js';
 import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
 import {

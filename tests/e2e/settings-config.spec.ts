@@ -8,7 +8,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { ConfigView } from '../../sdk/contracts/config.js';
 import type { LoginResult } from '../../sdk/contracts/host-status.js';
-import { appRoot } from '../../host/runtime/app-info.js';
+import { appRoot } from '../../host/runtime/core/app-info.js';
 import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
 import { call, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appRoot } from '../../host/runtime/app-info.js';
+import { appRoot } from '../../host/runtime/core/app-info.js';
 
 // Every comment and doc cites only what a newcomer finds in this repository: docs/<file> (optionally with
 // a section, `docs/architecture.md "Browser mode"`, the start of one of its headings) and requirement ids

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
-import { appRoot } from '../../host/runtime/app-info.js';
+import { appRoot } from '../../host/runtime/core/app-info.js';
 
 /** Lints one line of source as if it were the file at `path` (relative to the repository) with the repo's config. */
 async function messagesFor(path: string, source: string): Promise<string[]> {
@@ -40,7 +40,7 @@ describe('ESLint import boundaries (eslint.config.js)', () => {
       (
         await messagesFor(
           'sdk/main/x.ts',
-          "import { KNEX } from '../../host/runtime/tokens.js';\nexport { KNEX };\n",
+          "import { KNEX } from '../../host/runtime/core/tokens.js';\nexport { KNEX };\n",
         )
       ).length,
     ).toBeGreaterThan(0);
@@ -48,7 +48,7 @@ describe('ESLint import boundaries (eslint.config.js)', () => {
       (
         await messagesFor(
           'plugins/notes-like/main/index.ts',
-          "import { KNEX } from '../../../host/runtime/tokens.js';\nexport { KNEX };\n",
+          "import { KNEX } from '../../../host/runtime/core/tokens.js';\nexport { KNEX };\n",
         )
       ).length,
     ).toBeGreaterThan(0);

@@ -2,9 +2,9 @@
 // from (the corp row only needs to exist for the foreign keys; its Secret is never read).
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import { openDatabase } from '../../host/runtime/database.js';
-import { runMigrations } from '../../host/runtime/migration-runner.js';
-import { HOST_MIGRATIONS } from '../../host/runtime/migrations/index.js';
+import { openDatabase } from '../../host/runtime/storage/database.js';
+import { runMigrations } from '../../host/runtime/storage/migration-runner.js';
+import { HOST_MIGRATIONS } from '../../host/runtime/storage/migrations/index.js';
 
 export async function openCorpDatabase(dir: string, corpId = 'corp-a'): Promise<Knex> {
   const db = openDatabase({ filename: join(dir, 'data.sqlite') });

@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HostRuntime } from '../../host/runtime/host-runtime.js';
-import { CorpStore } from '../../host/runtime/corp-store.js';
+import type { HostRuntime } from '../../host/runtime/core/host-runtime.js';
+import { CorpStore } from '../../host/runtime/accounts/corp-store.js';
 import { seedReportStore } from './report-store.js';
 import { sessionFor, startRuntime, tempDataDir } from './runtime-harness.js';
 

@@ -5,10 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoginResult, SessionUser } from '../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
-import { HostRuntime } from '../../host/runtime/host-runtime.js';
-import type { Clock, RuntimeOptions } from '../../host/runtime/runtime-options.js';
-import { SessionService } from '../../host/runtime/session-service.js';
-import { CorpStore } from '../../host/runtime/corp-store.js';
+import { HostRuntime } from '../../host/runtime/core/host-runtime.js';
+import type { Clock, RuntimeOptions } from '../../host/runtime/core/runtime-options.js';
+import { SessionService } from '../../host/runtime/accounts/session-service.js';
+import { CorpStore } from '../../host/runtime/accounts/corp-store.js';
 
 /** dist/tests/fixtures/plugins: the compiled fixture plugins with their manifests. */
 export const FIXTURE_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'plugins');

@@ -2,7 +2,7 @@
 // server outlives the test run (docs/architecture.md "Toolchain": spawn the built entry directly, never through npm).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { appRoot } from '../../host/runtime/app-info.js';
+import { appRoot } from '../../host/runtime/core/app-info.js';
 import type { RpcResult } from '../../sdk/contracts/rpc.js';
 
 export const SERVE_ENTRY = join(appRoot(), 'dist', 'host', 'serve', 'main.js');

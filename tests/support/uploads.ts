@@ -1,8 +1,8 @@
 // A file as FileTransfer leaves it in the host (browser /upload or Electron's pickOpen): recorded for the
 // account of a session, ready for a plugin's `ctx.files.get`.
 import { writeFileSync } from 'node:fs';
-import { FileStore } from '../../host/runtime/file-store.js';
-import type { HostRuntime } from '../../host/runtime/host-runtime.js';
+import { FileStore } from '../../host/runtime/jobs/file-store.js';
+import type { HostRuntime } from '../../host/runtime/core/host-runtime.js';
 
 export async function uploadBytes(
   runtime: HostRuntime,

@@ -4,9 +4,9 @@ import type { Knex } from 'knex';
 import type { ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openDatabase } from '../database.js';
-import { runMigrations } from '../migration-runner.js';
-import { HOST_MIGRATIONS } from '../migrations/index.js';
+import { openDatabase } from '../storage/database.js';
+import { runMigrations } from '../storage/migration-runner.js';
+import { HOST_MIGRATIONS } from '../storage/migrations/index.js';
 import { LiveStoreService } from './live-store.js';
 import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
 

@@ -3,7 +3,7 @@
 // name cache (live_people) stays: names are still useful and hold no dated activity.
 import type { Knex } from 'knex';
 import { injectable } from 'tsyringe';
-import { DataRetention, type RetentionContributor } from '../data-retention.js';
+import { DataRetention, type RetentionContributor } from '../retention/data-retention.js';
 
 /** 直播中: a live still on is never old, whatever its reserved times say (WeCom lets it run over). */
 const LIVING = 1;

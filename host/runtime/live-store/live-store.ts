@@ -24,8 +24,8 @@ import type {
   PulledLiveData,
 } from '../../../sdk/main/live-store.js';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
-import type { Clock } from '../runtime-options.js';
-import { CLOCK, KNEX } from '../tokens.js';
+import type { Clock } from '../core/runtime-options.js';
+import { CLOCK, KNEX } from '../core/tokens.js';
 import {
   readPeople,
   sameValue,

@@ -19,9 +19,9 @@ import {
   waitFor,
   loginSimCorp,
 } from '../../../tests/support/runtime-harness.js';
-import { CorpStore } from '../corp-store.js';
-import type { HostRuntime } from '../host-runtime.js';
-import { WeComGateways } from '../wecom-gateways.js';
+import { CorpStore } from '../accounts/corp-store.js';
+import type { HostRuntime } from '../core/host-runtime.js';
+import { WeComGateways } from '../wecom/wecom-gateways.js';
 import { LiveStoreService } from './live-store.js';
 import type { CorpSampling } from './online-sampler.js';
 

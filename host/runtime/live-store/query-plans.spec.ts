@@ -8,9 +8,9 @@ import type { Knex } from 'knex';
 import type { LiveSortField } from '../../../sdk/contracts/lives.js';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
 import { seedStore } from '../../../tests/support/seed-store.js';
-import { openDatabase } from '../database.js';
-import { runMigrations } from '../migration-runner.js';
-import { HOST_MIGRATIONS } from '../migrations/index.js';
+import { openDatabase } from '../storage/database.js';
+import { runMigrations } from '../storage/migration-runner.js';
+import { HOST_MIGRATIONS } from '../storage/migrations/index.js';
 import { LiveStoreService } from './live-store.js';
 
 const CORP = 'corp-plans';

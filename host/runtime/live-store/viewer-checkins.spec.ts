@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openDatabase } from '../database.js';
-import { runMigrations } from '../migration-runner.js';
-import { HOST_MIGRATIONS } from '../migrations/index.js';
+import { openDatabase } from '../storage/database.js';
+import { runMigrations } from '../storage/migration-runner.js';
+import { HOST_MIGRATIONS } from '../storage/migrations/index.js';
 import { LiveStoreService } from './live-store.js';
 import { detailQuery, detailRowsQuery } from './viewer-checkins.js';
 

@@ -3,8 +3,8 @@
 // and the report's own tier, checked by ReportService on every call.
 import { injectable } from 'tsyringe';
 import { z } from 'zod';
-import { AuditLog } from '../audit-log.js';
-import { IpcRouter } from '../ipc-router.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { IpcRouter } from '../rpc/ipc-router.js';
 import { LiveStoreService } from '../live-store/live-store.js';
 import { ReportService } from './report-service.js';
 

@@ -6,7 +6,7 @@ import {
 } from '../../../sdk/contracts/report-definition.js';
 
 // dist/host/runtime/reports → the repository's root.
-const ROOT = new URL('../../../../', import.meta.url);
+const ROOT = new URL('../../../..', import.meta.url);
 
 describe('report definition schema', () => {
   it('is published as sdk/report-definition.schema.json, up to date', () => {

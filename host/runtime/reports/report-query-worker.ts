@@ -1,4 +1,4 @@
-// Runs a report's queries in a worker thread (host/runtime/worker-pool.ts): its own read-only connection
+// Runs a report's queries in a worker thread (host/runtime/workers/worker-pool.ts): its own read-only connection
 // scoped to the caller's corp (report-connection.ts), parameters bound by name, a row cap per query and
 // a deadline that stops a runaway scan inside SQLite; the pool terminates the worker if it overruns.
 import { AppError } from '../../../sdk/contracts/errors.js';

@@ -31,12 +31,12 @@ import type {
 import { TIER_LABELS, tierAtLeast } from '../../../sdk/contracts/tiers.js';
 import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 import type { CallContext } from '../../../sdk/main/plugin-context.js';
-import { appVersion } from '../app-info.js';
-import { EventBus } from '../event-bus.js';
-import { FileStore } from '../file-store.js';
-import type { Clock, HostSettings, RuntimeOptions } from '../runtime-options.js';
-import { CLOCK, HOST_SETTINGS, KNEX, LOGGER, RUNTIME_OPTIONS } from '../tokens.js';
-import { WorkerPool } from '../worker-pool.js';
+import { appVersion } from '../core/app-info.js';
+import { EventBus } from '../core/event-bus.js';
+import { FileStore } from '../jobs/file-store.js';
+import type { Clock, HostSettings, RuntimeOptions } from '../core/runtime-options.js';
+import { CLOCK, HOST_SETTINGS, KNEX, LOGGER, RUNTIME_OPTIONS } from '../core/tokens.js';
+import { WorkerPool } from '../workers/worker-pool.js';
 import { bindingNames, bindParameters, defaultValues } from './report-params.js';
 import { REPORT_QUERY_WORKER, type ReportQueryTask } from './report-query-worker.js';
 import { checkReport } from './report-validation.js';
@@ -49,7 +49,7 @@ import {
 export const REPORT_FILE = 'report.json';
 export const DEFAULT_REPORT_TIMEOUT_MS = 15_000;
 /** The examples shipped with the app (examples/reports, copied next to the compiled host). */
-export const BUILT_IN_EXAMPLES = new URL('../../../examples/reports/', import.meta.url);
+export const BUILT_IN_EXAMPLES = new URL('../../../examples/reports', import.meta.url);
 
 interface LoadedReport {
   id: string;

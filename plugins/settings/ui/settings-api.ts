@@ -1,7 +1,7 @@
 // The answers of the host channels the settings pages read (host/runtime/*-channels.ts), as the UI sees them.
 import type { AccountTier } from '../../../sdk/contracts/tiers.js';
 
-// `config.*` (host/runtime/config-channels.ts) shares its plain types through the SDK.
+// `config.*` (host/runtime/config/config-channels.ts) shares its plain types through the SDK.
 export type {
   CleanupCount,
   CleanupPreview,

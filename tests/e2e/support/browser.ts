@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { appRoot } from '../../../host/runtime/app-info.js';
+import { appRoot } from '../../../host/runtime/core/app-info.js';
 
 export const CHROMIUM_PATH = process.env['CHROME_BIN'] ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(appRoot(), 'test-output', 'screenshots');

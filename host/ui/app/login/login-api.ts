@@ -1,4 +1,4 @@
-/** The shapes of the host channels the login page and the setup wizard call (host/runtime/account-channels.ts). */
+/** The shapes of the host channels the login page and the setup wizard call (host/runtime/accounts/account-channels.ts). */
 
 /** `corps.list` (public): a saved corp; its secret stays in the host, only masked here. */
 export interface SavedCorp {

@@ -1,0 +1,266 @@
+import 'reflect-metadata';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { AccountChannels } from '../accounts/account-channels.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { CorpLogin } from '../accounts/corp-login.js';
+import { CorpStore } from '../accounts/corp-store.js';
+import { IpNotAllowedNotifier } from '../wecom/ip-not-allowed.js';
+import { WeComConnection } from '../wecom/wecom-connection.js';
+import { PublicIpLookup } from '../wecom/public-ip-lookup.js';
+import { TrustedIpStore } from '../wecom/trusted-ip-store.js';
+import { WeComGateways } from '../wecom/wecom-gateways.js';
+import { AuthService } from '../accounts/auth-service.js';
+import { loadBootstrapConfig, type BootstrapConfig } from '../config/bootstrap-config.js';
+import { ConfigChannels } from '../config/config-channels.js';
+import { DataRetention } from '../retention/data-retention.js';
+import { prepareDatabase } from '../config/database-move.js';
+import { HostRetention } from '../retention/host-retention.js';
+import { openLog } from './log-location.js';
+import { STARTUP_REPORT, type StartupReport } from '../config/startup-report.js';
+import { StorageSettings } from '../config/storage-settings.js';
+import { UpdateFeedSettings } from '../config/update-feed-settings.js';
+import { DataDirLock } from '../storage/data-dir-lock.js';
+import { openDatabase } from '../storage/database.js';
+import { makeDatabaseFilesPrivate, makeTreePrivate } from '../storage/private-files.js';
+import { EventBus } from './event-bus.js';
+import { FileStore } from '../jobs/file-store.js';
+import { HostChannels } from '../rpc/host-channels.js';
+import { IpcRouter } from '../rpc/ipc-router.js';
+import { JobService } from '../jobs/job-service.js';
+import { JobStore } from '../jobs/job-store.js';
+import { LiveStoreService } from '../live-store/live-store.js';
+import { LiveRetention } from '../live-store/live-retention.js';
+import { OnlineSampler } from '../live-store/online-sampler.js';
+import { LoginThrottle } from '../accounts/login-throttle.js';
+import { runMigrations } from '../storage/migration-runner.js';
+import { HOST_MIGRATIONS } from '../storage/migrations/index.js';
+import { PluginDbGuard } from '../plugins/plugin-db-guard.js';
+import { PluginLoader } from '../plugins/plugin-loader.js';
+import { installProcessGuard, pluginOfError } from './process-guard.js';
+import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { ReportChannels } from '../reports/report-channels.js';
+import { ReportService } from '../reports/report-service.js';
+import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from './runtime-options.js';
+import { SecretVault } from '../accounts/secret-vault.js';
+import { SessionService } from '../accounts/session-service.js';
+import { WorkerPool } from '../workers/worker-pool.js';
+import {
+  BOOTSTRAP_CONFIG,
+  CLOCK,
+  HOST_SETTINGS,
+  KNEX,
+  LOGGER,
+  RUNTIME_CONTAINER,
+  RUNTIME_OPTIONS,
+  SECRET_VAULT,
+} from './tokens.js';
+
+/**
+ * The host: one per data dir and process. `start` takes the data-folder lock, reads config.json,
+ * opens and migrates the database, registers the host channels, loads the plugins and starts the job
+ * runner; `stop` undoes it in reverse. Electron and browser mode are thin transports over it.
+ */
+export class HostRuntime {
+  private stopping: Promise<void> | null = null;
+  private unguard: (() => void) | null = null;
+
+  private constructor(
+    readonly container: DependencyContainer,
+    readonly config: BootstrapConfig,
+    readonly settings: HostSettings,
+    readonly log: Logger,
+    private readonly closeLog: () => Promise<void>,
+    private readonly lock: DataDirLock,
+    readonly db: Knex,
+  ) {}
+
+  static async start(options: RuntimeOptions, clock: Clock = systemClock): Promise<HostRuntime> {
+    const lock = DataDirLock.acquire(options.dataDir);
+    let closeLog: (() => Promise<void>) | null = null;
+    let db: Knex | null = null;
+    try {
+      const loaded = loadBootstrapConfig(options.dataDir);
+      const log = await openLog(options.dataDir, loaded);
+      const logging = log.logging;
+      closeLog = logging.close;
+      // A database move asked for in the settings happens here, before anything opens the file.
+      const prepared = prepareDatabase(options.dataDir, loaded, clock.now());
+      const config = prepared.config;
+      if (prepared.move !== null) {
+        logging.logger[prepared.move.ok ? 'info' : 'error']({ move: prepared.move }, 'database move');
+      }
+      // Whatever an older version, a copy or a restore left: folders 0700, files 0600 (POSIX).
+      const modeProblems = [...makeTreePrivate(options.dataDir), ...makeDatabaseFilesPrivate(prepared.file)];
+      if (modeProblems.length > 0) {
+        logging.logger.warn({ problems: modeProblems }, 'data dir: some modes could not be made private');
+      }
+      const report: StartupReport = {
+        databaseMove: prepared.move,
+        logDirConfigured: log.configured,
+        logProblem: log.problem,
+      };
+      const settings: HostSettings = {
+        dataDir: options.dataDir,
+        databaseFile: prepared.file,
+        logDir: log.dir,
+        sessionIdleMs: options.sessionIdleMs ?? config.sessionIdleMinutes * 60_000,
+        uploadMaxBytes: config.uploadMaxBytes,
+        timeZone: config.timeZone,
+        schedulerPollMs: options.schedulerPollMs ?? 1000,
+        jobConcurrency: 2,
+        jobRetryBaseMs: options.jobRetryBaseMs ?? 30_000,
+        onlineSampleIntervalMs: options.onlineSampleIntervalMs ?? config.onlineSampleSeconds * 1000,
+        onlineSampleTimer: options.onlineSampleTimer ?? true,
+      };
+      db = openDatabase({ filename: settings.databaseFile, log: logging.logger });
+      await runMigrations(db, 'host', HOST_MIGRATIONS);
+
+      const container = rootContainer.createChildContainer();
+      container.registerInstance(RUNTIME_OPTIONS, options);
+      container.registerInstance(HOST_SETTINGS, settings);
+      container.registerInstance(BOOTSTRAP_CONFIG, config);
+      container.registerInstance(STARTUP_REPORT, report);
+      container.registerInstance(LOGGER, logging.logger);
+      container.registerInstance(CLOCK, clock);
+      container.registerInstance(KNEX, db);
+      container.registerInstance(RUNTIME_CONTAINER, container);
+      container.registerInstance(
+        SECRET_VAULT,
+        SecretVault.open({ dataDir: options.dataDir, keyWrapper: options.keyWrapper }),
+      );
+      // Singletons per runtime (not per process): tests start several runtimes in one process.
+      for (const service of [
+        EventBus,
+        PluginRegistry,
+        SessionService,
+        IpcRouter,
+        JobStore,
+        JobService,
+        FileStore,
+        AuditLog,
+        LoginThrottle,
+        AuthService,
+        PluginLoader,
+        PluginDbGuard,
+        TrustedIpStore,
+        CorpStore,
+        IpNotAllowedNotifier,
+        WeComConnection,
+        WeComGateways,
+        PublicIpLookup,
+        CorpLogin,
+        DataRetention,
+        HostRetention,
+        StorageSettings,
+        UpdateFeedSettings,
+        ConfigChannels,
+        LiveStoreService,
+        LiveRetention,
+        OnlineSampler,
+        WorkerPool,
+        ReportService,
+      ] as const) {
+        container.registerSingleton(service as never);
+      }
+      const runtime = new HostRuntime(container, config, settings, logging.logger, logging.close, lock, db);
+      if (options.guardProcess === true) runtime.guardProcess();
+      container.resolve(HostChannels).register();
+      container.resolve(AccountChannels).register();
+      container.resolve(ConfigChannels).register();
+      container.resolve(ReportChannels).register();
+      container.resolve(HostRetention).register();
+      container.resolve(LiveRetention).register();
+      container
+        .resolve(WeComConnection)
+        .register(container.resolve(IpcRouter), (corpId) => container.resolve(WeComGateways).check(corpId));
+      await container.resolve(ConfigChannels).recordStartup();
+      // Nothing is uploading yet: what uploads/ holds without a record was cut off by a crash.
+      const swept = await container.resolve(FileStore).sweepPartialUploads();
+      if (swept > 0) logging.logger.info({ swept }, 'partial uploads removed');
+      await container.resolve(PluginLoader).loadAll();
+      // Report plugins: a broken report folder is listed as failed, never a failed start.
+      await container
+        .resolve(ReportService)
+        .scan()
+        .catch((error: unknown) => logging.logger.error({ err: error }, 'report scan failed'));
+      await container.resolve(JobService).startRunner();
+      container.resolve(OnlineSampler).start();
+      logging.logger.info(
+        { dataDir: options.dataDir, plugins: runtime.plugins.statuses() },
+        'runtime started',
+      );
+      return runtime;
+    } catch (error) {
+      await db?.destroy();
+      await closeLog?.();
+      lock.release();
+      throw error;
+    }
+  }
+
+  get router(): IpcRouter {
+    return this.container.resolve(IpcRouter);
+  }
+  get sessions(): SessionService {
+    return this.container.resolve(SessionService);
+  }
+  get events(): EventBus {
+    return this.container.resolve(EventBus);
+  }
+  get files(): FileStore {
+    return this.container.resolve(FileStore);
+  }
+  get jobs(): JobService {
+    return this.container.resolve(JobService);
+  }
+  get plugins(): PluginRegistry {
+    return this.container.resolve(PluginRegistry);
+  }
+  get onlineSampler(): OnlineSampler {
+    return this.container.resolve(OnlineSampler);
+  }
+
+  /** Process-level handlers: a plugin's escaped error degrades it, the host's stops and exits with 1. */
+  private guardProcess(): void {
+    const registry = this.plugins;
+    this.unguard = installProcessGuard({
+      log: this.log,
+      attribute: (error) => pluginOfError(error, registry.list()),
+      onPluginFault: (pluginId, error) =>
+        registry.degrade(pluginId, `未捕获的错误：${error instanceof Error ? error.message : String(error)}`),
+      onHostFault: () => {
+        process.exitCode = 1;
+        // A stop that hangs must not keep a broken process alive.
+        setTimeout(() => process.exit(1), 10_000).unref();
+        void this.stop()
+          .catch(() => undefined)
+          .finally(() => process.exit(1));
+      },
+    });
+  }
+
+  /** Stops jobs (persisting unfinished ones), plugins, the database and the log; idempotent. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      try {
+        await this.container.resolve(OnlineSampler).stop();
+        await this.jobs.stopRunner();
+        await this.container.resolve(WorkerPool).stop();
+        await this.container.resolve(PluginLoader).stopAll();
+        await this.container.resolve(WeComGateways).closeAll();
+        this.events.complete();
+        this.log.info('runtime stopped');
+      } finally {
+        this.unguard?.();
+        this.container.resolve(PluginDbGuard).close();
+        await this.db.destroy();
+        await this.closeLog();
+        this.lock.release();
+        this.container.dispose();
+      }
+    })();
+    return this.stopping;
+  }
+}

@@ -1,0 +1,150 @@
+// Heavy work off the main thread (docs/architecture.md, Workers): workbook parsing and Excel building run
+// in worker threads so the event loop keeps answering. Each task gets a fresh worker with a heap cap
+// (resourceLimits) and a time limit: a crash, an out-of-memory or a timeout ends that worker only and
+// fails its task with a Chinese message; memory returns when the task ends. At most `size` run at once.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import PQueue from 'p-queue';
+import type { Logger } from 'pino';
+import { inject, injectable } from 'tsyringe';
+import { AppError } from '../../../sdk/contracts/errors.js';
+import type { WorkerRunOptions } from '../../../sdk/main/workers.js';
+import { LOGGER } from '../core/tokens.js';
+import type { WorkerReply, WorkerStart } from './worker-messages.js';
+
+export const DEFAULT_WORKER_MEMORY_MB = 256;
+export const DEFAULT_WORKER_TIMEOUT_MS = 10 * 60_000;
+const ENTRY = new URL('./worker-entry.js', import.meta.url);
+
+@injectable()
+export class WorkerPool {
+  /** Tasks that may run at once: the cores but one for the main thread, at least 2, at most 4. */
+  readonly size = Math.min(4, Math.max(2, availableParallelism() - 1));
+  private readonly queue = new PQueue({ concurrency: this.size });
+  private readonly workers = new Set<Worker>();
+  private stopped = false;
+
+  constructor(@inject(LOGGER) private readonly log: Logger) {}
+
+  /** Runs `task` of the module in a worker; waits for a free slot first. */
+  async run<I, O>(module: URL, input: I, options: WorkerRunOptions = {}): Promise<O> {
+    options.signal?.throwIfAborted();
+    // A task cancelled while it waits for a slot leaves the queue at once.
+    return this.queue.add(() => this.runNow<O>(module, input, options), {
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+  }
+
+  /** Ends every running worker (host shutdown); their tasks reject. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.queue.clear();
+    await Promise.all([...this.workers].map((worker) => worker.terminate()));
+  }
+
+  private runNow<O>(module: URL, input: unknown, options: WorkerRunOptions): Promise<O> {
+    if (this.stopped) return Promise.reject(new AppError('CONFLICT', '应用正在关闭，任务未执行'));
+    options.signal?.throwIfAborted();
+    const memoryMb = options.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS;
+    const start: WorkerStart = { moduleUrl: module.href, input };
+    const worker = new Worker(ENTRY, {
+      workerData: start,
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
+      // A worker's console would go to the host's stdout; the log is the place.
+      stdout: true,
+      stderr: true,
+    });
+    this.workers.add(worker);
+    const task = module.pathname.split('/').slice(-2).join('/');
+    return new Promise<O>((resolve, reject) => {
+      let settled = false;
+      const settle = (outcome: () => void): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        this.workers.delete(worker);
+        void worker.terminate();
+        outcome();
+      };
+      const timer = setTimeout(
+        () =>
+          settle(() =>
+            reject(
+              new AppError(
+                'INTERNAL',
+                `后台任务超过 ${Math.round(timeoutMs / 60_000)} 分钟仍未完成，已终止`,
+                {
+                  reason: 'worker-timeout',
+                },
+              ),
+            ),
+          ),
+        timeoutMs,
+      );
+      const onAbort = (): void => settle(() => reject(options.signal?.reason));
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.kind === 'progress') {
+          options.onProgress?.(reply.message);
+        } else if (reply.kind === 'done') {
+          settle(() => resolve(reply.result as O));
+        } else if (reply.appError !== null) {
+          const body = reply.appError;
+          settle(() => reject(new AppError(body.code, body.message, body.details)));
+        } else {
+          this.log.error({ task, error: reply.message }, 'worker task failed');
+          settle(() =>
+            reject(
+              new AppError('INTERNAL', '后台任务出错，请稍后重试或查看日志。', { reason: 'worker-error' }),
+            ),
+          );
+        }
+      });
+      worker.on('error', (error: Error & { code?: string }) => {
+        const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        this.log.error(
+          { task, err: error, memoryMb },
+          outOfMemory ? 'worker out of memory' : 'worker crashed',
+        );
+        settle(() =>
+          reject(
+            outOfMemory
+              ? new AppError(
+                  'INTERNAL',
+                  `后台任务所需内存超过上限 ${memoryMb} MB，已终止：数据或文件过大，程序其余部分不受影响`,
+                  { reason: 'worker-out-of-memory', memoryMb },
+                )
+              : new AppError(
+                  'INTERNAL',
+                  '后台任务意外崩溃，已终止：程序其余部分不受影响，请稍后重试或查看日志',
+                  {
+                    reason: 'worker-crashed',
+                  },
+                ),
+          ),
+        );
+      });
+      worker.on('exit', (code) => {
+        this.workers.delete(worker);
+        settle(() => {
+          this.log.error({ task, code }, 'worker exited without a result');
+          reject(
+            new AppError('INTERNAL', `后台任务意外退出（退出码 ${code}），已终止：程序其余部分不受影响`, {
+              reason: 'worker-exited',
+              exitCode: code,
+            }),
+          );
+        });
+      });
+      // Drain the worker's console so it never blocks; anything printed goes to the log.
+      worker.stdout.on('data', (chunk: Buffer) =>
+        this.log.info({ task, out: chunk.toString() }, 'worker output'),
+      );
+      worker.stderr.on('data', (chunk: Buffer) =>
+        this.log.warn({ task, out: chunk.toString() }, 'worker output'),
+      );
+    });
+  }
+}
