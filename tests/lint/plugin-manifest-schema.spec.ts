@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { appRoot } from '../../host/runtime/core/app-info.js';
-import { parseManifest } from '../../host/runtime/plugins/plugin-manifest-schema.js';
+import { parseManifest } from '../../host/runtime/plugin-host/plugin-manifest-schema.js';
 import { pluginManifestJsonSchema } from '../../sdk/contracts/plugin-manifest.js';
 
 const SCHEMA_FILE = 'sdk/contracts/plugin-manifest.schema.json';

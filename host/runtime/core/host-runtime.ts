@@ -2,45 +2,27 @@ import 'reflect-metadata';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
-import { AccountChannels } from '../accounts/account-channels.js';
-import { AuditLog } from '../audit/audit-log.js';
-import { CorpLogin } from '../accounts/corp-login.js';
-import { CorpStore } from '../accounts/corp-store.js';
-import { IpNotAllowedNotifier } from '../wecom/ip-not-allowed.js';
-import { WeComConnection } from '../wecom/wecom-connection.js';
-import { PublicIpLookup } from '../wecom/public-ip-lookup.js';
-import { TrustedIpStore } from '../wecom/trusted-ip-store.js';
 import { WeComGateways } from '../wecom/wecom-gateways.js';
-import { AuthService } from '../accounts/auth-service.js';
 import { loadBootstrapConfig, type BootstrapConfig } from '../config/bootstrap-config.js';
 import { ConfigChannels } from '../config/config-channels.js';
-import { DataRetention } from '../retention/data-retention.js';
 import { prepareDatabase } from '../config/database-move.js';
-import { HostRetention } from '../retention/host-retention.js';
 import { openLog } from './log-location.js';
 import { STARTUP_REPORT, type StartupReport } from '../config/startup-report.js';
-import { StorageSettings } from '../config/storage-settings.js';
-import { UpdateFeedSettings } from '../config/update-feed-settings.js';
 import { DataDirLock } from '../storage/data-dir-lock.js';
 import { openDatabase } from '../storage/database.js';
 import { makeDatabaseFilesPrivate, makeTreePrivate } from '../storage/private-files.js';
+import { HOST_MODULES } from './host-modules.js';
 import { EventBus } from './event-bus.js';
 import { FileStore } from '../jobs/file-store.js';
-import { HostChannels } from '../rpc/host-channels.js';
 import { IpcRouter } from '../rpc/ipc-router.js';
 import { JobService } from '../jobs/job-service.js';
-import { JobStore } from '../jobs/job-store.js';
-import { LiveStoreService } from '../live-store/live-store.js';
-import { LiveRetention } from '../live-store/live-retention.js';
 import { OnlineSampler } from '../live-store/online-sampler.js';
-import { LoginThrottle } from '../accounts/login-throttle.js';
 import { runMigrations } from '../storage/migration-runner.js';
 import { HOST_MIGRATIONS } from '../storage/migrations/index.js';
-import { PluginDbGuard } from '../plugins/plugin-db-guard.js';
-import { PluginLoader } from '../plugins/plugin-loader.js';
+import { PluginDbGuard } from '../plugin-host/plugin-db-guard.js';
+import { PluginLoader } from '../plugin-host/plugin-loader.js';
 import { installProcessGuard, pluginOfError } from './process-guard.js';
-import { PluginRegistry } from '../plugins/plugin-registry.js';
-import { ReportChannels } from '../reports/report-channels.js';
+import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { ReportService } from '../reports/report-service.js';
 import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from './runtime-options.js';
 import { SecretVault } from '../accounts/secret-vault.js';
@@ -130,51 +112,12 @@ export class HostRuntime {
         SECRET_VAULT,
         SecretVault.open({ dataDir: options.dataDir, keyWrapper: options.keyWrapper }),
       );
-      // Singletons per runtime (not per process): tests start several runtimes in one process.
-      for (const service of [
-        EventBus,
-        PluginRegistry,
-        SessionService,
-        IpcRouter,
-        JobStore,
-        JobService,
-        FileStore,
-        AuditLog,
-        LoginThrottle,
-        AuthService,
-        PluginLoader,
-        PluginDbGuard,
-        TrustedIpStore,
-        CorpStore,
-        IpNotAllowedNotifier,
-        WeComConnection,
-        WeComGateways,
-        PublicIpLookup,
-        CorpLogin,
-        DataRetention,
-        HostRetention,
-        StorageSettings,
-        UpdateFeedSettings,
-        ConfigChannels,
-        LiveStoreService,
-        LiveRetention,
-        OnlineSampler,
-        WorkerPool,
-        ReportService,
-      ] as const) {
-        container.registerSingleton(service as never);
+      for (const module of HOST_MODULES) {
+        for (const service of module.services) container.registerSingleton(service);
       }
       const runtime = new HostRuntime(container, config, settings, logging.logger, logging.close, lock, db);
       if (options.guardProcess === true) runtime.guardProcess();
-      container.resolve(HostChannels).register();
-      container.resolve(AccountChannels).register();
-      container.resolve(ConfigChannels).register();
-      container.resolve(ReportChannels).register();
-      container.resolve(HostRetention).register();
-      container.resolve(LiveRetention).register();
-      container
-        .resolve(WeComConnection)
-        .register(container.resolve(IpcRouter), (corpId) => container.resolve(WeComGateways).check(corpId));
+      for (const module of HOST_MODULES) module.register?.(container);
       await container.resolve(ConfigChannels).recordStartup();
       // Nothing is uploading yet: what uploads/ holds without a record was cut off by a crash.
       const swept = await container.resolve(FileStore).sweepPartialUploads();

@@ -11,8 +11,8 @@ import { AuthService } from '../accounts/auth-service.js';
 import { FileStore } from '../jobs/file-store.js';
 import { IpcRouter } from './ipc-router.js';
 import { JobService } from '../jobs/job-service.js';
-import { PluginLoader } from '../plugins/plugin-loader.js';
-import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { PluginLoader } from '../plugin-host/plugin-loader.js';
+import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 
 /** A local password (root-admin, WeCom admins): ≥ 12 characters, not a common one; the rule is in the message. */
 export const NewPasswordSchema = z

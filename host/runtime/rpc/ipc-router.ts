@@ -7,7 +7,7 @@ import { AppError, isAppError, type RpcErrorBody } from '../../../sdk/contracts/
 import { fail, ok, type RpcResult } from '../../../sdk/contracts/rpc.js';
 import { TIER_LABELS, tierAtLeast } from '../../../sdk/contracts/tiers.js';
 import type { CallContext, ChannelHandler, ChannelOptions } from '../../../sdk/main/plugin-context.js';
-import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { PluginRegistry } from '../plugin-host/plugin-registry.js';
 import { SessionService } from '../accounts/session-service.js';
 import { LOGGER } from '../core/tokens.js';
 

@@ -1,0 +1,11 @@
+import type { HostModule } from '../core/host-module.js';
+import { LiveRetention } from './live-retention.js';
+import { LiveStoreService } from './live-store.js';
+import { OnlineSampler } from './online-sampler.js';
+
+/** Lives, viewers, names, online samples and check-ins of every corp (docs/architecture.md "Live store"). */
+export const liveStoreModule: HostModule = {
+  name: 'live-store',
+  services: [LiveStoreService, LiveRetention, OnlineSampler],
+  register: (container) => container.resolve(LiveRetention).register(),
+};
