@@ -24,6 +24,12 @@ import type {
   PulledLiveData,
 } from '../../../sdk/main/live-store.js';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
+import {
+  inviterOf,
+  nameInviters,
+  personKey,
+  unnamedInviters,
+} from '../../../sdk/contracts/inviter-naming.js';
 import type { Clock } from '../runtime-options.js';
 import { CLOCK, KNEX } from '../tokens.js';
 import {
@@ -38,7 +44,6 @@ import {
 import { CheckinFigures } from './checkin-figures.js';
 import { checkinTotals } from './checkin-totals.js';
 import { checkinCandidates, resolveCheckin } from './checkin-resolutions.js';
-import { inviterOf, nameInviters, personKey } from './inviter-names.js';
 import { readCheckins, replaceCheckins, unmatchedCheckins } from './checkin-store.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
 import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
@@ -214,8 +219,8 @@ export class LiveStoreService implements LiveStore {
       corpId,
       inviters.filter((inviter) => !learntNames.has(personKey(inviter.kind, inviter.id))),
     );
-    // The inviters' names as the cache holds them now: names learnt from this pull first, so rule (4)
-    // sees them too.
+    // The inviters' names as the cache holds them now: names learnt from this pull first, so rule 4
+    // (sdk/contracts/inviter-naming.ts) sees them too.
     const known = new Map<string, string>();
     for (const inviter of inviters) {
       const key = personKey(inviter.kind, inviter.id);
@@ -243,13 +248,7 @@ export class LiveStoreService implements LiveStore {
     }));
     await writeViewers(trx, live.id, rows, now);
     await trx('lives').where({ id: live.id }).update({ stats_synced_at: now });
-    const unnamed = new Map<string, { kind: ViewerKind; id: string }>();
-    viewers.forEach((viewer, index) => {
-      const inviter = inviterOf(viewer);
-      if (inviter !== null && names[index]?.rule === 'none')
-        unnamed.set(personKey(inviter.kind, inviter.id), inviter);
-    });
-    return { viewers: rows.length, unnamedInviters: [...unnamed.values()] };
+    return { viewers: rows.length, unnamedInviters: unnamedInviters(viewers, names) };
   }
 
   async addOnlineSnapshot(

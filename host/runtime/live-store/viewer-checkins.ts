@@ -1,8 +1,14 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../sdk/contracts/errors.js';
+import {
+  cachedInviterSql,
+  inviterAsRead,
+  inviterNameSql,
+  invitedByOtherSql,
+  type InviterSqlAliases,
+} from '../../../sdk/contracts/inviter-naming.js';
 import type {
   CheckinRoundSummary,
-  InviterRule,
   ViewerCheckin,
   ViewerDetail,
   ViewerDetailsPage,
@@ -96,11 +102,8 @@ export async function viewerDetails(
   };
 }
 
-/** The cached name of the viewer's inviter; never for a self-invite (it would be the viewer's own). */
-const CACHED_INVITER_NAME = `case when v.inviter_rule = 'self' then null
-  when v.invitor_userid is not null then pi.name else pe.name end`;
-const CACHED_INVITER_SOURCE = `case when v.inviter_rule = 'self' then null
-  when v.invitor_userid is not null then pi.source else pe.source end`;
+/** The viewers `v`, the cache joined for a member inviter `pi` and an external one `pe` (R4.6's SQL). */
+const INVITER: InviterSqlAliases = { v: 'v', members: 'pi', externals: 'pe' };
 
 /**
  * A live's viewers with the name cache joined three times, each on live_people's primary key
@@ -132,10 +135,7 @@ export function detailQuery(
       inner
         .orWhereRaw(`lower(coalesce(nullif(v.name, ''), vp.name, '')) like ? escape '\\'`, [pattern])
         .orWhereRaw(`lower(v.viewer_id) like ? escape '\\'`, [pattern])
-        .orWhereRaw(
-          `lower(case when v.inviter_rule = 'self' then '' else coalesce(v.inviter_name, ${CACHED_INVITER_NAME}, '') end) like ? escape '\\'`,
-          [pattern],
-        ),
+        .orWhereRaw(`lower(${inviterNameSql(INVITER)}) like ? escape '\\'`, [pattern]),
     );
   }
   return applyViewerFilters(builder, filters);
@@ -165,8 +165,7 @@ export function applyViewerFilters(builder: Knex.QueryBuilder, filters: ViewerFi
   if (filters.minWatch !== undefined) builder.where('v.watch_time', '>=', filters.minWatch);
   if (filters.maxWatch !== undefined) builder.where('v.watch_time', '<=', filters.maxWatch);
   if (filters.hasInviter !== undefined) {
-    const invited = `((v.invitor_userid is not null or v.invitor_external_userid is not null)
-      and coalesce(v.inviter_rule, '') <> 'self')`;
+    const invited = invitedByOtherSql('v');
     builder.whereRaw(filters.hasInviter ? invited : `not ${invited}`);
   }
   return builder;
@@ -183,8 +182,8 @@ export function detailRowsQuery(
   return detailQuery(db, corpId, liveId, keyword, filters)
     .select(
       'v.*',
-      db.raw(`${CACHED_INVITER_NAME} as cached_inviter_name`),
-      db.raw(`${CACHED_INVITER_SOURCE} as cached_inviter_source`),
+      db.raw(`${cachedInviterSql(INVITER, 'name')} as cached_inviter_name`),
+      db.raw(`${cachedInviterSql(INVITER, 'source')} as cached_inviter_source`),
       'vp.name as cached_name',
     )
     .orderBy([
@@ -236,18 +235,12 @@ function toDetail(
 ): ViewerDetail {
   const viewer = toViewerRecord(row);
   if (viewer.name === '' && (row.cached_name ?? '') !== '') viewer.name = row.cached_name ?? '';
-  const cached = row.cached_inviter_name ?? '';
-  const fromUserGet = row.cached_inviter_source === 'user-get';
-  if (viewer.inviterRule === 'self') {
-    // A self-invite is never named, not even by a name an older merge stored.
-    viewer.inviterName = null;
-  } else if (viewer.inviterName === null && cached !== '') {
-    viewer.inviterName = cached;
-    viewer.inviterRule = (fromUserGet ? 'user-get' : 'people') as InviterRule;
-  } else if (viewer.inviterRule === 'people' && fromUserGet && viewer.inviterName === cached) {
-    // A later merge found the user/get answer in the cache (rule 4): it still came from rule 5.
-    viewer.inviterRule = 'user-get';
-  }
+  const inviter = inviterAsRead(
+    { name: viewer.inviterName, rule: viewer.inviterRule },
+    { name: row.cached_inviter_name, source: row.cached_inviter_source },
+  );
+  viewer.inviterName = inviter.name;
+  viewer.inviterRule = inviter.rule;
   const checkins = (records.get(row.viewer_id) ?? [])
     .filter((record) => record.viewer_kind === row.viewer_kind)
     .map((record): ViewerCheckin | null => {

@@ -1,19 +1,15 @@
 import type { Knex } from 'knex';
 import { AppError } from '../../../sdk/contracts/errors.js';
+import { invitedByOtherSql, inviterLabelSql } from '../../../sdk/contracts/inviter-naming.js';
 import type { ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
 import type { CheckinFigures } from './checkin-figures.js';
 import { roundFigures } from './round-figures.js';
 
 /**
- * The inviter as the detail shows it (viewer-checkins.ts `toDetail`, then the plugin's `inviterText`): the
- * stored name, else the cache's non-empty one, else the inviter's id when the name is empty. Over the
- * viewers grouped by inviter (`g`) and the cache joined as `pi` (members) and `pe` (external).
+ * The inviter as the detail shows it (R4.6's `inviterText` over `inviterAsRead`, in SQL): over the viewers
+ * grouped by inviter (`g`) and the cache joined as `pi` (members) and `pe` (external).
  */
-const CACHED_INVITER_NAME = `case when g.invitor_userid is not null then pi.name else pe.name end`;
-const INVITER_LABEL = `case
-  when coalesce(g.inviter_name, nullif(${CACHED_INVITER_NAME}, '')) <> ''
-    then coalesce(g.inviter_name, nullif(${CACHED_INVITER_NAME}, ''))
-  else coalesce(g.invitor_userid, g.invitor_external_userid) end`;
+const INVITER_LABEL = inviterLabelSql({ v: 'g', members: 'pi', externals: 'pe' });
 
 /**
  * The viewer profile's figures in a few aggregate queries over indexes (live_viewers by live, the name
@@ -89,8 +85,7 @@ export async function viewerProfileCounts(
 function invitersOf(db: Knex, corpId: string, liveId: number): Knex.QueryBuilder {
   const byInviter = db('live_viewers')
     .where('live_id', liveId)
-    .whereRaw('coalesce(invitor_userid, invitor_external_userid) is not null')
-    .whereRaw(`coalesce(inviter_rule, '') <> 'self'`)
+    .whereRaw(invitedByOtherSql('live_viewers'))
     .groupBy('invitor_userid', 'invitor_external_userid', 'inviter_name')
     .select('invitor_userid', 'invitor_external_userid', 'inviter_name')
     .count({ viewers: '*' })
