@@ -1,9 +1,7 @@
 import type { Knex } from 'knex';
-import { AppError } from '../../../sdk/contracts/errors.js';
 import { invitedByOtherSql, inviterLabelSql } from '../../../sdk/contracts/inviter-naming.js';
 import type { ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
-import type { CheckinFigures } from './checkin-figures.js';
-import { roundFigures } from './round-figures.js';
+import { liveIdOf, type CheckinReads } from './checkins/checkin-reads.js';
 
 /**
  * The inviter as the detail shows it (R4.6's `inviterText` over `inviterAsRead`, in SQL): over the viewers
@@ -18,14 +16,12 @@ const INVITER_LABEL = inviterLabelSql({ v: 'g', members: 'pi', externals: 'pe' }
  */
 export async function viewerProfileCounts(
   db: Knex,
+  checkins: CheckinReads,
   corpId: string,
   livingid: string,
   watchTimeBounds: readonly number[],
-  figures: CheckinFigures,
 ): Promise<ViewerProfileCounts> {
-  const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
-    { id: number } | undefined;
-  if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
+  const live = { id: await liveIdOf(db, corpId, livingid) };
   const buckets = [0, ...watchTimeBounds].map((from, index) => {
     const below = watchTimeBounds[index];
     return below === undefined
@@ -48,16 +44,7 @@ export async function viewerProfileCounts(
     .first()) as Record<string, number | string | null>;
   const num = (key: string): number => Number(totals[key] ?? 0);
   const inviters = (await invitersOf(db, corpId, live.id)) as Array<{ label: string; viewers: number }>;
-  const rounds = (await db('live_checkin_rounds')
-    .where('live_id', live.id)
-    .orderBy('round_no')
-    .select('id', 'round_no', 'title')) as Array<{ id: number; round_no: number; title: string }>;
-  const { rounds: perRound, checkedIn } = await roundFigures(
-    db,
-    figures,
-    live.id,
-    rounds.map((round) => round.id),
-  );
+  const { rounds, checkedIn } = await checkins.rounds(live.id);
   return {
     viewers: num('viewers'),
     members: num('members'),
@@ -69,11 +56,7 @@ export async function viewerProfileCounts(
     mics: num('mics'),
     checkedIn,
     inviters: inviters.map((row) => ({ label: row.label, viewers: Number(row.viewers) })),
-    rounds: rounds.map((round) => ({
-      roundNo: round.round_no,
-      title: round.title,
-      viewers: perRound.get(round.id)?.viewers ?? 0,
-    })),
+    rounds: rounds.map((round) => ({ roundNo: round.roundNo, title: round.title, viewers: round.viewers })),
   };
 }
 
