@@ -24,14 +24,8 @@ import { likePattern } from '../live-list-query.js';
 import { checkinTotals, CheckinFigures, roundFigures } from './checkin-figures.js';
 
 /** A live's check-in round with its figures (records, matched records, distinct viewers matched). */
-export interface RoundWithFigures {
+export interface RoundWithFigures extends Omit<CheckinRoundRecord, 'sourceFile' | 'importedAt'> {
   id: number;
-  roundNo: number;
-  title: string;
-  startedAt: number | null;
-  reportedCount: number | null;
-  records: number;
-  matched: number;
   viewers: number;
 }
 
