@@ -45,7 +45,10 @@ export interface ModifiedLive {
 
 export interface MergeStatsResult {
   viewers: number;
-  /** Inviters still without a name after the local rules (R4.6 (1)–(4)); user/get may name them. */
+  /**
+   * Inviters still without a name after rules 0–4 of sdk/contracts/inviter-naming.ts: user/get (rule 5,
+   * sdk/main/inviter-naming.ts) may name them.
+   */
   unnamedInviters: Array<{ kind: ViewerKind; id: string }>;
 }
 
