@@ -6,7 +6,15 @@ import type {
   ViewerKind,
   ViewerRecord,
 } from '../contracts/lives.js';
-import type { CheckinRoundInput, LiveCheckins } from '../contracts/lives.js';
+import type {
+  CheckinCandidate,
+  CheckinResolutionInput,
+  CheckinRoundInput,
+  CheckinRowRef,
+  LiveCheckins,
+  UnmatchedCheckin,
+  UnmatchedCheckinsQuery,
+} from '../contracts/lives.js';
 import type { LivingInfo, WatchStatPage } from '../wecom/models.js';
 
 /** A live this app created through living/create (R3.2). */
@@ -37,7 +45,10 @@ export interface ModifiedLive {
 
 export interface MergeStatsResult {
   viewers: number;
-  /** Inviters still without a name after the local rules (R4.6 (1)–(4)); user/get may name them. */
+  /**
+   * Inviters still without a name after rules 0–4 of sdk/contracts/inviter-naming.ts: user/get (rule 5,
+   * sdk/main/inviter-naming.ts) may name them.
+   */
   unnamedInviters: Array<{ kind: ViewerKind; id: string }>;
 }
 
@@ -54,7 +65,7 @@ export interface PulledLiveData {
  * scoped by the internal corpId; every merge is an upsert in one transaction per live, so pulling the
  * same data twice changes nothing but the sync times.
  */
-export interface LiveStore {
+export interface LiveStore extends LiveStoreCheckins {
   /** Stores a live created here (created-by-us, creator, anchor name, the reserved times as sent). */
   recordCreated(corpId: string, live: CreatedLive): Promise<LiveRecord>;
   /** Applies a successful living/modify to the stored live. NOT_FOUND when it is not stored. */
@@ -88,20 +99,6 @@ export interface LiveStore {
     livingid: string,
     query: { keyword?: string; page: number; pageSize: number },
   ): Promise<PageOf<ViewerRecord>>;
-  /**
-   * Replaces the live's check-in rounds and records with `rounds`, in one transaction: importing the same
-   * workbook twice leaves the same data; a new workbook replaces the old one. NOT_FOUND when not stored.
-   */
-  replaceCheckins(
-    corpId: string,
-    livingid: string,
-    rounds: readonly CheckinRoundInput[],
-    sourceFile?: string | null,
-  ): Promise<{ rounds: number; records: number }>;
-  /** The live's rounds and, per matched viewer, the count and each round's time. NOT_FOUND when not stored. */
-  checkins(corpId: string, livingid: string): Promise<LiveCheckins>;
-  /** Check-in totals per livingid (every id asked answers; zeros when no rounds were imported). */
-  checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>>;
 }
 
 /** Viewers joined with check-ins (R5.2). No `pageSize` answers every row (exports, charts). */
@@ -122,15 +119,6 @@ export interface LiveStore {
   ): Promise<import('../contracts/lives.js').ViewerDetailsPage>;
 }
 
-// Declaration merge: check-in rows without a viewer (ambiguous or unmatched), for the detail page.
-export interface LiveStore {
-  unmatchedCheckins(
-    corpId: string,
-    livingid: string,
-    query: import('../contracts/lives.js').UnmatchedCheckinsQuery,
-  ): Promise<PageOf<import('../contracts/lives.js').UnmatchedCheckin>>;
-}
-
 // Declaration merge: the viewer profile's figures (R5.4) counted in SQL, O(distinct inviters) to answer.
 export interface LiveStore {
   viewerProfileCounts(
@@ -140,14 +128,33 @@ export interface LiveStore {
   ): Promise<import('../contracts/lives.js').ViewerProfileCounts>;
 }
 
-// Declaration merge: resolving an ambiguous check-in row by picking its viewer (the detail page).
-export interface LiveStore {
-  /** The viewers an ambiguous row may belong to; NOT_FOUND for a row that is not ambiguous (any more). */
-  checkinCandidates(
+/**
+ * The live store's check-ins (R6, R4.2, R5.2), every read and write of them in one place (the host's
+ * live-store/checkins/). Plugins read and write check-ins only through these methods.
+ */
+export interface LiveStoreCheckins {
+  /**
+   * Replaces the live's check-in rounds and records with `rounds`, in one transaction: importing the same
+   * workbook twice leaves the same data; a new workbook replaces the old one. NOT_FOUND when not stored.
+   */
+  replaceCheckins(
     corpId: string,
     livingid: string,
-    row: import('../contracts/lives.js').CheckinRowRef,
-  ): Promise<import('../contracts/lives.js').CheckinCandidate[]>;
+    rounds: readonly CheckinRoundInput[],
+    sourceFile?: string | null,
+  ): Promise<{ rounds: number; records: number }>;
+  /** The live's rounds and, per matched viewer, the count and each round's time. NOT_FOUND when not stored. */
+  checkins(corpId: string, livingid: string): Promise<LiveCheckins>;
+  /** Check-in totals per livingid (every id asked answers; zeros when no rounds were imported). */
+  checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>>;
+  /** Check-in rows without a viewer (ambiguous or unmatched), in round and row order, for the detail page. */
+  unmatchedCheckins(
+    corpId: string,
+    livingid: string,
+    query: UnmatchedCheckinsQuery,
+  ): Promise<PageOf<UnmatchedCheckin>>;
+  /** The viewers an ambiguous row may belong to; NOT_FOUND for a row that is not ambiguous (any more). */
+  checkinCandidates(corpId: string, livingid: string, row: CheckinRowRef): Promise<CheckinCandidate[]>;
   /**
    * Records the pick (kept across re-imports of the same workbook) and counts the row as that viewer's
    * check-in at once. Answers the viewer picked, for the audit.
@@ -155,7 +162,7 @@ export interface LiveStore {
   resolveCheckin(
     corpId: string,
     livingid: string,
-    resolution: import('../contracts/lives.js').CheckinResolutionInput,
+    resolution: CheckinResolutionInput,
     resolvedBy: string | null,
-  ): Promise<import('../contracts/lives.js').CheckinCandidate>;
+  ): Promise<CheckinCandidate>;
 }

@@ -5,6 +5,8 @@ import type { Knex } from 'knex';
 import { openDatabase } from '../../host/runtime/storage/database.js';
 import { runMigrations } from '../../host/runtime/storage/migration-runner.js';
 import { HOST_MIGRATIONS } from '../../host/runtime/storage/migrations/index.js';
+import { LiveStoreService } from '../../host/runtime/live-store/live-store.js';
+import type { LiveStore } from '../../sdk/main/live-store.js';
 
 export async function openCorpDatabase(dir: string, corpId = 'corp-a'): Promise<Knex> {
   const db = openDatabase({ filename: join(dir, 'data.sqlite') });
@@ -19,4 +21,9 @@ export async function openCorpDatabase(dir: string, corpId = 'corp-a'): Promise<
     updated_at: 0,
   });
   return db;
+}
+
+/** The host's live store over `db` (a store built by hand, as the live store's own specs build it). */
+export function liveStoreOver(db: Knex): LiveStore {
+  return new LiveStoreService(db, { now: () => Date.now() });
 }

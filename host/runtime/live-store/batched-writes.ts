@@ -4,7 +4,7 @@
 // (docs/architecture.md, live store).
 import type { Knex } from 'knex';
 import type { ViewerKind } from '../../../sdk/contracts/lives.js';
-import { personKey } from './inviter-names.js';
+import { personKey } from '../../../sdk/contracts/inviter-naming.js';
 
 /** SQLite's bound on a statement's parameters (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32). */
 const MAX_PARAMETERS = 32_766;

@@ -24,6 +24,12 @@ import type {
   PulledLiveData,
 } from '../../../sdk/main/live-store.js';
 import type { LivingInfo, WatchStatPage } from '../../../sdk/wecom/models.js';
+import {
+  inviterOf,
+  nameInviters,
+  personKey,
+  unnamedInviters,
+} from '../../../sdk/contracts/inviter-naming.js';
 import type { Clock } from '../core/runtime-options.js';
 import { CLOCK, KNEX } from '../core/tokens.js';
 import {
@@ -35,11 +41,8 @@ import {
   type Person,
   type ViewerWrite,
 } from './batched-writes.js';
-import { CheckinFigures } from './checkin-figures.js';
-import { checkinTotals } from './checkin-totals.js';
-import { checkinCandidates, resolveCheckin } from './checkin-resolutions.js';
-import { inviterOf, nameInviters, personKey } from './inviter-names.js';
-import { readCheckins, replaceCheckins, unmatchedCheckins } from './checkin-store.js';
+import { CheckinReads } from './checkins/checkin-reads.js';
+import { replaceCheckins, resolveCheckin } from './checkins/checkin-writes.js';
 import { applyLiveFilters, applyLiveSort, likePattern } from './live-list-query.js';
 import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './live-rows.js';
 import { livingInfoColumns } from './living-info-columns.js';
@@ -55,14 +58,15 @@ const LIVE_STATUS = 1;
 /** The live store of docs/architecture.md "Live store" over the host database; `ctx.liveStore` for plugins. */
 @injectable()
 export class LiveStoreService implements LiveStore {
-  /** Check-in figures per import (rounds are replaced with new ids on every import, so never stale). */
-  private readonly figures = new CheckinFigures();
+  /** Every check-in read (checkins/checkin-reads.ts), with the figures it keeps per import. */
+  private readonly checkinReads: CheckinReads;
 
   constructor(
     @inject(KNEX) private readonly db: Knex,
     @inject(CLOCK) private readonly clock: Clock,
-    // Optional so a store built by hand in a spec reads workbook times in the default zone.
-  ) {}
+  ) {
+    this.checkinReads = new CheckinReads(db);
+  }
 
   async recordCreated(corpId: string, live: CreatedLive): Promise<LiveRecord> {
     const now = this.clock.now();
@@ -214,8 +218,8 @@ export class LiveStoreService implements LiveStore {
       corpId,
       inviters.filter((inviter) => !learntNames.has(personKey(inviter.kind, inviter.id))),
     );
-    // The inviters' names as the cache holds them now: names learnt from this pull first, so rule (4)
-    // sees them too.
+    // The inviters' names as the cache holds them now: names learnt from this pull first, so rule 4
+    // (sdk/contracts/inviter-naming.ts) sees them too.
     const known = new Map<string, string>();
     for (const inviter of inviters) {
       const key = personKey(inviter.kind, inviter.id);
@@ -243,13 +247,7 @@ export class LiveStoreService implements LiveStore {
     }));
     await writeViewers(trx, live.id, rows, now);
     await trx('lives').where({ id: live.id }).update({ stats_synced_at: now });
-    const unnamed = new Map<string, { kind: ViewerKind; id: string }>();
-    viewers.forEach((viewer, index) => {
-      const inviter = inviterOf(viewer);
-      if (inviter !== null && names[index]?.rule === 'none')
-        unnamed.set(personKey(inviter.kind, inviter.id), inviter);
-    });
-    return { viewers: rows.length, unnamedInviters: [...unnamed.values()] };
+    return { viewers: rows.length, unnamedInviters: unnamedInviters(viewers, names) };
   }
 
   async addOnlineSnapshot(
@@ -331,7 +329,7 @@ export class LiveStoreService implements LiveStore {
   }
 
   checkinTotals(corpId: string, livingids: readonly string[]): Promise<Record<string, LiveCheckinTotals>> {
-    return checkinTotals(this.db, corpId, livingids, this.figures);
+    return this.checkinReads.totals(corpId, livingids);
   }
 
   private async require(corpId: string, livingid: string): Promise<LiveRecord> {
@@ -377,7 +375,7 @@ export class LiveStoreService implements LiveStore {
   }
 
   checkins(corpId: string, livingid: string): Promise<LiveCheckins> {
-    return readCheckins(this.db, corpId, livingid);
+    return this.checkinReads.checkins(corpId, livingid);
   }
 
   unmatchedCheckins(
@@ -385,11 +383,11 @@ export class LiveStoreService implements LiveStore {
     livingid: string,
     query: UnmatchedCheckinsQuery,
   ): Promise<PageOf<UnmatchedCheckin>> {
-    return unmatchedCheckins(this.db, corpId, livingid, query, this.figures);
+    return this.checkinReads.unmatched(corpId, livingid, query);
   }
 
   checkinCandidates(corpId: string, livingid: string, row: CheckinRowRef): Promise<CheckinCandidate[]> {
-    return checkinCandidates(this.db, corpId, livingid, row);
+    return this.checkinReads.candidates(corpId, livingid, row);
   }
 
   /** The records change without new rounds: the live's cached check-in figures are dropped. */
@@ -407,13 +405,13 @@ export class LiveStoreService implements LiveStore {
       resolution,
       resolvedBy,
     );
-    this.figures.forget(liveId);
+    this.checkinReads.forget(liveId);
     return viewer;
   }
 
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
   viewerDetails(corpId: string, livingid: string, query: ViewerDetailsQuery): Promise<ViewerDetailsPage> {
-    return viewerDetails(this.db, corpId, livingid, query, this.figures);
+    return viewerDetails(this.db, this.checkinReads, corpId, livingid, query);
   }
 
   /** The viewer profile's counts in SQL aggregates (the detail page's charts, the export's tables). */
@@ -422,7 +420,7 @@ export class LiveStoreService implements LiveStore {
     livingid: string,
     watchTimeBounds: readonly number[],
   ): Promise<ViewerProfileCounts> {
-    return viewerProfileCounts(this.db, corpId, livingid, watchTimeBounds, this.figures);
+    return viewerProfileCounts(this.db, this.checkinReads, corpId, livingid, watchTimeBounds);
   }
 }
 

@@ -1,8 +1,13 @@
 import type { Knex } from 'knex';
-import { AppError } from '../../../sdk/contracts/errors.js';
+import {
+  cachedInviterSql,
+  inviterAsRead,
+  inviterNameSql,
+  invitedByOtherSql,
+  type InviterSqlAliases,
+} from '../../../sdk/contracts/inviter-naming.js';
 import type {
   CheckinRoundSummary,
-  InviterRule,
   ViewerCheckin,
   ViewerDetail,
   ViewerDetailsPage,
@@ -11,34 +16,20 @@ import type {
 import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 import { likePattern } from './live-list-query.js';
 import { toViewerRecord, type ViewerRow } from './live-rows.js';
-import type { CheckinFigures } from './checkin-figures.js';
-import { roundFigures } from './round-figures.js';
+import {
+  checkedInSql,
+  liveIdOf,
+  type CheckinReads,
+  type MatchedRecord,
+  type RoundWithFigures,
+} from './checkins/checkin-reads.js';
 
 const MAX_PAGE_SIZE = 500;
-// Bound parameters per `whereIn`: well under SQLite's limit.
-const ID_CHUNK = 500;
-// Past this many viewers the rounds' matched records are read at once instead of by viewer id chunks.
-const WHOLE_LIVE_ROWS = 5 * ID_CHUNK;
 
 interface DetailRow extends ViewerRow {
   cached_inviter_name: string | null;
   cached_inviter_source: string | null;
   cached_name: string | null;
-}
-
-interface RoundRow {
-  id: number;
-  round_no: number;
-  title: string;
-  started_at: number | string | null;
-  reported_count: number | null;
-}
-
-interface RecordRow {
-  round_id: number;
-  viewer_kind: string;
-  viewer_id: string;
-  checked_at: number | string | null;
 }
 
 /**
@@ -48,14 +39,12 @@ interface RecordRow {
  */
 export async function viewerDetails(
   db: Knex,
+  checkins: CheckinReads,
   corpId: string,
   livingid: string,
   query: ViewerDetailsQuery,
-  figures: CheckinFigures,
 ): Promise<ViewerDetailsPage> {
-  const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
-    { id: number } | undefined;
-  if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
+  const live = { id: await liveIdOf(db, corpId, livingid) };
   const keyword = query.keyword?.trim() ?? '';
   const filters = query.filters ?? {};
   // Without a keyword the joins (each on a unique key) add no row: the count reads the viewer index only.
@@ -70,37 +59,28 @@ export async function viewerDetails(
     rowsQuery.limit(pageSize).offset((Math.max(1, Math.floor(query.page ?? 1)) - 1) * pageSize);
   }
   const rows = (await rowsQuery) as DetailRow[];
-  const rounds = (await db('live_checkin_rounds')
-    .where('live_id', live.id)
-    .orderBy('round_no')
-    .select('id', 'round_no', 'title', 'started_at', 'reported_count')) as RoundRow[];
-  const records = await matchedRecords(db, rounds, rows);
-  const roundsById = new Map(rounds.map((round) => [round.id, round]));
-  const { rounds: counts } = await roundFigures(
-    db,
-    figures,
-    live.id,
+  const { rounds } = await checkins.rounds(live.id);
+  const records = await checkins.matchedByViewer(
     rounds.map((round) => round.id),
+    rows.map((row) => row.viewer_id),
   );
+  const roundsById = new Map(rounds.map((round) => [round.id, round]));
   return {
     rows: rows.map((row) => toDetail(row, roundsById, records)),
     total: Number(total.n),
     rounds: rounds.map((round): CheckinRoundSummary => ({
-      roundNo: round.round_no,
+      roundNo: round.roundNo,
       title: round.title,
-      startedAt: round.started_at === null ? null : Number(round.started_at),
-      matched: counts.get(round.id)?.matched ?? 0,
-      records: counts.get(round.id)?.records ?? 0,
-      reportedCount: round.reported_count,
+      startedAt: round.startedAt,
+      matched: round.matched,
+      records: round.records,
+      reportedCount: round.reportedCount,
     })),
   };
 }
 
-/** The cached name of the viewer's inviter; never for a self-invite (it would be the viewer's own). */
-const CACHED_INVITER_NAME = `case when v.inviter_rule = 'self' then null
-  when v.invitor_userid is not null then pi.name else pe.name end`;
-const CACHED_INVITER_SOURCE = `case when v.inviter_rule = 'self' then null
-  when v.invitor_userid is not null then pi.source else pe.source end`;
+/** The viewers `v`, the cache joined for a member inviter `pi` and an external one `pe` (R4.6's SQL). */
+const INVITER: InviterSqlAliases = { v: 'v', members: 'pi', externals: 'pe' };
 
 /**
  * A live's viewers with the name cache joined three times, each on live_people's primary key
@@ -132,10 +112,7 @@ export function detailQuery(
       inner
         .orWhereRaw(`lower(coalesce(nullif(v.name, ''), vp.name, '')) like ? escape '\\'`, [pattern])
         .orWhereRaw(`lower(v.viewer_id) like ? escape '\\'`, [pattern])
-        .orWhereRaw(
-          `lower(case when v.inviter_rule = 'self' then '' else coalesce(v.inviter_name, ${CACHED_INVITER_NAME}, '') end) like ? escape '\\'`,
-          [pattern],
-        ),
+        .orWhereRaw(`lower(${inviterNameSql(INVITER)}) like ? escape '\\'`, [pattern]),
     );
   }
   return applyViewerFilters(builder, filters);
@@ -155,9 +132,7 @@ const TYPE_CONDITIONS = {
  */
 export function applyViewerFilters(builder: Knex.QueryBuilder, filters: ViewerFilters): Knex.QueryBuilder {
   if (filters.checkedIn !== undefined) {
-    const exists = `exists (select 1 from live_checkin_records r
-      where r.round_id in (select cr.id from live_checkin_rounds cr where cr.live_id = v.live_id)
-        and r.match_state = 'matched' and r.viewer_id = v.viewer_id and r.viewer_kind = v.viewer_kind)`;
+    const exists = checkedInSql('v');
     builder.whereRaw(filters.checkedIn ? exists : `not ${exists}`);
   }
   const types = [...new Set(filters.types ?? [])];
@@ -165,8 +140,7 @@ export function applyViewerFilters(builder: Knex.QueryBuilder, filters: ViewerFi
   if (filters.minWatch !== undefined) builder.where('v.watch_time', '>=', filters.minWatch);
   if (filters.maxWatch !== undefined) builder.where('v.watch_time', '<=', filters.maxWatch);
   if (filters.hasInviter !== undefined) {
-    const invited = `((v.invitor_userid is not null or v.invitor_external_userid is not null)
-      and coalesce(v.inviter_rule, '') <> 'self')`;
+    const invited = invitedByOtherSql('v');
     builder.whereRaw(filters.hasInviter ? invited : `not ${invited}`);
   }
   return builder;
@@ -183,8 +157,8 @@ export function detailRowsQuery(
   return detailQuery(db, corpId, liveId, keyword, filters)
     .select(
       'v.*',
-      db.raw(`${CACHED_INVITER_NAME} as cached_inviter_name`),
-      db.raw(`${CACHED_INVITER_SOURCE} as cached_inviter_source`),
+      db.raw(`${cachedInviterSql(INVITER, 'name')} as cached_inviter_name`),
+      db.raw(`${cachedInviterSql(INVITER, 'source')} as cached_inviter_source`),
       'vp.name as cached_name',
     )
     .orderBy([
@@ -193,68 +167,26 @@ export function detailRowsQuery(
     ]);
 }
 
-/** Matched check-in records by viewer id (the kind is checked where they are read: `toDetail`). */
-async function matchedRecords(
-  db: Knex,
-  rounds: readonly RoundRow[],
-  rows: readonly DetailRow[],
-): Promise<Map<string, RecordRow[]>> {
-  const byViewerId = new Map<string, RecordRow[]>();
-  if (rounds.length === 0 || rows.length === 0) return byViewerId;
-  const add = (found: readonly RecordRow[]): void => {
-    for (const record of found) {
-      const list = byViewerId.get(record.viewer_id);
-      if (list === undefined) byViewerId.set(record.viewer_id, [record]);
-      else list.push(record);
-    }
-  };
-  const matched = () =>
-    db('live_checkin_records')
-      .whereIn(
-        'round_id',
-        rounds.map((round) => round.id),
-      )
-      .where('match_state', 'matched')
-      .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at');
-  if (rows.length > WHOLE_LIVE_ROWS) {
-    // A whole big live (the export): one read of the rounds' records beats hundreds of id chunks; a
-    // record of a viewer not among the rows is never looked up.
-    add((await matched()) as RecordRow[]);
-    return byViewerId;
-  }
-  const ids = [...new Set(rows.map((row) => row.viewer_id))];
-  for (let start = 0; start < ids.length; start += ID_CHUNK) {
-    add((await matched().whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))) as RecordRow[]);
-  }
-  return byViewerId;
-}
-
 function toDetail(
   row: DetailRow,
-  roundsById: ReadonlyMap<number, RoundRow>,
-  records: ReadonlyMap<string, RecordRow[]>,
+  roundsById: ReadonlyMap<number, RoundWithFigures>,
+  records: ReadonlyMap<string, MatchedRecord[]>,
 ): ViewerDetail {
   const viewer = toViewerRecord(row);
   if (viewer.name === '' && (row.cached_name ?? '') !== '') viewer.name = row.cached_name ?? '';
-  const cached = row.cached_inviter_name ?? '';
-  const fromUserGet = row.cached_inviter_source === 'user-get';
-  if (viewer.inviterRule === 'self') {
-    // A self-invite is never named, not even by a name an older merge stored.
-    viewer.inviterName = null;
-  } else if (viewer.inviterName === null && cached !== '') {
-    viewer.inviterName = cached;
-    viewer.inviterRule = (fromUserGet ? 'user-get' : 'people') as InviterRule;
-  } else if (viewer.inviterRule === 'people' && fromUserGet && viewer.inviterName === cached) {
-    // A later merge found the user/get answer in the cache (rule 4): it still came from rule 5.
-    viewer.inviterRule = 'user-get';
-  }
+  const inviter = inviterAsRead(
+    { name: viewer.inviterName, rule: viewer.inviterRule },
+    { name: row.cached_inviter_name, source: row.cached_inviter_source },
+  );
+  viewer.inviterName = inviter.name;
+  viewer.inviterRule = inviter.rule;
   const checkins = (records.get(row.viewer_id) ?? [])
     .filter((record) => record.viewer_kind === row.viewer_kind)
     .map((record): ViewerCheckin | null => {
       const round = roundsById.get(record.round_id);
       if (round === undefined) return null;
-      const at = record.checked_at ?? round.started_at;
-      return { roundNo: round.round_no, title: round.title, at: at === null ? null : Number(at) };
+      const at = record.checked_at ?? round.startedAt;
+      return { roundNo: round.roundNo, title: round.title, at: at === null ? null : Number(at) };
     })
     .filter((checkin) => checkin !== null)
     .sort((a, b) => a.roundNo - b.roundNo);

@@ -1,19 +1,13 @@
 import type { Knex } from 'knex';
-import { AppError } from '../../../sdk/contracts/errors.js';
+import { invitedByOtherSql, inviterLabelSql } from '../../../sdk/contracts/inviter-naming.js';
 import type { ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
-import type { CheckinFigures } from './checkin-figures.js';
-import { roundFigures } from './round-figures.js';
+import { liveIdOf, type CheckinReads } from './checkins/checkin-reads.js';
 
 /**
- * The inviter as the detail shows it (viewer-checkins.ts `toDetail`, then the plugin's `inviterText`): the
- * stored name, else the cache's non-empty one, else the inviter's id when the name is empty. Over the
- * viewers grouped by inviter (`g`) and the cache joined as `pi` (members) and `pe` (external).
+ * The inviter as the detail shows it (R4.6's `inviterText` over `inviterAsRead`, in SQL): over the viewers
+ * grouped by inviter (`g`) and the cache joined as `pi` (members) and `pe` (external).
  */
-const CACHED_INVITER_NAME = `case when g.invitor_userid is not null then pi.name else pe.name end`;
-const INVITER_LABEL = `case
-  when coalesce(g.inviter_name, nullif(${CACHED_INVITER_NAME}, '')) <> ''
-    then coalesce(g.inviter_name, nullif(${CACHED_INVITER_NAME}, ''))
-  else coalesce(g.invitor_userid, g.invitor_external_userid) end`;
+const INVITER_LABEL = inviterLabelSql({ v: 'g', members: 'pi', externals: 'pe' });
 
 /**
  * The viewer profile's figures in a few aggregate queries over indexes (live_viewers by live, the name
@@ -22,14 +16,12 @@ const INVITER_LABEL = `case
  */
 export async function viewerProfileCounts(
   db: Knex,
+  checkins: CheckinReads,
   corpId: string,
   livingid: string,
   watchTimeBounds: readonly number[],
-  figures: CheckinFigures,
 ): Promise<ViewerProfileCounts> {
-  const live = (await db('lives').where({ corp_id: corpId, livingid }).first('id')) as
-    { id: number } | undefined;
-  if (live === undefined) throw new AppError('NOT_FOUND', `本地没有这场直播：${livingid}`, { livingid });
+  const live = { id: await liveIdOf(db, corpId, livingid) };
   const buckets = [0, ...watchTimeBounds].map((from, index) => {
     const below = watchTimeBounds[index];
     return below === undefined
@@ -52,16 +44,7 @@ export async function viewerProfileCounts(
     .first()) as Record<string, number | string | null>;
   const num = (key: string): number => Number(totals[key] ?? 0);
   const inviters = (await invitersOf(db, corpId, live.id)) as Array<{ label: string; viewers: number }>;
-  const rounds = (await db('live_checkin_rounds')
-    .where('live_id', live.id)
-    .orderBy('round_no')
-    .select('id', 'round_no', 'title')) as Array<{ id: number; round_no: number; title: string }>;
-  const { rounds: perRound, checkedIn } = await roundFigures(
-    db,
-    figures,
-    live.id,
-    rounds.map((round) => round.id),
-  );
+  const { rounds, checkedIn } = await checkins.rounds(live.id);
   return {
     viewers: num('viewers'),
     members: num('members'),
@@ -73,11 +56,7 @@ export async function viewerProfileCounts(
     mics: num('mics'),
     checkedIn,
     inviters: inviters.map((row) => ({ label: row.label, viewers: Number(row.viewers) })),
-    rounds: rounds.map((round) => ({
-      roundNo: round.round_no,
-      title: round.title,
-      viewers: perRound.get(round.id)?.viewers ?? 0,
-    })),
+    rounds: rounds.map((round) => ({ roundNo: round.roundNo, title: round.title, viewers: round.viewers })),
   };
 }
 
@@ -89,8 +68,7 @@ export async function viewerProfileCounts(
 function invitersOf(db: Knex, corpId: string, liveId: number): Knex.QueryBuilder {
   const byInviter = db('live_viewers')
     .where('live_id', liveId)
-    .whereRaw('coalesce(invitor_userid, invitor_external_userid) is not null')
-    .whereRaw(`coalesce(inviter_rule, '') <> 'self'`)
+    .whereRaw(invitedByOtherSql('live_viewers'))
     .groupBy('invitor_userid', 'invitor_external_userid', 'inviter_name')
     .select('invitor_userid', 'invitor_external_userid', 'inviter_name')
     .count({ viewers: '*' })

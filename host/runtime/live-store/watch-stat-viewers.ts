@@ -1,20 +1,16 @@
-import type { ViewerKind } from '../../../sdk/contracts/lives.js';
+import type { NamingViewer } from '../../../sdk/contracts/inviter-naming.js';
 import type { WatchStatPage } from '../../../sdk/wecom/models.js';
 
-/** One viewer of get_watch_stat, members and external users alike. */
-export interface StatViewer {
-  kind: ViewerKind;
-  id: string;
+/**
+ * One viewer of get_watch_stat, members and external users alike: what the R4.6 rules read
+ * (sdk/contracts/inviter-naming.ts; only external users carry a name in the stats, and no documented
+ * field carries `statInviterName` today) and the figures stored.
+ */
+export interface StatViewer extends NamingViewer {
   externalType: number | null;
-  /** Only external users carry a name in the stats. */
-  name: string;
   watchTime: number;
   isComment: boolean;
   isMic: boolean;
-  invitorUserid: string | null;
-  invitorExternalUserid: string | null;
-  /** An inviter name WeCom itself answered (R4.6 (1)); no documented field carries one today. */
-  statInviterName: string | null;
   raw: string;
 }
 

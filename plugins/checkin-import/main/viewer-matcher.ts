@@ -4,11 +4,8 @@
 // No viewer: unmatched. A match is never guessed.
 import type { ViewerRecord } from '../../../sdk/contracts/lives.js';
 import type { CandidateViewer, MemberPreview } from '../shared/checkin-api.js';
+import { originFits } from '../../../sdk/contracts/checkin-labels.js';
 import { normaliseName, type MemberLabel } from './member-label.js';
-
-/** WeCom's external_users.type: 1 a WeChat user, 2 a WeCom user of another enterprise. */
-const WECHAT_USER = 1;
-const WECOM_USER = 2;
 
 export interface MatchInput extends MemberLabel {
   row: number;
@@ -53,7 +50,7 @@ export class ViewerMatcher {
   }
 
   private outcome(member: MatchInput): MatchOutcome {
-    const fits = (viewer: ViewerRecord): boolean => originFits(member, viewer);
+    const fits = (viewer: ViewerRecord): boolean => originFits(member.origin, viewer);
     const exact = (this.exact.get(member.name) ?? []).filter(fits);
     const loose = exact.length > 0 ? exact : (this.loose.get(normaliseName(member.name)) ?? []).filter(fits);
     const matchedBy = exact.length > 0 ? 'exact' : 'normalised';
@@ -88,14 +85,6 @@ export class ViewerMatcher {
           : '这场直播的观众中没有这个名字',
     };
   }
-}
-
-/** Whether the label's suffix allows this viewer: `@微信` only WeChat users, `@企业名` WeCom users. */
-function originFits(member: MemberLabel, viewer: ViewerRecord): boolean {
-  if (member.origin === 'wechat') return viewer.kind === 'external' && viewer.externalType !== WECOM_USER;
-  // An enterprise suffix may be another enterprise (external, type 2) or one's own (a member).
-  if (member.origin === 'corp') return viewer.kind === 'internal' || viewer.externalType !== WECHAT_USER;
-  return true;
 }
 
 function candidate(viewer: ViewerRecord): CandidateViewer {

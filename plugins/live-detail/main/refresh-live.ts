@@ -1,6 +1,6 @@
 import { lastValueFrom, toArray } from 'rxjs';
 import { AppError } from '../../../sdk/contracts/errors.js';
-import { MEMBER_NAMES_DENIED_NOTICE, resolveMemberNames } from '../../../sdk/main/member-names.js';
+import { MEMBER_NAMES_DENIED_NOTICE, resolveMemberNames } from '../../../sdk/main/inviter-naming.js';
 import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { WeComGateway } from '../../../sdk/wecom/gateway.js';
 
@@ -34,10 +34,10 @@ export async function refreshLive(
       .filter((viewer) => viewer.kind === 'internal' && viewer.name === '')
       .slice(0, MEMBER_LOOKUPS_PER_VISIT)
       .map((viewer) => ({ kind: viewer.kind, id: viewer.viewerId }));
-    const members = [...merged.unnamedInviters, ...unnamedMembers]
-      .filter((person) => person.kind === 'internal') // external people have no user/get
-      .map((person) => person.id);
-    const { denied } = await resolveMemberNames(gateway, ctx.liveStore, corpId, members);
+    const { denied } = await resolveMemberNames(gateway, ctx.liveStore, corpId, [
+      ...merged.unnamedInviters,
+      ...unnamedMembers,
+    ]);
     return denied ? [MEMBER_NAMES_DENIED_NOTICE] : [];
   } catch (error) {
     if (error instanceof AppError && error.code === 'WECOM_IP_NOT_ALLOWED') throw error;

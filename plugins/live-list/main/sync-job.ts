@@ -1,11 +1,14 @@
 import { AppError, isAppError } from '../../../sdk/contracts/errors.js';
-import { MEMBER_NAMES_DENIED_NOTICE, type MemberNamesResult } from '../../../sdk/main/member-names.js';
+import {
+  MEMBER_NAMES_DENIED_NOTICE,
+  resolveMemberNames,
+  type MemberNamesResult,
+} from '../../../sdk/main/inviter-naming.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { WeComGateway } from '../../../sdk/wecom/gateway.js';
 import type { WatchStatPage } from '../../../sdk/wecom/models.js';
 import type { LiveSyncResult } from '../shared/live-list-api.js';
 import { BatchingWriter, collect, forEachConcurrently, SerialWriter } from './concurrency.js';
-import { resolveMemberNamesConcurrently } from './member-name-lookups.js';
 import { SyncCheckpoint } from './sync-checkpoint.js';
 import {
   isLiveOnly,
@@ -195,14 +198,11 @@ async function nameInviters(
   if (state.unnamed.size === 0) return;
   let found: MemberNamesResult;
   try {
-    found = await resolveMemberNamesConcurrently(
-      gateway,
-      ctx.liveStore,
-      corpId,
-      state.unnamed.keys(),
-      NAME_LANES,
-      job.signal,
-    );
+    const members = [...state.unnamed.keys()].map((id) => ({ kind: 'internal' as const, id }));
+    found = await resolveMemberNames(gateway, ctx.liveStore, corpId, members, {
+      lanes: NAME_LANES,
+      signal: job.signal,
+    });
   } catch (error) {
     job.signal.throwIfAborted();
     // The lives are stored already: a lookup that cannot go on costs only the names, said in a note.

@@ -1,6 +1,7 @@
 // One live of a member sync: pulled from WeCom (get_living_info, then every get_watch_stat page once it
 // has started), then merged by the live store and recorded as finished for a resume.
 import { isAppError, type AppError } from '../../../sdk/contracts/errors.js';
+import { memberLookups } from '../../../sdk/contracts/inviter-naming.js';
 import type { LiveStore } from '../../../sdk/main/live-store.js';
 import { WeComError, WeComTransportError } from '../../../sdk/wecom/errors.js';
 import type { WeComGateway } from '../../../sdk/wecom/gateway.js';
@@ -51,14 +52,12 @@ export async function mergeLives(
 ): Promise<MergedLive[]> {
   const results = await liveStore.mergeLives(corpId, pulled);
   const merged = pulled.map((live, index): MergedLive => {
-    const unnamed = new Set<string>();
-    for (const inviter of results[index]?.unnamedInviters ?? []) {
-      if (inviter.kind === 'internal') unnamed.add(inviter.id);
-    }
+    // R4.6 rule 5's userids (members, each spelling once), kept for the lookups after the pulls.
+    const unnamed = memberLookups(results[index]?.unnamedInviters ?? []);
     return {
       viewers: results[index]?.viewers ?? 0,
-      unnamedInviters: [...unnamed],
-      pages: unnamed.size > 0 ? live.pages : null,
+      unnamedInviters: unnamed,
+      pages: unnamed.length > 0 ? live.pages : null,
     };
   });
   // A crash between the merges and these rows only means the lives are pulled again (merges are upserts).

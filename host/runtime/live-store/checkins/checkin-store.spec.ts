@@ -1,13 +1,13 @@
 // Check-ins in the live store against a real SQLite file migrated by the host's migrations.
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import type { CheckinRoundInput } from '../../../sdk/contracts/lives.js';
-import type { WatchStatPage } from '../../../sdk/wecom/models.js';
-import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openDatabase } from '../storage/database.js';
-import { runMigrations } from '../storage/migration-runner.js';
-import { HOST_MIGRATIONS } from '../storage/migrations/index.js';
-import { LiveStoreService } from './live-store.js';
+import type { CheckinRoundInput } from '../../../../sdk/contracts/lives.js';
+import type { WatchStatPage } from '../../../../sdk/wecom/models.js';
+import { removeDir, tempDataDir } from '../../../../tests/support/runtime-harness.js';
+import { openDatabase } from '../../storage/database.js';
+import { runMigrations } from '../../storage/migration-runner.js';
+import { HOST_MIGRATIONS } from '../../storage/migrations/index.js';
+import { LiveStoreService } from '../live-store.js';
 
 const STATS: WatchStatPage = {
   ending: 1,

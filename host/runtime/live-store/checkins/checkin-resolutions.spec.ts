@@ -2,11 +2,11 @@
 // pick counting at once (figures, filters, the unmatched list), and surviving a re-import of the same
 // workbook but not a row that changed.
 import type { Knex } from 'knex';
-import type { CheckinRoundInput } from '../../../sdk/contracts/lives.js';
-import { AppError } from '../../../sdk/contracts/errors.js';
-import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { LiveStoreService } from './live-store.js';
-import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
+import type { CheckinRoundInput } from '../../../../sdk/contracts/lives.js';
+import { AppError } from '../../../../sdk/contracts/errors.js';
+import { removeDir, tempDataDir } from '../../../../tests/support/runtime-harness.js';
+import { LiveStoreService } from '../live-store.js';
+import { openCorpDatabase } from '../../../../tests/support/live-store-db.js';
 
 const ZHANG_WEI = { roundNo: 1, rowNo: 3, memberLabel: '张伟' };
 
