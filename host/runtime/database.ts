@@ -65,6 +65,7 @@ export function openDatabase(options: DatabaseOptions): Knex {
           // a member sync writes tens of thousands of rows and rewrites the same b-tree pages, which a
           // larger window copies back once (docs/architecture.md, live store).
           connection.pragma('wal_autocheckpoint = 10000');
+          connection.pragma('temp_store = MEMORY');
           cacheStatements(connection);
           done(null, connection);
         } catch (error) {
