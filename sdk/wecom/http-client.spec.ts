@@ -24,6 +24,11 @@ describe('HttpClient', () => {
         req.socket.destroy();
         return;
       }
+      if (url.pathname === '/cgi-bin/port') {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ errcode: 0, port: req.socket.remotePort }));
+        return;
+      }
       if (url.pathname === '/cgi-bin/html') {
         res.end('<html>proxy</html>');
         return;
@@ -72,6 +77,26 @@ describe('HttpClient', () => {
       .send({ api: 'drop', method: 'POST', json: {} })
       .catch((e: unknown) => e);
     expect((error as WeComTransportError).failure).toBe('network');
+  });
+
+  it("lets the caller's cancellation through as it is, not as a transport failure", async () => {
+    const controller = new AbortController();
+    const reason = new Error('cancelled by the job');
+    const sent = client().send({ api: 'slow', method: 'GET', signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 20);
+    await expectAsync(sent).toBeRejectedWith(reason);
+    const before = new AbortController();
+    before.abort(reason);
+    await expectAsync(client().send({ api: 'echo', method: 'GET', signal: before.signal })).toBeRejectedWith(
+      reason,
+    );
+  });
+
+  it('keeps the connection alive from one exchange to the next', async () => {
+    const http = client();
+    const first = await http.send({ api: 'port', method: 'GET' });
+    const second = await http.send({ api: 'port', method: 'POST', json: {} });
+    expect(second['port']).toBe(first['port']);
   });
 
   it('reports a refused connection as certainly not processed', async () => {
