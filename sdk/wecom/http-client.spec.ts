@@ -29,6 +29,11 @@ describe('HttpClient', () => {
         res.end(JSON.stringify({ errcode: 0, port: req.socket.remotePort }));
         return;
       }
+      if (url.pathname === '/cgi-bin/cut') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"errcode": 0, "users": [', () => req.socket.destroy());
+        return;
+      }
       if (url.pathname === '/cgi-bin/html') {
         res.end('<html>proxy</html>');
         return;
@@ -97,6 +102,14 @@ describe('HttpClient', () => {
     const first = await http.send({ api: 'port', method: 'GET' });
     const second = await http.send({ api: 'port', method: 'POST', json: {} });
     expect(second['port']).toBe(first['port']);
+  });
+
+  it('reports an answer cut off midway as an ambiguous network failure', async () => {
+    const error = await client()
+      .send({ api: 'cut', method: 'GET' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WeComTransportError);
+    expect((error as WeComTransportError).failure).toBe('network');
   });
 
   it('reports a refused connection as certainly not processed', async () => {

@@ -158,7 +158,8 @@ export class HttpClient {
             ),
           );
           res.on('error', fail);
-          res.on('aborted', () => fail(new Error('response aborted')));
+          // After 'end' this changes nothing; before it, the connection dropped mid-answer.
+          res.on('close', () => fail(new Error('connection closed before the answer ended')));
         },
       );
       const onAbort = (): void => {
