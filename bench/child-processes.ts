@@ -124,3 +124,66 @@ export async function simAdmin<T>(sim: SimReady, method: string, path: string, b
   if (!response.ok) throw new Error(`simulator ${method} ${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
+
+/**
+ * Browser mode's event stream as the UI opens it (`POST /events/ticket`, then `GET /events?ticket=`):
+ * `next(match)` answers the first event, from now on, whose `{type, payload}` `match` accepts.
+ */
+export interface EventStream {
+  next<T>(match: (type: string, payload: unknown) => T | undefined): Promise<T>;
+  close(): void;
+}
+
+export async function openEventStream(server: ServeReady, session: string): Promise<EventStream> {
+  const ticket = await fetch(`http://127.0.0.1:${server.port}/events/ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'x-session': session },
+  });
+  const answer = (await ticket.json()) as { ok: boolean; data?: { ticket: string } };
+  if (!answer.ok || answer.data === undefined) throw new Error('events/ticket refused');
+  const aborted = new AbortController();
+  const response = await fetch(
+    `http://127.0.0.1:${server.port}/events?ticket=${encodeURIComponent(answer.data.ticket)}`,
+    { signal: aborted.signal },
+  );
+  if (response.status !== 200 || response.body === null) throw new Error(`events: HTTP ${response.status}`);
+  const waiters = new Set<(type: string, payload: unknown) => boolean>();
+  const failures = new Set<(error: Error) => void>();
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffered = '';
+    try {
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        buffered += decoder.decode(chunk, { stream: true });
+        let end: number;
+        // One unnamed message per event: a single `data:` line, then a blank line.
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          const message = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          const data = message.split('\n').find((line) => line.startsWith('data: '));
+          if (data === undefined) continue;
+          const event = JSON.parse(data.slice('data: '.length)) as { type: string; payload: unknown };
+          for (const waiter of [...waiters]) if (waiter(event.type, event.payload)) waiters.delete(waiter);
+        }
+      }
+      throw new Error('event stream ended');
+    } catch (error) {
+      for (const fail of failures) fail(error instanceof Error ? error : new Error(String(error)));
+    }
+  })();
+  return {
+    next<T>(match: (type: string, payload: unknown) => T | undefined): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        failures.add(reject);
+        waiters.add((type, payload) => {
+          const found = match(type, payload);
+          if (found === undefined) return false;
+          failures.delete(reject);
+          resolve(found);
+          return true;
+        });
+      });
+    },
+    close: () => aborted.abort(),
+  };
+}

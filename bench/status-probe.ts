@@ -2,14 +2,22 @@
 // work runs in the server; the slowest answer is the longest time a window would have waited.
 import { rpc, type ServeReady } from './child-processes.js';
 
-const PAUSE_MS = 10;
+/**
+ * The pause after each answer. A stall is seen to within this much (the request sent next waits for all
+ * of the stall but this pause at most), and each probe costs the server about a millisecond of CPU, so
+ * a figure about the server's own CPU wants fewer of them.
+ */
+export const DEFAULT_PAUSE_MS = 10;
 
 export class StatusProbe {
   private readonly latencies: number[] = [];
   private running: Promise<void> | null = null;
   private stopping = false;
 
-  constructor(private readonly server: ServeReady) {}
+  constructor(
+    private readonly server: ServeReady,
+    readonly pauseMs = DEFAULT_PAUSE_MS,
+  ) {}
 
   start(): void {
     this.stopping = false;
@@ -18,7 +26,7 @@ export class StatusProbe {
         const started = performance.now();
         await rpc(this.server, 'host.status');
         this.latencies.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+        await new Promise((resolve) => setTimeout(resolve, this.pauseMs));
       }
     })();
   }
@@ -31,8 +39,8 @@ export class StatusProbe {
   }
 
   /** Latencies of `host.status` over `ms` with nothing else running (the baseline of the same run). */
-  static async idle(server: ServeReady, ms: number): Promise<number[]> {
-    const probe = new StatusProbe(server);
+  static async idle(server: ServeReady, ms: number, pauseMs = DEFAULT_PAUSE_MS): Promise<number[]> {
+    const probe = new StatusProbe(server, pauseMs);
     probe.start();
     await new Promise((resolve) => setTimeout(resolve, ms));
     return probe.stop();

@@ -24,6 +24,16 @@ describe('HttpClient', () => {
         req.socket.destroy();
         return;
       }
+      if (url.pathname === '/cgi-bin/port') {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ errcode: 0, port: req.socket.remotePort }));
+        return;
+      }
+      if (url.pathname === '/cgi-bin/cut') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"errcode": 0, "users": [', () => req.socket.destroy());
+        return;
+      }
       if (url.pathname === '/cgi-bin/html') {
         res.end('<html>proxy</html>');
         return;
@@ -71,6 +81,34 @@ describe('HttpClient', () => {
     const error = await client()
       .send({ api: 'drop', method: 'POST', json: {} })
       .catch((e: unknown) => e);
+    expect((error as WeComTransportError).failure).toBe('network');
+  });
+
+  it("lets the caller's cancellation through as it is, not as a transport failure", async () => {
+    const controller = new AbortController();
+    const reason = new Error('cancelled by the job');
+    const sent = client().send({ api: 'slow', method: 'GET', signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 20);
+    await expectAsync(sent).toBeRejectedWith(reason);
+    const before = new AbortController();
+    before.abort(reason);
+    await expectAsync(client().send({ api: 'echo', method: 'GET', signal: before.signal })).toBeRejectedWith(
+      reason,
+    );
+  });
+
+  it('keeps the connection alive from one exchange to the next', async () => {
+    const http = client();
+    const first = await http.send({ api: 'port', method: 'GET' });
+    const second = await http.send({ api: 'port', method: 'POST', json: {} });
+    expect(second['port']).toBe(first['port']);
+  });
+
+  it('reports an answer cut off midway as an ambiguous network failure', async () => {
+    const error = await client()
+      .send({ api: 'cut', method: 'GET' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WeComTransportError);
     expect((error as WeComTransportError).failure).toBe('network');
   });
 

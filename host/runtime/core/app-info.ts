@@ -13,8 +13,16 @@ export function appRoot(): string {
   return dir;
 }
 
-/** The application version from package.json. */
+let version: string | null = null;
+
+/**
+ * The application version from package.json, read once: `host.status` answers it on every call, and the
+ * file does not change under a running process.
+ */
 export function appVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
+  if (version === null) {
+    const manifest = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string };
+    version = manifest.version;
+  }
+  return version;
 }

@@ -65,6 +65,11 @@ export function openDatabase(options: DatabaseOptions): Knex {
           // a member sync writes tens of thousands of rows and rewrites the same b-tree pages, which a
           // larger window copies back once (docs/architecture.md, live store).
           connection.pragma('wal_autocheckpoint = 10000');
+          // Statement journals in memory: a multi-row upsert inside a transaction journals the pages it
+          // changes, and SQLite spills that journal to a temporary file beyond 64 KiB (for a member sync,
+          // ~270 MB of page writes). Temporary sorts are in memory too; the hot queries sort by index
+          // (query-plans.spec.ts) and reports run on their own connection.
+          connection.pragma('temp_store = MEMORY');
           cacheStatements(connection);
           done(null, connection);
         } catch (error) {
