@@ -31,6 +31,7 @@ import { IpcRouter } from './ipc-router.js';
 import { JobService } from './job-service.js';
 import { JobStore } from './job-store.js';
 import { LiveStoreService } from './live-store/live-store.js';
+import { LiveChannels } from './live-store/live-channels.js';
 import { LiveRetention } from './live-store/live-retention.js';
 import { OnlineSampler } from './live-store/online-sampler.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -170,6 +171,7 @@ export class HostRuntime {
       container.resolve(AccountChannels).register();
       container.resolve(ConfigChannels).register();
       container.resolve(ReportChannels).register();
+      container.resolve(LiveChannels).register();
       container.resolve(HostRetention).register();
       container.resolve(LiveRetention).register();
       container

@@ -71,16 +71,19 @@ describe('直播详情 (browser mode, simulator)', () => {
       await page.locator('wl-viewer-charts').scrollIntoViewIfNeeded();
       await screenshotThemes(page, 'live-detail-charts', false);
 
-      // The picker at /live lists the stored live and leads back to it.
+      // The picker at /live (the shared live picker) finds the stored live and leads back to it.
       await page.getByRole('link', { name: '全部直播' }).click();
       await page.waitForURL('**/live');
       await page.getByRole('heading', { name: '直播详情' }).waitFor();
+      const search = page.getByRole('combobox', { name: '搜索直播' });
+      await search.click();
+      await page.getByRole('option', { name: new RegExp(promo) }).waitFor();
       await screenshotThemes(page, 'live-detail-picker');
       // A stored live shows at once; the pull from WeCom runs behind it with a visible indicator (slow
       // WeCom answers make the pull last long enough to see it).
       await simAdmin(env.sim, 'POST', 'config', { latencyMs: 800 });
       try {
-        await page.locator(`a[href$="/live/${promo}"]`).click();
+        await page.getByRole('option', { name: new RegExp(promo) }).click();
         const pulling = page.getByTestId('pulling');
         await pulling.waitFor();
         expect(await pulling.textContent()).toContain('正在从企业微信更新，下面先显示本地保存的数据');

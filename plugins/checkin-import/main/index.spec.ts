@@ -3,6 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
+import type { LiveOption } from '../../../sdk/contracts/lives-channels.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import {
   FIXTURE_FILES,
@@ -366,12 +367,14 @@ describe('checkin-import plugin (main side, simulator)', () => {
     expect([await rowsOf(stale.jobId), await rowsOf(next.jobId)]).toEqual([0, 9]);
   });
 
-  it('lists the corp’s stored lives for the picker, by keyword', async () => {
-    const lives = dataOf<CheckinLiveOption[]>(await call('lives', {}));
+  it('offers the corp’s stored live to the shared picker (lives.pick) and answers it by livingid', async () => {
+    const pick = (input: unknown): Promise<RpcResult> =>
+      runtime.router.dispatch('lives.pick', input, session);
+    const lives = dataOf<LiveOption[]>(await pick({}));
     expect(lives.map((live) => live.livingid)).toEqual([livingid]);
     const theme = lives[0]?.theme ?? '';
-    expect(dataOf<CheckinLiveOption[]>(await call('lives', { keyword: theme.slice(0, 2) })).length).toBe(1);
-    expect(dataOf<CheckinLiveOption[]>(await call('lives', { keyword: '没有这样的直播' }))).toEqual([]);
+    expect(dataOf<LiveOption[]>(await pick({ keyword: theme.slice(0, 2) })).length).toBe(1);
+    expect(dataOf<LiveOption[]>(await pick({ keyword: '没有这样的直播' }))).toEqual([]);
     expect(dataOf<CheckinLiveOption>(await call('live', { livingid })).theme).toBe(theme);
   });
 });

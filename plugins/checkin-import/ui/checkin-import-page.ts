@@ -13,7 +13,7 @@ import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
 import type { CheckinImportResult, CheckinLiveOption } from '../shared/checkin-api.js';
 import { CheckinImportApi } from './checkin-import-api.js';
 import { CheckinPreview } from './checkin-preview.js';
-import { LivePicker } from './live-picker.js';
+import { LivePicker } from '../../../sdk/ui/live-picker.js';
 import { WorkbookLayoutHelp } from './workbook-layout-help.js';
 
 /** A refused workbook: the job's message and every problem with its sheet and row. */

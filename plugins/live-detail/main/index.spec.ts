@@ -2,7 +2,8 @@
 import ExcelJS from 'exceljs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LiveRecord, PageOf, ViewerDetail } from '../../../sdk/contracts/lives.js';
+import type { LiveOption } from '../../../sdk/contracts/lives-channels.js';
+import type { ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
 import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
@@ -510,10 +511,10 @@ describe('live-detail plugin (main side, simulator)', () => {
     expect(notLocal.ok ? null : notLocal.error.code).toBe('NOT_FOUND');
   });
 
-  it('lists local lives for the picker', async () => {
+  it('offers a pulled live to the shared picker (lives.pick)', async () => {
     await get(data.specials.promotionLivingid, { refresh: true, pageSize: 1 });
-    const page = dataOf<PageOf<LiveRecord>>(await call('lives', { page: 1, pageSize: 50 }));
-    expect(page.rows.map((live) => live.livingid)).toContain(data.specials.promotionLivingid);
+    const lives = dataOf<LiveOption[]>(await runtime.router.dispatch('lives.pick', { limit: 50 }, session));
+    expect(lives.map((live) => live.livingid)).toContain(data.specials.promotionLivingid);
   });
 
   it('exports the viewers (and their profile) to a workbook', async () => {

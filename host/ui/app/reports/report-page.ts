@@ -18,7 +18,6 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -40,6 +39,7 @@ import { DATE_PICKER, DATE_RANGE_PICKER, zoneName } from '../../../../sdk/ui/chi
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../../sdk/ui/error-snack.js';
 import { FileTransfer } from '../../../../sdk/ui/file-transfer.js';
+import { LivePicker } from '../../../../sdk/ui/live-picker.js';
 import { appIconName } from '../../../../sdk/ui/icons.js';
 import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
@@ -47,11 +47,6 @@ import { AppTheme } from '../../../../sdk/ui/theme.js';
 
 type Definition = ReportView & { defaults: ReportParameterValues };
 type Row = Record<string, unknown>;
-interface LiveOption {
-  livingid: string;
-  theme: string;
-  startAt: number | null;
-}
 
 const LIGHT_COLOURS = ['#3f6ad8', '#2e9d6b', '#e39b2d', '#c0504d', '#8064a2', '#4bacc6'];
 const DARK_COLOURS = ['#8fb0ff', '#6fd3a4', '#ffc46b', '#ff8a80', '#c5a3ff', '#7fdcf0'];
@@ -106,10 +101,10 @@ function themedAxes(option: Record<string, unknown>, text: string, line: string)
     MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
-    MatSelectModule,
     MatSortModule,
     MatTableModule,
     NgxEchartsDirective,
+    LivePicker,
     ...DATE_PICKER,
     ...DATE_RANGE_PICKER,
   ],
@@ -130,7 +125,6 @@ export class ReportPage {
   protected readonly definition = signal<Definition | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly values = signal<Record<string, unknown>>({});
-  protected readonly lives = signal<LiveOption[]>([]);
   protected readonly result = signal<ReportRunResult | null>(null);
   protected readonly running = signal(false);
   protected readonly runError = signal<string | null>(null);
@@ -240,18 +234,9 @@ export class ReportPage {
         sort === null ? { active: '', direction: '' } : { active: sort.key, direction: sort.direction },
       );
       this.definition.set(definition);
-      if (definition.parameters.some((p) => p.type === 'live')) void this.loadLives();
       if (this.ready()) await this.run();
     } catch (error) {
       this.loadError.set(describeAnyError(error));
-    }
-  }
-
-  private async loadLives(): Promise<void> {
-    try {
-      this.lives.set(await this.rpc.call<LiveOption[]>('reports.lives', {}));
-    } catch {
-      this.lives.set([]);
     }
   }
 
@@ -347,7 +332,9 @@ export class ReportPage {
     return format !== 'text' && format !== 'date' && format !== 'datetime' && format !== 'boolean';
   }
 
-  protected liveLabel(live: LiveOption): string {
-    return `${live.theme || '（无主题）'}${live.startAt === null ? '' : ` · ${this.time.format(live.startAt * 1000)}`}`;
+  /** A live parameter's livingid, for the live picker. */
+  protected liveValue(key: string): string | null {
+    const value = this.value(key);
+    return typeof value === 'string' && value !== '' ? value : null;
   }
 }
