@@ -1,14 +1,9 @@
 // 直播详情 end to end (R5): a WeCom user signs in, opens `/live/<livingid>` of the simulator's promotion
 // live, and sees the live pulled from WeCom, its viewers with inviters, and the viewer-profile charts.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  simAdmin,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-  prepareCorp,
-} from './support/journey-env.js';
+import { screenshotThemes, type OpenedPage } from './support/browser.js';
+import { simAdmin, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, openLogin, signInMember, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
 const SPEC_TIMEOUT = 90_000;
@@ -25,26 +20,18 @@ describe('直播详情 (browser mode, simulator)', () => {
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('live-detail'), launchChromium()]);
-    await prepareCorp(env, ROOT_PASSWORD);
+    ({ env, browser } = await startJourney('live-detail', ROOT_PASSWORD));
     data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
-    for (const opened of pages) await opened.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, pages);
   }, SPEC_TIMEOUT);
 
   async function signIn(viewport?: { width: number; height: number }): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url, viewport);
-    pages.push(opened);
+    const opened = await openLogin(browser, env, pages, viewport);
     const page = opened.page;
-    await page.waitForURL('**/login');
-    await page.getByTestId('userid').fill(data.specials.mainAnchorUserid);
-    await page.getByTestId('username').fill('王主播');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/create');
+    await signInMember(page, data.specials.mainAnchorUserid);
     return opened;
   }
 
