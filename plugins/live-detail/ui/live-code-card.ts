@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { copyText } from '../../../sdk/ui/clipboard.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
-import { describeAnyError } from '../../../sdk/ui/error-snack.js';
+import { Lookup } from '../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
 
@@ -38,14 +38,14 @@ import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
           spellcheck="false"
         />
       </mat-form-field>
-      <button matButton="filled" type="submit" [disabled]="busy()">
-        {{ busy() ? '获取中…' : '获取观看码' }}
+      <button matButton="filled" type="submit" [disabled]="lookup.busy()">
+        {{ lookup.busy() ? '获取中…' : '获取观看码' }}
       </button>
     </form>
-    @if (error(); as message) {
+    @if (lookup.error(); as message) {
       <p class="error" role="alert">{{ message }}</p>
     }
-    @if (code(); as answer) {
+    @if (lookup.answer(); as answer) {
       <div class="result" data-testid="living-code">
         <img [src]="answer.qrDataUrl" width="160" height="160" [alt]="'观看码二维码：' + answer.livingCode" />
         <div class="side">
@@ -63,62 +63,7 @@ import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
       </div>
     }
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    h3 {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin: 0 0 4px;
-      font: var(--mat-sys-title-medium);
-    }
-    .lead,
-    .muted {
-      margin: 0 0 8px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .ask {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
-    }
-    .ask mat-form-field {
-      flex: 1 1 200px;
-    }
-    .error {
-      margin: 8px 0 0;
-      color: var(--mat-sys-error);
-    }
-    .result {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 16px;
-      margin-top: 12px;
-      align-items: flex-start;
-    }
-    .result img {
-      border-radius: 8px;
-      background: #fff;
-    }
-    .side {
-      display: grid;
-      gap: 8px;
-      min-width: 0;
-      flex: 1 1 180px;
-    }
-    .code {
-      word-break: break-all;
-    }
-    .buttons {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-  `,
+  styleUrl: './live-code-card.scss',
 })
 export class LiveCodeCard {
   private readonly rpc = inject(RpcClient);
@@ -126,32 +71,20 @@ export class LiveCodeCard {
   private readonly time = inject(DateTimeText);
   readonly livingid = input.required<string>();
   protected readonly openid = signal('');
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly code = signal<LivingCodeAnswer | null>(null);
+  protected readonly lookup = new Lookup<LivingCodeAnswer>();
   protected readonly expires = computed(() => {
-    const answer = this.code();
+    const answer = this.lookup.answer();
     return answer === null ? '' : this.time.format(Date.parse(answer.expiresAt));
   });
   protected readonly fileName = computed(() => `观看码-${this.livingid().slice(0, 12)}.png`);
 
-  protected async fetch(): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.code.set(
-        await this.rpc.call<LivingCodeAnswer>('live-detail.livingCode', {
-          livingid: this.livingid(),
-          openid: this.openid(),
-        }),
-      );
-    } catch (error) {
-      this.code.set(null);
-      this.error.set(describeAnyError(error));
-    } finally {
-      this.busy.set(false);
-    }
+  protected fetch(): Promise<void> {
+    return this.lookup.run(() =>
+      this.rpc.call<LivingCodeAnswer>('live-detail.livingCode', {
+        livingid: this.livingid(),
+        openid: this.openid(),
+      }),
+    );
   }
 
   protected async copy(text: string): Promise<void> {

@@ -7,11 +7,7 @@ import type {
   UnmatchedCheckin,
 } from '../../../sdk/contracts/lives.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
-import type {
-  LiveDetailAnswer,
-  LiveDetailQuery,
-  UnmatchedCheckinsQuery,
-} from '../shared/live-detail-api.js';
+import type { LiveDetailAnswer, LiveDetailQuery, UnmatchedCheckinsQuery } from '../shared/live-detail-api.js';
 
 /** The plugin's channels as the pages call them. */
 @Injectable({ providedIn: 'root' })

@@ -16,12 +16,11 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatSortModule, type Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
+import type { Sort } from '@angular/material/sort';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { firstValueFrom } from 'rxjs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -34,6 +33,7 @@ import {
   type ViewerFilters,
 } from '../../../sdk/contracts/lives.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
+import { DATA_TABLE_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
@@ -73,6 +73,7 @@ type SortColumn = (typeof COLUMNS)[number];
   selector: 'wl-live-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DATA_TABLE_IMPORTS,
     FieldHint,
     FormsModule,
     JobProgressComponent,
@@ -82,10 +83,7 @@ type SortColumn = (typeof COLUMNS)[number];
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
     MatProgressBarModule,
-    MatSortModule,
-    MatTableModule,
     MatTooltipModule,
     RouterLink,
     CheckinRowsPanel,

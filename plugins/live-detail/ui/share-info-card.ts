@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { describeAnyError } from '../../../sdk/ui/error-snack.js';
+import { Lookup } from '../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js';
 
@@ -36,12 +36,14 @@ import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js
           spellcheck="false"
         />
       </mat-form-field>
-      <button matButton="filled" type="submit" [disabled]="busy()">{{ busy() ? '查询中…' : '查询' }}</button>
+      <button matButton="filled" type="submit" [disabled]="lookup.busy()">
+        {{ lookup.busy() ? '查询中…' : '查询' }}
+      </button>
     </form>
-    @if (error(); as message) {
+    @if (lookup.error(); as message) {
       <p class="error" role="alert">{{ message }}</p>
     }
-    @if (answer(); as found) {
+    @if (lookup.answer(); as found) {
       <dl class="people" data-testid="share-info">
         <dt>观众</dt>
         <dd>{{ describe(found.viewer) }}</dd>
@@ -50,57 +52,13 @@ import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js
       </dl>
     }
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    h3 {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin: 0 0 4px;
-      font: var(--mat-sys-title-medium);
-    }
-    .lead {
-      margin: 0 0 8px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .ask {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
-    }
-    .ask mat-form-field {
-      flex: 1 1 200px;
-    }
-    .error {
-      margin: 8px 0 0;
-      color: var(--mat-sys-error);
-    }
-    .people {
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 4px 12px;
-      margin: 12px 0 0;
-    }
-    dt {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    dd {
-      margin: 0;
-      word-break: break-all;
-    }
-  `,
+  styleUrl: './share-info-card.scss',
 })
 export class ShareInfoCard {
   private readonly rpc = inject(RpcClient);
   readonly livingid = input.required<string>();
   protected readonly shareCode = signal('');
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly answer = signal<ShareInfoAnswer | null>(null);
+  protected readonly lookup = new Lookup<ShareInfoAnswer>();
 
   protected describe(person: SharePerson | null): string {
     if (person === null) return '（企业微信未提供）';
@@ -110,22 +68,12 @@ export class ShareInfoCard {
       : `${person.name}（${kind} ${person.id}）`;
   }
 
-  protected async lookUp(): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.answer.set(
-        await this.rpc.call<ShareInfoAnswer>('live-detail.shareInfo', {
-          livingid: this.livingid(),
-          shareCode: this.shareCode(),
-        }),
-      );
-    } catch (error) {
-      this.answer.set(null);
-      this.error.set(describeAnyError(error));
-    } finally {
-      this.busy.set(false);
-    }
+  protected lookUp(): Promise<void> {
+    return this.lookup.run(() =>
+      this.rpc.call<ShareInfoAnswer>('live-detail.shareInfo', {
+        livingid: this.livingid(),
+        shareCode: this.shareCode(),
+      }),
+    );
   }
 }

@@ -16,11 +16,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatSortModule, type Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
+import type { Sort } from '@angular/material/sort';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import type { ReportParameter } from '../../../../sdk/contracts/report-definition.js';
@@ -35,6 +33,7 @@ import type {
   ReportRunResult,
   ReportView,
 } from '../../../../sdk/contracts/reports.js';
+import { DATA_TABLE_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { DATE_PICKER, DATE_RANGE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../../sdk/ui/error-snack.js';
@@ -93,16 +92,14 @@ function themedAxes(option: Record<string, unknown>, text: string, line: string)
   selector: 'wl-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DATA_TABLE_IMPORTS,
     FormsModule,
     MatButtonModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatPaginatorModule,
     MatProgressBarModule,
-    MatSortModule,
-    MatTableModule,
     NgxEchartsDirective,
     LivePicker,
     ...DATE_PICKER,
