@@ -1,9 +1,7 @@
-import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
   effect,
   inject,
   input,
@@ -42,7 +40,7 @@ import { LivePicker } from '../../../../sdk/ui/live-picker.js';
 import { appIconName } from '../../../../sdk/ui/icons.js';
 import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
-import { AppTheme } from '../../../../sdk/ui/theme.js';
+import { injectChartDark } from '../../../../sdk/ui/chart-scheme.js';
 
 type Definition = ReportView & { defaults: ReportParameterValues };
 type Row = Record<string, unknown>;
@@ -115,7 +113,7 @@ export class ReportPage {
   private readonly rpc = inject(RpcClient);
   private readonly files = inject(FileTransfer);
   private readonly snack = inject(MatSnackBar);
-  private readonly theme = inject(AppTheme);
+  private readonly dark = injectChartDark();
   protected readonly time = inject(DateTimeText);
   protected readonly iconName = appIconName;
 
@@ -154,8 +152,7 @@ export class ReportPage {
     const definition = this.definition();
     const result = this.result();
     if (definition === null || result === null) return [];
-    const forced = this.htmlScheme();
-    const dark = forced === null ? this.theme.dark() : forced === 'dark';
+    const dark = this.dark();
     const text = dark ? '#e3e2e6' : '#1b1b1f';
     const axis = dark ? '#8e9099' : '#74777f';
     return definition.charts.map((chart) => {
@@ -183,23 +180,7 @@ export class ReportPage {
     });
   });
 
-  /** html.theme-dark / html.theme-light as they stand (AppTheme sets them; so may anything else). */
-  private readonly htmlScheme = signal<'dark' | 'light' | null>(null);
-
   constructor() {
-    const html = inject(DOCUMENT).documentElement;
-    const read = (): void =>
-      this.htmlScheme.set(
-        html.classList.contains('theme-dark')
-          ? 'dark'
-          : html.classList.contains('theme-light')
-            ? 'light'
-            : null,
-      );
-    read();
-    const observer = new MutationObserver(read);
-    observer.observe(html, { attributes: true, attributeFilter: ['class'] });
-    inject(DestroyRef).onDestroy(() => observer.disconnect());
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
