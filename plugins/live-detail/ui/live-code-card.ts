@@ -1,15 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { copyText } from '../../../sdk/ui/clipboard.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { Lookup } from '../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
+import { LookupCard } from './lookup-card.js';
 
 /**
  * 微信观看码 (living/get_living_code): for one WeChat user (their openid in the corp's own mini program or
@@ -19,49 +17,42 @@ import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
 @Component({
   selector: 'wl-live-code-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [LookupCard, MatButtonModule, MatIconModule],
   template: `
-    <h3><mat-icon svgIcon="qr_code" aria-hidden="true" />微信观看码</h3>
-    <p class="lead">
-      输入观众在贵企业小程序或公众号中的 openid，获取这场直播的微信观看凭证（living_code，5
-      分钟内有效），交给小程序打开直播。
-    </p>
-    <form class="ask" (ngSubmit)="fetch()">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>观众 openid</mat-label>
-        <input
-          matInput
-          name="openid"
-          [ngModel]="openid()"
-          (ngModelChange)="openid.set($event)"
-          autocomplete="off"
-          spellcheck="false"
-        />
-      </mat-form-field>
-      <button matButton="filled" type="submit" [disabled]="lookup.busy()">
-        {{ lookup.busy() ? '获取中…' : '获取观看码' }}
-      </button>
-    </form>
-    @if (lookup.error(); as message) {
-      <p class="error" role="alert">{{ message }}</p>
-    }
-    @if (lookup.answer(); as answer) {
-      <div class="result" data-testid="living-code">
-        <img [src]="answer.qrDataUrl" width="160" height="160" [alt]="'观看码二维码：' + answer.livingCode" />
-        <div class="side">
-          <code class="code">{{ answer.livingCode }}</code>
-          <div class="muted">有效至 {{ expires() }}（openid {{ answer.openid }}）</div>
-          <div class="buttons">
-            <button matButton="outlined" type="button" (click)="copy(answer.livingCode)">
-              <mat-icon svgIcon="content_copy" />复制观看码
-            </button>
-            <a matButton="outlined" [href]="answer.qrDataUrl" [attr.download]="fileName()">
-              <mat-icon svgIcon="download" />保存二维码
-            </a>
+    <wl-lookup-card
+      icon="qr_code"
+      heading="微信观看码"
+      lead="输入观众在贵企业小程序或公众号中的 openid，获取这场直播的微信观看凭证（living_code，5 分钟内有效），交给小程序打开直播。"
+      label="观众 openid"
+      name="openid"
+      submitText="获取观看码"
+      busyText="获取中…"
+      [lookup]="lookup"
+      (asked)="fetch($event)"
+    >
+      @if (lookup.answer(); as answer) {
+        <div class="result" data-testid="living-code">
+          <img
+            [src]="answer.qrDataUrl"
+            width="160"
+            height="160"
+            [alt]="'观看码二维码：' + answer.livingCode"
+          />
+          <div class="side">
+            <code class="code">{{ answer.livingCode }}</code>
+            <div class="muted">有效至 {{ expires() }}（openid {{ answer.openid }}）</div>
+            <div class="buttons">
+              <button matButton="outlined" type="button" (click)="copy(answer.livingCode)">
+                <mat-icon svgIcon="content_copy" />复制观看码
+              </button>
+              <a matButton="outlined" [href]="answer.qrDataUrl" [attr.download]="fileName()">
+                <mat-icon svgIcon="download" />保存二维码
+              </a>
+            </div>
           </div>
         </div>
-      </div>
-    }
+      }
+    </wl-lookup-card>
   `,
   styleUrl: './live-code-card.scss',
 })
@@ -70,7 +61,6 @@ export class LiveCodeCard {
   private readonly snackBar = inject(MatSnackBar);
   private readonly time = inject(DateTimeText);
   readonly livingid = input.required<string>();
-  protected readonly openid = signal('');
   protected readonly lookup = new Lookup<LivingCodeAnswer>();
   protected readonly expires = computed(() => {
     const answer = this.lookup.answer();
@@ -78,12 +68,9 @@ export class LiveCodeCard {
   });
   protected readonly fileName = computed(() => `观看码-${this.livingid().slice(0, 12)}.png`);
 
-  protected fetch(): Promise<void> {
+  protected fetch(openid: string): Promise<void> {
     return this.lookup.run(() =>
-      this.rpc.call<LivingCodeAnswer>('live-detail.livingCode', {
-        livingid: this.livingid(),
-        openid: this.openid(),
-      }),
+      this.rpc.call<LivingCodeAnswer>('live-detail.livingCode', { livingid: this.livingid(), openid }),
     );
   }
 

@@ -68,6 +68,15 @@ const COLUMNS = [
 ] as const;
 type SortColumn = (typeof COLUMNS)[number];
 
+/** The page's parts below its header, each a component of its own. */
+const DETAIL_PANELS = [
+  ViewerFilterBar,
+  CheckinRowsPanel,
+  ViewerCharts,
+  InvitationsPanel,
+  LiveSurfacePanel,
+] as const;
+
 /** `/live/<livingid>` (R5): the live's header, its viewers joined with check-ins, the viewer profile. */
 @Component({
   selector: 'wl-live-detail-page',
@@ -86,11 +95,7 @@ type SortColumn = (typeof COLUMNS)[number];
     MatProgressBarModule,
     MatTooltipModule,
     RouterLink,
-    CheckinRowsPanel,
-    InvitationsPanel,
-    ViewerCharts,
-    ViewerFilterBar,
-    LiveSurfacePanel,
+    DETAIL_PANELS,
   ],
   templateUrl: './live-detail-page.component.html',
   styleUrl: './live-detail-page.scss',

@@ -1,15 +1,13 @@
 import { Component, DestroyRef, inject, signal, type OnInit } from '@angular/core';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
-import { MatSlideToggleModule, type MatSlideToggleChange } from '@angular/material/slide-toggle';
-import { MatTooltipModule } from '@angular/material/tooltip';
+import type { MatSlideToggleChange } from '@angular/material/slide-toggle';
 import type { ReportExample, ReportListRow, ReportState } from '../../../../sdk/contracts/reports.js';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { Notifier } from '../shared/notifier.js';
-import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import { CARD_LIST_IMPORTS, STATE_CHIPS } from '../shared/card-list.js';
 
 interface ReportsAnswer {
   folder: string;
@@ -30,7 +28,7 @@ export const REPORT_STATE_LABELS: Record<ReportState, string> = {
  */
 @Component({
   selector: 'wls-reports-page',
-  imports: [SETTINGS_PAGE_IMPORTS, MatChipsModule, MatSlideToggleModule, MatTooltipModule],
+  imports: [CARD_LIST_IMPORTS],
   templateUrl: './reports-page.component.html',
   styleUrls: ['../shared/page.scss', './reports-page.scss'],
 })
@@ -39,11 +37,7 @@ export class ReportsPage implements OnInit {
   private readonly notifier = inject(Notifier);
   private readonly dialog = inject(MatDialog);
   protected readonly labels = REPORT_STATE_LABELS;
-  protected readonly chip: Record<ReportState, string> = {
-    enabled: 'chip-ok',
-    disabled: 'chip-off',
-    failed: 'chip-bad',
-  };
+  protected readonly chip = STATE_CHIPS;
   protected readonly reports = signal<ReportListRow[]>([]);
   protected readonly examples = signal<ReportExample[]>([]);
   protected readonly folder = signal('');
