@@ -100,7 +100,7 @@ export class LivePicker {
       case 'empty':
         return this.emptyText();
       default:
-        return this.hint() || '可按主题、直播 ID 或主播搜索本机已保存的直播；没有时请先在直播列表中同步。';
+        return this.hint() || '按主题、直播 ID 或主播搜索本机保存的直播。';
     }
   }
 
