@@ -1,6 +1,6 @@
 // The Angular Material pieces pages and dialogs use over and over, imported as one entry of a
 // component's `imports` (docs/plugin-development.md "Shared UI pieces").
-import { ReactiveFormsModule } from '@angular/forms';
+import { FormsModule, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialogModule } from '@angular/material/dialog';
@@ -19,6 +19,9 @@ export const CARD_PAGE_IMPORTS = [
   MatIconModule,
   MatProgressBarModule,
 ] as const;
+
+/** Text fields bound with ngModel (a search box, a filter, a one-field form). */
+export const NGMODEL_FIELD_IMPORTS = [FormsModule, MatFormFieldModule, MatInputModule] as const;
 
 /** A reactive form's text fields. */
 export const FORM_FIELD_IMPORTS = [MatFormFieldModule, MatInputModule, ReactiveFormsModule] as const;

@@ -9,13 +9,10 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatDialog } from '@angular/material/dialog';
@@ -33,7 +30,7 @@ import {
   type ViewerFilters,
 } from '../../../sdk/contracts/lives.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
-import { DATA_TABLE_IMPORTS } from '../../../sdk/ui/page-imports.js';
+import { NGMODEL_FIELD_IMPORTS, DATA_TABLE_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
@@ -82,16 +79,14 @@ const DETAIL_PANELS = [
   selector: 'wl-live-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NGMODEL_FIELD_IMPORTS,
     DATA_TABLE_IMPORTS,
     FieldHint,
-    FormsModule,
     JobProgressComponent,
     MatButtonModule,
     MatCheckboxModule,
     MatChipsModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatProgressBarModule,
     MatTooltipModule,
     RouterLink,

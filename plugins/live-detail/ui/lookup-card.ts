@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
+import { NGMODEL_FIELD_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import type { Lookup } from '../../../sdk/ui/page-load.js';
 
 /**
@@ -13,7 +11,7 @@ import type { Lookup } from '../../../sdk/ui/page-load.js';
 @Component({
   selector: 'wl-lookup-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [NGMODEL_FIELD_IMPORTS, MatButtonModule, MatIconModule],
   templateUrl: './lookup-card.component.html',
   styleUrl: './lookup-card.scss',
 })

@@ -1,13 +1,11 @@
 import { Component, computed, inject, signal, type OnDestroy, type OnInit } from '@angular/core';
-import { FormControl, FormGroup, FormsModule, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -24,7 +22,7 @@ import {
   type LiveSortField,
   type LiveStatus,
 } from '../../../sdk/contracts/lives.js';
-import { DATA_TABLE_IMPORTS } from '../../../sdk/ui/page-imports.js';
+import { NGMODEL_FIELD_IMPORTS, DATA_TABLE_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import { injectBreakpoint } from '../../../sdk/ui/breakpoints.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
@@ -79,8 +77,8 @@ const SORT_FIELDS: Record<string, LiveSortField> = {
 @Component({
   selector: 'wll-live-list-page',
   imports: [
+    NGMODEL_FIELD_IMPORTS,
     DATA_TABLE_IMPORTS,
-    FormsModule,
     ReactiveFormsModule,
     RouterLink,
     NgTemplateOutlet,
@@ -89,9 +87,7 @@ const SORT_FIELDS: Record<string, LiveSortField> = {
     MatCardModule,
     MatCheckboxModule,
     ...DATE_RANGE_PICKER,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatMenuModule,
     MatProgressBarModule,
     MatTooltipModule,

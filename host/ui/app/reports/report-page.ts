@@ -8,12 +8,9 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Sort } from '@angular/material/sort';
@@ -31,7 +28,7 @@ import type {
   ReportRunResult,
   ReportView,
 } from '../../../../sdk/contracts/reports.js';
-import { DATA_TABLE_IMPORTS } from '../../../../sdk/ui/page-imports.js';
+import { NGMODEL_FIELD_IMPORTS, DATA_TABLE_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { DATE_PICKER, DATE_RANGE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../../sdk/ui/error-snack.js';
@@ -90,13 +87,11 @@ function themedAxes(option: Record<string, unknown>, text: string, line: string)
   selector: 'wl-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NGMODEL_FIELD_IMPORTS,
     DATA_TABLE_IMPORTS,
-    FormsModule,
     MatButtonModule,
     MatCheckboxModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatProgressBarModule,
     NgxEchartsDirective,
     LivePicker,

@@ -8,13 +8,9 @@ import type { PluginRow, PluginState } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
 import { MatDialog } from '@angular/material/dialog';
 import { confirmAction } from '../shared/confirm-dialog.js';
-import { CARD_LIST_IMPORTS, STATE_CHIPS } from '../shared/card-list.js';
+import { CARD_LIST_IMPORTS, STATE_CHIPS, stateLabels } from '../shared/card-list.js';
 
-export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
-  enabled: '已启用',
-  disabled: '已停用',
-  failed: '加载失败',
-};
+export const PLUGIN_STATE_LABELS: Record<PluginState, string> = stateLabels('加载失败');
 
 /** 插件管理: every plugin with its state; root-admin switches them installation-wide (R1.3). */
 @Component({

@@ -7,7 +7,7 @@ import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { Notifier } from '../shared/notifier.js';
-import { CARD_LIST_IMPORTS, STATE_CHIPS } from '../shared/card-list.js';
+import { CARD_LIST_IMPORTS, STATE_CHIPS, stateLabels } from '../shared/card-list.js';
 
 interface ReportsAnswer {
   folder: string;
@@ -15,11 +15,7 @@ interface ReportsAnswer {
   examples: ReportExample[];
 }
 
-export const REPORT_STATE_LABELS: Record<ReportState, string> = {
-  enabled: '已启用',
-  disabled: '已停用',
-  failed: '无效',
-};
+export const REPORT_STATE_LABELS: Record<ReportState, string> = stateLabels('无效');
 
 /**
  * 报表 (root-admin): the report plugins of `<data-dir>/reports` as the last scan found them, with content

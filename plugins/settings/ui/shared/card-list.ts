@@ -11,8 +11,15 @@ export const CARD_LIST_IMPORTS = [
   MatTooltipModule,
 ] as const;
 
+export type CardState = 'enabled' | 'disabled' | 'failed';
+
+/** A card's state in words: 已启用, 已停用, and what a failed one is called on its page. */
+export function stateLabels(failed: string): Record<CardState, string> {
+  return { enabled: '已启用', disabled: '已停用', failed };
+}
+
 /** The chip class of a card's state. */
-export const STATE_CHIPS: Readonly<Record<'enabled' | 'disabled' | 'failed', string>> = {
+export const STATE_CHIPS: Readonly<Record<CardState, string>> = {
   enabled: 'chip-ok',
   disabled: 'chip-off',
   failed: 'chip-bad',
