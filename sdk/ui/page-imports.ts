@@ -11,6 +11,10 @@ import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
+import { MatTooltipModule } from '@angular/material/tooltip';
+
+/** Buttons with icons and their tooltips. */
+export const ICON_BUTTON_IMPORTS = [MatButtonModule, MatIconModule, MatTooltipModule] as const;
 
 /** A page of cards: buttons, cards, icons and progress bars. */
 export const CARD_PAGE_IMPORTS = [

@@ -9,16 +9,13 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Sort } from '@angular/material/sort';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { firstValueFrom } from 'rxjs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
@@ -30,7 +27,11 @@ import {
   type ViewerFilters,
 } from '../../../sdk/contracts/lives.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
-import { NGMODEL_FIELD_IMPORTS, DATA_TABLE_IMPORTS } from '../../../sdk/ui/page-imports.js';
+import {
+  ICON_BUTTON_IMPORTS,
+  NGMODEL_FIELD_IMPORTS,
+  DATA_TABLE_IMPORTS,
+} from '../../../sdk/ui/page-imports.js';
 import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
@@ -79,16 +80,14 @@ const DETAIL_PANELS = [
   selector: 'wl-live-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ICON_BUTTON_IMPORTS,
     NGMODEL_FIELD_IMPORTS,
     DATA_TABLE_IMPORTS,
     FieldHint,
     JobProgressComponent,
-    MatButtonModule,
     MatCheckboxModule,
     MatChipsModule,
-    MatIconModule,
     MatProgressBarModule,
-    MatTooltipModule,
     RouterLink,
     DETAIL_PANELS,
   ],

@@ -1,17 +1,14 @@
 import { Component, computed, inject, signal, type OnDestroy, type OnInit } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Sort } from '@angular/material/sort';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NgTemplateOutlet } from '@angular/common';
 import { firstValueFrom } from 'rxjs';
@@ -22,7 +19,11 @@ import {
   type LiveSortField,
   type LiveStatus,
 } from '../../../sdk/contracts/lives.js';
-import { NGMODEL_FIELD_IMPORTS, DATA_TABLE_IMPORTS } from '../../../sdk/ui/page-imports.js';
+import {
+  ICON_BUTTON_IMPORTS,
+  NGMODEL_FIELD_IMPORTS,
+  DATA_TABLE_IMPORTS,
+} from '../../../sdk/ui/page-imports.js';
 import { injectBreakpoint } from '../../../sdk/ui/breakpoints.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
@@ -77,20 +78,18 @@ const SORT_FIELDS: Record<string, LiveSortField> = {
 @Component({
   selector: 'wll-live-list-page',
   imports: [
+    ICON_BUTTON_IMPORTS,
     NGMODEL_FIELD_IMPORTS,
     DATA_TABLE_IMPORTS,
     ReactiveFormsModule,
     RouterLink,
     NgTemplateOutlet,
     MatAutocompleteModule,
-    MatButtonModule,
     MatCardModule,
     MatCheckboxModule,
     ...DATE_RANGE_PICKER,
-    MatIconModule,
     MatMenuModule,
     MatProgressBarModule,
-    MatTooltipModule,
     FieldHint,
     JobProgressComponent,
   ],

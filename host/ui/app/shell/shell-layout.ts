@@ -7,16 +7,14 @@ import {
   linkedSignal,
   untracked,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
-import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
+import { ICON_BUTTON_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { injectBreakpoint, NARROW_SHELL_QUERY } from '../../../../sdk/ui/breakpoints.js';
 import { appIconName } from '../../../../sdk/ui/icons.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
@@ -34,16 +32,14 @@ const THEME_ICONS: Record<ThemeMode, string> = { system: 'contrast', light: 'lig
   selector: 'wl-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ICON_BUTTON_IMPORTS,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
     MatToolbarModule,
     MatSidenavModule,
     MatListModule,
-    MatButtonModule,
-    MatIconModule,
     MatMenuModule,
-    MatTooltipModule,
     MatDividerModule,
     WeComConnectionChip,
   ],
