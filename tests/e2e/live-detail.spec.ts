@@ -89,9 +89,10 @@ describe('直播详情 (browser mode, simulator)', () => {
       await page.getByRole('option', { name: '微信用户', exact: true }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
       // The count's wording follows the filter at once; the rows follow the host's answer.
-      await page.waitForFunction(
-        `[...document.querySelectorAll('table[aria-label="观众明细"] tr[mat-row]')].every((row) => row.textContent.includes('外部 · 微信'))`,
-      );
+      // Locator waits, not waitForFunction: its polling evaluates a string, which the page's CSP forbids.
+      const rows = page.locator('table[aria-label="观众明细"] tr[mat-row]');
+      await rows.filter({ hasNotText: '外部 · 微信' }).first().waitFor({ state: 'detached' });
+      await rows.first().waitFor();
       const wechat = await page.locator('table[aria-label="观众明细"] tr[mat-row]').allTextContents();
       expect(wechat.length).toBeGreaterThan(0);
       expect(wechat.every((row) => row.includes('外部 · 微信'))).toBeTrue();
@@ -144,9 +145,9 @@ describe('直播详情 (browser mode, simulator)', () => {
       // The filter row wraps under the search; the cards follow the filter.
       await page.getByRole('option', { name: '微信用户', exact: true }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
-      await page.waitForFunction(
-        `[...document.querySelectorAll('ul.cards li')].every((card) => card.textContent.includes('外部 · 微信'))`,
-      );
+      const cards = page.locator('ul.cards li');
+      await cards.filter({ hasNotText: '外部 · 微信' }).first().waitFor({ state: 'detached' });
+      await cards.first().waitFor();
       const wechat = await page.locator('ul.cards li').allTextContents();
       expect(wechat.length).toBeGreaterThan(0);
       expect(wechat.every((card) => card.includes('外部 · 微信'))).toBeTrue();
