@@ -12,7 +12,7 @@ import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterModule } from '@angular/router';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
 import { ICON_BUTTON_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { injectBreakpoint, NARROW_SHELL_QUERY } from '../../../../sdk/ui/breakpoints.js';
@@ -25,24 +25,22 @@ import { PluginMenu } from '../plugin-menu.js';
 import { ReportMenu } from '../reports/report-menu.js';
 import { WeComConnectionChip } from './wecom-connection-chip.js';
 
+/** The frame's parts: the toolbar, the side navigation with its menu list, the account menu. */
+const FRAME_IMPORTS = [
+  MatToolbarModule,
+  MatSidenavModule,
+  MatListModule,
+  MatMenuModule,
+  MatDividerModule,
+] as const;
+
 const THEME_ICONS: Record<ThemeMode, string> = { system: 'contrast', light: 'light_mode', dark: 'dark_mode' };
 
 /** The signed-in frame: toolbar (account, theme, sign out) and the menu of the plugins this account may use. */
 @Component({
   selector: 'wl-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    ICON_BUTTON_IMPORTS,
-    RouterOutlet,
-    RouterLink,
-    RouterLinkActive,
-    MatToolbarModule,
-    MatSidenavModule,
-    MatListModule,
-    MatMenuModule,
-    MatDividerModule,
-    WeComConnectionChip,
-  ],
+  imports: [ICON_BUTTON_IMPORTS, FRAME_IMPORTS, RouterModule, WeComConnectionChip],
   templateUrl: './shell-layout.html',
   styleUrl: './shell-layout.scss',
 })
