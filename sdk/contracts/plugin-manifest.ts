@@ -20,6 +20,7 @@ export const HOST_NAMESPACES = [
   'jobs',
   'files',
   'reports',
+  'lives',
   // Host event namespaces (`job.*`, `wecom.*`): a plugin's events are `<id>.*`, so no id may be one.
   'job',
   'wecom',

@@ -35,3 +35,31 @@ export class PageLoad {
     }
   }
 }
+
+/**
+ * A request a form asks for on demand (a lookup, a code to fetch): `busy` while it runs, then its
+ * `answer`, or the reason it failed in `error` (the last answer is dropped then). A second submit while
+ * one runs is ignored.
+ *
+ *   protected readonly lookup = new Lookup<ShareInfoAnswer>();
+ *   submit() { return this.lookup.run(() => this.rpc.call(...)); }
+ */
+export class Lookup<T> {
+  readonly busy = signal(false);
+  readonly error = signal<string | null>(null);
+  readonly answer = signal<T | null>(null);
+
+  async run(request: () => Promise<T>): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      this.answer.set(await request());
+    } catch (error) {
+      this.answer.set(null);
+      this.error.set(failureText(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

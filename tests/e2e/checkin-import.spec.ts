@@ -8,15 +8,9 @@ import { openDatabase } from '../../host/runtime/storage/database.js';
 import { LiveStoreService } from '../../host/runtime/live-store/live-store.js';
 import { systemClock } from '../../host/runtime/core/runtime-options.js';
 import { writeCheckinFixtures, type FixtureName } from '../fixtures/checkin/checkin-workbooks.js';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  call,
-  simAdmin,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-  prepareCorp,
-} from './support/journey-env.js';
+import { screenshotThemes, type OpenedPage } from './support/browser.js';
+import { call, simAdmin, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, openLogin, signInMember, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
 const SPEC_TIMEOUT = 120_000;
@@ -67,9 +61,10 @@ describe('签到导入 (browser mode, simulator)', () => {
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('checkin-import'), launchChromium()]);
+    const started = await startJourney('checkin-import', ROOT_PASSWORD);
+    ({ env, browser } = started);
     fixtures = await writeCheckinFixtures(join(env.dataDir, 'fixtures'));
-    const root = await prepareCorp(env, ROOT_PASSWORD);
+    const root = started.root;
     const [corp] = await call<Array<{ corpId: string }>>(env, 'corps.list', {}, root.session);
     const data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
     anchor = data.specials.mainAnchorUserid;
@@ -78,20 +73,13 @@ describe('签到导入 (browser mode, simulator)', () => {
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
-    for (const opened of pages) await opened.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, pages);
   }, SPEC_TIMEOUT);
 
   async function signInToCheckin(): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url);
-    pages.push(opened);
+    const opened = await openLogin(browser, env, pages);
     const page = opened.page;
-    await page.waitForURL('**/login');
-    await page.getByTestId('userid').fill(anchor);
-    await page.getByTestId('username').fill('王主播');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/create');
+    await signInMember(page, anchor);
     await page.getByRole('link', { name: '签到导入' }).click();
     await page.waitForURL('**/checkin');
     await page.getByRole('heading', { name: '签到导入' }).waitFor();

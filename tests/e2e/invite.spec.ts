@@ -3,14 +3,9 @@
 // send, the results say so, and 重试失败的 sends only that batch again. A member who left meanwhile is
 // answered invalid by WeCom and shown as such.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  simAdmin,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-  prepareCorp,
-} from './support/journey-env.js';
+import { screenshotThemes, type OpenedPage } from './support/browser.js';
+import { simAdmin, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, openLogin, signInMember, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
 const SPEC_TIMEOUT = 120_000;
@@ -34,26 +29,18 @@ describe('邀请观看 (browser mode, simulator)', () => {
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('invite'), launchChromium()]);
-    await prepareCorp(env, ROOT_PASSWORD);
+    ({ env, browser } = await startJourney('invite', ROOT_PASSWORD));
     data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
-    for (const opened of pages) await opened.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, pages);
   }, SPEC_TIMEOUT);
 
   async function signIn(viewport?: { width: number; height: number }): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url, viewport);
-    pages.push(opened);
+    const opened = await openLogin(browser, env, pages, viewport);
     const page = opened.page;
-    await page.waitForURL('**/login');
-    await page.getByTestId('userid').fill(data.specials.mainAnchorUserid);
-    await page.getByTestId('username').fill('王主播');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/create');
+    await signInMember(page, data.specials.mainAnchorUserid);
     await page.getByRole('heading', { name: '创建预约直播' }).waitFor();
     return opened;
   }

@@ -1,14 +1,9 @@
 // 创建直播 end to end (R3): a WeCom user signs in through the saved corp, lands on the create page (the
 // default page after login), creates a reserved live in the simulator and sees the confirmation.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  simAdmin,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-  prepareCorp,
-} from './support/journey-env.js';
+import { screenshotThemes, type OpenedPage } from './support/browser.js';
+import { simAdmin, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, openLogin, signInMember, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
 const SPEC_TIMEOUT = 90_000;
@@ -25,25 +20,18 @@ describe('创建直播 (browser mode, simulator)', () => {
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('live-create'), launchChromium()]);
-    await prepareCorp(env, ROOT_PASSWORD);
+    ({ env, browser } = await startJourney('live-create', ROOT_PASSWORD));
     anchor = ((await simAdmin(env.sim, 'GET', 'data')) as SimData).specials.mainAnchorUserid;
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
-    for (const opened of pages) await opened.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, pages);
   }, SPEC_TIMEOUT);
 
   async function signIn(viewport?: { width: number; height: number }): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url, viewport);
-    pages.push(opened);
+    const opened = await openLogin(browser, env, pages, viewport);
     const page = opened.page;
-    await page.waitForURL('**/login');
-    await page.getByTestId('userid').fill(anchor);
-    await page.getByTestId('username').fill('王主播');
-    await page.getByTestId('login-submit').click();
+    await signInMember(page, anchor);
     return opened;
   }
 

@@ -1,14 +1,9 @@
 // 直播详情 end to end (R5): a WeCom user signs in, opens `/live/<livingid>` of the simulator's promotion
 // live, and sees the live pulled from WeCom, its viewers with inviters, and the viewer-profile charts.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  simAdmin,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-  prepareCorp,
-} from './support/journey-env.js';
+import { screenshotThemes, type OpenedPage } from './support/browser.js';
+import { simAdmin, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, openLogin, signInMember, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
 const SPEC_TIMEOUT = 90_000;
@@ -25,26 +20,18 @@ describe('直播详情 (browser mode, simulator)', () => {
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('live-detail'), launchChromium()]);
-    await prepareCorp(env, ROOT_PASSWORD);
+    ({ env, browser } = await startJourney('live-detail', ROOT_PASSWORD));
     data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
-    for (const opened of pages) await opened.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, pages);
   }, SPEC_TIMEOUT);
 
   async function signIn(viewport?: { width: number; height: number }): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url, viewport);
-    pages.push(opened);
+    const opened = await openLogin(browser, env, pages, viewport);
     const page = opened.page;
-    await page.waitForURL('**/login');
-    await page.getByTestId('userid').fill(data.specials.mainAnchorUserid);
-    await page.getByTestId('username').fill('王主播');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/create');
+    await signInMember(page, data.specials.mainAnchorUserid);
     return opened;
   }
 
@@ -71,16 +58,19 @@ describe('直播详情 (browser mode, simulator)', () => {
       await page.locator('wl-viewer-charts').scrollIntoViewIfNeeded();
       await screenshotThemes(page, 'live-detail-charts', false);
 
-      // The picker at /live lists the stored live and leads back to it.
+      // The picker at /live (the shared live picker) finds the stored live and leads back to it.
       await page.getByRole('link', { name: '全部直播' }).click();
       await page.waitForURL('**/live');
       await page.getByRole('heading', { name: '直播详情' }).waitFor();
+      const search = page.getByRole('combobox', { name: '搜索直播' });
+      await search.click();
+      await page.getByRole('option', { name: new RegExp(promo) }).waitFor();
       await screenshotThemes(page, 'live-detail-picker');
       // A stored live shows at once; the pull from WeCom runs behind it with a visible indicator (slow
       // WeCom answers make the pull last long enough to see it).
       await simAdmin(env.sim, 'POST', 'config', { latencyMs: 800 });
       try {
-        await page.locator(`a[href$="/live/${promo}"]`).click();
+        await page.getByRole('option', { name: new RegExp(promo) }).click();
         const pulling = page.getByTestId('pulling');
         await pulling.waitFor();
         expect(await pulling.textContent()).toContain('正在从企业微信更新，下面先显示本地保存的数据');
@@ -99,9 +89,10 @@ describe('直播详情 (browser mode, simulator)', () => {
       await page.getByRole('option', { name: '微信用户', exact: true }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
       // The count's wording follows the filter at once; the rows follow the host's answer.
-      await page.waitForFunction(
-        `[...document.querySelectorAll('table[aria-label="观众明细"] tr[mat-row]')].every((row) => row.textContent.includes('外部 · 微信'))`,
-      );
+      // Locator waits, not waitForFunction: its polling evaluates a string, which the page's CSP forbids.
+      const rows = page.locator('table[aria-label="观众明细"] tr[mat-row]');
+      await rows.filter({ hasNotText: '外部 · 微信' }).first().waitFor({ state: 'detached' });
+      await rows.first().waitFor();
       const wechat = await page.locator('table[aria-label="观众明细"] tr[mat-row]').allTextContents();
       expect(wechat.length).toBeGreaterThan(0);
       expect(wechat.every((row) => row.includes('外部 · 微信'))).toBeTrue();
@@ -154,9 +145,9 @@ describe('直播详情 (browser mode, simulator)', () => {
       // The filter row wraps under the search; the cards follow the filter.
       await page.getByRole('option', { name: '微信用户', exact: true }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
-      await page.waitForFunction(
-        `[...document.querySelectorAll('ul.cards li')].every((card) => card.textContent.includes('外部 · 微信'))`,
-      );
+      const cards = page.locator('ul.cards li');
+      await cards.filter({ hasNotText: '外部 · 微信' }).first().waitFor({ state: 'detached' });
+      await cards.first().waitFor();
       const wechat = await page.locator('ul.cards li').allTextContents();
       expect(wechat.length).toBeGreaterThan(0);
       expect(wechat.every((card) => card.includes('外部 · 微信'))).toBeTrue();

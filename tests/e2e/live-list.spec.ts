@@ -5,14 +5,9 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { removeDir, tempDataDir } from '../support/runtime-harness.js';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  simAdmin,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-  prepareCorp,
-} from './support/journey-env.js';
+import { screenshotThemes, type OpenedPage } from './support/browser.js';
+import { simAdmin, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, openLogin, signInMember, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'List-Orchid-Ferry-3';
 const SPEC_TIMEOUT = 120_000;
@@ -29,28 +24,20 @@ describe('成员直播列表 (browser mode, simulator)', () => {
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('live-list'), launchChromium()]);
-    await prepareCorp(env, ROOT_PASSWORD);
+    ({ env, browser } = await startJourney('live-list', ROOT_PASSWORD));
     data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
     saveDir = tempDataDir('live-list-download');
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
-    for (const opened of pages) await opened.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, pages);
     removeDir(saveDir);
   }, SPEC_TIMEOUT);
 
   async function signIn(viewport?: { width: number; height: number }): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url, viewport);
-    pages.push(opened);
+    const opened = await openLogin(browser, env, pages, viewport);
     const page = opened.page;
-    await page.waitForURL('**/login');
-    await page.getByTestId('userid').fill(data.specials.mainAnchorUserid);
-    await page.getByTestId('username').fill('王主播');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/create');
+    await signInMember(page, data.specials.mainAnchorUserid);
     // A narrow window hides the navigation behind its toggle.
     if (viewport !== undefined) await page.getByRole('button', { name: '显示或隐藏导航菜单' }).click();
     await page.getByRole('link', { name: '成员直播列表' }).first().click();

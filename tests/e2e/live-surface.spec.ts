@@ -3,15 +3,9 @@
 // admin, and a WeChat viewing code; light/dark screenshots at 1366 and 390 px.
 import type { Browser, Page } from 'playwright-core';
 import type { LoginResult } from '../../sdk/contracts/host-status.js';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  call,
-  prepareCorp,
-  simAdmin,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-} from './support/journey-env.js';
+import { screenshotThemes, type OpenedPage } from './support/browser.js';
+import { call, simAdmin, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, openLogin, signInMember, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Root-Kettle-Harbor-7';
 const ADMIN_PASSWORD = 'Lantern-Orchid-Quarry-42';
@@ -48,8 +42,9 @@ describe('企业微信连接状态、封面、回放与观看码 (browser mode, 
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('live-surface'), launchChromium()]);
-    const root = await prepareCorp(env, ROOT_PASSWORD);
+    const started = await startJourney('live-surface', ROOT_PASSWORD);
+    ({ env, browser } = started);
+    const root = started.root;
     const corps = await call<Array<{ corpId: string }>>(env, 'corps.list', {}, root.session);
     ({ initialCode: adminCode } = await call<{ initialCode: string }>(
       env,
@@ -61,9 +56,7 @@ describe('企业微信连接状态、封面、回放与观看码 (browser mode, 
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
-    for (const opened of pages) await opened.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, pages);
   }, SPEC_TIMEOUT);
 
   beforeEach(async () => {
@@ -71,22 +64,15 @@ describe('企业微信连接状态、封面、回放与观看码 (browser mode, 
   });
 
   async function signIn(viewport = WIDE): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url, viewport);
-    pages.push(opened);
+    const opened = await openLogin(browser, env, pages, viewport);
     const page = opened.page;
-    await page.waitForURL('**/login');
-    await page.getByTestId('userid').fill(data.specials.mainAnchorUserid);
-    await page.getByTestId('username').fill('王主播');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/create');
+    await signInMember(page, data.specials.mainAnchorUserid);
     return opened;
   }
 
   async function signInAdmin(): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url, WIDE);
-    pages.push(opened);
+    const opened = await openLogin(browser, env, pages, WIDE);
     const page = opened.page;
-    await page.waitForURL('**/login');
     await page.getByTestId('userid').fill('ReplayAdmin');
     await page.getByTestId('login-submit').click();
     await page.getByTestId('password').waitFor();

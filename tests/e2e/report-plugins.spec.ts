@@ -7,14 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { removeDir, tempDataDir } from '../support/runtime-harness.js';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  prepareCorp,
-  simAdmin,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-} from './support/journey-env.js';
+import { screenshotThemes, type OpenedPage } from './support/browser.js';
+import { simAdmin, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, openLogin, signInMember, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Report-Lantern-Quay-9';
 const SPEC_TIMEOUT = 120_000;
@@ -36,32 +31,22 @@ describe('report plugins (browser mode, simulator)', () => {
   const pages: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('reports'), launchChromium()]);
-    await prepareCorp(env, ROOT_PASSWORD);
+    ({ env, browser } = await startJourney('reports', ROOT_PASSWORD));
     data = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
     saveDir = tempDataDir('report-download');
   }, SPEC_TIMEOUT);
 
   afterAll(async () => {
-    for (const opened of pages) await opened.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, pages);
     removeDir(saveDir);
   }, SPEC_TIMEOUT);
 
-  async function open(viewport: { width: number; height: number }): Promise<OpenedPage> {
-    const opened = await openPage(browser, env.server.ready.url, viewport);
-    pages.push(opened);
-    await opened.page.waitForURL('**/login');
-    return opened;
-  }
+  const open = (viewport: { width: number; height: number }): Promise<OpenedPage> =>
+    openLogin(browser, env, pages, viewport);
 
   async function signInUser(viewport: { width: number; height: number }): Promise<Page> {
     const { page } = await open(viewport);
-    await page.getByTestId('userid').fill(data.specials.mainAnchorUserid);
-    await page.getByTestId('username').fill('王主播');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/create');
+    await signInMember(page, data.specials.mainAnchorUserid);
     return page;
   }
 

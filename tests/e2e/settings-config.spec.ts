@@ -9,8 +9,9 @@ import type { Browser } from 'playwright-core';
 import type { ConfigView } from '../../sdk/contracts/config.js';
 import type { LoginResult } from '../../sdk/contracts/host-status.js';
 import { appRoot } from '../../host/runtime/core/app-info.js';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import { call, startJourneyEnv, stopJourneyEnv, type JourneyEnv } from './support/journey-env.js';
+import { openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
+import { call, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, signInRootToSettings, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Config2026pass';
 const within = (path: string, root: string): boolean => {
@@ -31,15 +32,11 @@ describe('settings installation pages (browser mode)', () => {
   let root: LoginResult;
 
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('settings-config'), launchChromium()]);
-    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
-    root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
+    ({ env, browser, root } = await startJourney('settings-config', ROOT_PASSWORD, false));
   }, 60_000);
 
   afterAll(async () => {
-    await opened?.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, [opened]);
     rmSync(E2E_FOLDER, { recursive: true, force: true });
   });
 
@@ -47,11 +44,7 @@ describe('settings installation pages (browser mode)', () => {
     if (env === undefined || browser === undefined) throw new Error('environment not started');
     opened = await openPage(browser, env.server.ready.url);
     const { page } = opened;
-    await page.getByTestId('mode-root').click();
-    await page.getByTestId('root-password').fill(ROOT_PASSWORD);
-    await page.getByTestId('root-submit').click();
-    await page.getByRole('link', { name: '系统设置' }).first().click();
-    await page.waitForURL('**/settings/plugins');
+    await signInRootToSettings(page, ROOT_PASSWORD);
 
     // 存储与日志: where things are now.
     await page.getByRole('tab', { name: '存储与日志' }).click();

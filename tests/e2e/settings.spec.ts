@@ -3,14 +3,9 @@
 // the pages; screenshots of every page in light and dark.
 import type { Browser } from 'playwright-core';
 import type { LoginResult } from '../../sdk/contracts/host-status.js';
-import { launchChromium, openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
-import {
-  call,
-  DETECTED_IP,
-  startJourneyEnv,
-  stopJourneyEnv,
-  type JourneyEnv,
-} from './support/journey-env.js';
+import { openPage, screenshotThemes, type OpenedPage } from './support/browser.js';
+import { call, DETECTED_IP, type JourneyEnv } from './support/journey-env.js';
+import { endJourney, signInRootToSettings, startJourney } from './support/sign-in.js';
 
 const ROOT_PASSWORD = 'Settings2026pass';
 
@@ -22,15 +17,11 @@ describe('settings pages (browser mode, simulator)', () => {
 
   // Generous limits for loaded CI machines; the journey itself takes a few seconds.
   beforeAll(async () => {
-    [env, browser] = await Promise.all([startJourneyEnv('settings'), launchChromium()]);
-    await call(env, 'auth.setupRoot', { password: ROOT_PASSWORD });
-    root = await call<LoginResult>(env, 'auth.login', { kind: 'root', password: ROOT_PASSWORD });
+    ({ env, browser, root } = await startJourney('settings', ROOT_PASSWORD, false));
   }, 60_000);
 
   afterAll(async () => {
-    await opened?.context.close();
-    await browser?.close();
-    await stopJourneyEnv(env);
+    await endJourney({ env, browser }, [opened]);
   });
 
   it('lets root-admin add the corp, a WeCom admin and a trusted IP', async () => {
@@ -39,13 +30,9 @@ describe('settings pages (browser mode, simulator)', () => {
     opened = await openPage(browser, server.ready.url);
     const { page } = opened;
     // root-admin signs in on the login page, then opens 系统设置 from the shell's menu (a lazy plugin route).
-    await page.getByTestId('mode-root').click();
-    await page.getByTestId('root-password').fill(ROOT_PASSWORD);
-    await page.getByTestId('root-submit').click();
-    await page.getByRole('link', { name: '系统设置' }).first().click();
+    await signInRootToSettings(page, ROOT_PASSWORD);
 
     // 插件管理 is root-admin's first page; the core plugin is locked on.
-    await page.waitForURL('**/settings/plugins');
     const settingsCard = page.locator('[data-plugin="settings"]');
     await settingsCard.waitFor();
     expect(await settingsCard.innerText()).toContain('已启用');

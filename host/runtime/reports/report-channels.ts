@@ -5,7 +5,6 @@ import { injectable } from 'tsyringe';
 import { z } from 'zod';
 import { AuditLog } from '../audit/audit-log.js';
 import { IpcRouter } from '../rpc/ipc-router.js';
-import { LiveStoreService } from '../live-store/live-store.js';
 import { ReportService } from './report-service.js';
 
 const ReportId = z.string().min(1).max(64);
@@ -24,7 +23,6 @@ export class ReportChannels {
     private readonly router: IpcRouter,
     private readonly reports: ReportService,
     private readonly audit: AuditLog,
-    private readonly lives: LiveStoreService,
   ) {}
 
   register(): void {
@@ -91,19 +89,6 @@ export class ReportChannels {
     );
     this.router.handle('reports.available', { input: z.object({}), minTier: 'user' }, (_input, call) =>
       this.reports.available(call),
-    );
-    // The form's live picker: the caller corp's stored lives, newest first (a `live` parameter).
-    this.router.handle(
-      'reports.lives',
-      { input: z.object({ keyword: z.string().max(100).default('') }), minTier: 'user', requiresCorp: true },
-      async ({ keyword }, call) => {
-        const page = await this.lives.list(call.corp?.corpId ?? '', { keyword, page: 1, pageSize: 50 });
-        return page.rows.map((live) => ({
-          livingid: live.livingid,
-          theme: live.theme,
-          startAt: live.actualStart ?? live.reserveStart ?? null,
-        }));
-      },
     );
     this.router.handle(
       'reports.definition',

@@ -101,13 +101,13 @@ describe('example reports on a store with known answers', () => {
     ).toEqual([['乙经理', 2, 9000]]);
   });
 
-  it('offers the caller corp’s lives to a live parameter, newest first', async () => {
+  it('offers the caller corp’s lives to a live parameter (the shared picker), newest first', async () => {
     const lives = dataOf<Array<{ livingid: string }>>(
-      await world.runtime.router.dispatch('reports.lives', {}, world.userA),
+      await world.runtime.router.dispatch('lives.pick', {}, world.userA),
     );
     expect(lives.map((live) => live.livingid)).toEqual(['live-a3', 'live-a2', 'live-a1']);
     const b = dataOf<Array<{ livingid: string }>>(
-      await world.runtime.router.dispatch('reports.lives', {}, world.userB),
+      await world.runtime.router.dispatch('lives.pick', {}, world.userB),
     );
     expect(b.map((live) => live.livingid)).toEqual(['live-b1']);
   });

@@ -14,3 +14,11 @@ export interface UiPluginEntry {
   core: boolean;
   loadRoutes: () => Promise<Routes>;
 }
+
+/** An entry of the generated registry: the manifest's menu fields and the import of its ui/routes.ts. */
+export function pluginEntry(
+  fields: Omit<UiPluginEntry, 'loadRoutes'>,
+  load: () => Promise<{ routes: Routes }>,
+): UiPluginEntry {
+  return { ...fields, loadRoutes: () => load().then((module) => module.routes) };
+}

@@ -1,8 +1,8 @@
 // The checkin-import plugin's main side through the router: a live synced from the WeCom simulator
 // into the store, real workbooks uploaded into the file store, preview and import as jobs.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
+import type { LiveOption } from '../../../sdk/contracts/lives-channels.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import {
   FIXTURE_FILES,
@@ -11,18 +11,8 @@ import {
   type FixtureName,
 } from '../../../tests/fixtures/checkin/checkin-workbooks.js';
 import { storedCheckins, syncLive, uploadFile } from '../../../tests/fixtures/checkin/runtime-helpers.js';
-import {
-  corpSessionFor,
-  dataOf,
-  removeDir,
-  sessionFor,
-  startRuntime,
-  tempDataDir,
-  waitFor,
-  loginSimCorp,
-} from '../../../tests/support/runtime-harness.js';
-import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
-import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
+import { corpSessionFor, dataOf, sessionFor, waitFor } from '../../../tests/support/runtime-harness.js';
+import { startSimWorld, stopSimWorld, type SimWorld } from '../../../tests/support/sim-world.js';
 import type {
   CheckinImportResult,
   CheckinLiveOption,
@@ -32,15 +22,12 @@ import type {
 } from '../shared/checkin-api.js';
 import { memberRowsRetention } from './preview-rows.js';
 
-type Runtime = Awaited<ReturnType<typeof startRuntime>>;
+type Runtime = SimWorld['runtime'];
 
-// dist/plugins: the compiled plugins with their copied manifests.
-const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const USER = 'importer-1';
 
 describe('checkin-import plugin (main side, simulator)', () => {
-  let sim: RunningSimulator;
-  let dataDir: string;
+  let world: SimWorld;
   let runtime: Runtime;
   let corpId: string;
   let session: string;
@@ -50,24 +37,18 @@ describe('checkin-import plugin (main side, simulator)', () => {
 
   beforeAll(async () => {
     // Seed 42: 黍离。, 万强 and 自来水 are unique among the promotion live's viewers; 晴天 is two viewers.
-    sim = await startSimulator({ port: 0, seed: 42, lives: 6, viewers: 60, members: 8 });
-    dataDir = tempDataDir('checkin-import');
-    fixtures = await writeCheckinFixtures(join(dataDir, 'fixtures'));
-    runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
-    corpId = await loginSimCorp(runtime, sim);
+    world = await startSimWorld('checkin-import', { seed: 42, lives: 6, viewers: 60, members: 8 });
+    ({ runtime, corpId } = world);
+    fixtures = await writeCheckinFixtures(join(world.dataDir, 'fixtures'));
     session = await sessionFor(runtime, 'user', USER, corpId);
-    const data = await new SimClient(sim).data();
+    const data = await world.client.data();
     livingid = data.specials.promotionLivingid;
     specials = data.specials;
     // The live as the list or detail page would have synced it: info and every watch-stat page.
     await syncLive(runtime, corpId, livingid);
   });
 
-  afterAll(async () => {
-    await runtime.stop();
-    removeDir(dataDir);
-    await sim.close();
-  });
+  afterAll(() => stopSimWorld(world));
 
   const call = (channel: string, body: unknown, as = session): Promise<RpcResult> =>
     runtime.router.dispatch(`checkin-import.${channel}`, body, as);
@@ -366,12 +347,14 @@ describe('checkin-import plugin (main side, simulator)', () => {
     expect([await rowsOf(stale.jobId), await rowsOf(next.jobId)]).toEqual([0, 9]);
   });
 
-  it('lists the corp’s stored lives for the picker, by keyword', async () => {
-    const lives = dataOf<CheckinLiveOption[]>(await call('lives', {}));
+  it('offers the corp’s stored live to the shared picker (lives.pick) and answers it by livingid', async () => {
+    const pick = (input: unknown): Promise<RpcResult> =>
+      runtime.router.dispatch('lives.pick', input, session);
+    const lives = dataOf<LiveOption[]>(await pick({}));
     expect(lives.map((live) => live.livingid)).toEqual([livingid]);
     const theme = lives[0]?.theme ?? '';
-    expect(dataOf<CheckinLiveOption[]>(await call('lives', { keyword: theme.slice(0, 2) })).length).toBe(1);
-    expect(dataOf<CheckinLiveOption[]>(await call('lives', { keyword: '没有这样的直播' }))).toEqual([]);
+    expect(dataOf<LiveOption[]>(await pick({ keyword: theme.slice(0, 2) })).length).toBe(1);
+    expect(dataOf<LiveOption[]>(await pick({ keyword: '没有这样的直播' }))).toEqual([]);
     expect(dataOf<CheckinLiveOption>(await call('live', { livingid })).theme).toBe(theme);
   });
 });

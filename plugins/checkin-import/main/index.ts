@@ -6,7 +6,7 @@ import { definePlugin } from '../../../sdk/main/define-plugin.js';
 import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { CheckinLiveOption, MemberRowsPage } from '../shared/checkin-api.js';
 import { checkinJob, IMPORT_JOB, PREVIEW_JOB, type CheckinJobInput } from './checkin-job.js';
-import { ImportSchema, LiveSchema, LivesSchema, RowsSchema } from './input-schemas.js';
+import { ImportSchema, LiveSchema, RowsSchema } from './input-schemas.js';
 import { memberRowsRetention, readMemberRows } from './preview-rows.js';
 
 const guard = { minTier: 'user', requiresCorp: true } as const;
@@ -35,17 +35,6 @@ export default definePlugin({
         throw new AppError('CONFLICT', '签到表尚未读取完成。', { jobId: query.jobId, state: job.state });
       }
       return readMemberRows(ctx.db, query);
-    });
-
-    // The page's live picker: the caller's corp's stored lives, newest first, by theme or livingid.
-    ctx.handle('lives', { input: LivesSchema, ...guard }, async ({ keyword, limit }, call) => {
-      const page = await ctx.liveStore.list(corpOf(call), {
-        ...(keyword === undefined || keyword === '' ? {} : { keyword }),
-        page: 1,
-        pageSize: limit,
-        sort: { field: 'start', direction: 'desc' },
-      });
-      return page.rows.map(toOption);
     });
 
     ctx.handle('live', { input: LiveSchema, ...guard }, async ({ livingid }, call) =>

@@ -7,11 +7,6 @@ export const ImportSchema = z.object({
   fileId: z.string({ error: '请先上传签到表' }).trim().min(1, '请先上传签到表').max(128),
 });
 
-export const LivesSchema = z.object({
-  keyword: z.string().trim().max(100, '关键字最多 100 个字').optional(),
-  limit: z.number().int().min(1).max(50).default(20),
-});
-
 export const LiveSchema = z.object({ livingid });
 
 export const RowsSchema = z.object({

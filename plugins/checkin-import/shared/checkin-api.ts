@@ -109,7 +109,7 @@ export interface MemberRowsPage {
   total: number;
 }
 
-/** A live for the picker (`checkin-import.lives`). */
+/** A live as `checkin-import.live` answers it (the picker itself is sdk/ui/live-picker.ts). */
 export interface CheckinLiveOption {
   livingid: string;
   theme: string;

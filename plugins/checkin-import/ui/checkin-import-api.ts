@@ -7,10 +7,6 @@ import type { CheckinLiveOption, MemberRowsPage, MemberRowsQuery } from '../shar
 export class CheckinImportApi {
   private readonly rpc = inject(RpcClient);
 
-  lives(keyword: string): Promise<CheckinLiveOption[]> {
-    return this.rpc.call<CheckinLiveOption[]>('checkin-import.lives', keyword === '' ? {} : { keyword });
-  }
-
   live(livingid: string): Promise<CheckinLiveOption> {
     return this.rpc.call<CheckinLiveOption>('checkin-import.live', { livingid });
   }

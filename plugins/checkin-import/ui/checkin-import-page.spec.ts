@@ -154,7 +154,7 @@ async function render(
       message: '本地没有这场直播（missing）：请先同步或打开该直播',
     });
   });
-  fake.answer('checkin-import.lives', [LIVE]);
+  fake.answer('lives.pick', [{ ...LIVE, anchorUserid: 'WangDeSheng', anchorName: '王德胜' }]);
   fake.answer('files.pickOpen', { fileId: 'file-1', name: '签到.xlsx', size: 2048 });
   fake.answer('checkin-import.preview', { jobId: 'job-preview' });
   fake.answer('checkin-import.import', { jobId: 'job-import' });
@@ -321,7 +321,7 @@ describe('CheckinImportPage', () => {
     await picker.enterText('新品');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await settle(fixture);
-    expect(fake.callsTo('checkin-import.lives')).toContain({ keyword: '新品' });
+    expect(fake.callsTo('lives.pick')).toContain({ keyword: '新品', limit: 20 });
     await picker.selectOption({ text: /新品推广直播/ });
     await settle(fixture);
     expect(text(fixture.nativeElement.querySelector('[data-testid=chosen-live]'))).toContain('lv-1');
@@ -333,7 +333,7 @@ describe('CheckinImportPage', () => {
     expect(text((fixture.nativeElement as HTMLElement).querySelector('[role=alert]'))).toContain(
       '请先同步或打开该直播',
     );
-    expect(fixture.nativeElement.querySelector('wci-live-picker')).not.toBeNull();
+    expect(fixture.nativeElement.querySelector('wl-live-picker')).not.toBeNull();
     expect(fixture.nativeElement.querySelector('[data-testid=chosen-live]')).toBeNull();
   });
 });

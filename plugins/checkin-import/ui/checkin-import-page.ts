@@ -1,8 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
@@ -10,10 +6,11 @@ import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { FileTransfer } from '../../../sdk/ui/file-transfer.js';
 import type { UploadedFile } from '../../../sdk/ui/file-routes.js';
 import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
+import { CARD_PAGE_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import type { CheckinImportResult, CheckinLiveOption } from '../shared/checkin-api.js';
 import { CheckinImportApi } from './checkin-import-api.js';
 import { CheckinPreview } from './checkin-preview.js';
-import { LivePicker } from './live-picker.js';
+import { LivePicker } from '../../../sdk/ui/live-picker.js';
 import { WorkbookLayoutHelp } from './workbook-layout-help.js';
 
 /** A refused workbook: the job's message and every problem with its sheet and row. */
@@ -30,10 +27,7 @@ interface Refusal {
   selector: 'wci-checkin-import-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    MatButtonModule,
-    MatCardModule,
-    MatIconModule,
-    MatProgressBarModule,
+    CARD_PAGE_IMPORTS,
     RouterLink,
     JobProgressComponent,
     CheckinPreview,

@@ -1,25 +1,12 @@
 // The live-create plugin's main side through the router, against the WeCom simulator over HTTP.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
-import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
-import {
-  dataOf,
-  removeDir,
-  sessionFor,
-  startRuntime,
-  tempDataDir,
-  waitFor,
-  loginSimCorp,
-} from '../../../tests/support/runtime-harness.js';
+import { dataOf, sessionFor, waitFor } from '../../../tests/support/runtime-harness.js';
+import { startSimWorld, stopSimWorld, type SimWorld } from '../../../tests/support/sim-world.js';
 import type { CreatedLiveAnswer, LiveWithPulls } from '../shared/live-create-api.js';
 
-type Runtime = Awaited<ReturnType<typeof startRuntime>>;
-
-// dist/plugins: the compiled plugins with their copied manifests.
-const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+type Runtime = SimWorld['runtime'];
 
 interface JobRow {
   id: string;
@@ -39,9 +26,8 @@ interface SimLiveView {
 }
 
 describe('live-create plugin (main side, simulator)', () => {
-  let sim: RunningSimulator;
+  let world: SimWorld;
   let client: SimClient;
-  let dataDir: string;
   let runtime: Runtime;
   let corpId: string;
   let session: string;
@@ -50,20 +36,13 @@ describe('live-create plugin (main side, simulator)', () => {
   let counter = 0;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0, seed: 7, lives: 6, viewers: 60, members: 8 });
-    client = new SimClient(sim);
-    dataDir = tempDataDir('live-create');
-    runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
     // A WeCom login saves the simulator's corp app, as a user would on the login page.
-    corpId = await loginSimCorp(runtime, sim);
+    world = await startSimWorld('live-create', { seed: 7, lives: 6, viewers: 60, members: 8 });
+    ({ client, runtime, corpId } = world);
     session = await sessionFor(runtime, 'user', 'creator-1', corpId);
   });
 
-  afterAll(async () => {
-    await runtime.stop();
-    removeDir(dataDir);
-    await sim.close();
-  });
+  afterAll(() => stopSimWorld(world));
 
   beforeEach(async () => {
     // No reset between specs: the simulator would hand out the same livingids again.

@@ -1,24 +1,13 @@
 // A live's cover and share image (R3.1): checked in the host, uploaded as temporary media at submit
 // time, passed to living/create; against the WeCom simulator over HTTP and real uploaded files.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { uploadBytes } from '../../../tests/support/uploads.js';
 import { SimClient } from '../../../tests/wecom-sim/spec-client.js';
-import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
-import {
-  dataOf,
-  removeDir,
-  sessionFor,
-  startRuntime,
-  tempDataDir,
-} from '../../../tests/support/runtime-harness.js';
+import { dataOf, sessionFor } from '../../../tests/support/runtime-harness.js';
+import { startSimWorld, stopSimWorld, type SimWorld } from '../../../tests/support/sim-world.js';
 import type { CheckedImageAnswer, CreatedLiveAnswer } from '../shared/live-create-api.js';
 
-type Runtime = Awaited<ReturnType<typeof startRuntime>>;
-
-const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+type Runtime = SimWorld['runtime'];
 
 /** A real 1×1 PNG. */
 const PNG = Buffer.from(
@@ -40,42 +29,25 @@ interface StoredMediaView {
 }
 
 describe('live-create images: cover and share image of an activity live', () => {
-  let sim: RunningSimulator;
+  let world: SimWorld;
   let client: SimClient;
-  let dataDir: string;
   let runtime: Runtime;
   let session: string;
   let anchor: string;
   let counter = 0;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0, seed: 11, lives: 4, viewers: 20, members: 6 });
-    client = new SimClient(sim);
-    dataDir = tempDataDir('live-images');
-    runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '图片企业',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
+    world = await startSimWorld(
+      'live-images',
+      { seed: 11, lives: 4, viewers: 20, members: 6 },
+      { corpname: '图片企业' },
     );
-    session = await sessionFor(runtime, 'user', 'image-user', login.corp?.corpId ?? '');
+    ({ client, runtime } = world);
+    session = await sessionFor(runtime, 'user', 'image-user', world.corpId);
     anchor = (await client.data()).specials.mainAnchorUserid;
   });
 
-  afterAll(async () => {
-    await runtime.stop();
-    removeDir(dataDir);
-    await sim.close();
-  });
+  afterAll(() => stopSimWorld(world));
 
   beforeEach(async () => {
     await client.admin('DELETE', 'faults');

@@ -200,8 +200,12 @@ describe('LiveCreatePage', () => {
   });
   it('takes 24-hour times as text with seconds, offers a list, and refuses what is not a time', async () => {
     const { fixture, fake, loader } = await render();
-    const start = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=startTime]' }));
-    const end = await loader.getHarness(MatInputHarness.with({ selector: '[formControlName=endTime]' }));
+    const start = await loader.getHarness(
+      MatInputHarness.with({ selector: '[aria-label="开始时间（时:分:秒）"]' }),
+    );
+    const end = await loader.getHarness(
+      MatInputHarness.with({ selector: '[aria-label="结束时间（时:分:秒）"]' }),
+    );
     expect(await start.getType()).toBe('text');
     expect(await start.getValue()).toMatch(/^\d{2}:\d{2}:\d{2}$/);
     await start.setValue('9:5');
@@ -209,7 +213,7 @@ describe('LiveCreatePage', () => {
     await settle(fixture);
     expect(await start.getValue()).toBe('09:05:00');
     const list = await loader.getHarness(
-      MatAutocompleteHarness.with({ selector: '[formControlName=endTime]' }),
+      MatAutocompleteHarness.with({ selector: '[aria-label="结束时间（时:分:秒）"]' }),
     );
     await list.clear();
     await list.enterText('14');

@@ -1,14 +1,11 @@
 import { Component, computed, inject, Injector, signal, viewChild, type OnInit } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { LIVE_STATUS_LABELS, LIVE_TYPE_LABELS, type LiveStatus } from '../../../sdk/contracts/lives.js';
+import { CARD_PAGE_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import { copyText } from '../../../sdk/ui/clipboard.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { RpcError } from '../../../sdk/ui/rpc-client.js';
@@ -30,16 +27,7 @@ type RecentState = 'loading' | 'ready' | 'error';
  */
 @Component({
   selector: 'wlc-live-create-page',
-  imports: [
-    MatButtonModule,
-    MatCardModule,
-    MatIconModule,
-    MatProgressBarModule,
-    MatTooltipModule,
-    RouterLink,
-    LiveForm,
-    AfterCreateChoice,
-  ],
+  imports: [CARD_PAGE_IMPORTS, MatTooltipModule, RouterLink, LiveForm, AfterCreateChoice],
   templateUrl: './live-create-page.component.html',
   styleUrl: './live-create-page.scss',
 })

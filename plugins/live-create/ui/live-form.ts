@@ -147,6 +147,11 @@ export class LiveForm {
   protected readonly endChoices = computed(() =>
     matchingTimeChoices(this.value().range?.endTime, this.choices),
   );
+  /** 开始时间 and 结束时间: the same field twice, over its own control and choices. */
+  protected readonly timeFields = [
+    { control: 'startTime', label: '开始时间', choices: this.startChoices, example: '14:30:00' },
+    { control: 'endTime', label: '结束时间', choices: this.endChoices, example: '15:30:00' },
+  ] as const;
   protected readonly zone = zoneName(browserZone());
   /** The cover and share image (create only; WeCom's living/modify takes no images). */
   protected readonly coverImage = signal<CheckedImageAnswer | null>(null);

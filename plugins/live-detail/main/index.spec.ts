@@ -1,20 +1,11 @@
 // The live-detail plugin's main side through the router, against the WeCom simulator over HTTP.
 import ExcelJS from 'exceljs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { LiveRecord, PageOf, ViewerDetail } from '../../../sdk/contracts/lives.js';
+import type { LiveOption } from '../../../sdk/contracts/lives-channels.js';
+import type { ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
-import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
-import {
-  dataOf,
-  removeDir,
-  sessionFor,
-  startRuntime,
-  tempDataDir,
-  waitFor,
-  loginSimCorp,
-} from '../../../tests/support/runtime-harness.js';
+import { dataOf, sessionFor, waitFor } from '../../../tests/support/runtime-harness.js';
+import { startSimWorld, stopSimWorld, type SimWorld } from '../../../tests/support/sim-world.js';
 import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
 import {
   exceljsPictures,
@@ -25,9 +16,7 @@ import {
 } from '../../../tests/support/xlsx-images.js';
 import { invitedByOther, inviterText, NO_INVITER_TEXT, SELF_INVITE_TEXT } from '../shared/viewer-format.js';
 
-type Runtime = Awaited<ReturnType<typeof startRuntime>>;
-
-const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+type Runtime = SimWorld['runtime'];
 
 /** The viewer table's header row: the last frozen row (the live's header block is above it). */
 function tableHeaderRow(sheet: ExcelJS.Worksheet | undefined): number {
@@ -37,29 +26,21 @@ function tableHeaderRow(sheet: ExcelJS.Worksheet | undefined): number {
 }
 
 describe('live-detail plugin (main side, simulator)', () => {
-  let sim: RunningSimulator;
+  let world: SimWorld;
   let client: SimClient;
   let data: DataSummary;
-  let dataDir: string;
   let runtime: Runtime;
   let corpId: string;
   let session: string;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0, seed: 11, lives: 8, viewers: 400, members: 12 });
-    client = new SimClient(sim);
+    world = await startSimWorld('live-detail', { seed: 11, lives: 8, viewers: 400, members: 12 });
+    ({ client, runtime, corpId } = world);
     data = await client.data();
-    dataDir = tempDataDir('live-detail');
-    runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
-    corpId = await loginSimCorp(runtime, sim);
     session = await sessionFor(runtime, 'user', 'viewer-1', corpId);
   });
 
-  afterAll(async () => {
-    await runtime.stop();
-    removeDir(dataDir);
-    await sim.close();
-  });
+  afterAll(() => stopSimWorld(world));
 
   afterEach(async () => {
     await client.admin('DELETE', 'faults');
@@ -510,10 +491,10 @@ describe('live-detail plugin (main side, simulator)', () => {
     expect(notLocal.ok ? null : notLocal.error.code).toBe('NOT_FOUND');
   });
 
-  it('lists local lives for the picker', async () => {
+  it('offers a pulled live to the shared picker (lives.pick)', async () => {
     await get(data.specials.promotionLivingid, { refresh: true, pageSize: 1 });
-    const page = dataOf<PageOf<LiveRecord>>(await call('lives', { page: 1, pageSize: 50 }));
-    expect(page.rows.map((live) => live.livingid)).toContain(data.specials.promotionLivingid);
+    const lives = dataOf<LiveOption[]>(await runtime.router.dispatch('lives.pick', { limit: 50 }, session));
+    expect(lives.map((live) => live.livingid)).toContain(data.specials.promotionLivingid);
   });
 
   it('exports the viewers (and their profile) to a workbook', async () => {

@@ -8,7 +8,6 @@ import {
   CandidatesSchema,
   ExportSchema,
   GetDetailSchema,
-  PickerSchema,
   ResolveSchema,
   UnmatchedSchema,
 } from './input-schemas.js';
@@ -71,15 +70,6 @@ export default definePlugin({
       });
       return viewer;
     });
-
-    ctx.handle('lives', { input: PickerSchema, ...guard }, async (input, call) =>
-      ctx.liveStore.list(corpOf(call), {
-        ...(input.keyword === undefined || input.keyword === '' ? {} : { keyword: input.keyword }),
-        page: input.page,
-        pageSize: input.pageSize,
-        sort: { field: 'start', direction: 'desc' },
-      }),
-    );
 
     ctx.handle('export', { input: ExportSchema, ...guard }, async (input, call) => {
       const corpId = corpOf(call);

@@ -42,7 +42,6 @@ export const GetDetailSchema = z.object({
   pageSize,
 });
 export const UnmatchedSchema = z.object({ livingid, keyword, page, pageSize });
-export const PickerSchema = z.object({ keyword, page, pageSize });
 export const ExportSchema = z.object({ livingid, withCharts: z.boolean().optional() });
 
 export type GetDetail = z.infer<typeof GetDetailSchema>;

@@ -1,22 +1,12 @@
 // Invitations by app message (R10.3) through the router, against the WeCom simulator over HTTP and a real
 // SQLite file: batching, per-recipient answers, bad input, and no duplicate message on a lost answer.
 import ExcelJS from 'exceljs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { errcodeMessage } from '../../../sdk/wecom/errcode-messages.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
-import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
-import {
-  dataOf,
-  removeDir,
-  sessionFor,
-  startRuntime,
-  tempDataDir,
-  waitFor,
-} from '../../../tests/support/runtime-harness.js';
+import { dataOf, sessionFor, waitFor } from '../../../tests/support/runtime-harness.js';
+import { startSimWorld, stopSimWorld, type SimWorld } from '../../../tests/support/sim-world.js';
 import type {
   InvitationRecipient,
   InvitationSummary,
@@ -26,53 +16,31 @@ import type {
 } from '../shared/invite-api.js';
 import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
 
-type Runtime = Awaited<ReturnType<typeof startRuntime>>;
+type Runtime = SimWorld['runtime'];
 
-const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LINK = 'https://live.example.com/l/quarterly';
 
 describe('live-detail invitations (main side, simulator)', () => {
-  let sim: RunningSimulator;
+  let world: SimWorld;
   let client: SimClient;
   let data: DataSummary;
-  let dataDir: string;
   let runtime: Runtime;
   let session: string;
   let keySeq = 0;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0, seed: 33, lives: 10, viewers: 300, members: 3200 });
-    client = new SimClient(sim);
-    data = await client.data();
-    dataDir = tempDataDir('live-detail-invite');
-    runtime = await startRuntime(dataDir, {
-      pluginDirs: [BUILT_PLUGINS],
-      wecomBaseUrl: sim.url,
+    world = await startSimWorld(
+      'live-detail-invite',
+      { seed: 33, lives: 10, viewers: 300, members: 3200 },
       // A short timeout, so a message whose answer is held back times out in the spec.
-      wecomGateway: { timeoutMs: 2_000 },
-    });
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '模拟企业',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
+      { runtime: { wecomGateway: { timeoutMs: 2_000 } } },
     );
-    session = await sessionFor(runtime, 'user', 'inviter-1', login.corp?.corpId ?? '');
+    ({ client, runtime } = world);
+    data = await client.data();
+    session = await sessionFor(runtime, 'user', 'inviter-1', world.corpId);
   });
 
-  afterAll(async () => {
-    await runtime.stop();
-    removeDir(dataDir);
-    await sim.close();
-  });
+  afterAll(() => stopSimWorld(world));
 
   afterEach(async () => {
     await client.admin('DELETE', 'faults');

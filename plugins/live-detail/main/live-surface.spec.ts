@@ -1,23 +1,12 @@
 // The detail page's replay deletion, WeChat viewing code and share-code lookup (R10.1), through the
 // router against the WeCom simulator over HTTP.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { LoginResult } from '../../../sdk/contracts/host-status.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
-import { startSimulator, type RunningSimulator } from '../../../tests/wecom-sim/server.js';
-import {
-  dataOf,
-  removeDir,
-  sessionFor,
-  startRuntime,
-  tempDataDir,
-} from '../../../tests/support/runtime-harness.js';
+import { dataOf, sessionFor } from '../../../tests/support/runtime-harness.js';
+import { startSimWorld, stopSimWorld, type SimWorld } from '../../../tests/support/sim-world.js';
 import type { DeleteReplayAnswer, LivingCodeAnswer, ShareInfoAnswer } from '../shared/live-surface-api.js';
 
-type Runtime = Awaited<ReturnType<typeof startRuntime>>;
-
-const BUILT_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+type Runtime = SimWorld['runtime'];
 
 interface SimLiveView {
   livingid: string;
@@ -35,44 +24,27 @@ interface AuditRow {
 }
 
 describe('live-detail: replay deletion, viewing code and share info', () => {
-  let sim: RunningSimulator;
+  let world: SimWorld;
   let client: SimClient;
-  let dataDir: string;
   let runtime: Runtime;
   let admin: string;
   let member: string;
   let data: DataSummary;
 
   beforeAll(async () => {
-    sim = await startSimulator({ port: 0, seed: 21, lives: 30, viewers: 200, members: 10 });
-    client = new SimClient(sim);
-    dataDir = tempDataDir('live-surface');
-    runtime = await startRuntime(dataDir, { pluginDirs: [BUILT_PLUGINS], wecomBaseUrl: sim.url });
-    const login = dataOf<LoginResult>(
-      await runtime.router.dispatch(
-        'auth.login',
-        {
-          kind: 'newCorp',
-          corpname: '回放企业',
-          corpid: sim.corpid,
-          corpsecret: sim.corpsecret,
-          agentid: sim.agentid,
-          userid: 'first-user',
-        },
-        null,
-      ),
+    world = await startSimWorld(
+      'live-surface',
+      { seed: 21, lives: 30, viewers: 200, members: 10 },
+      { corpname: '回放企业' },
     );
-    const corpId = login.corp?.corpId ?? '';
+    ({ client, runtime } = world);
+    const corpId = world.corpId;
     admin = await sessionFor(runtime, 'wecom-admin', 'replay-admin', corpId);
     member = await sessionFor(runtime, 'user', 'replay-member', corpId);
     data = await client.data();
   });
 
-  afterAll(async () => {
-    await runtime.stop();
-    removeDir(dataDir);
-    await sim.close();
-  });
+  afterAll(() => stopSimWorld(world));
 
   beforeEach(async () => {
     await client.admin('DELETE', 'faults');

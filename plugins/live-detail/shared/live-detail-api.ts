@@ -65,13 +65,6 @@ export interface UnmatchedCheckinsQuery {
   pageSize: number;
 }
 
-/** `live-detail.lives`: the landing page's picker of local lives. */
-export interface LivePickerQuery {
-  keyword?: string;
-  page: number;
-  pageSize: number;
-}
-
 export interface LiveDetailExportInput {
   livingid: string;
   withCharts?: boolean;

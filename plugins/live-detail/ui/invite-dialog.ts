@@ -1,16 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import { DIALOG_FORM_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
 import { AppSession } from '../../../sdk/ui/session.js';
@@ -58,16 +55,12 @@ export function mergeRecipients(picked: readonly string[], pasted: readonly stri
   selector: 'wl-invite-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    DIALOG_FORM_IMPORTS,
     FormsModule,
     JobProgressComponent,
-    MatButtonModule,
     MatCheckboxModule,
     MatChipsModule,
-    MatDialogModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
-    MatProgressBarModule,
     MatTabsModule,
   ],
   templateUrl: './invite-dialog.component.html',

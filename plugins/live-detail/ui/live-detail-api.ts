@@ -3,17 +3,11 @@ import type {
   CheckinCandidate,
   CheckinResolutionInput,
   CheckinRowRef,
-  LiveRecord,
   PageOf,
   UnmatchedCheckin,
 } from '../../../sdk/contracts/lives.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
-import type {
-  LiveDetailAnswer,
-  LiveDetailQuery,
-  LivePickerQuery,
-  UnmatchedCheckinsQuery,
-} from '../shared/live-detail-api.js';
+import type { LiveDetailAnswer, LiveDetailQuery, UnmatchedCheckinsQuery } from '../shared/live-detail-api.js';
 
 /** The plugin's channels as the pages call them. */
 @Injectable({ providedIn: 'root' })
@@ -36,10 +30,6 @@ export class LiveDetailApi {
   /** "这是他/她": the row counts as this viewer's check-in, also after a re-import of the workbook. */
   resolve(livingid: string, resolution: CheckinResolutionInput): Promise<CheckinCandidate> {
     return this.rpc.call<CheckinCandidate>('live-detail.resolve', { livingid, ...resolution });
-  }
-
-  lives(query: LivePickerQuery): Promise<PageOf<LiveRecord>> {
-    return this.rpc.call<PageOf<LiveRecord>>('live-detail.lives', query);
   }
 
   export(livingid: string, withCharts: boolean): Promise<{ jobId: string }> {

@@ -9,20 +9,13 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatSortModule, type Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
+import type { Sort } from '@angular/material/sort';
 import { firstValueFrom } from 'rxjs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
@@ -34,6 +27,11 @@ import {
   type ViewerFilters,
 } from '../../../sdk/contracts/lives.js';
 import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/contracts/peak-online.js';
+import {
+  ICON_BUTTON_IMPORTS,
+  NGMODEL_FIELD_IMPORTS,
+  DATA_TABLE_IMPORTS,
+} from '../../../sdk/ui/page-imports.js';
 import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
@@ -68,31 +66,30 @@ const COLUMNS = [
 ] as const;
 type SortColumn = (typeof COLUMNS)[number];
 
+/** The page's parts below its header, each a component of its own. */
+const DETAIL_PANELS = [
+  ViewerFilterBar,
+  CheckinRowsPanel,
+  ViewerCharts,
+  InvitationsPanel,
+  LiveSurfacePanel,
+] as const;
+
 /** `/live/<livingid>` (R5): the live's header, its viewers joined with check-ins, the viewer profile. */
 @Component({
   selector: 'wl-live-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    ICON_BUTTON_IMPORTS,
+    NGMODEL_FIELD_IMPORTS,
+    DATA_TABLE_IMPORTS,
     FieldHint,
-    FormsModule,
     JobProgressComponent,
-    MatButtonModule,
     MatCheckboxModule,
     MatChipsModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    MatPaginatorModule,
     MatProgressBarModule,
-    MatSortModule,
-    MatTableModule,
-    MatTooltipModule,
     RouterLink,
-    CheckinRowsPanel,
-    InvitationsPanel,
-    ViewerCharts,
-    ViewerFilterBar,
-    LiveSurfacePanel,
+    DETAIL_PANELS,
   ],
   templateUrl: './live-detail-page.component.html',
   styleUrl: './live-detail-page.scss',

@@ -1,12 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { describeAnyError } from '../../../sdk/ui/error-snack.js';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { Lookup } from '../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js';
+import { LookupCard } from './lookup-card.js';
 
 /**
  * 分享来源 (living/get_living_share_info): a viewer who came from this promotion live to the corp's mini
@@ -16,91 +12,36 @@ import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js
 @Component({
   selector: 'wl-share-info-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [LookupCard],
   template: `
-    <h3><mat-icon svgIcon="person_add" aria-hidden="true" />分享来源</h3>
-    <p class="lead">
-      观众从直播进入贵企业的小程序商城时，页面链接带有分享码
-      ww_share_code。粘贴它，查看这位观众是谁、由谁分享而来。
-    </p>
-    <form class="ask" (ngSubmit)="lookUp()">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>分享码</mat-label>
-        <input
-          matInput
-          name="shareCode"
-          placeholder="ww_share_code"
-          [ngModel]="shareCode()"
-          (ngModelChange)="shareCode.set($event)"
-          autocomplete="off"
-          spellcheck="false"
-        />
-      </mat-form-field>
-      <button matButton="filled" type="submit" [disabled]="busy()">{{ busy() ? '查询中…' : '查询' }}</button>
-    </form>
-    @if (error(); as message) {
-      <p class="error" role="alert">{{ message }}</p>
-    }
-    @if (answer(); as found) {
-      <dl class="people" data-testid="share-info">
-        <dt>观众</dt>
-        <dd>{{ describe(found.viewer) }}</dd>
-        <dt>分享人</dt>
-        <dd>{{ describe(found.invitor) }}</dd>
-      </dl>
-    }
+    <wl-lookup-card
+      icon="person_add"
+      heading="分享来源"
+      lead="观众从直播进入贵企业的小程序商城时，页面链接带有分享码 ww_share_code。粘贴它，查看这位观众是谁、由谁分享而来。"
+      label="分享码"
+      name="shareCode"
+      placeholder="ww_share_code"
+      submitText="查询"
+      busyText="查询中…"
+      [lookup]="lookup"
+      (asked)="lookUp($event)"
+    >
+      @if (lookup.answer(); as found) {
+        <dl class="people" data-testid="share-info">
+          <dt>观众</dt>
+          <dd>{{ describe(found.viewer) }}</dd>
+          <dt>分享人</dt>
+          <dd>{{ describe(found.invitor) }}</dd>
+        </dl>
+      }
+    </wl-lookup-card>
   `,
-  styles: `
-    :host {
-      display: block;
-    }
-    h3 {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin: 0 0 4px;
-      font: var(--mat-sys-title-medium);
-    }
-    .lead {
-      margin: 0 0 8px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .ask {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      align-items: center;
-    }
-    .ask mat-form-field {
-      flex: 1 1 200px;
-    }
-    .error {
-      margin: 8px 0 0;
-      color: var(--mat-sys-error);
-    }
-    .people {
-      display: grid;
-      grid-template-columns: auto 1fr;
-      gap: 4px 12px;
-      margin: 12px 0 0;
-    }
-    dt {
-      color: var(--mat-sys-on-surface-variant);
-    }
-    dd {
-      margin: 0;
-      word-break: break-all;
-    }
-  `,
+  styleUrl: './share-info-card.scss',
 })
 export class ShareInfoCard {
   private readonly rpc = inject(RpcClient);
   readonly livingid = input.required<string>();
-  protected readonly shareCode = signal('');
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly answer = signal<ShareInfoAnswer | null>(null);
+  protected readonly lookup = new Lookup<ShareInfoAnswer>();
 
   protected describe(person: SharePerson | null): string {
     if (person === null) return '（企业微信未提供）';
@@ -110,22 +51,9 @@ export class ShareInfoCard {
       : `${person.name}（${kind} ${person.id}）`;
   }
 
-  protected async lookUp(): Promise<void> {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      this.answer.set(
-        await this.rpc.call<ShareInfoAnswer>('live-detail.shareInfo', {
-          livingid: this.livingid(),
-          shareCode: this.shareCode(),
-        }),
-      );
-    } catch (error) {
-      this.answer.set(null);
-      this.error.set(describeAnyError(error));
-    } finally {
-      this.busy.set(false);
-    }
+  protected lookUp(shareCode: string): Promise<void> {
+    return this.lookup.run(() =>
+      this.rpc.call<ShareInfoAnswer>('live-detail.shareInfo', { livingid: this.livingid(), shareCode }),
+    );
   }
 }

@@ -1,15 +1,6 @@
-import { DOCUMENT } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
-import { AppTheme } from '../../../sdk/ui/theme.js';
+import { injectChartDark } from '../../../sdk/ui/chart-scheme.js';
 import type { LiveDetailCharts } from '../shared/live-detail-api.js';
 import { viewerChartCards, type ViewerChartCard } from '../shared/viewer-chart-options.js';
 
@@ -79,29 +70,7 @@ export { pieLabel } from '../shared/viewer-chart-options.js';
 export class ViewerCharts {
   readonly charts = input.required<LiveDetailCharts>();
   readonly inviterSupported = input(true);
-  private readonly theme = inject(AppTheme);
-  /** html.theme-dark / html.theme-light as they stand (AppTheme sets them; so may anything else). */
-  private readonly htmlScheme = signal<'dark' | 'light' | null>(null);
-  private readonly dark = computed(() => {
-    const forced = this.htmlScheme();
-    return forced === null ? this.theme.dark() : forced === 'dark';
-  });
-
-  constructor() {
-    const html = inject(DOCUMENT).documentElement;
-    const read = (): void =>
-      this.htmlScheme.set(
-        html.classList.contains('theme-dark')
-          ? 'dark'
-          : html.classList.contains('theme-light')
-            ? 'light'
-            : null,
-      );
-    read();
-    const observer = new MutationObserver(read);
-    observer.observe(html, { attributes: true, attributeFilter: ['class'] });
-    inject(DestroyRef).onDestroy(() => observer.disconnect());
-  }
+  private readonly dark = injectChartDark();
 
   protected readonly cards = computed<ViewerChartCard[]>(() =>
     viewerChartCards(this.charts(), { dark: this.dark(), inviterSupported: this.inviterSupported() }),

@@ -1,26 +1,17 @@
 import { Component, computed, inject, signal, type OnDestroy, type OnInit } from '@angular/core';
-import { FormControl, FormGroup, FormsModule, ReactiveFormsModule } from '@angular/forms';
-import { BreakpointObserver } from '@angular/cdk/layout';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatSortModule, type Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
+import type { Sort } from '@angular/material/sort';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { NgTemplateOutlet } from '@angular/common';
 import { firstValueFrom } from 'rxjs';
-import { map } from 'rxjs/operators';
 import type { JobSnapshot } from '../../../sdk/contracts/jobs.js';
 import {
   LIVE_STATUS_LABELS,
@@ -28,6 +19,12 @@ import {
   type LiveSortField,
   type LiveStatus,
 } from '../../../sdk/contracts/lives.js';
+import {
+  ICON_BUTTON_IMPORTS,
+  NGMODEL_FIELD_IMPORTS,
+  DATA_TABLE_IMPORTS,
+} from '../../../sdk/ui/page-imports.js';
+import { injectBreakpoint } from '../../../sdk/ui/breakpoints.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
@@ -49,8 +46,6 @@ import { PEAK_HINT, PEAK_NOT_SAMPLED, peakSamplesLabel } from '../../../sdk/cont
 import { DATE_RANGE_PICKER, zoneName } from '../../../sdk/ui/chinese-dates.js';
 
 const PAGE_SIZES = [10, 20, 50, 100];
-/** Below this width the table turns into cards (the shell's breakpoint for every page). */
-const NARROW_QUERY = '(max-width: 719.98px)';
 const KEYWORD_DELAY_MS = 300;
 const RESERVED = 0;
 
@@ -83,24 +78,18 @@ const SORT_FIELDS: Record<string, LiveSortField> = {
 @Component({
   selector: 'wll-live-list-page',
   imports: [
-    FormsModule,
+    ICON_BUTTON_IMPORTS,
+    NGMODEL_FIELD_IMPORTS,
+    DATA_TABLE_IMPORTS,
     ReactiveFormsModule,
     RouterLink,
     NgTemplateOutlet,
     MatAutocompleteModule,
-    MatButtonModule,
     MatCardModule,
     MatCheckboxModule,
     ...DATE_RANGE_PICKER,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
     MatMenuModule,
-    MatPaginatorModule,
     MatProgressBarModule,
-    MatSortModule,
-    MatTableModule,
-    MatTooltipModule,
     FieldHint,
     JobProgressComponent,
   ],
@@ -116,7 +105,6 @@ export class LiveListPage implements OnInit, OnDestroy {
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly breakpoints = inject(BreakpointObserver);
 
   protected readonly syncHint = SYNC_HINT;
   protected readonly peakHint = PEAK_HINT;
@@ -136,10 +124,7 @@ export class LiveListPage implements OnInit, OnDestroy {
     'lastSyncedAt',
     'actions',
   ];
-  protected readonly narrow = toSignal(
-    this.breakpoints.observe(NARROW_QUERY).pipe(map((state) => state.matches)),
-    { initialValue: this.breakpoints.isMatched(NARROW_QUERY) },
-  );
+  protected readonly narrow = injectBreakpoint();
   protected readonly timeZone = this.session.timeZone;
   protected readonly zoneName = zoneName;
 

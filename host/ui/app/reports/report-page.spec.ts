@@ -1,5 +1,7 @@
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatAutocompleteHarness } from '@angular/material/autocomplete/testing';
 import { provideRouter } from '@angular/router';
 import { provideEchartsCore } from 'ngx-echarts';
 import type {
@@ -99,6 +101,44 @@ async function render(setUp: (fake: FakeTransport) => void) {
 }
 
 describe('ReportPage', () => {
+  it('asks a live parameter with the shared live picker and runs with the picked livingid', async () => {
+    const definition = {
+      ...DEFINITION,
+      parameters: [{ name: 'live', label: '直播', type: 'live' as const, required: true }],
+      defaults: { live: null },
+    };
+    const { fixture, fake, root } = await render((f) =>
+      f
+        .answer('reports.definition', definition)
+        .answer('reports.run', RESULT)
+        .answer('lives.pick', [
+          {
+            livingid: 'lv-7',
+            theme: '三月新品推广',
+            start: 1_741_839_370,
+            status: 2,
+            anchorUserid: 'WangDeSheng',
+            anchorName: '王德胜',
+          },
+        ]),
+    );
+    expect(root.querySelector('wl-live-picker')).not.toBeNull();
+    expect(fake.callsTo('reports.run')).toEqual([]);
+    const picker = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatAutocompleteHarness);
+    await picker.enterText('新品');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settle(fixture);
+    expect(fake.callsTo('lives.pick')).toContain({ keyword: '新品', limit: 20 });
+    const options = await picker.getOptions();
+    expect(await options[0]?.getText()).toContain('王德胜');
+    await picker.selectOption({ text: /三月新品推广/ });
+    await settle(fixture);
+    const run = [...root.querySelectorAll('button')].find((button) => text(button) === '运行');
+    run?.click();
+    await settle(fixture);
+    expect(fake.callsTo('reports.run')).toEqual([{ id: 'board', params: { live: 'lv-7' } }]);
+  });
+
   it('builds the form from the definition, runs with the defaults, sorts, pages and draws the chart', async () => {
     const { fixture, fake, root } = await render((f) =>
       f.answer('reports.definition', DEFINITION).answer('reports.run', RESULT),

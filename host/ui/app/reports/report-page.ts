@@ -1,27 +1,19 @@
-import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  DestroyRef,
   effect,
   inject,
   input,
   signal,
   untracked,
 } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatSortModule, type Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
+import type { Sort } from '@angular/material/sort';
 import type { EChartsCoreOption } from 'echarts/core';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import type { ReportParameter } from '../../../../sdk/contracts/report-definition.js';
@@ -36,22 +28,19 @@ import type {
   ReportRunResult,
   ReportView,
 } from '../../../../sdk/contracts/reports.js';
+import { NGMODEL_FIELD_IMPORTS, DATA_TABLE_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { DATE_PICKER, DATE_RANGE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../../sdk/ui/error-snack.js';
 import { FileTransfer } from '../../../../sdk/ui/file-transfer.js';
+import { LivePicker } from '../../../../sdk/ui/live-picker.js';
 import { appIconName } from '../../../../sdk/ui/icons.js';
 import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
-import { AppTheme } from '../../../../sdk/ui/theme.js';
+import { injectChartDark } from '../../../../sdk/ui/chart-scheme.js';
 
 type Definition = ReportView & { defaults: ReportParameterValues };
 type Row = Record<string, unknown>;
-interface LiveOption {
-  livingid: string;
-  theme: string;
-  startAt: number | null;
-}
 
 const LIGHT_COLOURS = ['#3f6ad8', '#2e9d6b', '#e39b2d', '#c0504d', '#8064a2', '#4bacc6'];
 const DARK_COLOURS = ['#8fb0ff', '#6fd3a4', '#ffc46b', '#ff8a80', '#c5a3ff', '#7fdcf0'];
@@ -98,18 +87,14 @@ function themedAxes(option: Record<string, unknown>, text: string, line: string)
   selector: 'wl-report-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
+    NGMODEL_FIELD_IMPORTS,
+    DATA_TABLE_IMPORTS,
     MatButtonModule,
     MatCheckboxModule,
-    MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
-    MatPaginatorModule,
     MatProgressBarModule,
-    MatSelectModule,
-    MatSortModule,
-    MatTableModule,
     NgxEchartsDirective,
+    LivePicker,
     ...DATE_PICKER,
     ...DATE_RANGE_PICKER,
   ],
@@ -123,14 +108,13 @@ export class ReportPage {
   private readonly rpc = inject(RpcClient);
   private readonly files = inject(FileTransfer);
   private readonly snack = inject(MatSnackBar);
-  private readonly theme = inject(AppTheme);
+  private readonly dark = injectChartDark();
   protected readonly time = inject(DateTimeText);
   protected readonly iconName = appIconName;
 
   protected readonly definition = signal<Definition | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly values = signal<Record<string, unknown>>({});
-  protected readonly lives = signal<LiveOption[]>([]);
   protected readonly result = signal<ReportRunResult | null>(null);
   protected readonly running = signal(false);
   protected readonly runError = signal<string | null>(null);
@@ -163,8 +147,7 @@ export class ReportPage {
     const definition = this.definition();
     const result = this.result();
     if (definition === null || result === null) return [];
-    const forced = this.htmlScheme();
-    const dark = forced === null ? this.theme.dark() : forced === 'dark';
+    const dark = this.dark();
     const text = dark ? '#e3e2e6' : '#1b1b1f';
     const axis = dark ? '#8e9099' : '#74777f';
     return definition.charts.map((chart) => {
@@ -192,23 +175,7 @@ export class ReportPage {
     });
   });
 
-  /** html.theme-dark / html.theme-light as they stand (AppTheme sets them; so may anything else). */
-  private readonly htmlScheme = signal<'dark' | 'light' | null>(null);
-
   constructor() {
-    const html = inject(DOCUMENT).documentElement;
-    const read = (): void =>
-      this.htmlScheme.set(
-        html.classList.contains('theme-dark')
-          ? 'dark'
-          : html.classList.contains('theme-light')
-            ? 'light'
-            : null,
-      );
-    read();
-    const observer = new MutationObserver(read);
-    observer.observe(html, { attributes: true, attributeFilter: ['class'] });
-    inject(DestroyRef).onDestroy(() => observer.disconnect());
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
@@ -240,18 +207,9 @@ export class ReportPage {
         sort === null ? { active: '', direction: '' } : { active: sort.key, direction: sort.direction },
       );
       this.definition.set(definition);
-      if (definition.parameters.some((p) => p.type === 'live')) void this.loadLives();
       if (this.ready()) await this.run();
     } catch (error) {
       this.loadError.set(describeAnyError(error));
-    }
-  }
-
-  private async loadLives(): Promise<void> {
-    try {
-      this.lives.set(await this.rpc.call<LiveOption[]>('reports.lives', {}));
-    } catch {
-      this.lives.set([]);
     }
   }
 
@@ -347,7 +305,9 @@ export class ReportPage {
     return format !== 'text' && format !== 'date' && format !== 'datetime' && format !== 'boolean';
   }
 
-  protected liveLabel(live: LiveOption): string {
-    return `${live.theme || '（无主题）'}${live.startAt === null ? '' : ` · ${this.time.format(live.startAt * 1000)}`}`;
+  /** A live parameter's livingid, for the live picker. */
+  protected liveValue(key: string): string | null {
+    const value = this.value(key);
+    return typeof value === 'string' && value !== '' ? value : null;
   }
 }

@@ -98,7 +98,10 @@ describe('ShellLayout', () => {
         provideAppIcons(),
         { provide: PLUGIN_ENTRIES, useValue: ENTRIES },
         // A wide window, whatever the size of the test browser's.
-        { provide: BreakpointObserver, useValue: { observe: () => of({ matches: false, breakpoints: {} }) } },
+        {
+          provide: BreakpointObserver,
+          useValue: { observe: () => of({ matches: false, breakpoints: {} }), isMatched: () => false },
+        },
         provideRouter([
           { path: 'login', component: TestPage },
           {

@@ -1,4 +1,3 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -8,18 +7,15 @@ import {
   linkedSignal,
   untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
-import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { MatTooltipModule } from '@angular/material/tooltip';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { map } from 'rxjs/operators';
+import { Router, RouterModule } from '@angular/router';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
+import { ICON_BUTTON_IMPORTS } from '../../../../sdk/ui/page-imports.js';
+import { injectBreakpoint, NARROW_SHELL_QUERY } from '../../../../sdk/ui/breakpoints.js';
 import { appIconName } from '../../../../sdk/ui/icons.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
 import { THEME_LABELS, THEME_MODES, type ThemeMode } from '../../../../sdk/ui/state/theme.state.js';
@@ -29,8 +25,14 @@ import { PluginMenu } from '../plugin-menu.js';
 import { ReportMenu } from '../reports/report-menu.js';
 import { WeComConnectionChip } from './wecom-connection-chip.js';
 
-/** Below this width the navigation slides over the page instead of sitting beside it. */
-const NARROW = '(max-width: 959.98px)';
+/** The frame's parts: the toolbar, the side navigation with its menu list, the account menu. */
+const FRAME_IMPORTS = [
+  MatToolbarModule,
+  MatSidenavModule,
+  MatListModule,
+  MatMenuModule,
+  MatDividerModule,
+] as const;
 
 const THEME_ICONS: Record<ThemeMode, string> = { system: 'contrast', light: 'light_mode', dark: 'dark_mode' };
 
@@ -38,20 +40,7 @@ const THEME_ICONS: Record<ThemeMode, string> = { system: 'contrast', light: 'lig
 @Component({
   selector: 'wl-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    RouterOutlet,
-    RouterLink,
-    RouterLinkActive,
-    MatToolbarModule,
-    MatSidenavModule,
-    MatListModule,
-    MatButtonModule,
-    MatIconModule,
-    MatMenuModule,
-    MatTooltipModule,
-    MatDividerModule,
-    WeComConnectionChip,
-  ],
+  imports: [ICON_BUTTON_IMPORTS, FRAME_IMPORTS, RouterModule, WeComConnectionChip],
   templateUrl: './shell-layout.html',
   styleUrl: './shell-layout.scss',
 })
@@ -65,12 +54,7 @@ export class ShellLayout {
   protected readonly entries = this.menu.entries;
   /** The report plugins this account may run (`reports.available`). */
   protected readonly reports = inject(ReportMenu).entries;
-  protected readonly narrow = toSignal(
-    inject(BreakpointObserver)
-      .observe(NARROW)
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
+  protected readonly narrow = injectBreakpoint(NARROW_SHELL_QUERY);
   /** Open beside the page on wide screens, closed (and sliding over) on narrow ones; the user toggles. */
   protected readonly navOpen = linkedSignal(() => !this.narrow());
   protected readonly tierLabel = computed(() => {

@@ -1,12 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import {
   WECOM_CONNECTION_LABELS,
   type WeComConnectionKind,
 } from '../../../../sdk/contracts/wecom-connection.js';
+import { ICON_BUTTON_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { formatDateTime } from '../../../../sdk/ui/date-time-text.js';
 import { IpNotAllowedWatcher } from '../../../../sdk/ui/ip-not-allowed-watcher.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
@@ -31,7 +29,7 @@ const ICONS: Record<WeComConnectionKind, string> = {
 @Component({
   selector: 'wl-wecom-connection-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatIconModule, MatTooltipModule],
+  imports: [ICON_BUTTON_IMPORTS],
   template: `
     @if (store.state(); as state) {
       <button

@@ -67,7 +67,10 @@ describe('SetupWizard', () => {
         provideAppState(),
         provideRouter([]),
         // The horizontal stepper, whatever the size of the test browser.
-        { provide: BreakpointObserver, useValue: { observe: () => of({ matches: false, breakpoints: {} }) } },
+        {
+          provide: BreakpointObserver,
+          useValue: { observe: () => of({ matches: false, breakpoints: {} }), isMatched: () => false },
+        },
       ],
     });
     TestBed.inject(RpcClient).use(fake);

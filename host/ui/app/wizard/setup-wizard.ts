@@ -1,4 +1,3 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -10,13 +9,12 @@ import {
   viewChild,
   type OnInit,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import type { StepperSelectionEvent } from '@angular/cdk/stepper';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatStepper, MatStepperIntl, MatStepperModule } from '@angular/material/stepper';
-import { map } from 'rxjs/operators';
+import { injectBreakpoint } from '../../../../sdk/ui/breakpoints.js';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { Glyph } from '../login/glyph.js';
@@ -66,12 +64,7 @@ export class SetupWizard implements OnInit {
   /** The step to open, known once the host answered; null while loading. */
   protected readonly startStep = signal<number | null>(null);
   protected readonly loadError = signal<string | null>(null);
-  protected readonly narrow = toSignal(
-    inject(BreakpointObserver)
-      .observe('(max-width: 719px)')
-      .pipe(map((state) => state.matches)),
-    { initialValue: false },
-  );
+  protected readonly narrow = injectBreakpoint();
 
   ngOnInit(): void {
     void this.load();

@@ -1,7 +1,5 @@
 import { Component, DestroyRef, inject, signal, type OnInit } from '@angular/core';
-import { MatChipsModule } from '@angular/material/chips';
-import { MatSlideToggleModule, type MatSlideToggleChange } from '@angular/material/slide-toggle';
-import { MatTooltipModule } from '@angular/material/tooltip';
+import type { MatSlideToggleChange } from '@angular/material/slide-toggle';
 import { TIER_LABELS, type AccountTier } from '../../../../sdk/contracts/tiers.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { Notifier } from '../shared/notifier.js';
@@ -10,18 +8,14 @@ import type { PluginRow, PluginState } from '../settings-api.js';
 import { SettingsAccess } from '../settings-access.js';
 import { MatDialog } from '@angular/material/dialog';
 import { confirmAction } from '../shared/confirm-dialog.js';
-import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import { CARD_LIST_IMPORTS, STATE_CHIPS, stateLabels } from '../shared/card-list.js';
 
-export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
-  enabled: '已启用',
-  disabled: '已停用',
-  failed: '加载失败',
-};
+export const PLUGIN_STATE_LABELS: Record<PluginState, string> = stateLabels('加载失败');
 
 /** 插件管理: every plugin with its state; root-admin switches them installation-wide (R1.3). */
 @Component({
   selector: 'wls-plugins-page',
-  imports: [SETTINGS_PAGE_IMPORTS, MatChipsModule, MatSlideToggleModule, MatTooltipModule],
+  imports: [CARD_LIST_IMPORTS],
   templateUrl: './plugins-page.component.html',
   styleUrls: ['../shared/page.scss', './plugins-page.scss'],
 })
@@ -31,11 +25,7 @@ export class PluginsPage implements OnInit {
   private readonly notifier = inject(Notifier);
   private readonly dialog = inject(MatDialog);
   protected readonly stateLabels = PLUGIN_STATE_LABELS;
-  protected readonly stateChip: Record<PluginState, string> = {
-    enabled: 'chip-ok',
-    disabled: 'chip-off',
-    failed: 'chip-bad',
-  };
+  protected readonly stateChip = STATE_CHIPS;
 
   protected readonly plugins = signal<PluginRow[]>([]);
   protected readonly pageLoad = new PageLoad('无法读取插件列表。');

@@ -1,19 +1,13 @@
 import { Component, DestroyRef, inject, signal, type OnInit } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSlideToggleModule, type MatSlideToggleChange } from '@angular/material/slide-toggle';
-import { MatTooltipModule } from '@angular/material/tooltip';
+import type { MatSlideToggleChange } from '@angular/material/slide-toggle';
 import type { ReportExample, ReportListRow, ReportState } from '../../../../sdk/contracts/reports.js';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
+import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
-import { messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import { PageState } from '../shared/page-state.js';
+import { CARD_LIST_IMPORTS, STATE_CHIPS, stateLabels } from '../shared/card-list.js';
 
 interface ReportsAnswer {
   folder: string;
@@ -21,11 +15,7 @@ interface ReportsAnswer {
   examples: ReportExample[];
 }
 
-export const REPORT_STATE_LABELS: Record<ReportState, string> = {
-  enabled: '已启用',
-  disabled: '已停用',
-  failed: '无效',
-};
+export const REPORT_STATE_LABELS: Record<ReportState, string> = stateLabels('无效');
 
 /**
  * 报表 (root-admin): the report plugins of `<data-dir>/reports` as the last scan found them, with content
@@ -34,16 +24,7 @@ export const REPORT_STATE_LABELS: Record<ReportState, string> = {
  */
 @Component({
   selector: 'wls-reports-page',
-  imports: [
-    MatButtonModule,
-    MatCardModule,
-    MatChipsModule,
-    MatIconModule,
-    MatProgressBarModule,
-    MatSlideToggleModule,
-    MatTooltipModule,
-    PageState,
-  ],
+  imports: [CARD_LIST_IMPORTS],
   templateUrl: './reports-page.component.html',
   styleUrls: ['../shared/page.scss', './reports-page.scss'],
 })
@@ -52,16 +33,13 @@ export class ReportsPage implements OnInit {
   private readonly notifier = inject(Notifier);
   private readonly dialog = inject(MatDialog);
   protected readonly labels = REPORT_STATE_LABELS;
-  protected readonly chip: Record<ReportState, string> = {
-    enabled: 'chip-ok',
-    disabled: 'chip-off',
-    failed: 'chip-bad',
-  };
+  protected readonly chip = STATE_CHIPS;
   protected readonly reports = signal<ReportListRow[]>([]);
   protected readonly examples = signal<ReportExample[]>([]);
   protected readonly folder = signal('');
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
+  protected readonly pageLoad = new PageLoad('无法读取报表列表。');
+  protected readonly loading = this.pageLoad.loading;
+  protected readonly error = this.pageLoad.error;
   /** The report being switched or installed, `*scan` while scanning; one action at a time. */
   protected readonly busy = signal<string | null>(null);
 
@@ -82,16 +60,11 @@ export class ReportsPage implements OnInit {
     this.folder.set(answer.folder);
   }
 
-  async load(showLoading = true): Promise<void> {
-    if (showLoading) this.loading.set(true);
-    this.error.set(null);
-    try {
-      this.show(await this.rpc.call<ReportsAnswer>('reports.list'));
-    } catch (error) {
-      this.error.set(messageOf(error, '无法读取报表列表。'));
-    } finally {
-      this.loading.set(false);
-    }
+  load(showLoading = true): Promise<void> {
+    return this.pageLoad.run(
+      async () => this.show(await this.rpc.call<ReportsAnswer>('reports.list')),
+      !showLoading,
+    );
   }
 
   protected short(hash: string | null): string {

@@ -1,11 +1,10 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { Component, computed, inject, signal, type OnInit, type WritableSignal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import { FORM_FIELD_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
@@ -45,14 +44,7 @@ function requirePath(control: FormControl<string>): boolean {
  */
 @Component({
   selector: 'wls-storage-page',
-  imports: [
-    SETTINGS_PAGE_IMPORTS,
-    MatButtonToggleModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatTooltipModule,
-    ReactiveFormsModule,
-  ],
+  imports: [SETTINGS_PAGE_IMPORTS, FORM_FIELD_IMPORTS, MatButtonToggleModule, MatTooltipModule],
   templateUrl: './storage-page.component.html',
   styleUrls: ['../shared/page.scss', './storage-page.scss'],
 })

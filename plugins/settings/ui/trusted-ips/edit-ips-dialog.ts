@@ -1,10 +1,8 @@
 import { Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { NGMODEL_FIELD_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { messageOf } from '../shared/errors.js';
 import type { TrustedIpsView } from '../settings-api.js';
@@ -13,14 +11,7 @@ import { parseIpList } from './ip-address.js';
 /** Edits the whole trusted-IP list as text: one address per line, checked as it is typed. */
 @Component({
   selector: 'wls-edit-ips-dialog',
-  imports: [
-    FormsModule,
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-  ],
+  imports: [NGMODEL_FIELD_IMPORTS, MatButtonModule, MatDialogModule, MatProgressBarModule],
   templateUrl: './edit-ips-dialog.component.html',
   styleUrl: './edit-ips-dialog.scss',
 })

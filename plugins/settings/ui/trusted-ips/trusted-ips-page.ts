@@ -1,19 +1,11 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { Component, computed, DestroyRef, inject, signal, viewChild, type OnInit } from '@angular/core';
-import {
-  FormControl,
-  FormGroup,
-  FormGroupDirective,
-  ReactiveFormsModule,
-  Validators,
-  type ValidatorFn,
-} from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, Validators, type ValidatorFn } from '@angular/forms';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
 import { firstValueFrom } from 'rxjs';
+import { FORM_FIELD_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
@@ -49,14 +41,7 @@ const ipValidator: ValidatorFn = (control) =>
  */
 @Component({
   selector: 'wls-trusted-ips-page',
-  imports: [
-    SETTINGS_PAGE_IMPORTS,
-    MatChipsModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatTableModule,
-    ReactiveFormsModule,
-  ],
+  imports: [SETTINGS_PAGE_IMPORTS, FORM_FIELD_IMPORTS, MatChipsModule, MatTableModule],
   templateUrl: './trusted-ips-page.component.html',
   styleUrls: ['../shared/page.scss', './trusted-ips-page.scss'],
 })

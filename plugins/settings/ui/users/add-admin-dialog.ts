@@ -1,11 +1,8 @@
 import { Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatSelectModule } from '@angular/material/select';
+import { DIALOG_FORM_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
@@ -32,16 +29,7 @@ export interface AddedAdmin {
  */
 @Component({
   selector: 'wls-add-admin-dialog',
-  imports: [
-    MatButtonModule,
-    MatDialogModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatProgressBarModule,
-    MatSelectModule,
-    ReactiveFormsModule,
-    FieldHint,
-  ],
+  imports: [DIALOG_FORM_IMPORTS, MatSelectModule, ReactiveFormsModule, FieldHint],
   templateUrl: './add-admin-dialog.component.html',
   styleUrl: '../shared/form-dialog.scss',
 })
