@@ -1,8 +1,10 @@
 // Invitations to a live by app message (R10.3): the shapes of the plugin's invite channels, the text card
 // both the dialog's preview and the sender build (one function, so the preview is what is sent), and the
 // parsing of a pasted userid list. Pure: used by main and ui alike.
+import type { z } from 'zod';
 import { wallClockOf } from '../../../sdk/contracts/zoned-time.js';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import type { InviteSendSchema } from './invite-schemas.js';
 
 /** message/send takes at most 1000 userids in `touser` (and 100 departments in `toparty`). */
 export const MAX_TOUSER_PER_MESSAGE = 1000;
@@ -171,15 +173,8 @@ export interface InviteResolveAnswer {
   unknown: string[];
 }
 
-export interface InviteSendInput {
-  livingid: string;
-  userids: string[];
-  departmentIds: number[];
-  note: string;
-  link: string;
-  /** A fresh id per dialog: a repeated call answers the same invitation. */
-  idempotencyKey: string;
-}
+/** `live-detail.invite` as the dialog sends it; `idempotencyKey` is fresh per dialog (a repeat answers the same invitation). */
+export type InviteSendInput = z.input<typeof InviteSendSchema>;
 
 export interface InviteStarted {
   invitationId: string;

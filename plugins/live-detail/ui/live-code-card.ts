@@ -9,6 +9,7 @@ import { copyText } from '../../../sdk/ui/clipboard.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { LIVING_CODE } from '../shared/channels.js';
 import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
 
 /**
@@ -141,7 +142,7 @@ export class LiveCodeCard {
     this.error.set(null);
     try {
       this.code.set(
-        await this.rpc.call<LivingCodeAnswer>('live-detail.livingCode', {
+        await this.rpc.call(LIVING_CODE, {
           livingid: this.livingid(),
           openid: this.openid(),
         }),

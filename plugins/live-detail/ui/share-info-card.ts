@@ -6,6 +6,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { SHARE_INFO } from '../shared/channels.js';
 import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js';
 
 /**
@@ -116,7 +117,7 @@ export class ShareInfoCard {
     this.error.set(null);
     try {
       this.answer.set(
-        await this.rpc.call<ShareInfoAnswer>('live-detail.shareInfo', {
+        await this.rpc.call(SHARE_INFO, {
           livingid: this.livingid(),
           shareCode: this.shareCode(),
         }),

@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import { LivingidSchema } from './input-schemas.js';
 import {
   MAX_DEPARTMENTS,
   MAX_LINK_CHARS,
   MAX_NOTE_CHARS,
   MAX_RECIPIENTS,
   USERID_PATTERN,
-} from '../shared/invite-api.js';
+} from './invite-api.js';
 
-const livingid = z
-  .string({ error: '缺少直播 ID（livingid）' })
-  .trim()
-  .min(1, '缺少直播 ID（livingid）')
-  .max(128);
+const livingid = LivingidSchema;
 const invitationId = z.string({ error: '缺少邀请 ID' }).trim().min(1, '缺少邀请 ID').max(64);
 
 export const InviteDirectorySchema = z.object({
@@ -45,6 +42,9 @@ export const InviteSendSchema = z.object({
     .regex(/^https?:\/\/\S+$/, '观看链接应以 http:// 或 https:// 开头，请粘贴完整链接'),
   idempotencyKey: z.string().trim().min(8).max(64),
 });
+
+/** `live-detail.invite` as the host reads it (defaults applied). */
+export type InviteSend = z.output<typeof InviteSendSchema>;
 
 export const InvitationsSchema = z.object({ livingid });
 export const InviteRetrySchema = z.object({ invitationId });
