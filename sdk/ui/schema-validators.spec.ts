@@ -1,6 +1,16 @@
-import { FormControl, FormGroup } from '@angular/forms';
+import { Component, viewChild } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { FormControl, FormGroup, FormsModule, NgModel } from '@angular/forms';
 import { z } from 'zod';
-import { fieldOf, fieldValidator, schemaIssue, schemaMessage, SCHEMA_ERROR } from './schema-validators.js';
+import {
+  asSentence,
+  fieldOf,
+  fieldValidator,
+  SchemaValidator,
+  schemaIssue,
+  schemaMessage,
+  SCHEMA_ERROR,
+} from './schema-validators.js';
 
 const Schema = z
   .object({
@@ -63,5 +73,48 @@ describe('fieldValidator', () => {
     expect(schemaMessage(null)).toBeNull();
     expect(schemaMessage(undefined)).toBeNull();
     expect(schemaMessage({ required: true })).toBeNull();
+  });
+});
+
+describe('asSentence', () => {
+  it('ends a schema phrase with 。 once', () => {
+    expect(asSentence('附言最多 100 个字，请删减附言后再发送')).toBe(
+      '附言最多 100 个字，请删减附言后再发送。',
+    );
+    expect(asSentence('请填写链接（「分享」→「复制链接」）')).toBe('请填写链接（「分享」→「复制链接」）。');
+    expect(asSentence('已经是句子。')).toBe('已经是句子。');
+  });
+});
+
+@Component({
+  imports: [FormsModule, SchemaValidator],
+  template: `<input name="name" [(ngModel)]="value" [wlSchema]="schema" #model="ngModel" />
+    <p>{{ message(model.errors) }}</p>`,
+})
+class TemplateField {
+  readonly schema = fieldOf(Schema, 'name');
+  value = '';
+  readonly model = viewChild.required(NgModel);
+  protected readonly message = schemaMessage;
+}
+
+describe('SchemaValidator ([wlSchema])', () => {
+  it('validates a template-driven field by its schema and shows the message', async () => {
+    const fixture = TestBed.createComponent(TemplateField);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(fixture.componentInstance.model().invalid).toBeTrue();
+    expect(element.querySelector('p')?.textContent).toContain('请填写名称');
+
+    const input = element.querySelector('input') as HTMLInputElement;
+    input.value = '好名字';
+    input.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(fixture.componentInstance.model().valid).toBeTrue();
+    expect(element.querySelector('p')?.textContent?.trim()).toBe('');
   });
 });

@@ -1,6 +1,13 @@
 // A form's rules from the channel's input schema (docs/plugin-development.md "Declaring channels"): the
 // field is checked by the same zod schema the host checks the call with, so both say the same thing.
-import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { Directive, effect, input } from '@angular/core';
+import {
+  NG_VALIDATORS,
+  type AbstractControl,
+  type ValidationErrors,
+  type Validator,
+  type ValidatorFn,
+} from '@angular/forms';
 import { z } from 'zod';
 
 /** The error key a schema validator sets on a control. */
@@ -37,6 +44,35 @@ export function fieldValidator(schema: z.ZodType): ValidatorFn {
   };
 }
 
+/**
+ * The same for a template-driven field: `<input [(ngModel)]="…" [wlSchema]="useridSchema" #m="ngModel">`,
+ * then `schemaMessage(m.errors)` in its `<mat-error>`.
+ */
+@Directive({
+  selector: '[wlSchema]',
+  providers: [{ provide: NG_VALIDATORS, useExisting: SchemaValidator, multi: true }],
+})
+export class SchemaValidator implements Validator {
+  readonly wlSchema = input.required<z.ZodType>();
+  private changed: (() => void) | null = null;
+
+  constructor() {
+    // A new schema checks the value again.
+    effect(() => {
+      this.wlSchema();
+      this.changed?.();
+    });
+  }
+
+  validate(control: AbstractControl): ValidationErrors | null {
+    return fieldValidator(this.wlSchema())(control);
+  }
+
+  registerOnValidatorChange(changed: () => void): void {
+    this.changed = changed;
+  }
+}
+
 /** One field's schema of an object schema (refined or not): `fieldOf(CreateLiveSchema, 'theme')`. */
 export function fieldOf<S extends z.ZodObject, K extends keyof S['shape'] & string>(
   schema: S,
@@ -49,4 +85,9 @@ export function fieldOf<S extends z.ZodObject, K extends keyof S['shape'] & stri
 export function schemaMessage(errors: ValidationErrors | null | undefined): string | null {
   const issue = errors?.[SCHEMA_ERROR] as SchemaIssue | undefined;
   return issue?.message ?? null;
+}
+
+/** A schema message (a phrase, as the host puts it after the field) as a sentence for a banner: ends in 。. */
+export function asSentence(message: string): string {
+  return /[。！？]$/u.test(message) ? message : `${message}。`;
 }

@@ -9,8 +9,10 @@ import { copyText } from '../../../sdk/ui/clipboard.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { fieldOf, SchemaValidator, schemaIssue, schemaMessage } from '../../../sdk/ui/schema-validators.js';
 import { LIVING_CODE } from '../shared/channels.js';
 import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
+import { LivingCodeSchema } from '../shared/live-surface-schemas.js';
 
 /**
  * 微信观看码 (living/get_living_code): for one WeChat user (their openid in the corp's own mini program or
@@ -20,7 +22,7 @@ import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
 @Component({
   selector: 'wl-live-code-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, SchemaValidator],
   template: `
     <h3><mat-icon svgIcon="qr_code" aria-hidden="true" />微信观看码</h3>
     <p class="lead">
@@ -35,9 +37,14 @@ import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
           name="openid"
           [ngModel]="openid()"
           (ngModelChange)="openid.set($event)"
+          [wlSchema]="openidSchema"
+          #openidModel="ngModel"
           autocomplete="off"
           spellcheck="false"
         />
+        @if (schemaMessage(openidModel.errors); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
       </mat-form-field>
       <button matButton="filled" type="submit" [disabled]="busy()">
         {{ busy() ? '获取中…' : '获取观看码' }}
@@ -127,6 +134,9 @@ export class LiveCodeCard {
   private readonly time = inject(DateTimeText);
   readonly livingid = input.required<string>();
   protected readonly openid = signal('');
+  /** The channel's own rule for the openid: the field says what the host would. */
+  protected readonly openidSchema = fieldOf(LivingCodeSchema, 'openid');
+  protected readonly schemaMessage = schemaMessage;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly code = signal<LivingCodeAnswer | null>(null);
@@ -137,7 +147,7 @@ export class LiveCodeCard {
   protected readonly fileName = computed(() => `观看码-${this.livingid().slice(0, 12)}.png`);
 
   protected async fetch(): Promise<void> {
-    if (this.busy()) return;
+    if (this.busy() || schemaIssue(this.openidSchema, this.openid()) !== null) return;
     this.busy.set(true);
     this.error.set(null);
     try {

@@ -6,8 +6,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { fieldOf, SchemaValidator, schemaIssue, schemaMessage } from '../../../sdk/ui/schema-validators.js';
 import { SHARE_INFO } from '../shared/channels.js';
 import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js';
+import { ShareInfoSchema } from '../shared/live-surface-schemas.js';
 
 /**
  * 分享来源 (living/get_living_share_info): a viewer who came from this promotion live to the corp's mini
@@ -17,7 +19,7 @@ import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js
 @Component({
   selector: 'wl-share-info-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, SchemaValidator],
   template: `
     <h3><mat-icon svgIcon="person_add" aria-hidden="true" />分享来源</h3>
     <p class="lead">
@@ -33,9 +35,14 @@ import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js
           placeholder="ww_share_code"
           [ngModel]="shareCode()"
           (ngModelChange)="shareCode.set($event)"
+          [wlSchema]="shareCodeSchema"
+          #shareCodeModel="ngModel"
           autocomplete="off"
           spellcheck="false"
         />
+        @if (schemaMessage(shareCodeModel.errors); as message) {
+          <mat-error>{{ message }}</mat-error>
+        }
       </mat-form-field>
       <button matButton="filled" type="submit" [disabled]="busy()">{{ busy() ? '查询中…' : '查询' }}</button>
     </form>
@@ -99,6 +106,9 @@ export class ShareInfoCard {
   private readonly rpc = inject(RpcClient);
   readonly livingid = input.required<string>();
   protected readonly shareCode = signal('');
+  /** The channel's own rule for the share code: the field says what the host would. */
+  protected readonly shareCodeSchema = fieldOf(ShareInfoSchema, 'shareCode');
+  protected readonly schemaMessage = schemaMessage;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly answer = signal<ShareInfoAnswer | null>(null);
@@ -112,7 +122,7 @@ export class ShareInfoCard {
   }
 
   protected async lookUp(): Promise<void> {
-    if (this.busy()) return;
+    if (this.busy() || schemaIssue(this.shareCodeSchema, this.shareCode()) !== null) return;
     this.busy.set(true);
     this.error.set(null);
     try {
