@@ -99,9 +99,12 @@ describe('直播详情 (browser mode, simulator)', () => {
       await page.getByRole('option', { name: '微信用户', exact: true }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
       // The count's wording follows the filter at once; the rows follow the host's answer.
-      await page.waitForFunction(
-        `[...document.querySelectorAll('table[aria-label="观众明细"] tr[mat-row]')].every((row) => row.textContent.includes('外部 · 微信'))`,
-      );
+      // (A locator wait: waitForFunction evaluates a string, which the page's CSP forbids.)
+      await page
+        .locator('table[aria-label="观众明细"] tr[mat-row]')
+        .filter({ hasNotText: '外部 · 微信' })
+        .first()
+        .waitFor({ state: 'detached' });
       const wechat = await page.locator('table[aria-label="观众明细"] tr[mat-row]').allTextContents();
       expect(wechat.length).toBeGreaterThan(0);
       expect(wechat.every((row) => row.includes('外部 · 微信'))).toBeTrue();
@@ -154,9 +157,11 @@ describe('直播详情 (browser mode, simulator)', () => {
       // The filter row wraps under the search; the cards follow the filter.
       await page.getByRole('option', { name: '微信用户', exact: true }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '符合筛选' }).waitFor();
-      await page.waitForFunction(
-        `[...document.querySelectorAll('ul.cards li')].every((card) => card.textContent.includes('外部 · 微信'))`,
-      );
+      await page
+        .locator('ul.cards li')
+        .filter({ hasNotText: '外部 · 微信' })
+        .first()
+        .waitFor({ state: 'detached' });
       const wechat = await page.locator('ul.cards li').allTextContents();
       expect(wechat.length).toBeGreaterThan(0);
       expect(wechat.every((card) => card.includes('外部 · 微信'))).toBeTrue();
