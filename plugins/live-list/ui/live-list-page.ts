@@ -178,7 +178,10 @@ export class LiveListPage implements OnInit, OnDestroy {
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
   protected readonly filtered = computed(
-    () => this.keyword().trim() !== '' || this.userid().trim() !== '' || this.hasRange(),
+    () =>
+      this.keyword().trim() !== '' ||
+      (this.userid().trim() !== '' && !this.useridInvalid()) ||
+      this.hasRange(),
   );
   private readonly rangeSet = signal(false);
 
