@@ -1,6 +1,6 @@
 // The checkin-import feature plugin (R6): preview and import a WeCom check-in workbook into a live's
 // details, as jobs with progress; plus the live picker of its page.
-import type { CorpCall } from '../../../sdk/contracts/channel.js';
+import type { ChannelParsedInput, CorpCall } from '../../../sdk/contracts/channel.js';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
@@ -19,7 +19,7 @@ export default definePlugin({
 
     const startJob =
       (kind: string) =>
-      async ({ livingid, fileId }: { livingid: string; fileId: string }, call: CorpCall) =>
+      async ({ livingid, fileId }: ChannelParsedInput<typeof PREVIEW>, call: CorpCall) =>
         ctx.scheduler.start<CheckinJobInput>(kind, await jobInput(ctx, call, livingid, fileId), call);
     ctx.handle(PREVIEW, startJob(PREVIEW_JOB));
     ctx.handle(IMPORT, startJob(IMPORT_JOB));
