@@ -60,6 +60,14 @@ describe('创建直播 (browser mode, simulator)', () => {
       await textbox('直播主题').fill('新品发布培训');
       await page.getByRole('button', { name: '创建直播' }).click();
       await page.getByRole('alert').filter({ hasText: '不能选择过去的时间' }).waitFor();
+      // The fields' rules and messages are the create channel's input schema's.
+      await textbox('主播 userid').fill('王 主播');
+      await textbox('直播主题').fill('一二三四五六七八九十一二三四五六七八九十一');
+      await page.getByText('主播 userid 只能包含字母、数字和 _ . @ -').waitFor();
+      await page.getByText('直播主题最多 20 个字（当前 21 个）').waitFor();
+      await screenshotThemes(page, 'live-create-errors', false);
+      const sent = (await simAdmin(env.sim, 'GET', 'data')) as SimData;
+      expect(sent.lives.filter((live) => live.createdByApi)).toEqual([]);
 
       await page.reload();
       await onCreatePage(page);

@@ -57,6 +57,12 @@ describe('成员直播列表 (browser mode, simulator)', () => {
       // The field is not prefilled (it filters too) but offers oneself: the signed-in member is the anchor.
       const member = page.getByRole('combobox', { name: '成员 userid' });
       expect(await member.inputValue()).toBe('');
+      // A userid the channels would refuse is named under the field, in their words; no sync is offered.
+      await member.fill('王 主播');
+      await page.getByText('成员 userid 只能包含字母、数字和 _ . @ -').waitFor();
+      expect(await page.getByRole('button', { name: '同步该成员的直播' }).isDisabled()).toBeTrue();
+      await screenshotThemes(page, 'live-list-userid-error', false);
+      await member.fill('');
       await member.click();
       await page.getByRole('option', { name: /（我）/ }).click();
       // The session keeps userids in lower case; WeCom compares them case-insensitively.

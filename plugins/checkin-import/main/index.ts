@@ -1,15 +1,14 @@
 // The checkin-import feature plugin (R6): preview and import a WeCom check-in workbook into a live's
 // details, as jobs with progress; plus the live picker of its page.
+import type { ChannelParsedInput, CorpCall } from '../../../sdk/contracts/channel.js';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
-import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
-import type { CheckinLiveOption, MemberRowsPage } from '../shared/checkin-api.js';
+import type { PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { CheckinLiveOption } from '../shared/checkin-api.js';
+import { IMPORT, LIVE, PREVIEW, ROWS } from '../shared/channels.js';
 import { checkinJob, IMPORT_JOB, PREVIEW_JOB, type CheckinJobInput } from './checkin-job.js';
-import { ImportSchema, LiveSchema, RowsSchema } from './input-schemas.js';
 import { memberRowsRetention, readMemberRows } from './preview-rows.js';
-
-const guard = { minTier: 'user', requiresCorp: true } as const;
 
 export default definePlugin({
   activate(ctx) {
@@ -18,15 +17,15 @@ export default definePlugin({
     ctx.retention.register(memberRowsRetention());
     const previewKind = `${ctx.id}.${PREVIEW_JOB}`;
 
-    for (const kind of [PREVIEW_JOB, IMPORT_JOB]) {
-      ctx.handle(kind, { input: ImportSchema, ...guard }, async ({ livingid, fileId }, call) => {
-        const input = await jobInput(ctx, call, livingid, fileId);
-        return ctx.scheduler.start<CheckinJobInput>(kind, input, call);
-      });
-    }
+    const startJob =
+      (kind: string) =>
+      async ({ livingid, fileId }: ChannelParsedInput<typeof PREVIEW>, call: CorpCall) =>
+        ctx.scheduler.start<CheckinJobInput>(kind, await jobInput(ctx, call, livingid, fileId), call);
+    ctx.handle(PREVIEW, startJob(PREVIEW_JOB));
+    ctx.handle(IMPORT, startJob(IMPORT_JOB));
 
     // A preview's member rows, page by page: only for whom `jobs.get` shows the job.
-    ctx.handle('rows', { input: RowsSchema, ...guard }, async (query, call): Promise<MemberRowsPage> => {
+    ctx.handle(ROWS, async (query, call) => {
       const job = await ctx.scheduler.get(query.jobId, call);
       if (job.kind !== previewKind) {
         throw new AppError('NOT_FOUND', '不是签到预览任务。', { jobId: query.jobId });
@@ -37,19 +36,19 @@ export default definePlugin({
       return readMemberRows(ctx.db, query);
     });
 
-    ctx.handle('live', { input: LiveSchema, ...guard }, async ({ livingid }, call) =>
-      toOption(await requireLive(ctx, corpOf(call), livingid)),
+    ctx.handle(LIVE, async ({ livingid }, call) =>
+      toOption(await requireLive(ctx, call.corp.corpId, livingid)),
     );
   },
 });
 
 async function jobInput(
   ctx: PluginContext,
-  call: CallContext,
+  call: CorpCall,
   livingid: string,
   fileId: string,
 ): Promise<CheckinJobInput> {
-  const corpId = corpOf(call);
+  const corpId = call.corp.corpId;
   await requireLive(ctx, corpId, livingid);
   // NOT_FOUND unless the upload is the caller's own.
   const file = await ctx.files.get(fileId, call);
@@ -62,12 +61,6 @@ async function requireLive(ctx: PluginContext, corpId: string, livingid: string)
     throw new AppError('NOT_FOUND', `本地没有这场直播（${livingid}）：请先同步或打开该直播`, { livingid });
   }
   return live;
-}
-
-function corpOf(call: CallContext): string {
-  // The channels are registered with requiresCorp: the host has checked this already.
-  if (call.corp === null) throw new AppError('FORBIDDEN', '此操作需要先登录企业。', { requiresCorp: true });
-  return call.corp.corpId;
 }
 
 function toOption(live: LiveRecord): CheckinLiveOption {

@@ -1,5 +1,7 @@
 // What the checkin-import channels answer (docs/architecture.md "RPC and errors"): shared by the main side and the page.
+import type { z } from 'zod';
 import type { ViewerKind } from '../../../sdk/contracts/lives.js';
+import type { RowsSchema } from './input-schemas.js';
 
 /** Where a member label says the person comes from: `@微信`, `@<企业名>`, or no suffix. */
 export type MemberOrigin = 'wechat' | 'corp' | 'none';
@@ -94,14 +96,8 @@ export interface MemberRow extends MemberPreview {
   sheet: string;
 }
 
-/** `checkin-import.rows`: one page of a preview's member rows, in round and row order. */
-export interface MemberRowsQuery {
-  jobId: string;
-  state?: MemberPreview['state'];
-  roundNo?: number;
-  page: number;
-  pageSize: number;
-}
+/** `checkin-import.rows`: one page of a preview's member rows, in round and row order (as the host reads it). */
+export type MemberRowsQuery = z.output<typeof RowsSchema>;
 
 export interface MemberRowsPage {
   rows: MemberRow[];

@@ -1,26 +1,28 @@
 import { inject, Injectable } from '@angular/core';
+import type { ChannelInput } from '../../../sdk/contracts/channel.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
-import type { CheckinLiveOption, MemberRowsPage, MemberRowsQuery } from '../shared/checkin-api.js';
+import type { CheckinLiveOption, MemberRowsPage } from '../shared/checkin-api.js';
+import { IMPORT, LIVE, PREVIEW, ROWS } from '../shared/channels.js';
 
-/** The plugin's channels as the page calls them. */
+/** The plugin's channels as the page calls them (declared in shared/channels.ts). */
 @Injectable({ providedIn: 'root' })
 export class CheckinImportApi {
   private readonly rpc = inject(RpcClient);
 
   live(livingid: string): Promise<CheckinLiveOption> {
-    return this.rpc.call<CheckinLiveOption>('checkin-import.live', { livingid });
+    return this.rpc.call(LIVE, { livingid });
   }
 
   preview(livingid: string, fileId: string): Promise<{ jobId: string }> {
-    return this.rpc.call('checkin-import.preview', { livingid, fileId });
+    return this.rpc.call(PREVIEW, { livingid, fileId });
   }
 
   import(livingid: string, fileId: string): Promise<{ jobId: string }> {
-    return this.rpc.call('checkin-import.import', { livingid, fileId });
+    return this.rpc.call(IMPORT, { livingid, fileId });
   }
 
   /** A page of a finished preview's member rows. */
-  rows(query: MemberRowsQuery): Promise<MemberRowsPage> {
-    return this.rpc.call<MemberRowsPage>('checkin-import.rows', query);
+  rows(query: ChannelInput<typeof ROWS>): Promise<MemberRowsPage> {
+    return this.rpc.call(ROWS, query);
   }
 }

@@ -1,13 +1,14 @@
 import { AppError } from '../../../sdk/contracts/errors.js';
-import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { CorpCall } from '../../../sdk/contracts/channel.js';
+import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import { findCreatedLiving } from '../../../sdk/wecom/living-reconciler.js';
 import type { CreateLivingRequest } from '../../../sdk/wecom/models.js';
 import { isAmbiguousWriteFailure } from '../../../sdk/wecom/retry.js';
 import { LIVE_IMAGE_LABELS } from '../shared/image-rules.js';
+import type { CreateLive } from '../shared/input-schemas.js';
 import type { CreatedLiveAnswer } from '../shared/live-create-api.js';
 import { typeTakesDescription } from '../shared/live-rules.js';
 import { CreateRequests, requestHash, type RequestKey } from './create-requests.js';
-import type { CreateLive } from './input-schemas.js';
 import { readLiveImages, uploadLiveImages, type CheckedImage } from './live-images.js';
 import { checkDescription, checkRemind, checkSchedule } from './live-validation.js';
 import { planPulls, schedulePulls } from './pull-plan.js';
@@ -26,8 +27,8 @@ export class LiveCreator {
     this.requests = new CreateRequests(ctx.db);
   }
 
-  async create(input: CreateLive, call: CallContext): Promise<CreatedLiveAnswer> {
-    const { corp, user } = sessionOf(call);
+  async create(input: CreateLive, call: CorpCall): Promise<CreatedLiveAnswer> {
+    const { corp, user } = call;
     const request = toWeComRequest(input);
     if (input.idempotencyKey === undefined) {
       validate(request, input);
@@ -47,7 +48,7 @@ export class LiveCreator {
   private async createWithKey(
     request: CreateLivingRequest,
     input: CreateLive,
-    call: CallContext,
+    call: CorpCall,
     key: RequestKey,
   ): Promise<CreatedLiveAnswer> {
     // The images by their uploaded files: each attempt uploads them anew, so media ids differ per try.
@@ -91,7 +92,7 @@ export class LiveCreator {
   private async createNew(
     request: CreateLivingRequest,
     input: CreateLive,
-    call: CallContext,
+    call: CorpCall,
     key: RequestKey | null,
     images: CheckedImage[],
   ): Promise<CreatedLiveAnswer> {
@@ -114,11 +115,11 @@ export class LiveCreator {
     livingid: string,
     reconciled: boolean,
     input: CreateLive,
-    call: CallContext,
+    call: CorpCall,
     key: RequestKey | null,
     images: CheckedImage[],
   ): Promise<CreatedLiveAnswer> {
-    const { corp, user } = sessionOf(call);
+    const { corp, user } = call;
     if (key !== null) await this.requests.complete(key, livingid);
     const request = toWeComRequest(input);
     const live = await this.ctx.liveStore.recordCreated(corp.corpId, {
@@ -169,15 +170,4 @@ export function toWeComRequest(input: CreateLive): CreateLivingRequest {
   }
   if (input.remind_time !== undefined && input.remind_time > 0) request.remind_time = input.remind_time;
   return request;
-}
-
-export function sessionOf(call: CallContext): {
-  corp: NonNullable<CallContext['corp']>;
-  user: NonNullable<CallContext['user']>;
-} {
-  // The channels are registered with requiresCorp: the host has checked both already.
-  if (call.corp === null || call.user === null) {
-    throw new AppError('FORBIDDEN', '此操作需要先登录企业。', { requiresCorp: true });
-  }
-  return { corp: call.corp, user: call.user };
 }

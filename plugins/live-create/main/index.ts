@@ -2,22 +2,14 @@
 // details on schedule (R3.2), and modify it before it starts (R3.3).
 import { AppError } from '../../../sdk/contracts/errors.js';
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
+import { CHECK_IMAGE, CREATE, GET, MODIFY, RECENT } from '../shared/channels.js';
 import type { LiveWithPulls } from '../shared/live-create-api.js';
-import { LiveCreator, sessionOf } from './create-live.js';
-import {
-  CheckImageSchema,
-  CreateLiveSchema,
-  GetLiveSchema,
-  ModifyLiveSchema,
-  RecentLivesSchema,
-} from './input-schemas.js';
+import { LiveCreator } from './create-live.js';
 import { previewImage } from './live-images.js';
 import { modifyLive } from './modify-live.js';
 import { pullJob } from './pull-job.js';
 import { PULL_JOB, planPulls } from './pull-plan.js';
 import { requestRetention } from './request-retention.js';
-
-const guard = { minTier: 'user', requiresCorp: true } as const;
 
 export default definePlugin({
   activate(ctx) {
@@ -25,28 +17,17 @@ export default definePlugin({
     ctx.scheduler.registerJob(PULL_JOB, pullJob(ctx));
     ctx.retention.register(requestRetention());
 
-    ctx.handle('create', { input: CreateLiveSchema, ...guard }, (input, call) => creator.create(input, call));
-    ctx.handle('checkImage', { input: CheckImageSchema, ...guard }, ({ field, fileId }, call) =>
-      previewImage(ctx, field, fileId, call),
-    );
-    ctx.handle('modify', { input: ModifyLiveSchema, ...guard }, (input, call) =>
-      modifyLive(ctx, input, call),
-    );
-    ctx.handle(
-      'get',
-      { input: GetLiveSchema, ...guard },
-      async ({ livingid }, call): Promise<LiveWithPulls> => {
-        const { corp } = sessionOf(call);
-        const live = await ctx.liveStore.get(corp.corpId, livingid);
-        if (live === undefined) throw new AppError('NOT_FOUND', '本地没有这场直播。', { livingid });
-        return { live, pulls: live.createdByUs ? planPulls(live) : [] };
-      },
-    );
-    // The caller's own lives created here, newest first: the page's 最近创建 list.
-    ctx.handle('recent', { input: RecentLivesSchema, ...guard }, async ({ limit }, call) => {
-      const { corp, user } = sessionOf(call);
-      const page = await ctx.liveStore.list(corp.corpId, {
-        creatorUserid: user.userid,
+    ctx.handle(CREATE, (input, call) => creator.create(input, call));
+    ctx.handle(CHECK_IMAGE, ({ field, fileId }, call) => previewImage(ctx, field, fileId, call));
+    ctx.handle(MODIFY, (input, call) => modifyLive(ctx, input, call));
+    ctx.handle(GET, async ({ livingid }, call) => {
+      const live = await ctx.liveStore.get(call.corp.corpId, livingid);
+      if (live === undefined) throw new AppError('NOT_FOUND', '本地没有这场直播。', { livingid });
+      return { live, pulls: live.createdByUs ? planPulls(live) : [] };
+    });
+    ctx.handle(RECENT, async ({ limit }, call) => {
+      const page = await ctx.liveStore.list(call.corp.corpId, {
+        creatorUserid: call.user.userid,
         createdByUs: true,
         page: 1,
         pageSize: limit,

@@ -1,12 +1,12 @@
 import { AppError } from '../../../sdk/contracts/errors.js';
 import { LIVE_STATUS_LABELS, type LiveRecord } from '../../../sdk/contracts/lives.js';
 import { tierAtLeast } from '../../../sdk/contracts/tiers.js';
-import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { CorpCall } from '../../../sdk/contracts/channel.js';
+import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { ModifyLivingRequest } from '../../../sdk/wecom/models.js';
+import type { ModifyLive } from '../shared/input-schemas.js';
 import type { LiveWithPulls } from '../shared/live-create-api.js';
 import { typeTakesDescription } from '../shared/live-rules.js';
-import { sessionOf } from './create-live.js';
-import type { ModifyLive } from './input-schemas.js';
 import { checkDescription, checkRemind, checkSchedule } from './live-validation.js';
 import { schedulePulls } from './pull-plan.js';
 
@@ -17,9 +17,9 @@ import { schedulePulls } from './pull-plan.js';
 export async function modifyLive(
   ctx: PluginContext,
   input: ModifyLive,
-  call: CallContext,
+  call: CorpCall,
 ): Promise<LiveWithPulls> {
-  const { corp, user } = sessionOf(call);
+  const { corp, user } = call;
   const stored = await ctx.liveStore.get(corp.corpId, input.livingid);
   if (stored === undefined || !stored.createdByUs) {
     throw new AppError('NOT_FOUND', '没有找到这场在本应用创建的直播。', { livingid: input.livingid });

@@ -1,36 +1,12 @@
+import type { z } from 'zod';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import type { CreateLiveSchema, ModifyLiveSchema } from './input-schemas.js';
 import type { PullStage } from './live-rules.js';
 
-/** `live-create.create` input (docs/architecture.md "RPC and errors"; WeCom's field names where they mirror WeCom). */
-export interface CreateLiveInput {
-  anchor_userid: string;
-  /** Stored locally only (R3.1, used by R4.6). */
-  anchor_name?: string;
-  theme: string;
-  /** Unix seconds. */
-  living_start: number;
-  /** Seconds. */
-  living_duration: number;
-  type: number;
-  description?: string;
-  remind_time?: number;
-  /** Uploaded files (FileTransfer) of the cover / share image, type 4 only; sent to WeCom at submit time. */
-  cover_file_id?: string;
-  share_file_id?: string;
-  /** Same key, same live: a double click or a retried call never creates a second one. */
-  idempotencyKey?: string;
-}
-
-export interface ModifyLiveInput {
-  livingid: string;
-  anchor_name?: string;
-  theme?: string;
-  living_start?: number;
-  living_duration?: number;
-  type?: number;
-  description?: string;
-  remind_time?: number;
-}
+/** `live-create.create` input (WeCom's field names where they mirror WeCom), as the page sends it. */
+export type CreateLiveInput = z.input<typeof CreateLiveSchema>;
+/** `live-create.modify` input: only what changes, besides the livingid. */
+export type ModifyLiveInput = z.input<typeof ModifyLiveSchema>;
 
 export interface PlannedPull {
   stage: PullStage;

@@ -6,6 +6,7 @@ import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { FileTransfer } from '../../../sdk/ui/file-transfer.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import { IMAGE_EXTENSIONS, LIVE_IMAGE_LABELS, sizeText, type LiveImageField } from '../shared/image-rules.js';
+import { CHECK_IMAGE } from '../shared/channels.js';
 import type { CheckedImageAnswer } from '../shared/live-create-api.js';
 
 /**
@@ -158,12 +159,7 @@ export class CoverPicker {
         onProgress: (fraction) => this.progress.set(fraction),
       });
       if (uploaded === null) return;
-      this.image.set(
-        await this.rpc.call<CheckedImageAnswer>('live-create.checkImage', {
-          field: this.field(),
-          fileId: uploaded.fileId,
-        }),
-      );
+      this.image.set(await this.rpc.call(CHECK_IMAGE, { field: this.field(), fileId: uploaded.fileId }));
     } catch (error) {
       const message = describeAnyError(error);
       this.error.set(message.startsWith(this.label()) ? message : `${this.label()}：${message}`);

@@ -4,6 +4,7 @@ import {
   createPayload,
   durationText,
   rangeOf,
+  rangeMessage,
   rangeValidator,
   typeWarning,
   type LiveFormValue,
@@ -68,8 +69,12 @@ describe('live form model', () => {
       past: true,
     });
     expect(rangeErrors({ ...value().range, endTime: '09:00:00' })).toEqual({ order: true });
-    expect(rangeErrors({ ...value().range, endTime: '09:30:45' })).toEqual({ tooShort: true });
-    expect(rangeErrors({ ...value().range, endDate: new Date(2026, 2, 16) })).toEqual({ tooLong: true });
+    // The length rules are the create input's (living_duration), with its messages.
+    expect(rangeMessage(rangeErrors({ ...value().range, endTime: '09:30:45' }))).toBe('直播时长至少 1 分钟');
+    expect(rangeMessage(rangeErrors({ ...value().range, endDate: new Date(2026, 2, 16) }))).toBe(
+      '直播时长不能超过 24 小时',
+    );
+    expect(rangeMessage({ order: true })).toBe('结束时间必须晚于开始时间');
   });
 
   it('builds the create payload: Unix seconds, trimmed text, no description for an activity live', () => {

@@ -1,14 +1,10 @@
 // What the live form computes, kept out of the component so it is easy to test: the range from the
 // picker's dates and times, its checks, the duration text and the payload sent to the host.
 import type { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
+import { fieldOf, schemaIssue, schemaMessage, SCHEMA_ERROR } from '../../../sdk/ui/schema-validators.js';
+import { CreateLiveSchema } from '../shared/input-schemas.js';
 import type { CreateLiveInput } from '../shared/live-create-api.js';
-import {
-  ACTIVITY_LIVE_TYPE,
-  MAX_DURATION_SECONDS,
-  MIN_DURATION_SECONDS,
-  MIN_LEAD_SECONDS,
-  typeTakesDescription,
-} from '../shared/live-rules.js';
+import { ACTIVITY_LIVE_TYPE, MIN_LEAD_SECONDS, typeTakesDescription } from '../shared/live-rules.js';
 
 /** A time of day as `HH:mm:ss` (or `HH:mm`, as a time input may give it with zero seconds). */
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -57,32 +53,35 @@ export function rangeOf(value: RangeValue): LiveRange | null {
   return { start, end, duration: Math.round((end.getTime() - start.getTime()) / 1000) };
 }
 
-/** The error keys of the range group, in the order they are shown. */
+/** The error keys of the range group the schema cannot know (the page's clock, the picker), in order. */
 export const RANGE_MESSAGES: Readonly<Record<string, string>> = {
   incomplete: '请选择开始和结束的日期与时间（精确到秒）',
   past: '开始时间必须在当前时间 1 分钟之后，不能选择过去的时间',
   order: '结束时间必须晚于开始时间',
-  tooShort: '直播时长至少 1 分钟',
-  tooLong: '直播时长不能超过 24 小时',
 };
 
-/** Checks the range against `now()`: complete, in the future, in order, of a sensible length. */
+/** The duration's rules are the `living_duration` of the create input: one schema for both ends. */
+const DURATION = fieldOf(CreateLiveSchema, 'living_duration');
+
+/**
+ * Checks the range against `now()`: complete, in the future, in order, and of a length the create
+ * input accepts (its length errors are the schema's, under `schema`).
+ */
 export function rangeValidator(now: () => number = Date.now): ValidatorFn {
   return (control: AbstractControl): ValidationErrors | null => {
     const range = rangeOf(control.value as RangeValue);
     if (range === null) return { incomplete: true };
     if (range.start.getTime() < now() + MIN_LEAD_SECONDS * 1000) return { past: true };
     if (range.duration <= 0) return { order: true };
-    if (range.duration < MIN_DURATION_SECONDS) return { tooShort: true };
-    if (range.duration > MAX_DURATION_SECONDS) return { tooLong: true };
-    return null;
+    const issue = schemaIssue(DURATION, range.duration);
+    return issue === null ? null : { [SCHEMA_ERROR]: issue };
   };
 }
 
 export function rangeMessage(errors: ValidationErrors | null): string | null {
   if (errors === null) return null;
   const key = Object.keys(RANGE_MESSAGES).find((name) => errors[name] !== undefined);
-  return key === undefined ? null : (RANGE_MESSAGES[key] ?? null);
+  return key === undefined ? schemaMessage(errors) : (RANGE_MESSAGES[key] ?? null);
 }
 
 /** "1 小时 30 分 5 秒". */
@@ -119,11 +118,14 @@ export interface LiveFormValue {
   shareFileId?: string | null;
 }
 
+/** The `live-create.create` input of a valid form (without the idempotency key); the type is always set. */
+export type CreatePayload = Omit<CreateLiveInput, 'idempotencyKey' | 'type'> & { type: number };
+
 /** The `live-create.create` input of a valid form (without the idempotency key). */
-export function createPayload(value: LiveFormValue): Omit<CreateLiveInput, 'idempotencyKey'> {
+export function createPayload(value: LiveFormValue): CreatePayload {
   const range = rangeOf(value.range);
   if (range === null) throw new Error('range incomplete');
-  const payload: Omit<CreateLiveInput, 'idempotencyKey'> = {
+  const payload: CreatePayload = {
     anchor_userid: value.anchorUserid.trim(),
     theme: value.theme.trim(),
     living_start: Math.floor(range.start.getTime() / 1000),

@@ -10,13 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  FormBuilder,
-  FormGroupDirective,
-  ReactiveFormsModule,
-  Validators,
-  type AbstractControl,
-} from '@angular/forms';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -38,6 +32,8 @@ import {
   typeTakesDescription,
 } from '../shared/live-rules.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
+import { fieldOf, fieldValidator, schemaMessage } from '../../../sdk/ui/schema-validators.js';
+import { CreateLiveSchema } from '../shared/input-schemas.js';
 import { browserZone, DATE_RANGE_PICKER, zoneName } from '../../../sdk/ui/chinese-dates.js';
 import {
   matchingTimeChoices,
@@ -59,10 +55,8 @@ import {
 } from './live-form-model.js';
 import { CoverPicker } from './cover-picker.js';
 
-const maxChars =
-  (max: number) =>
-  (control: AbstractControl): { maxChars: { max: number } } | null =>
-    charCount(String(control.value ?? '')) > max ? { maxChars: { max } } : null;
+/** A field's rules are the create input's: the form says what the host would say. */
+const rule = (field: keyof typeof CreateLiveSchema.shape) => fieldValidator(fieldOf(CreateLiveSchema, field));
 
 /**
  * The form of a reserved live (R3.1), for creating and for modifying (R3.3, where the anchor is fixed).
@@ -106,16 +100,14 @@ export class LiveForm {
   protected readonly reminds = REMIND_CHOICES;
   protected readonly today = dayOf(new Date());
   protected readonly triedSubmit = signal(false);
+  protected readonly schemaMessage = schemaMessage;
 
   private readonly fb = inject(FormBuilder).nonNullable;
   private readonly directive = viewChild(FormGroupDirective);
   protected readonly form = this.fb.group({
-    anchorUserid: [
-      '',
-      [Validators.required, Validators.maxLength(64), Validators.pattern(/^\s*[\w.@-]+\s*$/)],
-    ],
-    anchorName: ['', [Validators.maxLength(64)]],
-    theme: ['', [Validators.required, maxChars(THEME_MAX_CHARS), Validators.pattern(/\S/)]],
+    anchorUserid: ['', [rule('anchor_userid')]],
+    anchorName: ['', [rule('anchor_name')]],
+    theme: ['', [rule('theme')]],
     range: this.fb.group(
       {
         startDate: this.fb.control<Date | null>(null),
@@ -126,7 +118,7 @@ export class LiveForm {
       { validators: [rangeValidator()] },
     ),
     type: [DEFAULT_LIVE_TYPE],
-    description: ['', [maxChars(DESCRIPTION_MAX_CHARS)]],
+    description: ['', [rule('description')]],
     remindTime: [0],
   });
 

@@ -1,5 +1,6 @@
 // `live-detail.invite` and `.inviteRetry` (R10.3): checks, stores the invitation with its batches, then
 // a job sends the batches one message/send each, every batch exactly once (see `sendBatch`).
+import type { CorpCall } from '../../../sdk/contracts/channel.js';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 import type { CallContext, JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
@@ -12,9 +13,9 @@ import {
   MAX_RECIPIENTS,
   buildInviteCard,
   type InviteJobResult,
-  type InviteSendInput,
   type InviteStarted,
 } from '../shared/invite-api.js';
+import type { InviteSend } from '../shared/invite-schemas.js';
 import type { InviteDirectory } from './invite-directory.js';
 import { Invitations, type BatchOutcome, type BatchRow } from './invitations.js';
 
@@ -54,8 +55,9 @@ export class InviteService {
   }
 
   /** Validates, stores the invitation (batches and recipients) and starts its job. */
-  async start(input: InviteSendInput, call: CallContext): Promise<InviteStarted> {
-    const { corpId, userid: sender } = sessionOf(call);
+  async start(input: InviteSend, call: CorpCall): Promise<InviteStarted> {
+    const corpId = call.corp.corpId;
+    const sender = call.user.userid;
     const live = await this.ctx.liveStore.get(corpId, input.livingid);
     if (live === undefined) {
       throw new AppError('NOT_FOUND', `本地没有这场直播：${input.livingid}`, { livingid: input.livingid });
@@ -142,9 +144,9 @@ export class InviteService {
   /** Sends again only the batches that failed (and those with a lost answer, within WeCom's window). */
   async retry(
     invitationId: string,
-    call: CallContext,
+    call: CorpCall,
   ): Promise<InviteStarted & { recipients: number; unknownTooOld: number }> {
-    const { corpId } = sessionOf(call);
+    const corpId = call.corp.corpId;
     const row = await this.store.get(corpId, invitationId);
     if (row === undefined) throw new AppError('NOT_FOUND', '没有这次邀请，请刷新后重试。', { invitationId });
     if (row.job_id !== null && (await this.jobRunning(row.job_id, call))) {
@@ -303,11 +305,4 @@ function dedupe(userids: readonly string[]): string[] {
       seen.add(key);
       return true;
     });
-}
-
-function sessionOf(call: CallContext): { corpId: string; userid: string } {
-  if (call.corp === null || call.user === null) {
-    throw new AppError('FORBIDDEN', '此操作需要先登录企业。', { requiresCorp: true });
-  }
-  return { corpId: call.corp.corpId, userid: call.user.userid };
 }

@@ -1,10 +1,11 @@
 // The detail page's rest of WeCom's live surface (R10.1): delete a replay (WeCom admins), a WeChat
 // viewing code as a QR image, and who shared a link (get_living_share_info).
 import QRCode from 'qrcode';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { CorpCall } from '../../../sdk/contracts/channel.js';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
-import type { CallContext, PluginContext } from '../../../sdk/main/plugin-context.js';
+import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import { WeComError, type LivingShareInfo, type WeComGateway } from '../../../sdk/wecom/index.js';
 import type {
   DeleteReplayAnswer,
@@ -12,41 +13,17 @@ import type {
   ShareInfoAnswer,
   SharePerson,
 } from '../shared/live-surface-api.js';
+import { DELETE_REPLAY, LIVING_CODE, SHARE_INFO } from '../shared/channels.js';
+import type {
+  DeleteReplaySchema,
+  LivingCodeSchema,
+  ShareInfoSchema,
+} from '../shared/live-surface-schemas.js';
 
 const ENDED = 2;
 /** living_info.replay_status: 0 ready, 1 being made, 2 deleted, 3 failed. */
 const REPLAY_DELETED = 2;
 const LIVING_CODE_TTL_MS = 5 * 60_000;
-
-const livingid = z
-  .string({ error: '缺少直播 ID（livingid）' })
-  .trim()
-  .min(1, '缺少直播 ID（livingid）')
-  .max(128);
-
-export const DeleteReplaySchema = z.object({ livingid });
-export const LivingCodeSchema = z.object({
-  livingid,
-  openid: z
-    .string({ error: '请填写观众的微信 openid' })
-    .trim()
-    .min(1, '请填写观众的微信 openid')
-    .max(128, 'openid 最多 128 个字符')
-    .regex(/^[\w-]+$/, 'openid 只能包含字母、数字、_ 和 -，请从贵企业的小程序或公众号后台复制'),
-});
-export const ShareInfoSchema = z.object({
-  livingid,
-  shareCode: z
-    .string({ error: '请填写分享码（ww_share_code）' })
-    .trim()
-    .min(1, '请填写分享码（ww_share_code）')
-    .max(256, '分享码最多 256 个字符'),
-});
-
-function corpOf(call: CallContext): string {
-  if (call.corp === null) throw new AppError('FORBIDDEN', '此操作需要先登录企业。', { requiresCorp: true });
-  return call.corp.corpId;
-}
 
 async function localLive(ctx: PluginContext, corpId: string, id: string): Promise<LiveRecord> {
   const live = await ctx.liveStore.get(corpId, id);
@@ -71,9 +48,9 @@ function noReplayReason(live: LiveRecord): string | null {
 async function deleteReplay(
   ctx: PluginContext,
   input: z.infer<typeof DeleteReplaySchema>,
-  call: CallContext,
+  call: CorpCall,
 ): Promise<DeleteReplayAnswer> {
-  const corpId = corpOf(call);
+  const corpId = call.corp.corpId;
   const known = await localLive(ctx, corpId, input.livingid);
   const gateway = await ctx.wecom.forCall(call);
   const live = await ctx.liveStore.mergeLivingInfo(
@@ -120,9 +97,9 @@ async function deleteReplay(
 async function livingCode(
   ctx: PluginContext,
   input: z.infer<typeof LivingCodeSchema>,
-  call: CallContext,
+  call: CorpCall,
 ): Promise<LivingCodeAnswer> {
-  await localLive(ctx, corpOf(call), input.livingid);
+  await localLive(ctx, call.corp.corpId, input.livingid);
   const gateway = await ctx.wecom.forCall(call);
   const code = await gateway.getLivingCode(input.livingid, input.openid);
   const qrDataUrl = await QRCode.toDataURL(code, { errorCorrectionLevel: 'M', margin: 2, width: 256 });
@@ -170,9 +147,9 @@ function personOf(userid: string | undefined, externalUserid: string | undefined
 async function shareInfo(
   ctx: PluginContext,
   input: z.infer<typeof ShareInfoSchema>,
-  call: CallContext,
+  call: CorpCall,
 ): Promise<ShareInfoAnswer> {
-  const corpId = corpOf(call);
+  const corpId = call.corp.corpId;
   const live = await localLive(ctx, corpId, input.livingid);
   const gateway = await ctx.wecom.forCall(call);
   let info: LivingShareInfo;
@@ -212,15 +189,7 @@ async function shareInfo(
 
 /** Registers `live-detail.deleteReplay` (WeCom admins), `live-detail.livingCode` and `live-detail.shareInfo`. */
 export function registerLiveSurface(ctx: PluginContext): void {
-  ctx.handle(
-    'deleteReplay',
-    { input: DeleteReplaySchema, minTier: 'wecom-admin', requiresCorp: true },
-    (input, call) => deleteReplay(ctx, input, call),
-  );
-  ctx.handle('livingCode', { input: LivingCodeSchema, minTier: 'user', requiresCorp: true }, (input, call) =>
-    livingCode(ctx, input, call),
-  );
-  ctx.handle('shareInfo', { input: ShareInfoSchema, minTier: 'user', requiresCorp: true }, (input, call) =>
-    shareInfo(ctx, input, call),
-  );
+  ctx.handle(DELETE_REPLAY, (input, call) => deleteReplay(ctx, input, call));
+  ctx.handle(LIVING_CODE, (input, call) => livingCode(ctx, input, call));
+  ctx.handle(SHARE_INFO, (input, call) => shareInfo(ctx, input, call));
 }

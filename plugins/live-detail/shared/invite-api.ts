@@ -1,8 +1,10 @@
-// Invitations to a live by app message (R10.3): the shapes of the plugin's invite channels, the text card
-// both the dialog's preview and the sender build (one function, so the preview is what is sent), and the
-// parsing of a pasted userid list. Pure: used by main and ui alike.
+// Invitations to a live by app message (R10.3): the shapes of the plugin's invite channels and the text
+// card both the dialog's preview and the sender build (one function, so the preview is what is sent).
+// The inputs and the parsing of a pasted userid list are in invite-schemas.ts. Pure: used by main and ui alike.
+import type { z } from 'zod';
 import { wallClockOf } from '../../../sdk/contracts/zoned-time.js';
 import type { LiveRecord } from '../../../sdk/contracts/lives.js';
+import type { InviteSendSchema } from './invite-schemas.js';
 
 /** message/send takes at most 1000 userids in `touser` (and 100 departments in `toparty`). */
 export const MAX_TOUSER_PER_MESSAGE = 1000;
@@ -93,42 +95,6 @@ export function cardLines(card: InviteCard): string[] {
   );
 }
 
-export interface ParsedUserids {
-  /** In first-seen order, each once (compared case-insensitively, first spelling kept). */
-  userids: string[];
-  /** Entries that are no userid (bad characters, too long), as pasted. */
-  malformed: string[];
-  /** How many repeats were dropped. */
-  duplicates: number;
-}
-
-/**
- * A pasted list of userids: split on new lines, commas (half and full width), semicolons (also `；`),
- * `、`, tabs and spaces; deduplicated case-insensitively (WeCom's userids are), malformed ones kept apart.
- */
-export function parseUserids(text: string): ParsedUserids {
-  const seen = new Set<string>();
-  const userids: string[] = [];
-  const malformed: string[] = [];
-  let duplicates = 0;
-  for (const raw of text.split(/[\s,，;；、|]+/u)) {
-    const entry = raw.trim();
-    if (entry === '') continue;
-    if (!USERID_PATTERN.test(entry)) {
-      if (!malformed.includes(entry)) malformed.push(entry);
-      continue;
-    }
-    const key = entry.toLowerCase();
-    if (seen.has(key)) {
-      duplicates += 1;
-      continue;
-    }
-    seen.add(key);
-    userids.push(entry);
-  }
-  return { userids, malformed, duplicates };
-}
-
 /** Splits a list into batches of at most `size`. */
 export function batchesOf<T>(items: readonly T[], size: number): T[][] {
   const batches: T[][] = [];
@@ -171,15 +137,8 @@ export interface InviteResolveAnswer {
   unknown: string[];
 }
 
-export interface InviteSendInput {
-  livingid: string;
-  userids: string[];
-  departmentIds: number[];
-  note: string;
-  link: string;
-  /** A fresh id per dialog: a repeated call answers the same invitation. */
-  idempotencyKey: string;
-}
+/** `live-detail.invite` as the dialog sends it; `idempotencyKey` is fresh per dialog (a repeat answers the same invitation). */
+export type InviteSendInput = z.input<typeof InviteSendSchema>;
 
 export interface InviteStarted {
   invitationId: string;

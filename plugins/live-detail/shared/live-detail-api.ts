@@ -1,22 +1,12 @@
-import type {
-  CheckinRoundSummary,
-  LiveRecord,
-  PageOf,
-  ViewerDetail,
-  ViewerFilters,
-} from '../../../sdk/contracts/lives.js';
+import type { z } from 'zod';
+import type { CheckinRoundSummary, LiveRecord, PageOf, ViewerDetail } from '../../../sdk/contracts/lives.js';
+import type { GetDetailSchema, UnmatchedSchema } from './input-schemas.js';
 
-/** `live-detail.get` input (docs/architecture.md "RPC and errors"). */
-export interface LiveDetailQuery {
-  livingid: string;
-  /** Pull the live's info and watch stats from WeCom first (R5.1): the page's first load. */
-  refresh?: boolean;
-  keyword?: string;
-  /** The viewer filters (check-in, type, watch time, inviter); the store applies them. */
-  filters?: ViewerFilters;
-  page: number;
-  pageSize: number;
-}
+/**
+ * `live-detail.get` input (docs/architecture.md "RPC and errors"): `refresh` pulls the live's info and
+ * watch stats from WeCom first (R5.1, the page's first load); `filters` are applied by the store.
+ */
+export type LiveDetailQuery = z.input<typeof GetDetailSchema>;
 
 /** One slice of a chart: a label and how many viewers. */
 export interface ChartPoint {
@@ -58,17 +48,7 @@ export interface LiveDetailAnswer {
 }
 
 /** `live-detail.unmatched`: check-in rows no single viewer fits, in round and row order. */
-export interface UnmatchedCheckinsQuery {
-  livingid: string;
-  keyword?: string;
-  page: number;
-  pageSize: number;
-}
-
-export interface LiveDetailExportInput {
-  livingid: string;
-  withCharts?: boolean;
-}
+export type UnmatchedCheckinsQuery = z.input<typeof UnmatchedSchema>;
 
 export interface LiveDetailExportResult {
   fileId: string;

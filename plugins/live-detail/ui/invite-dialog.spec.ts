@@ -9,10 +9,10 @@ import { FakeTransport } from '../../../sdk/ui/testing/fake-transport.js';
 import {
   buildInviteCard,
   cardLines,
-  parseUserids,
   type InviteDirectoryAnswer,
   type InviteSendInput,
 } from '../shared/invite-api.js';
+import { parseUserids } from '../shared/invite-schemas.js';
 import { InviteDialog, mergeRecipients } from './invite-dialog.js';
 
 const LIVE = {
@@ -203,5 +203,15 @@ describe('InviteDialog', () => {
     await type('[data-testid="invite-link"]', 'live.example.com');
     await click('[data-testid="send-invite"]');
     expect(text('[data-testid="invite-error"]')).toContain('观看链接应以 http:// 或 https:// 开头');
+  });
+
+  it("checks the rest by the channel's schema, in its words, before anything is sent", async () => {
+    await tab('粘贴 userid');
+    await type('[data-testid="paste-userids"]', 'WangDeSheng');
+    await type('[data-testid="invite-link"]', 'https://live.example.com/l/1');
+    await type('[data-testid="invite-note"]', '很'.repeat(101));
+    await click('[data-testid="send-invite"]');
+    expect(text('[data-testid="invite-error"]')).toContain('附言最多 100 个字，请删减附言后再发送。');
+    expect(fake.callsTo('live-detail.invite')).toEqual([]);
   });
 });

@@ -10,19 +10,20 @@ import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 import { DIALOG_FORM_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
+import { asSentence, schemaIssue } from '../../../sdk/ui/schema-validators.js';
 import { AppSession } from '../../../sdk/ui/session.js';
 import {
   MAX_LINK_CHARS,
   MAX_NOTE_CHARS,
-  MAX_RECIPIENTS,
   MAX_TOUSER_PER_MESSAGE,
   buildInviteCard,
   cardLines,
-  parseUserids,
   type DirectoryDepartment,
   type DirectoryMember,
   type InviteJobResult,
+  type InviteSendInput,
 } from '../shared/invite-api.js';
+import { InviteSendSchema, parseUserids } from '../shared/invite-schemas.js';
 import { InviteApi } from './invite-api.js';
 
 export interface InviteDialogData {
@@ -213,19 +214,30 @@ export class InviteDialog {
     this.checkedText.set(this.pasteText());
   }
 
-  /** Client-side checks in the server's words; null when the invitation may go. */
+  /**
+   * Client-side checks; null when the invitation may go. Past the two the dialog words itself (nobody
+   * to send to, pasted text that is no userid), the input is checked by the channel's own schema, so the
+   * dialog says what the host would.
+   */
   protected problem(): string | null {
     if (this.recipients().length === 0 && this.pickedDepartments().length === 0)
       return '收件人为空：请按成员、按部门选择，或粘贴 userid 后再发送。';
-    if (this.recipients().length > MAX_RECIPIENTS)
-      return `收件人太多（${this.recipients().length} 人）：一次最多邀请 ${MAX_RECIPIENTS} 人，请分几次发送。`;
     if (this.pasted().malformed.length > 0)
       return `粘贴的收件人中有 ${this.pasted().malformed.length} 项不是 userid：${this.pasted().malformed.slice(0, 5).join('、')}。请删除或改正（点「移除无效的」）。`;
-    if (this.note().length > MAX_NOTE_CHARS) return `附言最多 ${MAX_NOTE_CHARS} 个字，请删减附言。`;
-    const link = this.link().trim();
-    if (link === '') return '缺少观看链接：请填写直播的观看链接（企业微信直播里「分享」→「复制链接」）。';
-    if (!/^https?:\/\/\S+$/.test(link)) return '观看链接应以 http:// 或 https:// 开头，请粘贴完整链接。';
-    return null;
+    const issue = schemaIssue(InviteSendSchema, this.sendInput());
+    return issue === null ? null : asSentence(issue.message);
+  }
+
+  /** What `send` sends. */
+  private sendInput(): InviteSendInput {
+    return {
+      livingid: this.data.live.livingid,
+      userids: this.recipients(),
+      departmentIds: this.pickedDepartments(),
+      note: this.note().trim(),
+      link: this.link().trim(),
+      idempotencyKey: this.idempotencyKey,
+    };
   }
 
   protected async send(): Promise<void> {
@@ -245,14 +257,7 @@ export class InviteDialog {
         return;
       }
       writeLink(this.link().trim());
-      const started = await this.api.send({
-        livingid: this.data.live.livingid,
-        userids: this.recipients(),
-        departmentIds: this.pickedDepartments(),
-        note: this.note().trim(),
-        link: this.link().trim(),
-        idempotencyKey: this.idempotencyKey,
-      });
+      const started = await this.api.send(this.sendInput());
       this.invitationId = started.invitationId;
       if (started.jobId === null) this.ref.close({ invitationId: started.invitationId, result: null });
       else this.jobId.set(started.jobId);

@@ -6,7 +6,10 @@ import { copyText } from '../../../sdk/ui/clipboard.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { Lookup } from '../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { fieldOf } from '../../../sdk/ui/schema-validators.js';
+import { LIVING_CODE } from '../shared/channels.js';
 import type { LivingCodeAnswer } from '../shared/live-surface-api.js';
+import { LivingCodeSchema } from '../shared/live-surface-schemas.js';
 import { LookupCard } from './lookup-card.js';
 
 /**
@@ -28,6 +31,7 @@ import { LookupCard } from './lookup-card.js';
       submitText="获取观看码"
       busyText="获取中…"
       [lookup]="lookup"
+      [schema]="openidSchema"
       (asked)="fetch($event)"
     >
       @if (lookup.answer(); as answer) {
@@ -62,6 +66,7 @@ export class LiveCodeCard {
   private readonly time = inject(DateTimeText);
   readonly livingid = input.required<string>();
   protected readonly lookup = new Lookup<LivingCodeAnswer>();
+  protected readonly openidSchema = fieldOf(LivingCodeSchema, 'openid');
   protected readonly expires = computed(() => {
     const answer = this.lookup.answer();
     return answer === null ? '' : this.time.format(Date.parse(answer.expiresAt));
@@ -69,9 +74,7 @@ export class LiveCodeCard {
   protected readonly fileName = computed(() => `观看码-${this.livingid().slice(0, 12)}.png`);
 
   protected fetch(openid: string): Promise<void> {
-    return this.lookup.run(() =>
-      this.rpc.call<LivingCodeAnswer>('live-detail.livingCode', { livingid: this.livingid(), openid }),
-    );
+    return this.lookup.run(() => this.rpc.call(LIVING_CODE, { livingid: this.livingid(), openid }));
   }
 
   protected async copy(text: string): Promise<void> {

@@ -32,6 +32,7 @@ import {
   NGMODEL_FIELD_IMPORTS,
   DATA_TABLE_IMPORTS,
 } from '../../../sdk/ui/page-imports.js';
+import { CANCEL_LIVE } from '../../../sdk/contracts/live-list-channels.js';
 import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
 import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
@@ -260,7 +261,7 @@ export class LiveDetailPage {
     });
     if ((await firstValueFrom(ref.afterClosed())) !== true) return;
     try {
-      await this.rpc.call('live-list.cancel', { livingid: this.livingid() });
+      await this.rpc.call(CANCEL_LIVE, { livingid: this.livingid() });
       this.snackBar.open('已取消预约', '关闭', { duration: 4000 });
       await this.pull();
     } catch (error) {

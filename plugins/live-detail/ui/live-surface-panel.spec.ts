@@ -141,6 +141,19 @@ describe('LiveSurfacePanel: replay, viewing code and share info on the detail pa
     expect(result?.querySelector('a[download]')?.getAttribute('download')).toBe('观看码-lv-9.png');
   });
 
+  it("checks the openid by the channel's own rule before asking: its message under the field", async () => {
+    const { fixture, fake, element } = render('user');
+    await settle(fixture);
+    const openid = element.querySelector<HTMLInputElement>('input[name="openid"]');
+    if (openid === null) throw new Error('no openid field');
+    openid.value = 'o Wx/1';
+    openid.dispatchEvent(new Event('input'));
+    openid.form?.requestSubmit();
+    await settle(fixture);
+    expect(fake.calls.some((call) => call.channel === 'live-detail.livingCode')).toBeFalse();
+    expect(text(openid.closest('mat-form-field'))).toContain('openid 只能包含字母、数字、_ 和 -');
+  });
+
   it('names the viewer of a share code and who shared it; only for a live with inviters', async () => {
     const { fixture, fake, element } = render('user');
     fake.answer('live-detail.shareInfo', {

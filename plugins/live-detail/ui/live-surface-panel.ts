@@ -9,7 +9,7 @@ import { DateTimeText } from '../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../sdk/ui/session.js';
-import type { DeleteReplayAnswer } from '../shared/live-surface-api.js';
+import { DELETE_REPLAY } from '../shared/channels.js';
 import { LiveCodeCard } from './live-code-card.js';
 import { ReplayDeleteDialog, type ReplayDeleteData } from './replay-delete-dialog.js';
 import { ShareInfoCard } from './share-info-card.js';
@@ -145,9 +145,7 @@ export class LiveSurfacePanel {
     this.deleting.set(true);
     this.error.set(null);
     try {
-      const answer = await this.rpc.call<DeleteReplayAnswer>('live-detail.deleteReplay', {
-        livingid: live.livingid,
-      });
+      const answer = await this.rpc.call(DELETE_REPLAY, { livingid: live.livingid });
       this.snackBar.open(`已删除「${answer.theme}」的回放`, '关闭', { duration: 5000 });
       this.changed.emit();
     } catch (error) {

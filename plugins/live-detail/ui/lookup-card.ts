@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import type { z } from 'zod';
 import { NGMODEL_FIELD_IMPORTS } from '../../../sdk/ui/page-imports.js';
 import type { Lookup } from '../../../sdk/ui/page-load.js';
+import { SchemaValidator, schemaIssue, schemaMessage } from '../../../sdk/ui/schema-validators.js';
 
 /**
  * A card that asks for one value and shows what the host answers (微信观看码, 分享来源): the title, the
@@ -11,7 +13,7 @@ import type { Lookup } from '../../../sdk/ui/page-load.js';
 @Component({
   selector: 'wl-lookup-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NGMODEL_FIELD_IMPORTS, MatButtonModule, MatIconModule],
+  imports: [NGMODEL_FIELD_IMPORTS, MatButtonModule, MatIconModule, SchemaValidator],
   templateUrl: './lookup-card.component.html',
   styleUrl: './lookup-card.scss',
 })
@@ -27,7 +29,14 @@ export class LookupCard {
   readonly busyText = input.required<string>();
   /** Its busy and error state (the answer is the card's own). */
   readonly lookup = input.required<Pick<Lookup<unknown>, 'busy' | 'error'>>();
-  /** The value typed, on submit. */
+  /** The channel's rule for the value: the field says what the host would, and nothing is sent before it holds. */
+  readonly schema = input.required<z.ZodType>();
+  /** The value typed, on submit, once it satisfies `schema`. */
   readonly asked = output<string>();
   protected readonly text = signal('');
+  protected readonly schemaMessage = schemaMessage;
+
+  protected submit(): void {
+    if (schemaIssue(this.schema(), this.text()) === null) this.asked.emit(this.text());
+  }
 }

@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { Lookup } from '../../../sdk/ui/page-load.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
+import { fieldOf } from '../../../sdk/ui/schema-validators.js';
+import { SHARE_INFO } from '../shared/channels.js';
 import type { ShareInfoAnswer, SharePerson } from '../shared/live-surface-api.js';
+import { ShareInfoSchema } from '../shared/live-surface-schemas.js';
 import { LookupCard } from './lookup-card.js';
 
 /**
@@ -24,6 +27,7 @@ import { LookupCard } from './lookup-card.js';
       submitText="查询"
       busyText="查询中…"
       [lookup]="lookup"
+      [schema]="shareCodeSchema"
       (asked)="lookUp($event)"
     >
       @if (lookup.answer(); as found) {
@@ -42,6 +46,7 @@ export class ShareInfoCard {
   private readonly rpc = inject(RpcClient);
   readonly livingid = input.required<string>();
   protected readonly lookup = new Lookup<ShareInfoAnswer>();
+  protected readonly shareCodeSchema = fieldOf(ShareInfoSchema, 'shareCode');
 
   protected describe(person: SharePerson | null): string {
     if (person === null) return '（企业微信未提供）';
@@ -52,8 +57,6 @@ export class ShareInfoCard {
   }
 
   protected lookUp(shareCode: string): Promise<void> {
-    return this.lookup.run(() =>
-      this.rpc.call<ShareInfoAnswer>('live-detail.shareInfo', { livingid: this.livingid(), shareCode }),
-    );
+    return this.lookup.run(() => this.rpc.call(SHARE_INFO, { livingid: this.livingid(), shareCode }));
   }
 }

@@ -1,7 +1,7 @@
 // The plugin's channels, declared once for both ends (docs/architecture.md "Channels").
 import { defineChannel, returns } from '../../../sdk/contracts/channel.js';
-import { CancelSchema, ExportSchema, QuerySchema, SyncSchema } from './input-schemas.js';
-import type { JobStarted, LiveCancelResult, LiveListPage } from './live-list-api.js';
+import { ExportSchema, QuerySchema, SyncSchema } from './input-schemas.js';
+import type { JobStarted, LiveListPage } from './live-list-api.js';
 
 const guard = { minTier: 'user', requiresCorp: true } as const;
 
@@ -21,13 +21,11 @@ export const SYNC = defineChannel({
   ...guard,
 });
 
-/** Cancels a reserved live in WeCom. */
-export const CANCEL = defineChannel({
-  name: 'live-list.cancel',
-  input: CancelSchema,
-  output: returns<LiveCancelResult>(),
-  ...guard,
-});
+/**
+ * Cancels a reserved live in WeCom. Declared in sdk/contracts because live-detail calls it too; this
+ * plugin handles it.
+ */
+export { CANCEL_LIVE as CANCEL } from '../../../sdk/contracts/live-list-channels.js';
 
 /** Starts the export of the filtered list to Excel. */
 export const EXPORT = defineChannel({

@@ -56,7 +56,3 @@ export type ExportInput = z.infer<typeof ExportSchema>;
 export const SyncSchema = z.object({
   userid: userid.min(1, '请填写要同步的成员 userid'),
 });
-
-export const CancelSchema = z.object({
-  livingid: z.string({ error: '请给出直播 ID' }).trim().min(1, '请给出直播 ID').max(128),
-});

@@ -49,6 +49,4 @@ export interface LiveExportResult {
   rows: number;
 }
 
-export interface LiveCancelResult {
-  live: LiveRecord;
-}
+export type { LiveCancelResult } from '../../../sdk/contracts/live-list-channels.js';

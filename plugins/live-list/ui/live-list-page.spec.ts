@@ -209,6 +209,25 @@ describe('LiveListPage', () => {
     expect(fake.callsTo('live-list.query').length).toBeGreaterThan(queries);
   });
 
+  it("checks the userid by the channels' own rule as one types: its message, no query, no sync", async () => {
+    const { fixture, fake, root } = await render();
+    const queries = fake.callsTo('live-list.query').length;
+    await type(fixture, 'input[name=userid]', '李四');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle(fixture);
+    expect(root.querySelector('mat-error')?.textContent).toContain(
+      '成员 userid 只能包含字母、数字和 _ . @ -',
+    );
+    expect(fake.callsTo('live-list.query').length).toBe(queries);
+    expect(button(root, '同步该成员的直播').disabled).toBeTrue();
+
+    await type(fixture, 'input[name=userid]', 'lisi');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await settle(fixture);
+    expect(root.querySelector('mat-error')).toBeNull();
+    expect(button(root, '同步该成员的直播').disabled).toBeFalse();
+  });
+
   it('offers oneself and the members synced last under the userid field, without filtering by default', async () => {
     localStorage.removeItem('wecom-live.recentSyncMembers.corp-1.zhangsan');
     const { fixture, fake, root } = await render();

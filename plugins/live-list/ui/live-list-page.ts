@@ -1,6 +1,7 @@
 import { Component, computed, inject, signal, type OnDestroy, type OnInit } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
@@ -30,6 +31,7 @@ import { describeAnyError } from '../../../sdk/ui/error-snack.js';
 import { FieldHint } from '../../../sdk/ui/field-hint.js';
 import { FileTransfer } from '../../../sdk/ui/file-transfer.js';
 import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
+import { fieldOf, SchemaValidator, schemaIssue, schemaMessage } from '../../../sdk/ui/schema-validators.js';
 import { AppSession } from '../../../sdk/ui/session.js';
 import type {
   LiveExportResult,
@@ -39,6 +41,7 @@ import type {
   LiveSyncResult,
 } from '../shared/live-list-api.js';
 import { ConfirmCancelDialog, type ConfirmCancelData } from '../../../sdk/ui/confirm-cancel-live-dialog.js';
+import { QuerySchema } from '../shared/input-schemas.js';
 import { LiveListApi } from './live-list-api.js';
 import { memberSuggestions, rememberSyncedMember } from './member-suggestions.js';
 import { dayEndIn, dayStartIn } from './zoned-day.js';
@@ -92,6 +95,7 @@ const SORT_FIELDS: Record<string, LiveSortField> = {
     MatProgressBarModule,
     FieldHint,
     JobProgressComponent,
+    SchemaValidator,
   ],
   templateUrl: './live-list-page.component.html',
   styleUrl: './live-list-page.scss',
@@ -130,6 +134,11 @@ export class LiveListPage implements OnInit, OnDestroy {
 
   protected readonly keyword = signal('');
   protected readonly userid = signal('');
+  /** The field's rule is the channels' own (query and sync share it); its message shows as one types. */
+  protected readonly useridSchema = fieldOf(QuerySchema, 'userid');
+  protected readonly useridInvalid = computed(() => schemaIssue(this.useridSchema, this.userid()) !== null);
+  protected readonly schemaMessage = schemaMessage;
+  protected readonly showOnDirty = new ShowOnDirtyErrorStateMatcher();
   /** Bumped after a sync so the remembered members are read again. */
   private readonly recentVersion = signal(0);
   /** Oneself and the members synced last, offered under the field (it is not prefilled: it also filters). */
@@ -154,7 +163,10 @@ export class LiveListPage implements OnInit, OnDestroy {
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
   protected readonly filtered = computed(
-    () => this.keyword().trim() !== '' || this.userid().trim() !== '' || this.hasRange(),
+    () =>
+      this.keyword().trim() !== '' ||
+      (this.userid().trim() !== '' && !this.useridInvalid()) ||
+      this.hasRange(),
   );
   private readonly rangeSet = signal(false);
 
@@ -236,6 +248,8 @@ export class LiveListPage implements OnInit, OnDestroy {
   protected useridChanged(value: string): void {
     this.userid.set(value);
     if (this.keywordTimer !== null) clearTimeout(this.keywordTimer);
+    // The field says what is wrong; the list keeps its last answer until the userid is one.
+    if (this.useridInvalid()) return;
     this.keywordTimer = setTimeout(() => {
       this.page.set(1);
       void this.load();
@@ -275,7 +289,7 @@ export class LiveListPage implements OnInit, OnDestroy {
 
   protected async startSync(): Promise<void> {
     const userid = this.userid().trim();
-    if (userid === '' || this.syncing()) return;
+    if (userid === '' || this.useridInvalid() || this.syncing()) return;
     this.syncStarting.set(true);
     this.syncResult.set(null);
     this.syncFailure.set(null);
@@ -442,7 +456,7 @@ export class LiveListPage implements OnInit, OnDestroy {
     const keyword = this.keyword().trim();
     const userid = this.userid().trim();
     if (keyword !== '') filters.keyword = keyword;
-    if (userid !== '') filters.userid = userid;
+    if (userid !== '' && !this.useridInvalid()) filters.userid = userid;
     const { start, end } = this.range.value;
     if (start != null && end != null) {
       filters.from = dayStartIn(start, this.timeZone());

@@ -1,8 +1,9 @@
 // The core settings plugin. Its pages work over the host's channels (corps, users, trusted IPs, audit,
 // plugins); the only thing it keeps itself is each account's page preferences.
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
-import { z } from 'zod';
-import { PreferencesSchema, preferencesKey, type Preferences } from './preferences.js';
+import { GET_PREFERENCES, SET_PREFERENCES } from '../shared/channels.js';
+import { PreferencesSchema, type Preferences } from '../shared/preferences.js';
+import { preferencesKey } from './preferences.js';
 
 export default definePlugin({
   activate(ctx) {
@@ -12,10 +13,8 @@ export default definePlugin({
       return parsed.success ? parsed.data : {};
     };
 
-    ctx.handle('getPreferences', { input: z.object({}), minTier: 'user' }, (_input, call) =>
-      read(preferencesKey(call)),
-    );
-    ctx.handle('setPreferences', { input: PreferencesSchema, minTier: 'user' }, async (input, call) => {
+    ctx.handle(GET_PREFERENCES, (_input, call) => read(preferencesKey(call)));
+    ctx.handle(SET_PREFERENCES, async (input, call) => {
       const key = preferencesKey(call);
       const merged: Preferences = { ...(await read(key)), ...input };
       await ctx.settings.set(key, merged);

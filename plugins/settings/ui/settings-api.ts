@@ -120,7 +120,5 @@ export interface AboutInfo {
   timeZone?: string;
 }
 
-/** `settings.getPreferences` / `settings.setPreferences` (this plugin's own channels). */
-export interface Preferences {
-  auditPageSize?: 20 | 50 | 100;
-}
+/** `settings.getPreferences` / `settings.setPreferences` (this plugin's own channels, shared/channels.ts). */
+export type { Preferences } from '../shared/preferences.js';

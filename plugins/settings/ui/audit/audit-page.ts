@@ -15,7 +15,8 @@ import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { AuditPage as AuditAnswer, AuditRow, Preferences } from '../settings-api.js';
+import { GET_PREFERENCES, SET_PREFERENCES } from '../../shared/channels.js';
+import type { AuditPage as AuditAnswer, AuditRow } from '../settings-api.js';
 import { actionLabel, AUDIT_ACTION_LABELS } from './audit-labels.js';
 import { zoneName } from '../../../../sdk/ui/chinese-dates.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
@@ -75,7 +76,7 @@ export class AuditPage implements OnInit {
 
   async ngOnInit(): Promise<void> {
     try {
-      const preferences = await this.rpc.call<Preferences>('settings.getPreferences');
+      const preferences = await this.rpc.call(GET_PREFERENCES);
       if (preferences.auditPageSize !== undefined) this.pageSize.set(preferences.auditPageSize);
     } catch {
       // Preferences are a convenience: the log shows with the default page size without them.
@@ -141,7 +142,7 @@ export class AuditPage implements OnInit {
       this.pageSize.set(size);
       this.page.set(1);
       // Remembered per account (this plugin's own channel); a failure only loses the preference.
-      this.rpc.call('settings.setPreferences', { auditPageSize: size }).catch(() => undefined);
+      this.rpc.call(SET_PREFERENCES, { auditPageSize: size }).catch(() => undefined);
     } else {
       this.page.set(event.pageIndex + 1);
     }

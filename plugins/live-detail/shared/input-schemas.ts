@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
-const livingid = z
+/** A live's id as every live-detail channel takes it. */
+export const LivingidSchema = z
   .string({ error: '缺少直播 ID（livingid）' })
   .trim()
   .min(1, '缺少直播 ID（livingid）')
   .max(128);
+const livingid = LivingidSchema;
 const page = z.number().int('页码应为整数').min(1, '页码从 1 开始').default(1);
 const pageSize = z.number().int('每页条数应为整数').min(1).max(500, '每页最多 500 条').default(20);
 const keyword = z.string().trim().max(100, '搜索词最多 100 个字符').optional();

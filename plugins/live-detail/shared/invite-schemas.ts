@@ -1,17 +1,14 @@
 import { z } from 'zod';
+import { LivingidSchema } from './input-schemas.js';
 import {
   MAX_DEPARTMENTS,
   MAX_LINK_CHARS,
   MAX_NOTE_CHARS,
   MAX_RECIPIENTS,
   USERID_PATTERN,
-} from '../shared/invite-api.js';
+} from './invite-api.js';
 
-const livingid = z
-  .string({ error: '缺少直播 ID（livingid）' })
-  .trim()
-  .min(1, '缺少直播 ID（livingid）')
-  .max(128);
+const livingid = LivingidSchema;
 const invitationId = z.string({ error: '缺少邀请 ID' }).trim().min(1, '缺少邀请 ID').max(64);
 
 export const InviteDirectorySchema = z.object({
@@ -20,18 +17,24 @@ export const InviteDirectorySchema = z.object({
   refresh: z.boolean().optional(),
 });
 
-const userid = z
+/** One userid to invite, picked or pasted: the dialog's paste box tells them apart by this rule too. */
+export const InviteUseridSchema = z
   .string()
   .trim()
   .regex(USERID_PATTERN, 'userid 只能由 1–64 个字母、数字或 _ - . @ 组成，请检查粘贴的收件人');
+const userids = z.array(InviteUseridSchema).max(MAX_RECIPIENTS, {
+  error: (issue) =>
+    `收件人太多（${Array.isArray(issue.input) ? issue.input.length : '超过上限'} 人）：` +
+    `一次最多邀请 ${MAX_RECIPIENTS} 人，请分几次发送`,
+});
 
 export const InviteResolveSchema = z.object({
-  userids: z.array(userid).max(MAX_RECIPIENTS, `一次最多邀请 ${MAX_RECIPIENTS} 人，请分几次发送`),
+  userids,
 });
 
 export const InviteSendSchema = z.object({
   livingid,
-  userids: z.array(userid).max(MAX_RECIPIENTS, `一次最多邀请 ${MAX_RECIPIENTS} 人，请分几次发送`),
+  userids,
   departmentIds: z
     .array(z.number().int().positive('部门 ID 无效'))
     .max(MAX_DEPARTMENTS, `一次最多选择 ${MAX_DEPARTMENTS} 个部门`)
@@ -46,6 +49,9 @@ export const InviteSendSchema = z.object({
   idempotencyKey: z.string().trim().min(8).max(64),
 });
 
+/** `live-detail.invite` as the host reads it (defaults applied). */
+export type InviteSend = z.output<typeof InviteSendSchema>;
+
 export const InvitationsSchema = z.object({ livingid });
 export const InviteRetrySchema = z.object({ invitationId });
 export const InvitationRecipientsSchema = z.object({
@@ -54,3 +60,39 @@ export const InvitationRecipientsSchema = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 });
+
+export interface ParsedUserids {
+  /** In first-seen order, each once (compared case-insensitively, first spelling kept). */
+  userids: string[];
+  /** Entries that are no userid (bad characters, too long), as pasted. */
+  malformed: string[];
+  /** How many repeats were dropped. */
+  duplicates: number;
+}
+
+/**
+ * A pasted list of userids: split on new lines, commas (half and full width), semicolons (also `；`),
+ * `、`, tabs and spaces; deduplicated case-insensitively (WeCom's userids are), malformed ones kept apart.
+ */
+export function parseUserids(text: string): ParsedUserids {
+  const seen = new Set<string>();
+  const userids: string[] = [];
+  const malformed: string[] = [];
+  let duplicates = 0;
+  for (const raw of text.split(/[\s,，;；、|]+/u)) {
+    const entry = raw.trim();
+    if (entry === '') continue;
+    if (!InviteUseridSchema.safeParse(entry).success) {
+      if (!malformed.includes(entry)) malformed.push(entry);
+      continue;
+    }
+    const key = entry.toLowerCase();
+    if (seen.has(key)) {
+      duplicates += 1;
+      continue;
+    }
+    seen.add(key);
+    userids.push(entry);
+  }
+  return { userids, malformed, duplicates };
+}

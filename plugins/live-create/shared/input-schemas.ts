@@ -6,7 +6,7 @@ import {
   MAX_REMIND_SECONDS,
   MIN_DURATION_SECONDS,
   THEME_MAX_CHARS,
-} from '../shared/live-rules.js';
+} from './live-rules.js';
 
 const anchorUserid = z
   .string({ error: '请填写主播 userid' })
@@ -19,7 +19,9 @@ const theme = z
   .string({ error: '请填写直播主题' })
   .trim()
   .min(1, '请填写直播主题')
-  .refine((value) => charCount(value) <= THEME_MAX_CHARS, `直播主题最多 ${THEME_MAX_CHARS} 个字`);
+  .refine((value) => charCount(value) <= THEME_MAX_CHARS, {
+    error: (issue) => `直播主题最多 ${THEME_MAX_CHARS} 个字（当前 ${charCount(String(issue.input))} 个）`,
+  });
 const livingStart = z.number({ error: '请选择开始时间' }).int('开始时间应为整秒的 Unix 时间戳').positive();
 const livingDuration = z
   .number({ error: '请选择结束时间' })
@@ -30,7 +32,10 @@ const type = z.number().int().min(0, '直播类型应为 0–4').max(4, '直播�
 const description = z
   .string()
   .trim()
-  .refine((value) => charCount(value) <= DESCRIPTION_MAX_CHARS, `直播简介最多 ${DESCRIPTION_MAX_CHARS} 个字`);
+  .refine((value) => charCount(value) <= DESCRIPTION_MAX_CHARS, {
+    error: (issue) =>
+      `直播简介最多 ${DESCRIPTION_MAX_CHARS} 个字（当前 ${charCount(String(issue.input))} 个）`,
+  });
 const remindTime = z
   .number()
   .int()
@@ -39,11 +44,15 @@ const remindTime = z
 
 const imageFileId = z.string().trim().max(128).optional();
 
+/** `live-create.create` (docs/architecture.md "RPC and errors"; WeCom's field names where they mirror WeCom). */
 export const CreateLiveSchema = z.object({
   anchor_userid: anchorUserid,
+  /** Stored locally only (R3.1, used by R4.6). */
   anchor_name: anchorName.optional(),
   theme,
+  /** Unix seconds. */
   living_start: livingStart,
+  /** Seconds. */
   living_duration: livingDuration,
   type: type.default(3),
   description: description.optional(),
@@ -51,6 +60,7 @@ export const CreateLiveSchema = z.object({
   /** Uploaded files (FileTransfer) of the cover and share images; type 4 only. */
   cover_file_id: imageFileId,
   share_file_id: imageFileId,
+  /** Same key, same live: a double click or a retried call never creates a second one. */
   idempotencyKey: z
     .string()
     .regex(/^[\w-]{8,64}$/, '请求标识格式不正确')
