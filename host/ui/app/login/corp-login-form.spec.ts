@@ -7,9 +7,9 @@ import { provideAppState } from '../../../../sdk/ui/state/app-state.js';
 import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { CorpLoginForm } from './corp-login-form.js';
 import { LAST_LOGIN_KEY } from './last-login.js';
-import type { SavedCorp } from './login-api.js';
+import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
 
-const SAVED: SavedCorp = {
+const SAVED: CorpView = {
   corpId: 'c1',
   corpname: '星海科技',
   corpid: 'ww1234567890',
@@ -29,7 +29,7 @@ describe('CorpLoginForm', () => {
   let fixture: ComponentFixture<CorpLoginForm>;
   let navigate: jasmine.Spy;
 
-  async function start(corps: SavedCorp[]): Promise<void> {
+  async function start(corps: CorpView[]): Promise<void> {
     fake.answer('corps.list', corps);
     fixture = TestBed.createComponent(CorpLoginForm);
     fixture.autoDetectChanges();

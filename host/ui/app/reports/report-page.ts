@@ -30,12 +30,7 @@ import {
   compareReportValues,
   formatReportValue,
 } from '../../../../sdk/contracts/report-format.js';
-import type {
-  ReportExportResult,
-  ReportParameterValues,
-  ReportRunResult,
-  ReportView,
-} from '../../../../sdk/contracts/reports.js';
+import type { ReportParameterValues, ReportRunResult } from '../../../../sdk/contracts/reports.js';
 import { DATE_PICKER, DATE_RANGE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
 import { describeAnyError } from '../../../../sdk/ui/error-snack.js';
@@ -44,14 +39,16 @@ import { appIconName } from '../../../../sdk/ui/icons.js';
 import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { AppTheme } from '../../../../sdk/ui/theme.js';
+import {
+  REPORTS_DEFINITION,
+  REPORTS_EXPORT,
+  REPORTS_LIVES,
+  REPORTS_RUN,
+  type ReportDefinition,
+  type ReportLiveOption,
+} from '../../../../sdk/contracts/reports-channels.js';
 
-type Definition = ReportView & { defaults: ReportParameterValues };
 type Row = Record<string, unknown>;
-interface LiveOption {
-  livingid: string;
-  theme: string;
-  startAt: number | null;
-}
 
 const LIGHT_COLOURS = ['#3f6ad8', '#2e9d6b', '#e39b2d', '#c0504d', '#8064a2', '#4bacc6'];
 const DARK_COLOURS = ['#8fb0ff', '#6fd3a4', '#ffc46b', '#ff8a80', '#c5a3ff', '#7fdcf0'];
@@ -127,10 +124,10 @@ export class ReportPage {
   protected readonly time = inject(DateTimeText);
   protected readonly iconName = appIconName;
 
-  protected readonly definition = signal<Definition | null>(null);
+  protected readonly definition = signal<ReportDefinition | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly values = signal<Record<string, unknown>>({});
-  protected readonly lives = signal<LiveOption[]>([]);
+  protected readonly lives = signal<ReportLiveOption[]>([]);
   protected readonly result = signal<ReportRunResult | null>(null);
   protected readonly running = signal(false);
   protected readonly runError = signal<string | null>(null);
@@ -221,7 +218,7 @@ export class ReportPage {
     this.loadError.set(null);
     this.runError.set(null);
     try {
-      const definition = await this.rpc.call<Definition>('reports.definition', { id });
+      const definition = await this.rpc.call(REPORTS_DEFINITION, { id });
       const values: Record<string, unknown> = {};
       for (const p of definition.parameters) {
         const value = definition.defaults[p.name] ?? null;
@@ -249,7 +246,7 @@ export class ReportPage {
 
   private async loadLives(): Promise<void> {
     try {
-      this.lives.set(await this.rpc.call<LiveOption[]>('reports.lives', {}));
+      this.lives.set(await this.rpc.call(REPORTS_LIVES, {}));
     } catch {
       this.lives.set([]);
     }
@@ -299,9 +296,7 @@ export class ReportPage {
     this.running.set(true);
     this.runError.set(null);
     try {
-      this.result.set(
-        await this.rpc.call<ReportRunResult>('reports.run', { id: definition.id, params: this.params() }),
-      );
+      this.result.set(await this.rpc.call(REPORTS_RUN, { id: definition.id, params: this.params() }));
       this.pageIndex.set(0);
     } catch (error) {
       this.runError.set(describeAnyError(error));
@@ -315,7 +310,7 @@ export class ReportPage {
     if (definition === null || this.exporting()) return;
     this.exporting.set(true);
     try {
-      const exported = await this.rpc.call<ReportExportResult>('reports.export', {
+      const exported = await this.rpc.call(REPORTS_EXPORT, {
         id: definition.id,
         params: this.params(),
       });
@@ -347,7 +342,7 @@ export class ReportPage {
     return format !== 'text' && format !== 'date' && format !== 'datetime' && format !== 'boolean';
   }
 
-  protected liveLabel(live: LiveOption): string {
+  protected liveLabel(live: ReportLiveOption): string {
     return `${live.theme || '（无主题）'}${live.startAt === null ? '' : ` · ${this.time.format(live.startAt * 1000)}`}`;
   }
 }

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { AboutInfo } from '../settings-api.js';
+import type { AboutInfo } from '../../../../sdk/contracts/host-channels.js';
 import { setUpSettings, settle, text } from '../testing/settings-testing.js';
 import { AboutPage } from './about-page.js';
 

@@ -20,6 +20,7 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
 import { SettingsAccess } from '../settings-access.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import { AUTH_CHANGE_PASSWORD } from '../../../../sdk/contracts/auth-channels.js';
 
 /** The host's rule for local passwords (NewPasswordSchema), checked here too so mistakes show at once. */
 const PASSWORD_RULE: ValidatorFn = (control) => {
@@ -96,7 +97,7 @@ export class AccountPage {
     this.saving.set(true);
     this.formError.set(null);
     try {
-      await this.rpc.call('auth.changePassword', { oldPassword, newPassword });
+      await this.rpc.call(AUTH_CHANGE_PASSWORD, { oldPassword, newPassword });
       // resetForm also clears "submitted", so the emptied fields do not show errors.
       this.formDirective()?.resetForm();
       this.notifier.success('密码已修改，下次登录请使用新密码');

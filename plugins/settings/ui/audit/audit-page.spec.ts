@@ -2,7 +2,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { AuditRow } from '../settings-api.js';
+import type { AuditRow } from '../../../../sdk/contracts/audit-channels.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import type { FakeBrowserFiles } from '../../../../sdk/ui/testing/fake-browser-files.js';
 import type { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';

@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import type { CleanupPreview } from '../settings-api.js';
+import type { CleanupPreview } from '../../../../sdk/contracts/config.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { CleanupPage, dayOf } from './cleanup-page.js';
 

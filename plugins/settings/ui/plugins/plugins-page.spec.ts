@@ -4,7 +4,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { PluginRow } from '../settings-api.js';
+import type { PluginRow } from '../../../../sdk/contracts/plugins-channels.js';
 import { setUpSettings, settle, text, until, type FakeTransport } from '../testing/settings-testing.js';
 import { PluginsPage } from './plugins-page.js';
 

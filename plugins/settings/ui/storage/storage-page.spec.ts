@@ -5,7 +5,7 @@ import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing'
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { FakeRpcFailure } from '../../../../sdk/ui/testing/fake-transport.js';
-import type { ConfigView, StorageView } from '../settings-api.js';
+import type { ConfigView, StorageView } from '../../../../sdk/contracts/config.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { StoragePage } from './storage-page.js';
 

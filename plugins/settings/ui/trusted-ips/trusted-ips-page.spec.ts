@@ -5,7 +5,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { TrustedIpsView } from '../settings-api.js';
+import type { TrustedIpsView } from '../../../../sdk/contracts/trusted-ips-channels.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { TrustedIpsPage } from './trusted-ips-page.js';
 

@@ -23,14 +23,18 @@ import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import type {
   DetectedIp,
   TrustedIp,
-  TrustedIpAdded,
   TrustedIpSource,
   TrustedIpsView,
-} from '../settings-api.js';
+} from '../../../../sdk/contracts/trusted-ips-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { EditIpsDialog } from './edit-ips-dialog.js';
 import { isIpAddress } from './ip-address.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import {
+  TRUSTED_IPS_ADD,
+  TRUSTED_IPS_DETECT_PUBLIC_IP,
+  TRUSTED_IPS_LIST,
+} from '../../../../sdk/contracts/trusted-ips-channels.js';
 
 export const SOURCE_LABELS: Record<TrustedIpSource, string> = {
   detected: '检测到的公网IP',
@@ -107,7 +111,7 @@ export class TrustedIpsPage implements OnInit {
 
   async load(showLoading = true): Promise<void> {
     await this.pageLoad.run(async () => {
-      this.view.set(await this.rpc.call<TrustedIpsView>('trustedIps.list'));
+      this.view.set(await this.rpc.call(TRUSTED_IPS_LIST));
     }, !showLoading);
   }
 
@@ -133,7 +137,7 @@ export class TrustedIpsPage implements OnInit {
   protected async detect(): Promise<void> {
     this.detecting.set(true);
     try {
-      const answer = await this.rpc.call<DetectedIp>('trustedIps.detectPublicIp');
+      const answer = await this.rpc.call(TRUSTED_IPS_DETECT_PUBLIC_IP);
       this.detected.set(answer);
       if (answer.ip !== null) await this.load(false);
     } catch (error) {
@@ -149,7 +153,7 @@ export class TrustedIpsPage implements OnInit {
     const ip = this.newIp.value.trim();
     this.adding.set(true);
     try {
-      const result = await this.rpc.call<TrustedIpAdded>('trustedIps.add', { ip });
+      const result = await this.rpc.call(TRUSTED_IPS_ADD, { ip });
       this.addDirective()?.resetForm({ ip: '' });
       const dropped =
         result.dropped.length > 0 ? `；超过上限，移除了最久未出现的 ${result.dropped.join('、')}` : '';

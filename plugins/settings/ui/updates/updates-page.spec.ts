@@ -2,7 +2,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import type { ConfigView, UpdateFeedView } from '../settings-api.js';
+import type { ConfigView, UpdateFeedView } from '../../../../sdk/contracts/config.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { UpdatesPage } from './updates-page.js';
 

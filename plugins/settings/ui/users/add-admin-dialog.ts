@@ -9,9 +9,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import type { CorpView } from '../settings-api.js';
+import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
+import { USERS_SAVE, type UserSaveInput } from '../../../../sdk/contracts/users-channels.js';
 
 export interface AddAdminData {
   corps: CorpView[];
@@ -87,9 +88,9 @@ export class AddAdminDialog {
     this.saving.set(true);
     this.formError.set(null);
     try {
-      const input: Record<string, string> = { corpId, userid: userid.trim(), tier: 'wecom-admin' };
-      if (username.trim() !== '') input['username'] = username.trim();
-      const saved = await this.rpc.call<{ userid: string; initialCode?: string }>('users.save', input);
+      const input: UserSaveInput = { corpId, userid: userid.trim(), tier: 'wecom-admin' };
+      if (username.trim() !== '') input.username = username.trim();
+      const saved = await this.rpc.call(USERS_SAVE, input);
       const corpname = this.data.corps.find((corp) => corp.corpId === corpId)?.corpname ?? '';
       this.ref.close({
         userid: saved.userid,

@@ -5,7 +5,8 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { CorpView, UserRow } from '../settings-api.js';
+import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import type { UserRow } from '../../../../sdk/contracts/users-channels.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { UsersPage } from './users-page.js';
 
