@@ -214,7 +214,9 @@ describe('CorpLoginForm', () => {
     await type('initial-code', ' abcd-efgh-jkmn ');
     await type('password', 'Admin2026pass');
     // The rule and the strength hint the host's check matches.
-    expect(errorUnder('password')).toBe('密码太常见，容易被猜到，请换一个');
+    expect(errorUnder('password')).toBe(
+      '密码太常见，容易被猜到，请换一个（例如由几个不相关的词和数字组成的短句）',
+    );
     expect(el().querySelector('[data-testid="password-strength"]')?.textContent).toContain('强度：弱');
     await type('password', 'Admin-Birch-2026');
     await type('password-confirm', 'Admin2026pasz');

@@ -16,7 +16,9 @@ import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import type { ConfigView, StorageView } from '../../../../sdk/contracts/config.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import type { z } from 'zod';
 import type { ChannelInput } from '../../../../sdk/contracts/channel.js';
+import { schemaIssue } from '../../../../sdk/ui/schema-validators.js';
 import {
   CONFIG_CANCEL_DATABASE_CHANGE,
   CONFIG_CHECK_DATABASE_CHANGE,
@@ -24,6 +26,8 @@ import {
   CONFIG_MOVE_DATABASE,
   CONFIG_SET_LOG_DIR,
   CONFIG_USE_DATABASE,
+  DatabaseFileSchema,
+  FolderSchema,
 } from '../../../../sdk/contracts/config-channels.js';
 
 type DatabaseMode = 'move' | 'use';
@@ -36,11 +40,14 @@ function pathControl(): FormControl<string> {
   return new FormControl('', { nonNullable: true });
 }
 
-/** False (and the field marked) when nothing was typed, or what was typed cannot be a usable path. */
-function requirePath(control: FormControl<string>): boolean {
+/**
+ * False (and the field marked) when nothing was typed, or what was typed cannot be a usable path: the
+ * channel's schema for it (`schema`), then the shape of a path.
+ */
+function requirePath(control: FormControl<string>, schema: z.ZodType): boolean {
   if (control.value.trim() === '') control.setErrors({ required: true });
   else {
-    const problem = typedPathProblem(control.value);
+    const problem = schemaIssue(schema, control.value)?.message ?? typedPathProblem(control.value);
     if (problem === null) return true;
     control.setErrors({ server: problem });
   }
@@ -109,7 +116,7 @@ export class StoragePage implements OnInit {
   }
 
   protected async changeDatabase(): Promise<void> {
-    if (!requirePath(this.databasePath)) return;
+    if (!requirePath(this.databasePath, this.mode() === 'move' ? FolderSchema : DatabaseFileSchema)) return;
     const path = this.databasePath.value.trim();
     const moving = this.mode() === 'move';
     // The host checks the path first, so a refused one is named on its field before any confirmation.
@@ -160,7 +167,7 @@ export class StoragePage implements OnInit {
   }
 
   protected async changeLogDir(reset = false): Promise<void> {
-    if (!reset && !requirePath(this.logPath)) return;
+    if (!reset && !requirePath(this.logPath, FolderSchema)) return;
     const folder = this.logPath.value.trim();
     await this.run('logs', () => this.rpc.call(CONFIG_SET_LOG_DIR, { folder: reset ? null : folder }), {
       control: reset ? null : this.logPath,

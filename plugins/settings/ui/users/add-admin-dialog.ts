@@ -11,7 +11,7 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
 import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
-import { useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
+import { controlError, useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
 import { USERS_SAVE, type UserSaveInput } from '../../../../sdk/contracts/users-channels.js';
 
 export interface AddAdminData {
@@ -51,6 +51,7 @@ export class AddAdminDialog {
   private readonly ref = inject<MatDialogRef<AddAdminDialog, AddedAdmin>>(MatDialogRef);
   private readonly rpc = inject(RpcClient);
   protected readonly useridHint = CORP_APP_HINTS.userid.text;
+  protected readonly error = controlError;
   protected readonly saving = signal(false);
   protected readonly serverError = signal<string | null>(null);
   protected readonly formError = signal<string | null>(null);

@@ -137,7 +137,7 @@ describe('UsersPage', () => {
     await (await dialog.getAllHarnesses(MatInputHarness))[0]!.setValue('张 三');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '添加' }))).click();
     expect(fake.callsTo('users.save')).toEqual([]);
-    expect(text(document.querySelector('mat-dialog-container'))).toContain('用户ID只能包含字母、数字');
+    expect(text(document.querySelector('mat-dialog-container'))).toContain('用户ID 只能包含字母、数字');
   });
 
   it('demotes an admin after confirmation, and resets a password', async () => {
