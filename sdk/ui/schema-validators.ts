@@ -1,4 +1,4 @@
-// A form's rules from the channel's input schema (docs/plugin-development.md "Declaring channels"): the
+// A form's rules from the channel's input schema (docs/plugin-development.md): the
 // field is checked by the same zod schema the host checks the call with, so both say the same thing.
 import { Directive, effect, input } from '@angular/core';
 import {
