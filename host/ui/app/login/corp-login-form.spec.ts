@@ -8,6 +8,8 @@ import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { CorpLoginForm } from './corp-login-form.js';
 import { LAST_LOGIN_KEY } from './last-login.js';
 import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
+import { CORPS_LIST } from '../../../../sdk/contracts/corps-channels.js';
 
 const SAVED: CorpView = {
   corpId: 'c1',
@@ -30,7 +32,7 @@ describe('CorpLoginForm', () => {
   let navigate: jasmine.Spy;
 
   async function start(corps: CorpView[]): Promise<void> {
-    fake.answer('corps.list', corps);
+    fake.answer(CORPS_LIST, corps);
     fixture = TestBed.createComponent(CorpLoginForm);
     fixture.autoDetectChanges();
     await settle();
@@ -115,13 +117,13 @@ describe('CorpLoginForm', () => {
   });
 
   it('sends a newCorp login with every typed field, signs in and opens the app', async () => {
-    fake.answer('auth.login', RESULT);
+    fake.answer(AUTH_LOGIN, RESULT);
     await start([]);
     await typeNewCorp();
     await type('userid', ' ZhangSan ');
     const signedIn = spyOn(TestBed.inject(AppSession), 'signedIn').and.callThrough();
     await submit();
-    expect(fake.callsTo('auth.login')).toEqual([
+    expect(fake.callsTo(AUTH_LOGIN)).toEqual([
       {
         kind: 'newCorp',
         corpname: '星海科技',
@@ -142,7 +144,7 @@ describe('CorpLoginForm', () => {
   });
 
   it('fills a saved corp with its masked secret and logs in as savedCorp (the secret stays in the host)', async () => {
-    fake.answer('auth.login', RESULT);
+    fake.answer(AUTH_LOGIN, RESULT);
     await start([SAVED]);
     expect(el().querySelector('[data-testid="corp-choice"]')?.textContent).toContain('星海科技');
     expect(input('corpname')).toBeNull();
@@ -153,7 +155,7 @@ describe('CorpLoginForm', () => {
     expect(submitButton().disabled).toBeFalse();
     await type('username', '张三');
     await submit();
-    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'savedCorp', corpId: 'c1', username: '张三' }]);
+    expect(fake.callsTo(AUTH_LOGIN)).toEqual([{ kind: 'savedCorp', corpId: 'c1', username: '张三' }]);
     expect(navigate).toHaveBeenCalledWith('/');
   });
 
@@ -178,7 +180,7 @@ describe('CorpLoginForm', () => {
   });
 
   it('puts a refused field under its input, and a field-less error in the banner', async () => {
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'WECOM_CONFIG_INVALID',
       message: '企业配置有误：企业 ID（corpid）不正确',
       details: { field: 'corpid' },
@@ -192,13 +194,13 @@ describe('CorpLoginForm', () => {
     await type('corpid', 'ww0987654321');
     expect(errorUnder('corpid')).toBe('');
 
-    fake.fail('auth.login', { code: 'WECOM_UNREACHABLE', message: '无法连接企业微信' });
+    fake.fail(AUTH_LOGIN, { code: 'WECOM_UNREACHABLE', message: '无法连接企业微信' });
     await submit();
     expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain('无法连接企业微信');
   });
 
   it('asks a new WeCom admin for the initial code and a local password at first login, with confirmation', async () => {
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'INVALID_INPUT',
       message: '首次以企微管理员身份登录，请输入超级管理员提供的初始码，并设置本地密码',
       details: { field: 'initialCode', firstAdminLogin: true },
@@ -224,9 +226,9 @@ describe('CorpLoginForm', () => {
     expect(submitButton().disabled).toBeTrue();
     await type('password-confirm', 'Admin-Birch-2026');
     expect(submitButton().disabled).toBeFalse();
-    fake.answer('auth.login', RESULT);
+    fake.answer(AUTH_LOGIN, RESULT);
     await submit();
-    expect(fake.callsTo('auth.login').at(-1)).toEqual({
+    expect(fake.callsTo(AUTH_LOGIN).at(-1)).toEqual({
       kind: 'savedCorp',
       corpId: 'c1',
       userid: 'lisi',
@@ -237,7 +239,7 @@ describe('CorpLoginForm', () => {
   });
 
   it("asks for an admin's password when the host says so, and shows a lockout's wait on the button", async () => {
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'UNAUTHENTICATED',
       message: '该用户是企微管理员，请输入本地密码。',
       details: { field: 'password' },
@@ -249,7 +251,7 @@ describe('CorpLoginForm', () => {
     expect(input('password-confirm')).toBeNull();
     expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain('请输入本地密码');
     await type('password', 'wrong');
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'UNAUTHENTICATED',
       message: '密码错误，还可尝试 4 次。',
       details: { field: 'password' },
@@ -258,7 +260,7 @@ describe('CorpLoginForm', () => {
     expect(errorUnder('password')).toBe('密码错误，还可尝试 4 次。');
     expect(submitButton().disabled).toBeTrue();
     await type('password', 'wrong-again');
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'RATE_LIMITED',
       message: '密码错误次数过多，请在 30 秒后重试。',
       details: { retryAfterMs: 30_000 },
@@ -273,7 +275,7 @@ describe('CorpLoginForm', () => {
   });
 
   it('lets a saved corp that WeCom refuses be typed again, prefilled but for the Secret', async () => {
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'WECOM_CONFIG_INVALID',
       message: '企业配置有误：应用 Secret（corpsecret）不正确',
       details: { field: 'corpsecret' },
@@ -288,10 +290,10 @@ describe('CorpLoginForm', () => {
     // Something to fix: styled and announced as a warning, not as information.
     expect(el().querySelector('[data-testid="login-banner"]')?.classList).toContain('warning');
     expect(el().querySelector('[data-testid="login-banner"]')?.getAttribute('role')).toBe('alert');
-    fake.answer('auth.login', RESULT);
+    fake.answer(AUTH_LOGIN, RESULT);
     await type('corpsecret', 'abcdefghijklmnop_0123');
     await submit();
-    expect(fake.callsTo('auth.login').at(-1)).toEqual(
+    expect(fake.callsTo(AUTH_LOGIN).at(-1)).toEqual(
       jasmine.objectContaining({
         kind: 'newCorp',
         corpname: '星海科技',

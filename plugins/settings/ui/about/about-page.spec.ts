@@ -3,10 +3,11 @@ import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
 import type { AboutInfo } from '../../../../sdk/contracts/host-channels.js';
 import { setUpSettings, settle, text } from '../testing/settings-testing.js';
 import { AboutPage } from './about-page.js';
+import { HOST_ABOUT } from '../../../../sdk/contracts/host-channels.js';
 
 async function render(tier: AccountTier, about: AboutInfo) {
   const fake = setUpSettings({ tier });
-  fake.answer('host.about', about);
+  fake.answer(HOST_ABOUT, about);
   const fixture = TestBed.createComponent(AboutPage);
   await settle(fixture);
   return fixture;
