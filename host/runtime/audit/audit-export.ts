@@ -7,7 +7,7 @@ import {
   type AuditExportResult,
   type AuditFilter,
 } from '../../../sdk/contracts/audit-channels.js';
-import type { CallContext } from '../../../sdk/main/plugin-context.js';
+import type { SignedInCall } from '../../../sdk/contracts/channel.js';
 import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 import { AUDIT_WORKBOOK_WORKER, type AuditLogRow, type AuditWorkbookTask } from './audit-workbook.js';
 import { FileStore } from '../jobs/file-store.js';
@@ -38,12 +38,12 @@ export class AuditExport {
     private readonly workers: WorkerPool,
   ) {}
 
-  async write(filter: AuditFilter, call: CallContext): Promise<AuditExportResult> {
+  async write(filter: AuditFilter, call: SignedInCall): Promise<AuditExportResult> {
     const rows = (await filteredAuditLog(this.db, filter).orderBy('id', 'desc')) as AuditLogRow[];
     const timeZone = this.settings.timeZone;
     const stored = await this.files.createExport(
       `审计日志-${fileStamp(this.clock.now(), timeZone)}.xlsx`,
-      call.user?.userid ?? null,
+      call.user.userid,
       call.corp?.corpId ?? null,
     );
     try {
