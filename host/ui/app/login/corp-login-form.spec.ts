@@ -7,9 +7,8 @@ import { provideAppState } from '../../../../sdk/ui/state/app-state.js';
 import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { CorpLoginForm } from './corp-login-form.js';
 import { LAST_LOGIN_KEY } from './last-login.js';
-import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
-import { CORPS_LIST } from '../../../../sdk/contracts/corps-channels.js';
 
 const SAVED: CorpView = {
   corpId: 'c1',

@@ -34,11 +34,10 @@ import { CorpAppFields } from '../../../../sdk/ui/corp-app-fields.js';
 import { Glyph } from './glyph.js';
 import { PasswordField } from './password-field.js';
 import { readLastLogin, writeLastLogin } from './last-login.js';
-import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import { corpLoginInput, type PasswordNeed } from './login-input.js';
 import { RetryCountdown } from './retry-countdown.js';
 import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
-import { CORPS_LIST } from '../../../../sdk/contracts/corps-channels.js';
 
 /** The value of the corp dropdown that means "type a new corp's configuration". */
 export const NEW_CORP = '__new__';

@@ -10,10 +10,10 @@ import { copyText } from '../../../../sdk/ui/clipboard.js';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { Glyph } from './glyph.js';
-import type { TrustedIpsView } from '../../../../sdk/contracts/trusted-ips-channels.js';
 import {
   TRUSTED_IPS_DETECT_PUBLIC_IP,
   TRUSTED_IPS_LIST,
+  type TrustedIpsView,
 } from '../../../../sdk/contracts/trusted-ips-channels.js';
 
 type Detection =

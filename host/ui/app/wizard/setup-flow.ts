@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
-import type { CorpSaveInput } from '../../../../sdk/contracts/corps-channels.js';
+import { CORPS_SAVE, type CorpSaveInput } from '../../../../sdk/contracts/corps-channels.js';
 import {
   clearProgress,
   FRESH_PROGRESS,
@@ -14,7 +14,6 @@ import {
   type WizardProgress,
 } from './wizard-progress.js';
 import { AUTH_LOGIN, AUTH_SETUP_ROOT } from '../../../../sdk/contracts/auth-channels.js';
-import { CORPS_SAVE } from '../../../../sdk/contracts/corps-channels.js';
 import { USERS_SAVE, type UserSaveInput } from '../../../../sdk/contracts/users-channels.js';
 
 /**

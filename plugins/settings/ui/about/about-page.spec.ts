@@ -1,9 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { AboutInfo } from '../../../../sdk/contracts/host-channels.js';
+import { HOST_ABOUT, type AboutInfo } from '../../../../sdk/contracts/host-channels.js';
 import { setUpSettings, settle, text } from '../testing/settings-testing.js';
 import { AboutPage } from './about-page.js';
-import { HOST_ABOUT } from '../../../../sdk/contracts/host-channels.js';
 
 async function render(tier: AccountTier, about: AboutInfo) {
   const fake = setUpSettings({ tier });

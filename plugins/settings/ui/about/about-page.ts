@@ -8,10 +8,9 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import { PageState } from '../../../../sdk/ui/page-state.js';
-import type { AboutInfo } from '../../../../sdk/contracts/host-channels.js';
+import { HOST_ABOUT, type AboutInfo } from '../../../../sdk/contracts/host-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { zoneName } from '../../../../sdk/ui/chinese-dates.js';
-import { HOST_ABOUT } from '../../../../sdk/contracts/host-channels.js';
 
 interface PathRow {
   label: string;

@@ -2,12 +2,16 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { AuditExportResult, AuditRow } from '../../../../sdk/contracts/audit-channels.js';
+import {
+  AUDIT_EXPORT,
+  AUDIT_LIST,
+  type AuditExportResult,
+  type AuditRow,
+} from '../../../../sdk/contracts/audit-channels.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import type { FakeBrowserFiles } from '../../../../sdk/ui/testing/fake-browser-files.js';
 import type { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { AuditPage } from './audit-page.js';
-import { AUDIT_EXPORT, AUDIT_LIST } from '../../../../sdk/contracts/audit-channels.js';
 import { FILES_DOWNLOAD_TICKET, FILES_SAVE_AS } from '../../../../sdk/contracts/files-channels.js';
 
 const EXPORTED = { fileId: 'export-1', name: '审计日志-20250313-121705.xlsx', rows: 45 };

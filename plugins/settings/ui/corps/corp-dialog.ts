@@ -8,11 +8,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import type { CorpSaveInput, CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import { CORPS_SAVE, type CorpSaveInput, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { CorpAppFields } from '../../../../sdk/ui/corp-app-fields.js';
 import { controlError, corpFieldControls } from '../../../../sdk/ui/corp-app-form.js';
-import { CORPS_SAVE } from '../../../../sdk/contracts/corps-channels.js';
 
 export interface CorpDialogData {
   /** The corp to edit; absent to add one. */

@@ -4,15 +4,15 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
-import { setUpSettings, settle, TEST_CORP, text, until } from '../testing/settings-testing.js';
-import { CorpsPage } from './corps-page.js';
 import {
   CORPS_CHECK,
   CORPS_DELETE,
   CORPS_LIST,
   CORPS_SAVE,
+  type CorpView,
 } from '../../../../sdk/contracts/corps-channels.js';
+import { setUpSettings, settle, TEST_CORP, text, until } from '../testing/settings-testing.js';
+import { CorpsPage } from './corps-page.js';
 
 const CORPS: CorpView[] = [
   {

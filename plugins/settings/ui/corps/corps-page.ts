@@ -9,11 +9,15 @@ import { confirmAction } from '../shared/confirm-dialog.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import {
+  CORPS_CHECK,
+  CORPS_DELETE,
+  CORPS_LIST,
+  type CorpView,
+} from '../../../../sdk/contracts/corps-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
-import { CORPS_CHECK, CORPS_DELETE, CORPS_LIST } from '../../../../sdk/contracts/corps-channels.js';
 
 /**
  * 企业配置: the saved corp apps. root-admin adds, edits, checks and deletes them; a WeCom admin sees and

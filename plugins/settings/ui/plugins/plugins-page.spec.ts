@@ -4,10 +4,13 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { PluginRow } from '../../../../sdk/contracts/plugins-channels.js';
+import {
+  PLUGINS_LIST,
+  PLUGINS_SET_ENABLED,
+  type PluginRow,
+} from '../../../../sdk/contracts/plugins-channels.js';
 import { setUpSettings, settle, text, until, type FakeTransport } from '../testing/settings-testing.js';
 import { PluginsPage } from './plugins-page.js';
-import { PLUGINS_LIST, PLUGINS_SET_ENABLED } from '../../../../sdk/contracts/plugins-channels.js';
 
 const PLUGINS: PluginRow[] = [
   {

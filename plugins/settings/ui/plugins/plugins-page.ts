@@ -6,12 +6,16 @@ import { TIER_LABELS, type AccountTier } from '../../../../sdk/contracts/tiers.j
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { PluginRow, PluginState } from '../../../../sdk/contracts/plugins-channels.js';
+import {
+  PLUGINS_LIST,
+  PLUGINS_SET_ENABLED,
+  type PluginRow,
+  type PluginState,
+} from '../../../../sdk/contracts/plugins-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { MatDialog } from '@angular/material/dialog';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
-import { PLUGINS_LIST, PLUGINS_SET_ENABLED } from '../../../../sdk/contracts/plugins-channels.js';
 
 export const PLUGIN_STATE_LABELS: Record<PluginState, string> = {
   enabled: '已启用',

@@ -7,9 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { messageOf } from '../shared/errors.js';
-import type { TrustedIpsView } from '../../../../sdk/contracts/trusted-ips-channels.js';
+import { TRUSTED_IPS_REPLACE, type TrustedIpsView } from '../../../../sdk/contracts/trusted-ips-channels.js';
 import { parseIpList } from './ip-address.js';
-import { TRUSTED_IPS_REPLACE } from '../../../../sdk/contracts/trusted-ips-channels.js';
 
 /** Edits the whole trusted-IP list as text: one address per line, checked as it is typed. */
 @Component({

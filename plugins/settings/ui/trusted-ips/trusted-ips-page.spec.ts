@@ -5,15 +5,15 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { TrustedIpsView } from '../../../../sdk/contracts/trusted-ips-channels.js';
-import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
-import { TrustedIpsPage } from './trusted-ips-page.js';
 import {
   TRUSTED_IPS_ADD,
   TRUSTED_IPS_DETECT_PUBLIC_IP,
   TRUSTED_IPS_LIST,
   TRUSTED_IPS_REPLACE,
+  type TrustedIpsView,
 } from '../../../../sdk/contracts/trusted-ips-channels.js';
+import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
+import { TrustedIpsPage } from './trusted-ips-page.js';
 
 const CONSOLE = 'https://work.weixin.qq.com/wework_admin/frame#apps/modApiApp';
 const VIEW: TrustedIpsView = {

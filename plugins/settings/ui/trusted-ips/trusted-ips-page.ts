@@ -20,21 +20,19 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type {
-  DetectedIp,
-  TrustedIp,
-  TrustedIpSource,
-  TrustedIpsView,
+import {
+  TRUSTED_IPS_ADD,
+  TRUSTED_IPS_DETECT_PUBLIC_IP,
+  TRUSTED_IPS_LIST,
+  type DetectedIp,
+  type TrustedIp,
+  type TrustedIpSource,
+  type TrustedIpsView,
 } from '../../../../sdk/contracts/trusted-ips-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { EditIpsDialog } from './edit-ips-dialog.js';
 import { isIpAddress } from './ip-address.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
-import {
-  TRUSTED_IPS_ADD,
-  TRUSTED_IPS_DETECT_PUBLIC_IP,
-  TRUSTED_IPS_LIST,
-} from '../../../../sdk/contracts/trusted-ips-channels.js';
 
 export const SOURCE_LABELS: Record<TrustedIpSource, string> = {
   detected: '检测到的公网IP',

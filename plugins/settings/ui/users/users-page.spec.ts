@@ -5,17 +5,16 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
-import type { UserRow } from '../../../../sdk/contracts/users-channels.js';
-import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
-import { UsersPage } from './users-page.js';
-import { CORPS_LIST } from '../../../../sdk/contracts/corps-channels.js';
+import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import {
   USERS_LIST,
   USERS_REMOVE,
   USERS_RESET_PASSWORD,
   USERS_SAVE,
+  type UserRow,
 } from '../../../../sdk/contracts/users-channels.js';
+import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
+import { UsersPage } from './users-page.js';
 
 const CORPS: CorpView[] = [
   {

@@ -12,18 +12,17 @@ import { confirmAction } from '../shared/confirm-dialog.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
-import type { UserRow } from '../../../../sdk/contracts/users-channels.js';
-import { AddAdminDialog, type AddAdminData, type AddedAdmin } from './add-admin-dialog.js';
-import { InitialCodeDialog, type InitialCodeData } from './initial-code-dialog.js';
-import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
-import { CORPS_LIST } from '../../../../sdk/contracts/corps-channels.js';
+import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import {
   USERS_LIST,
   USERS_REMOVE,
   USERS_RESET_PASSWORD,
   USERS_SAVE,
+  type UserRow,
 } from '../../../../sdk/contracts/users-channels.js';
+import { AddAdminDialog, type AddAdminData, type AddedAdmin } from './add-admin-dialog.js';
+import { InitialCodeDialog, type InitialCodeData } from './initial-code-dialog.js';
+import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
 
 interface UserGroup {
   key: string;
