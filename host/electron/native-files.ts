@@ -2,6 +2,12 @@ import { constants } from 'node:fs';
 import { copyFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
+import {
+  FILES_PICK_OPEN,
+  FILES_SAVE_AS,
+  type PickedFile,
+  type SavedFile,
+} from '../../sdk/contracts/files-channels.js';
 import { AppError } from '../../sdk/contracts/errors.js';
 import type { CallContext } from '../../sdk/main/plugin-context.js';
 import { safeFileName } from '../runtime/jobs/file-store.js';
@@ -24,25 +30,6 @@ export interface FileDialogs {
   ): Promise<string | null>;
 }
 
-const Extension = z.string().regex(/^[A-Za-z0-9]{1,16}$/, '扩展名只能包含字母和数字');
-
-/** `files.pickOpen`: which files the dialog offers. */
-export const PickOpenInput = z.object({
-  title: z.string().max(100).optional(),
-  /** Without a dot, e.g. ["xlsx", "xls"]; all files when absent. */
-  extensions: z.array(Extension).max(20).optional(),
-  /** The filter's label, e.g. "Excel 工作簿". */
-  filterName: z.string().max(100).optional(),
-});
-
-/** `files.saveAs`: a stored file (an export) the session may read. */
-export const SaveAsInput = z.object({
-  fileId: z.string().min(1, '请指定文件'),
-  title: z.string().max(100).optional(),
-  /** The name the dialog proposes; the stored file's name when absent. Its extension is kept. */
-  defaultName: z.string().max(200).optional(),
-});
-
 /** A proposed name made safe, with the stored file's extension (the dialog's filter) kept. */
 export function proposedName(stored: string, suggested: string | undefined): string {
   if (suggested === undefined || suggested.trim() === '') return stored;
@@ -53,20 +40,9 @@ export function proposedName(stored: string, suggested: string | undefined): str
     : `${name}${extension}`;
 }
 
-/** What `files.pickOpen` answers, as browser mode's `/upload` does; null when cancelled. */
-export interface PickedFile {
-  fileId: string;
-  name: string;
-  size: number;
-}
+export type { PickedFile, SavedFile };
 
-/** What `files.saveAs` answers; null when cancelled. */
-export interface SavedFile {
-  path: string;
-  name: string;
-}
-
-export const NATIVE_FILE_CHANNELS = ['files.pickOpen', 'files.saveAs'] as const;
+export const NATIVE_FILE_CHANNELS = [FILES_PICK_OPEN.name, FILES_SAVE_AS.name] as const;
 export type NativeFileChannel = (typeof NATIVE_FILE_CHANNELS)[number];
 
 export function isNativeFileChannel(channel: string): channel is NativeFileChannel {
@@ -99,13 +75,13 @@ export class NativeFiles {
   ) {}
 
   call(channel: NativeFileChannel, windowId: number, token: string | null, input: unknown): Promise<unknown> {
-    return channel === 'files.pickOpen'
+    return channel === FILES_PICK_OPEN.name
       ? this.pickOpen(windowId, token, input)
       : this.saveAs(windowId, token, input);
   }
 
   async pickOpen(windowId: number, token: string | null, raw: unknown): Promise<PickedFile | null> {
-    const input = parse(PickOpenInput, raw);
+    const input = parse(FILES_PICK_OPEN.input, raw);
     const call = await this.caller(token);
     const filters: DialogFilter[] =
       input.extensions === undefined || input.extensions.length === 0
@@ -143,7 +119,7 @@ export class NativeFiles {
   }
 
   async saveAs(windowId: number, token: string | null, raw: unknown): Promise<SavedFile | null> {
-    const input = parse(SaveAsInput, raw);
+    const input = parse(FILES_SAVE_AS.input, raw);
     const call = await this.caller(token);
     const file = await this.runtime.files.get(input.fileId, call);
     const extension = extname(file.name).slice(1);

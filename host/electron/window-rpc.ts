@@ -4,6 +4,7 @@ import { fail, ok, type RpcResult } from '../../sdk/contracts/rpc.js';
 import type { ElectronRuntime } from './electron-runtime.js';
 import { isNativeFileChannel, type NativeFiles } from './native-files.js';
 import { WINDOW_SESSION_PLACEHOLDER, type SessionBinding, type WindowSession } from './session-binding.js';
+import { AUTH_LOGIN, AUTH_LOGOUT } from '../../sdk/contracts/auth-channels.js';
 
 /** Largest RPC input, as over HTTP; files go through the native dialogs. */
 export const RPC_INPUT_MAX_BYTES = 1024 * 1024;
@@ -92,9 +93,9 @@ export class WindowRpc {
     result: RpcResult,
   ): Promise<RpcResult> {
     if (result.ok) {
-      if (channel === 'auth.login' && isLoginAnswer(result.data))
+      if (channel === AUTH_LOGIN.name && isLoginAnswer(result.data))
         return this.bindLogin(windowId, result.data);
-      if (channel === 'auth.logout' && bound !== null) this.binding.clear(windowId, bound.token);
+      if (channel === AUTH_LOGOUT.name && bound !== null) this.binding.clear(windowId, bound.token);
       return result;
     }
     // UNAUTHENTICATED also answers a wrong old password or recovery code while the session lives on:
@@ -110,7 +111,7 @@ export class WindowRpc {
     windowId: number,
     data: { session: string } & Record<string, unknown>,
   ): Promise<RpcResult> {
-    return this.guarded('auth.login', async () => {
+    return this.guarded(AUTH_LOGIN.name, async () => {
       const call = await this.runtime.sessions.resolve(data.session);
       if (call.sessionId === null || call.user === null) throw new Error('login session did not resolve');
       const previous = this.binding.bind(windowId, {

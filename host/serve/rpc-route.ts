@@ -3,6 +3,7 @@ import { readJsonBody } from './json-body.js';
 import { sendEnvelope, sendError } from './http-responses.js';
 import { sessionHeader } from './request-guards.js';
 import type { ServeContext } from './serve-context.js';
+import { AUTH_LOGOUT, AUTH_RECOVER_ROOT } from '../../sdk/contracts/auth-channels.js';
 
 /** Largest RPC input; files go through /upload. */
 export const RPC_BODY_MAX_BYTES = 1024 * 1024;
@@ -10,7 +11,7 @@ export const RPC_BODY_MAX_BYTES = 1024 * 1024;
 const CHANNEL = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)+$/;
 
 // Calls after which an open event stream's session may have ended.
-const SESSION_ENDING_CHANNELS = new Set(['auth.logout', 'auth.recoverRoot']);
+const SESSION_ENDING_CHANNELS = new Set<string>([AUTH_LOGOUT.name, AUTH_RECOVER_ROOT.name]);
 
 /** `POST /rpc/<channel>`: the JSON body is the input; the answer is the RPC envelope with status 200. */
 export async function handleRpc(

@@ -1,6 +1,6 @@
-// The rules of a corp app's fields (R2.2), one source for the host's input schemas (corp-store.ts,
-// account-channels.ts) and every form that asks for them (login page, setup wizard, 企业配置 and
-// 添加企微管理员 dialogs). Plain constants: no zod, no Angular.
+// The rules of a corp app's fields (R2.2), one source for the channels' input schemas
+// (corps-channels.ts, users-channels.ts), which the host checks calls with and every form that asks
+// for them validates with (sdk/ui/corp-app-form.ts). Plain constants: no zod, no Angular.
 
 export const CORPNAME_MAX_LENGTH = 50;
 /** WeCom corp ids are letters and digits (`ww…` for most corps). */

@@ -5,21 +5,16 @@ import {
   type ValidationErrors,
   type ValidatorFn,
 } from '@angular/forms';
-import {
-  CORP_FIELD_MESSAGES,
-  CORPID_PATTERN,
-  CORPNAME_MAX_LENGTH,
-  CORPSECRET_PATTERN,
-  isAgentidText,
-  USERID_MAX_LENGTH,
-  USERID_PATTERN,
-  USERNAME_MAX_LENGTH,
-} from '../contracts/corp-app.js';
+import type { z } from 'zod';
+import { CorpFieldsSchema } from '../contracts/corps-channels.js';
+import { UseridSchema, UsernameSchema } from '../contracts/users-channels.js';
+import { fieldValidator, schemaMessage, SCHEMA_ERROR } from './schema-validators.js';
 
 /**
- * The form side of a corp app's fields (sdk/contracts/corp-app.ts): the same rules as the host's input
- * schemas, so that a form lets through only what the host accepts (R2.8). Values are trimmed before
- * they are judged, as the host trims them.
+ * The form side of a corp app's fields: each input is checked by the field's schema in the channels'
+ * declarations (`CorpFieldsSchema`, `UseridSchema`, `UsernameSchema`), the very schema the host checks
+ * the call with, so a form lets through only what the host accepts (R2.8) and says it in the host's
+ * words. The schemas trim, as the host does.
  */
 
 /** The current values of an edited corp app; a new one starts empty. */
@@ -38,22 +33,22 @@ export function corpFieldControls(values: CorpAppValues = {}, options: { secretR
   return {
     corpname: new FormControl(values.corpname ?? '', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(CORPNAME_MAX_LENGTH), notBlank],
+      validators: [Validators.required, notBlank, whenFilled(CorpFieldsSchema.shape.corpname)],
     }),
     corpid: new FormControl(values.corpid ?? '', {
       nonNullable: true,
-      validators: [Validators.required, trimmedRule((value) => CORPID_PATTERN.test(value), 'corpid')],
+      validators: [Validators.required, whenFilled(CorpFieldsSchema.shape.corpid)],
     }),
     corpsecret: new FormControl('', {
       nonNullable: true,
       validators: [
         ...(secretRequired ? [Validators.required] : []),
-        trimmedRule((value) => CORPSECRET_PATTERN.test(value), 'corpsecret'),
+        whenFilled(CorpFieldsSchema.shape.corpsecret),
       ],
     }),
     agentid: new FormControl(values.agentid === undefined ? '' : String(values.agentid), {
       nonNullable: true,
-      validators: [Validators.required, trimmedRule(isAgentidText, 'agentid')],
+      validators: [Validators.required, whenFilled(CorpFieldsSchema.shape.agentid)],
     }),
   };
 }
@@ -61,16 +56,12 @@ export function corpFieldControls(values: CorpAppValues = {}, options: { secretR
 export function useridControl(required = false): FormControl<string> {
   return new FormControl('', {
     nonNullable: true,
-    validators: [
-      ...(required ? [Validators.required] : []),
-      Validators.maxLength(USERID_MAX_LENGTH),
-      trimmedRule((value) => USERID_PATTERN.test(value), 'userid'),
-    ],
+    validators: [...(required ? [Validators.required] : []), whenFilled(UseridSchema)],
   });
 }
 
 export function usernameControl(): FormControl<string> {
-  return new FormControl('', { nonNullable: true, validators: [Validators.maxLength(USERNAME_MAX_LENGTH)] });
+  return new FormControl('', { nonNullable: true, validators: [whenFilled(UsernameSchema)] });
 }
 
 /** A value that is only spaces counts as missing. */
@@ -80,17 +71,13 @@ export function notBlank(control: AbstractControl): ValidationErrors | null {
     : null;
 }
 
-/** `{format: field}` when the trimmed, non-empty value fails `test`. */
-export function trimmedRule(test: (value: string) => boolean, field: string): ValidatorFn {
-  return (control) => {
-    const value = String(control.value ?? '').trim();
-    return value === '' || test(value) ? null : { format: field };
-  };
-}
-
-/** The message of a `{format: field}` error, in the one wording of sdk/contracts/corp-app.ts. */
-export function formatMessage(field: string): string | undefined {
-  return (CORP_FIELD_MESSAGES as Record<string, string>)[field];
+/**
+ * The field's schema on a typed value; an empty input is left to `Validators.required` (or means "keep
+ * the saved one", as an edited corp's Secret).
+ */
+export function whenFilled(schema: z.ZodType): ValidatorFn {
+  const validator = fieldValidator(schema);
+  return (control) => (String(control.value ?? '').trim() === '' ? null : validator(control));
 }
 
 /** The one line under an invalid input. */
@@ -99,10 +86,8 @@ export function controlError(control: AbstractControl | null, label: string): st
   if (errors === null || errors === undefined) return '';
   if (typeof errors['server'] === 'string') return errors['server'];
   if (errors['required'] === true) return `请填写${label}`;
-  if (typeof errors['format'] === 'string') return formatMessage(errors['format']) ?? `${label}格式不正确`;
-  if (errors['minlength'] !== undefined) return `${label}至少 ${errors['minlength'].requiredLength} 位`;
+  if (errors[SCHEMA_ERROR] !== undefined) return schemaMessage(errors) ?? `${label}不正确`;
   if (errors['maxlength'] !== undefined) return `${label}最多 ${errors['maxlength'].requiredLength} 个字符`;
-  if (errors['commonPassword'] === true) return '密码太常见，容易被猜到，请换一个';
   if (errors['mismatch'] === true) return '两次输入的密码不一致';
   return `${label}不正确`;
 }

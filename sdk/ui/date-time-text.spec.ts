@@ -5,6 +5,7 @@ import { RpcClient } from './rpc-client.js';
 import { AppSession } from './session.js';
 import { provideAppState } from './state/app-state.js';
 import { FakeTransport } from './testing/fake-transport.js';
+import { HOST_STATUS } from '../contracts/host-channels.js';
 
 // 2025-03-13T04:17:05Z: 12:17:05 in Beijing, 13:17:05 in Tokyo.
 const INSTANT = Date.UTC(2025, 2, 13, 4, 17, 5);
@@ -27,7 +28,7 @@ describe('DateTimeText', () => {
   it('uses Asia/Shanghai until host.status names the installation zone, then that zone', async () => {
     const status: HostStatus = { version: '1.0.0', firstRun: false, plugins: [], timeZone: 'Asia/Tokyo' };
     TestBed.configureTestingModule({ providers: [provideAppState()] });
-    TestBed.inject(RpcClient).use(new FakeTransport().answer('host.status', status));
+    TestBed.inject(RpcClient).use(new FakeTransport().answer(HOST_STATUS, status));
     const text = TestBed.inject(DateTimeText);
     expect(text.format(INSTANT)).toBe('2025-03-13 12:17:05');
     await TestBed.inject(AppSession).refreshStatus();

@@ -5,6 +5,7 @@ import { HttpFileRoutes } from './http-file-routes.js';
 import { RpcClient, RpcError } from './rpc-client.js';
 import { FakeFilePicker } from './testing/fake-file-picker.js';
 import { FakeTransport } from './testing/fake-transport.js';
+import { FILES_DOWNLOAD_TICKET, FILES_PICK_OPEN, FILES_SAVE_AS } from '../contracts/files-channels.js';
 
 describe('FileTransfer', () => {
   let fake: FakeTransport;
@@ -29,7 +30,7 @@ describe('FileTransfer', () => {
 
   describe('in Electron (native dialogs in the main process)', () => {
     it('picks through files.pickOpen, so the host copies the file and answers its id', async () => {
-      fake.answer('files.pickOpen', { fileId: 'f-1', name: '签到.xlsx', size: 2048 });
+      fake.answer(FILES_PICK_OPEN, { fileId: 'f-1', name: '签到.xlsx', size: 2048 });
       start();
       expect(transfer.mode()).toBe('native');
       const progress: number[] = [];
@@ -39,7 +40,7 @@ describe('FileTransfer', () => {
         onProgress: (fraction) => progress.push(fraction),
       });
       expect(picked).toEqual({ fileId: 'f-1', name: '签到.xlsx', size: 2048 });
-      expect(fake.callsTo('files.pickOpen')).toEqual([
+      expect(fake.callsTo(FILES_PICK_OPEN)).toEqual([
         { title: '选择签到表', extensions: ['xlsx', 'xls'], filterName: 'Excel 工作簿' },
       ]);
       expect(picker.accepts).toEqual([]);
@@ -47,18 +48,18 @@ describe('FileTransfer', () => {
     });
 
     it('answers null when the dialog is cancelled, and rejects with the host message on failure', async () => {
-      fake.answer('files.pickOpen', null);
+      fake.answer(FILES_PICK_OPEN, null);
       start();
       expect(await transfer.pickAndUpload([])).toBeNull();
-      expect(fake.callsTo('files.pickOpen')).toEqual([{}]);
-      fake.fail('files.pickOpen', { code: 'INVALID_INPUT', message: '文件超过 50 MB 上限' });
+      expect(fake.callsTo(FILES_PICK_OPEN)).toEqual([{}]);
+      fake.fail(FILES_PICK_OPEN, { code: 'INVALID_INPUT', message: '文件超过 50 MB 上限' });
       await expectAsync(transfer.pickAndUpload(['xlsx'])).toBeRejectedWith(
         jasmine.objectContaining({ message: '文件超过 50 MB 上限' }),
       );
     });
 
     it('saves an export through files.saveAs with the suggested name', async () => {
-      fake.answer('files.saveAs', (input: unknown) =>
+      fake.answer(FILES_SAVE_AS, (input: unknown) =>
         (input as { defaultName?: string }).defaultName === undefined
           ? null
           : { path: 'C:\\Users\\me\\审计日志.xlsx', name: '审计日志.xlsx' },
@@ -70,11 +71,11 @@ describe('FileTransfer', () => {
         name: '审计日志.xlsx',
       });
       expect(await transfer.saveExport('f-9')).toEqual({ kind: 'cancelled' });
-      expect(fake.callsTo('files.saveAs')).toEqual([
+      expect(fake.callsTo(FILES_SAVE_AS)).toEqual([
         { fileId: 'f-9', defaultName: '审计日志.xlsx' },
         { fileId: 'f-9' },
       ]);
-      expect(fake.callsTo('files.downloadTicket')).toEqual([]);
+      expect(fake.callsTo(FILES_DOWNLOAD_TICKET)).toEqual([]);
     });
   });
 
@@ -91,7 +92,7 @@ describe('FileTransfer', () => {
       expect(picker.accepts).toEqual(['.xlsx,.xls']);
       expect(routes.uploads).toEqual([{ name: '签到.XLSX', size: 4, session: 'sess-1' }]);
       expect(progress).toEqual([0, 0.25, 0.75, 1]);
-      expect(fake.callsTo('files.pickOpen')).toEqual([]);
+      expect(fake.callsTo(FILES_PICK_OPEN)).toEqual([]);
     });
 
     it('answers null when the chooser is closed, and refuses a file of another type before sending it', async () => {
@@ -120,7 +121,7 @@ describe('FileTransfer', () => {
 
     it('downloads an export through a single-use ticket', async () => {
       const routes = fake.withBrowserFiles();
-      fake.answer('files.downloadTicket', (input: unknown) => ({
+      fake.answer(FILES_DOWNLOAD_TICKET, (input: unknown) => ({
         url: `/download/ticket-for-${(input as { fileId: string }).fileId}`,
         expiresAt: 0,
       }));
@@ -131,12 +132,12 @@ describe('FileTransfer', () => {
         { path: '/download/ticket-for-f-9', name: '审计日志.xlsx' },
         { path: '/download/ticket-for-f-10', name: '' },
       ]);
-      expect(fake.callsTo('files.saveAs')).toEqual([]);
+      expect(fake.callsTo(FILES_SAVE_AS)).toEqual([]);
     });
 
     it('says why when no ticket is given', async () => {
       fake.withBrowserFiles();
-      fake.fail('files.downloadTicket', { code: 'NOT_FOUND', message: '文件不存在或无权访问。' });
+      fake.fail(FILES_DOWNLOAD_TICKET, { code: 'NOT_FOUND', message: '文件不存在或无权访问。' });
       start();
       await expectAsync(transfer.saveExport('gone')).toBeRejectedWith(
         jasmine.objectContaining({ code: 'NOT_FOUND' }),

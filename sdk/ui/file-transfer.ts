@@ -2,6 +2,8 @@ import { inject, Injectable } from '@angular/core';
 import { BrowserFilePicker } from './browser-file-picker.js';
 import type { UploadedFile } from './file-routes.js';
 import { RpcClient, RpcError } from './rpc-client.js';
+import { FILES_DOWNLOAD_TICKET, FILES_PICK_OPEN, FILES_SAVE_AS } from '../contracts/files-channels.js';
+import type { ChannelInput } from '../contracts/channel.js';
 
 export interface PickAndUploadOptions {
   /** The chooser's title (Electron's dialog; the browser's chooser has none). */
@@ -53,11 +55,11 @@ export class FileTransfer {
     const extensions = normalise(accept);
     const routes = this.rpc.browserFiles();
     if (routes === null) {
-      const input: Record<string, unknown> = {};
-      if (options.title !== undefined) input['title'] = options.title;
-      if (extensions.length > 0) input['extensions'] = extensions;
-      if (options.filterName !== undefined) input['filterName'] = options.filterName;
-      return this.rpc.call<UploadedFile | null>('files.pickOpen', input);
+      const input: ChannelInput<typeof FILES_PICK_OPEN> = {};
+      if (options.title !== undefined) input.title = options.title;
+      if (extensions.length > 0) input.extensions = extensions;
+      if (options.filterName !== undefined) input.filterName = options.filterName;
+      return this.rpc.call(FILES_PICK_OPEN, input);
     }
     const file = await this.picker.pick(extensions.map((extension) => `.${extension}`).join(','));
     if (file === null) return null;
@@ -85,12 +87,12 @@ export class FileTransfer {
   async saveExport(fileId: string, suggestedName?: string): Promise<SaveOutcome> {
     const routes = this.rpc.browserFiles();
     if (routes === null) {
-      const input: Record<string, unknown> = { fileId };
-      if (suggestedName !== undefined) input['defaultName'] = suggestedName;
-      const saved = await this.rpc.call<{ path: string; name: string } | null>('files.saveAs', input);
+      const input: ChannelInput<typeof FILES_SAVE_AS> = { fileId };
+      if (suggestedName !== undefined) input.defaultName = suggestedName;
+      const saved = await this.rpc.call(FILES_SAVE_AS, input);
       return saved === null ? { kind: 'cancelled' } : { kind: 'saved', path: saved.path, name: saved.name };
     }
-    const { url } = await this.rpc.call<{ url: string; expiresAt: number }>('files.downloadTicket', {
+    const { url } = await this.rpc.call(FILES_DOWNLOAD_TICKET, {
       fileId,
     });
     routes.download(url, suggestedName ?? '');

@@ -5,6 +5,7 @@ import { provideAppIcons } from './icons.js';
 import { JOB_POLL_MS, JobProgressComponent } from './job-progress.js';
 import { RpcClient } from './rpc-client.js';
 import { FakeTransport } from './testing/fake-transport.js';
+import { JOBS_CANCEL, JOBS_GET } from '../contracts/jobs-channels.js';
 
 @Component({
   imports: [JobProgressComponent],
@@ -45,8 +46,8 @@ describe('JobProgressComponent', () => {
   beforeEach(async () => {
     current = snapshot();
     fake = new FakeTransport()
-      .answer('jobs.get', () => current)
-      .answer('jobs.cancel', () => (current = snapshot({ state: 'cancelled', message: '已取消' })));
+      .answer(JOBS_GET, () => current)
+      .answer(JOBS_CANCEL, () => (current = snapshot({ state: 'cancelled', message: '已取消' })));
     TestBed.configureTestingModule({
       providers: [provideAppIcons(), { provide: JOB_POLL_MS, useValue: 30 }],
     });
@@ -65,7 +66,7 @@ describe('JobProgressComponent', () => {
     expect(text()).toContain('正在拉取直播详情');
     const bar = (fixture.nativeElement as HTMLElement).querySelector('mat-progress-bar');
     expect(bar?.getAttribute('aria-valuenow')).toBe('30');
-    expect(fake.callsTo('jobs.get')[0]).toEqual({ jobId: 'job-1' });
+    expect(fake.callsTo(JOBS_GET)[0]).toEqual({ jobId: 'job-1' });
   });
 
   it('follows job.progress and ignores other jobs', async () => {
@@ -105,7 +106,7 @@ describe('JobProgressComponent', () => {
     );
     cancel?.click();
     await settle();
-    expect(fake.callsTo('jobs.cancel')).toEqual([{ jobId: 'job-1' }]);
+    expect(fake.callsTo(JOBS_CANCEL)).toEqual([{ jobId: 'job-1' }]);
     expect(text()).toContain('已取消');
     expect(fixture.componentInstance.finished.map((job) => job.state)).toEqual(['cancelled']);
   });
@@ -114,12 +115,12 @@ describe('JobProgressComponent', () => {
     current = snapshot({ done: 5 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await settle();
-    expect(fake.callsTo('jobs.get').length).toBeGreaterThanOrEqual(2);
+    expect(fake.callsTo(JOBS_GET).length).toBeGreaterThanOrEqual(2);
     expect(text()).toContain('5 / 10');
   });
 
   it('offers a retry when the job cannot be read', async () => {
-    fake.fail('jobs.get', { code: 'NOT_FOUND', message: '任务不存在' });
+    fake.fail(JOBS_GET, { code: 'NOT_FOUND', message: '任务不存在' });
     fixture.componentInstance.jobId.set('job-2');
     await settle();
     expect(text()).toContain('任务不存在');

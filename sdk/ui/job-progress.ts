@@ -21,6 +21,7 @@ import { TERMINAL_JOB_STATES } from '../contracts/jobs.js';
 import { describeError } from './error-text.js';
 import { describeAnyError } from './error-snack.js';
 import { RpcClient } from './rpc-client.js';
+import { JOBS_CANCEL, JOBS_GET } from '../contracts/jobs-channels.js';
 
 /** Events can be missed (a reconnecting stream), so the job is also read every few seconds. */
 export const JOB_POLL_MS = new InjectionToken<number>('JOB_POLL_MS', {
@@ -218,7 +219,7 @@ export class JobProgressComponent {
   protected async cancel(): Promise<void> {
     this.cancelling.set(true);
     try {
-      this.apply(await this.rpc.call<JobSnapshot>('jobs.cancel', { jobId: this.jobId() }));
+      this.apply(await this.rpc.call(JOBS_CANCEL, { jobId: this.jobId() }));
     } catch (error) {
       const j = this.job();
       if (j !== null) this.job.set({ ...j, message: `取消失败：${describeAnyError(error)}` });
@@ -250,7 +251,7 @@ export class JobProgressComponent {
 
   private async read(jobId: string): Promise<void> {
     try {
-      const snapshot = await this.rpc.call<JobSnapshot>('jobs.get', { jobId });
+      const snapshot = await this.rpc.call(JOBS_GET, { jobId });
       if (jobId === this.jobId()) this.apply(snapshot);
     } catch (error) {
       if (jobId === this.jobId() && this.job() === null) this.loadError.set(describeAnyError(error));

@@ -6,6 +6,7 @@ import type { RpcErrorBody } from '../contracts/errors.js';
 import type { RpcResult } from '../contracts/rpc.js';
 import type { BrowserFileRoutes } from './file-routes.js';
 import type { RpcTransport } from './rpc-transport.js';
+import { AUTH_LOGIN } from '../contracts/auth-channels.js';
 
 /** A failed call, carrying the host's envelope error (code, Chinese message, details). */
 export class RpcError extends Error {
@@ -52,7 +53,7 @@ export class RpcClient {
     // The session has ended (expired, logged out elsewhere) — unlike a wrong password, which names its field.
     const sessionEnded =
       result.error.code === 'UNAUTHENTICATED' && result.error.details?.['field'] === undefined;
-    if (sessionEnded && this.session() !== null && channel !== 'auth.login') {
+    if (sessionEnded && this.session() !== null && channel !== AUTH_LOGIN.name) {
       this.setSession(null);
     }
     throw new RpcError(result.error);

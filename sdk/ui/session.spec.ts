@@ -5,6 +5,8 @@ import { AppSession } from './session.js';
 import { provideAppState } from './state/app-state.js';
 import { ACCOUNT_STORAGE_KEY } from './state/session.state.js';
 import { FakeTransport } from './testing/fake-transport.js';
+import { AUTH_LOGOUT } from '../contracts/auth-channels.js';
+import { HOST_ABOUT, HOST_STATUS } from '../contracts/host-channels.js';
 
 const LOGIN: LoginResult = {
   session: 'sess-1',
@@ -33,7 +35,7 @@ describe('AppSession', () => {
 
   beforeEach(() => {
     sessionStorage.clear();
-    fake = new FakeTransport().answer('host.status', STATUS).answer('auth.logout', {});
+    fake = new FakeTransport().answer(HOST_STATUS, STATUS).answer(AUTH_LOGOUT, {});
   });
 
   afterEach(() => sessionStorage.clear());
@@ -70,7 +72,7 @@ describe('AppSession', () => {
   });
 
   it('reads host.status into plugins and firstRun', async () => {
-    fake.answer('host.status', { ...STATUS, firstRun: true });
+    fake.answer(HOST_STATUS, { ...STATUS, firstRun: true });
     start();
     expect(session.statusLoaded()).toBeFalse();
     await session.refreshStatus();
@@ -102,7 +104,7 @@ describe('AppSession', () => {
   });
 
   it('signs out here even when the host call fails', async () => {
-    fake.fail('auth.logout', { code: 'UNAUTHENTICATED', message: '需要登录' });
+    fake.fail(AUTH_LOGOUT, { code: 'UNAUTHENTICATED', message: '需要登录' });
     start();
     session.signedIn(LOGIN);
     await session.signOut();
@@ -110,7 +112,7 @@ describe('AppSession', () => {
   });
 
   it('forgets the account when the host ends the session (UNAUTHENTICATED)', async () => {
-    fake.fail('host.about', { code: 'UNAUTHENTICATED', message: '登录已过期' });
+    fake.fail(HOST_ABOUT, { code: 'UNAUTHENTICATED', message: '登录已过期' });
     start();
     session.signedIn(LOGIN);
     TestBed.tick();

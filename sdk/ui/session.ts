@@ -6,6 +6,8 @@ import type { AccountTier } from '../contracts/tiers.js';
 import { RpcClient } from './rpc-client.js';
 import { PluginsActions, pluginsFeature } from './state/plugins.state.js';
 import { ACCOUNT_STORAGE_KEY, SessionActions, sessionFeature } from './state/session.state.js';
+import { AUTH_LOGOUT } from '../contracts/auth-channels.js';
+import { HOST_STATUS } from '../contracts/host-channels.js';
 
 /**
  * The signed-in account and the host's status, for every page: a facade over the app store.
@@ -67,7 +69,7 @@ export class AppSession {
   /** Ends the session on the host (best effort) and forgets it here. */
   async signOut(): Promise<void> {
     try {
-      if (this.rpc.session() !== null) await this.rpc.call('auth.logout');
+      if (this.rpc.session() !== null) await this.rpc.call(AUTH_LOGOUT);
     } catch {
       // An already expired session is as good as signed out.
     } finally {
@@ -78,7 +80,7 @@ export class AppSession {
 
   /** Reads `host.status` (version, first run, plugin states) into the store; rejects with an RpcError. */
   async refreshStatus(): Promise<HostStatus> {
-    const status = await this.rpc.call<HostStatus>('host.status');
+    const status = await this.rpc.call(HOST_STATUS);
     this.store.dispatch(PluginsActions.statusLoaded({ status }));
     return status;
   }

@@ -1,41 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
-import { z } from 'zod';
-import {
-  AGENTID_MAX,
-  CORP_FIELD_MESSAGES,
-  CORPID_PATTERN,
-  CORPNAME_MAX_LENGTH,
-  CORPSECRET_PATTERN,
-} from '../../../sdk/contracts/corp-app.js';
+import { CorpFieldsSchema, type CorpFields, type CorpView } from '../../../sdk/contracts/corps-channels.js';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { Clock } from '../core/runtime-options.js';
 import { KeyProtectionUnavailableError, type SecretVault } from './secret-vault.js';
 import { CLOCK, KNEX, SECRET_VAULT } from '../core/tokens.js';
 
-/** The fields of a corp app as people type them (rules: sdk/contracts/corp-app.ts), with Chinese messages. */
-export const CorpFieldsSchema = z.object({
-  corpname: z.string().trim().min(1, '请填写企业名称').max(CORPNAME_MAX_LENGTH, CORP_FIELD_MESSAGES.corpname),
-  corpid: z.string().trim().regex(CORPID_PATTERN, CORP_FIELD_MESSAGES.corpid),
-  corpsecret: z.string().trim().regex(CORPSECRET_PATTERN, CORP_FIELD_MESSAGES.corpsecret),
-  agentid: z.coerce
-    .number({ error: CORP_FIELD_MESSAGES.agentid })
-    .int(CORP_FIELD_MESSAGES.agentid)
-    .positive(CORP_FIELD_MESSAGES.agentid)
-    .max(AGENTID_MAX, CORP_FIELD_MESSAGES.agentid),
-});
-export type CorpFields = z.infer<typeof CorpFieldsSchema>;
-
-/** A corp as every RPC answer shows it: the secret only masked. */
-export interface CorpView {
-  corpId: string;
-  corpname: string;
-  corpid: string;
-  agentid: number;
-  appName: string;
-  secretMasked: string;
-}
+// The fields' schema and the answer's shape are the `corps.*` channels' (sdk/contracts/corps-channels.ts).
+export { CorpFieldsSchema, type CorpFields, type CorpView };
 
 interface CorpRow {
   corp_id: string;

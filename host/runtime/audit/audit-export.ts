@@ -2,8 +2,12 @@ import type { Knex } from 'knex';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inject, injectable } from 'tsyringe';
-import { z } from 'zod';
-import type { CallContext } from '../../../sdk/main/plugin-context.js';
+import {
+  AuditFilterSchema,
+  type AuditExportResult,
+  type AuditFilter,
+} from '../../../sdk/contracts/audit-channels.js';
+import type { SignedInCall } from '../../../sdk/contracts/channel.js';
 import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 import { AUDIT_WORKBOOK_WORKER, type AuditLogRow, type AuditWorkbookTask } from './audit-workbook.js';
 import { FileStore } from '../jobs/file-store.js';
@@ -11,22 +15,13 @@ import type { Clock, HostSettings } from '../core/runtime-options.js';
 import { CLOCK, HOST_SETTINGS, KNEX } from '../core/tokens.js';
 import { WorkerPool } from '../workers/worker-pool.js';
 
-/** The filters `audit.list` and `audit.export` share. */
-export const AuditFilterSchema = z.object({ action: z.string().optional() });
-export type AuditFilter = z.infer<typeof AuditFilterSchema>;
+export { AuditFilterSchema, type AuditExportResult, type AuditFilter };
 
 /** The audit log narrowed by the filter (newest first is the caller's to ask). */
 export function filteredAuditLog(db: Knex, filter: AuditFilter): Knex.QueryBuilder {
   return db('audit_log').modify((query) =>
     filter.action === undefined ? query : query.where({ action: filter.action }),
   );
-}
-
-/** What `audit.export` answers: the stored workbook, for `files.saveAs` or a download ticket. */
-export interface AuditExportResult {
-  fileId: string;
-  name: string;
-  rows: number;
 }
 
 /**
@@ -43,12 +38,12 @@ export class AuditExport {
     private readonly workers: WorkerPool,
   ) {}
 
-  async write(filter: AuditFilter, call: CallContext): Promise<AuditExportResult> {
+  async write(filter: AuditFilter, call: SignedInCall): Promise<AuditExportResult> {
     const rows = (await filteredAuditLog(this.db, filter).orderBy('id', 'desc')) as AuditLogRow[];
     const timeZone = this.settings.timeZone;
     const stored = await this.files.createExport(
       `审计日志-${fileStamp(this.clock.now(), timeZone)}.xlsx`,
-      call.user?.userid ?? null,
+      call.user.userid,
       call.corp?.corpId ?? null,
     );
     try {

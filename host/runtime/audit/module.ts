@@ -1,8 +1,10 @@
 import type { HostModule } from '../core/host-module.js';
+import { AuditChannels } from './audit-channels.js';
 import { AuditLog } from './audit-log.js';
 
-/** root-admin's 审计日志 (R8). Its channels are registered with the accounts' (accounts/account-channels.ts). */
+/** root-admin's 审计日志 (R8): the log every concern records to, and its channels. */
 export const auditModule: HostModule = {
   name: 'audit',
-  services: [AuditLog],
+  services: [AuditLog, AuditChannels],
+  register: (container) => container.resolve(AuditChannels).register(),
 };

@@ -1,16 +1,21 @@
-// The `config.*` channels (docs/architecture.md "RPC and errors"): where the database and the logs live, the update feed, and
+// The `config.*` channels (declared in sdk/contracts/config-channels.ts): where the database and the logs live, the update feed, and
 // the clean-up of old data (R8.1, R1.6, R1.8). All of them, reads included, are root-admin's:
 // root-admin configures the installation, and the folders on disk and the feed the program updates
 // itself from are details of the machine (a WeCom admin sees the paths read-only on 关于).
 import { inject, injectable } from 'tsyringe';
-import { z } from 'zod';
-import type {
-  CleanupPreview,
-  CleanupResult,
-  ConfigView,
-  DatabaseChangeCheck,
-} from '../../../sdk/contracts/config.js';
-import type { CallContext } from '../../../sdk/main/plugin-context.js';
+import type { SignedInCall } from '../../../sdk/contracts/channel.js';
+import {
+  CONFIG_CANCEL_DATABASE_CHANGE,
+  CONFIG_CHECK_DATABASE_CHANGE,
+  CONFIG_CLEANUP,
+  CONFIG_CLEANUP_PREVIEW,
+  CONFIG_GET,
+  CONFIG_MOVE_DATABASE,
+  CONFIG_SET_LOG_DIR,
+  CONFIG_SET_UPDATE_FEED,
+  CONFIG_USE_DATABASE,
+} from '../../../sdk/contracts/config-channels.js';
+import type { CleanupPreview, ConfigView } from '../../../sdk/contracts/config.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { cleanupCutoff } from '../retention/cleanup-date.js';
 import { DataRetention } from '../retention/data-retention.js';
@@ -21,26 +26,6 @@ import { StorageSettings } from './storage-settings.js';
 import { CLOCK, HOST_SETTINGS } from '../core/tokens.js';
 import { validFeedUrl } from './update-feed-file.js';
 import { UpdateFeedSettings } from './update-feed-settings.js';
-
-const FolderInput = z.object({
-  folder: z.string({ error: '请填写文件夹路径' }).trim().min(1, '请填写文件夹路径').max(1000, '路径太长'),
-});
-const FileInput = z.object({
-  file: z
-    .string({ error: '请填写数据库文件路径' })
-    .trim()
-    .min(1, '请填写数据库文件路径')
-    .max(1000, '路径太长'),
-});
-const DatabaseChangeInput = z.discriminatedUnion('mode', [
-  FolderInput.extend({ mode: z.literal('move') }),
-  FileInput.extend({ mode: z.literal('use') }),
-]);
-const CleanupInput = z.object({
-  before: z
-    .string({ error: '请选择日期' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 年-月-日，例如 2025-01-01'),
-});
 
 @injectable()
 export class ConfigChannels {
@@ -56,74 +41,41 @@ export class ConfigChannels {
   ) {}
 
   register(): void {
-    const root = 'root-admin' as const;
-    this.router.handle('config.get', { input: z.object({}), minTier: root }, () => this.view());
-    this.router.handle('config.moveDatabase', { input: FolderInput, minTier: root }, ({ folder }, call) =>
+    this.router.handle(CONFIG_GET, () => this.view());
+    this.router.handle(CONFIG_MOVE_DATABASE, ({ folder }, call) =>
       this.change(call, 'config.moveDatabase', folder, () => this.storage.moveDatabase(folder)),
     );
     // Read-only: the storage page checks a path before it asks for confirmation.
-    this.router.handle(
-      'config.checkDatabaseChange',
-      { input: DatabaseChangeInput, minTier: root },
-      (input): DatabaseChangeCheck =>
-        input.mode === 'move'
-          ? { target: this.storage.planMove(input.folder).to }
-          : { target: this.storage.planUse(input.file).file },
+    this.router.handle(CONFIG_CHECK_DATABASE_CHANGE, (input) =>
+      input.mode === 'move'
+        ? { target: this.storage.planMove(input.folder).to }
+        : { target: this.storage.planUse(input.file).file },
     );
-    this.router.handle(
-      'config.useDatabase',
-      {
-        input: FileInput,
-        minTier: root,
-      },
-      ({ file }, call) => this.change(call, 'config.useDatabase', file, () => this.storage.useDatabase(file)),
+    this.router.handle(CONFIG_USE_DATABASE, ({ file }, call) =>
+      this.change(call, 'config.useDatabase', file, () => this.storage.useDatabase(file)),
     );
-    this.router.handle(
-      'config.cancelDatabaseChange',
-      { input: z.object({}), minTier: root },
-      (_input, call) =>
-        this.change(call, 'config.cancelDatabaseChange', undefined, () =>
-          this.storage.cancelDatabaseChange(),
-        ),
+    this.router.handle(CONFIG_CANCEL_DATABASE_CHANGE, (_input, call) =>
+      this.change(call, 'config.cancelDatabaseChange', undefined, () => this.storage.cancelDatabaseChange()),
     );
-    this.router.handle(
-      'config.setLogDir',
-      { input: z.object({ folder: FolderInput.shape.folder.nullable() }), minTier: root },
-      ({ folder }, call) =>
-        this.change(call, 'config.setLogDir', folder ?? '（默认）', () => this.storage.setLogDir(folder)),
+    this.router.handle(CONFIG_SET_LOG_DIR, ({ folder }, call) =>
+      this.change(call, 'config.setLogDir', folder ?? '（默认）', () => this.storage.setLogDir(folder)),
     );
-    this.router.handle(
-      'config.setUpdateFeed',
-      {
-        input: z.object({
-          url: z.string({ error: '请填写更新源地址' }).trim().max(2000, '网址太长').nullable(),
-        }),
-        minTier: root,
-      },
-      ({ url }, call) =>
-        this.change(
-          call,
-          'config.setUpdateFeed',
-          url === null || url === '' ? '（无）' : (validFeedUrl(url) ?? url),
-          () => this.updateFeed.set(url === '' ? null : url),
-        ),
+    this.router.handle(CONFIG_SET_UPDATE_FEED, ({ url }, call) =>
+      this.change(
+        call,
+        'config.setUpdateFeed',
+        url === null || url === '' ? '（无）' : (validFeedUrl(url) ?? url),
+        () => this.updateFeed.set(url === '' ? null : url),
+      ),
     );
-    this.router.handle(
-      'config.cleanupPreview',
-      { input: CleanupInput, minTier: root },
-      async ({ before }) => {
-        const cutoff = cleanupCutoff(before, this.settings.timeZone, this.clock.now());
-        return this.result(before, cutoff, await this.retention.preview(cutoff));
-      },
-    );
-    this.router.handle(
-      'config.cleanup',
-      { input: CleanupInput, minTier: root },
-      async ({ before }, call): Promise<CleanupResult> => {
-        const cutoff = cleanupCutoff(before, this.settings.timeZone, this.clock.now());
-        return this.result(before, cutoff, await this.retention.purge(cutoff, call.user, before));
-      },
-    );
+    this.router.handle(CONFIG_CLEANUP_PREVIEW, async ({ before }) => {
+      const cutoff = cleanupCutoff(before, this.settings.timeZone, this.clock.now());
+      return this.result(before, cutoff, await this.retention.preview(cutoff));
+    });
+    this.router.handle(CONFIG_CLEANUP, async ({ before }, call) => {
+      const cutoff = cleanupCutoff(before, this.settings.timeZone, this.clock.now());
+      return this.result(before, cutoff, await this.retention.purge(cutoff, call.user, before));
+    });
   }
 
   /** Audits what the last start did with a move asked for in the settings (the database is open now). */
@@ -145,7 +97,7 @@ export class ConfigChannels {
 
   /** Runs a change, audits it (failures too) and answers the new view. */
   private async change(
-    call: CallContext,
+    call: SignedInCall,
     action: string,
     target: string | undefined,
     run: () => unknown,

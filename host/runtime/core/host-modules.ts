@@ -13,9 +13,9 @@ import type { HostModule } from './host-module.js';
 import { coreModule } from './module.js';
 
 /**
- * Every concern of the host, in the order their `register` steps run: the router first, so every
- * later module can add channels; the accounts before the WeCom connection, whose error completion
- * (the trusted-IP list of a 60020) the accounts' channels install.
+ * Every concern of the host, in the order their `register` steps run (each registers its own channels,
+ * declared in sdk/contracts/<namespace>-channels.ts). The router's module comes first: every later module adds
+ * channels to it.
  */
 export const HOST_MODULES: readonly HostModule[] = [
   coreModule,

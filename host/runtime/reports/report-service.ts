@@ -30,7 +30,7 @@ import type {
 } from '../../../sdk/contracts/reports.js';
 import { TIER_LABELS, tierAtLeast } from '../../../sdk/contracts/tiers.js';
 import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
-import type { CallContext } from '../../../sdk/main/plugin-context.js';
+import type { CorpCall, SignedInCall } from '../../../sdk/contracts/channel.js';
 import { appVersion } from '../core/app-info.js';
 import { EventBus } from '../core/event-bus.js';
 import { FileStore } from '../jobs/file-store.js';
@@ -203,9 +203,10 @@ export class ReportService {
   }
 
   /** The enabled reports this account may run (its menu). */
-  available(call: CallContext): ReportMenuEntry[] {
-    const tier = call.user?.tier;
-    if (tier === undefined || call.corp === null) return [];
+  available(call: SignedInCall): ReportMenuEntry[] {
+    const tier = call.user.tier;
+    // root-admin has no corp: reports read a corp's data.
+    if (call.corp === null) return [];
     return [...this.reports.values()]
       .filter(
         (report) => this.isEnabled(report) && tierAtLeast(tier, report.definition?.tier ?? 'root-admin'),
@@ -229,13 +230,13 @@ export class ReportService {
   }
 
   /** The enabled report for this caller; NOT_FOUND when absent or disabled, FORBIDDEN below its tier. */
-  private usable(id: string, call: CallContext): ReportDefinition {
+  private usable(id: string, call: SignedInCall): ReportDefinition {
     const report = this.reports.get(id);
     if (report === undefined || !this.isEnabled(report) || report.definition === null) {
       throw new AppError('NOT_FOUND', `报表「${id}」不存在或未启用，请联系超级管理员。`, { id });
     }
     const need = report.definition.tier;
-    if (call.user === null || !tierAtLeast(call.user.tier, need)) {
+    if (!tierAtLeast(call.user.tier, need)) {
       throw new AppError('FORBIDDEN', `报表「${report.definition.title}」需要${TIER_LABELS[need]}权限。`, {
         requiredTier: need,
       });
@@ -243,7 +244,7 @@ export class ReportService {
     return report.definition;
   }
 
-  view(id: string, call: CallContext): ReportView & { defaults: ReportParameterValues } {
+  view(id: string, call: CorpCall): ReportView & { defaults: ReportParameterValues } {
     const report = this.usable(id, call);
     return {
       id: report.id,
@@ -267,11 +268,10 @@ export class ReportService {
   private async runQueries(
     report: ReportDefinition,
     values: ReportParameterValues,
-    call: CallContext,
+    call: CorpCall,
     queryIds?: ReadonlySet<string>,
   ): Promise<Record<string, ReportQueryResult>> {
-    const corpId = call.corp?.corpId;
-    if (corpId === undefined) throw new AppError('FORBIDDEN', '报表需要先登录企业。', { requiresCorp: true });
+    const corpId = call.corp.corpId;
     const bindings = bindParameters(report, values, this.clock.now(), this.settings.timeZone);
     const cap = this.options.reports?.maxRows ?? REPORT_MAX_ROWS;
     const timeoutMs = this.options.reports?.timeoutMs ?? DEFAULT_REPORT_TIMEOUT_MS;
@@ -315,14 +315,14 @@ export class ReportService {
     }
   }
 
-  async run(id: string, values: ReportParameterValues, call: CallContext): Promise<ReportRunResult> {
+  async run(id: string, values: ReportParameterValues, call: CorpCall): Promise<ReportRunResult> {
     const report = this.usable(id, call);
     const needed = new Set([report.table.query, ...report.charts.map((chart) => chart.query)]);
     const results = await this.runQueries(report, values, call, needed);
     return { results, ranAt: this.clock.now() };
   }
 
-  async export(id: string, values: ReportParameterValues, call: CallContext): Promise<ReportExportResult> {
+  async export(id: string, values: ReportParameterValues, call: CorpCall): Promise<ReportExportResult> {
     const report = this.usable(id, call);
     const results = await this.runQueries(report, values, call);
     const timeZone = this.settings.timeZone;
@@ -367,8 +367,8 @@ export class ReportService {
     };
     const stored = await this.files.createExport(
       `${report.title}-${fileStamp(this.clock.now(), timeZone)}.xlsx`,
-      call.user?.userid ?? null,
-      call.corp?.corpId ?? null,
+      call.user.userid,
+      call.corp.corpId,
     );
     try {
       const outcome = await this.workers.run<ReportWorkbookTask, ReportWorkbookResult>(

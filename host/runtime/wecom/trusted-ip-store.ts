@@ -1,6 +1,11 @@
 import { isIP } from 'node:net';
 import type { Knex } from 'knex';
 import { inject, injectable } from 'tsyringe';
+import type {
+  TrustedIp,
+  TrustedIpAdded,
+  TrustedIpSource,
+} from '../../../sdk/contracts/trusted-ips-channels.js';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { Clock } from '../core/runtime-options.js';
 import { CLOCK, KNEX } from '../core/tokens.js';
@@ -8,21 +13,9 @@ import { CLOCK, KNEX } from '../core/tokens.js';
 /** WeCom's console accepts at most 120 trusted IPs per app (R2.6). */
 export const TRUSTED_IP_LIMIT = 120;
 
-export type TrustedIpSource = 'detected' | 'wecom-60020' | 'manual';
-
-export interface TrustedIp {
-  ip: string;
-  source: TrustedIpSource;
-  firstSeenAt: number;
-  lastSeenAt: number;
-}
-
-export interface RecordResult {
-  ips: string[];
-  added: boolean;
-  /** IPs dropped to stay within the limit (least recently seen first). */
-  dropped: string[];
-}
+export type { TrustedIp, TrustedIpSource };
+/** What recording an IP answers (`trustedIps.add`). */
+export type RecordResult = TrustedIpAdded;
 
 interface Row {
   ip: string;

@@ -1,6 +1,5 @@
 import { inject, injectable } from 'tsyringe';
-import { z } from 'zod';
-import { AppError } from '../../../sdk/contracts/errors.js';
+import { WECOM_CONNECTION, WECOM_CONNECTION_CHECK } from '../../../sdk/contracts/wecom-channels.js';
 import type { WeComConnectionState } from '../../../sdk/contracts/wecom-connection.js';
 import type { CallOutcome } from '../../../sdk/wecom/index.js';
 import { EventBus } from '../core/event-bus.js';
@@ -80,26 +79,13 @@ export class WeComConnection {
    * state shows it).
    */
   register(router: IpcRouter, check: (corpId: string) => Promise<unknown>): void {
-    router.handle(
-      'wecom.connection',
-      { input: z.object({}), minTier: 'user', requiresCorp: true },
-      (_input, call) => this.get(this.corpOf(call.corp)),
-    );
-    router.handle(
-      'wecom.connection.check',
-      { input: z.object({}), minTier: 'user', requiresCorp: true },
-      async (_input, call) => {
-        const corpId = this.corpOf(call.corp);
-        // The outcome hook has recorded whatever happened; a failure is the state, not an error here.
-        await check(corpId).catch(() => undefined);
-        return this.get(corpId);
-      },
-    );
-  }
-
-  private corpOf(corp: { corpId: string } | null): string {
-    if (corp === null) throw new AppError('FORBIDDEN', '此操作需要先登录企业。');
-    return corp.corpId;
+    router.handle(WECOM_CONNECTION, (_input, call) => this.get(call.corp.corpId));
+    router.handle(WECOM_CONNECTION_CHECK, async (_input, call) => {
+      const corpId = call.corp.corpId;
+      // The outcome hook has recorded whatever happened; a failure is the state, not an error here.
+      await check(corpId).catch(() => undefined);
+      return this.get(corpId);
+    });
   }
 
   private initial(corpId: string): WeComConnectionState {

@@ -11,6 +11,7 @@ import { FakeTransport } from '../../../sdk/ui/testing/fake-transport.js';
 import { homeRoute, loginGuard, pluginGuard, setupGuard, shellGuard } from './guards.js';
 import type { UiPluginEntry } from './plugin-entry.js';
 import { PLUGIN_ENTRIES } from './plugin-menu.js';
+import { HOST_STATUS } from '../../../sdk/contracts/host-channels.js';
 
 @Component({ selector: 'wl-test-page', template: 'page' })
 class TestPage {}
@@ -59,7 +60,7 @@ describe('route guards', () => {
   let fake: FakeTransport;
 
   function start(host: HostStatus, login: LoginResult | null = null): AppSession {
-    fake = new FakeTransport().answer('host.status', host);
+    fake = new FakeTransport().answer(HOST_STATUS, host);
     TestBed.configureTestingModule({
       providers: [
         provideAppState(),
@@ -110,7 +111,7 @@ describe('route guards', () => {
     start(status(false), ADMIN);
     await run(shellGuard);
     await run(pluginGuard(LIVES));
-    expect(fake.callsTo('host.status').length).toBe(1);
+    expect(fake.callsTo(HOST_STATUS).length).toBe(1);
   });
 
   it('match a plugin route only while enabled, for its tiers, with a corp when it needs one', async () => {
@@ -144,7 +145,7 @@ describe('app routes', () => {
 
   it('open the first allowed plugin at / and fall back there from a disabled one', async () => {
     const { appRoutes } = await import('./app.routes.js');
-    const fake = new FakeTransport().answer('host.status', status(false, ['lives']));
+    const fake = new FakeTransport().answer(HOST_STATUS, status(false, ['lives']));
     TestBed.configureTestingModule({
       providers: [
         provideAppState(),

@@ -1,9 +1,13 @@
+import type { AnyChannel, ChannelInput, ChannelOutput } from '../../contracts/channel.js';
 import type { RpcErrorBody } from '../../contracts/errors.js';
 import type { RpcResult } from '../../contracts/rpc.js';
 import type { RpcTransport } from '../rpc-transport.js';
 import { FakeBrowserFiles } from './fake-browser-files.js';
 
 type Answer = unknown | ((input: unknown) => unknown);
+
+const nameOf = (channel: AnyChannel | string): string =>
+  typeof channel === 'string' ? channel : channel.name;
 
 /** Thrown by a handler to answer `{ ok: false, error }`. */
 export class FakeRpcFailure {
@@ -21,9 +25,17 @@ export class FakeTransport implements RpcTransport {
   private readonly answers = new Map<string, Answer>();
   private listener: ((type: string, payload: unknown) => void) | null = null;
 
-  /** A value, or a function of the input that returns one, may throw a FakeRpcFailure, or may be async. */
-  answer(channel: string, answer: Answer): this {
-    this.answers.set(channel, answer);
+  /**
+   * A value, or a function of the input that returns one, may throw a FakeRpcFailure, or may be async.
+   * For a declared channel the answer is typed from its declaration.
+   */
+  answer<C extends AnyChannel>(
+    channel: C,
+    answer: ChannelOutput<C> | ((input: ChannelInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>),
+  ): this;
+  answer(channel: string, answer: Answer): this;
+  answer(channel: AnyChannel | string, answer: Answer): this {
+    this.answers.set(nameOf(channel), answer);
     return this;
   }
 
@@ -33,8 +45,8 @@ export class FakeTransport implements RpcTransport {
     return this.files;
   }
 
-  fail(channel: string, error: RpcErrorBody): this {
-    return this.answer(channel, () => {
+  fail(channel: AnyChannel | string, error: RpcErrorBody): this {
+    return this.answer(nameOf(channel), () => {
       throw new FakeRpcFailure(error);
     });
   }
@@ -67,7 +79,8 @@ export class FakeTransport implements RpcTransport {
     this.listener?.(type, payload);
   }
 
-  callsTo(channel: string): unknown[] {
-    return this.calls.filter((call) => call.channel === channel).map((call) => call.input);
+  callsTo(channel: AnyChannel | string): unknown[] {
+    const name = nameOf(channel);
+    return this.calls.filter((call) => call.channel === name).map((call) => call.input);
   }
 }

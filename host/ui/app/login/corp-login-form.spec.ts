@@ -7,9 +7,10 @@ import { provideAppState } from '../../../../sdk/ui/state/app-state.js';
 import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { CorpLoginForm } from './corp-login-form.js';
 import { LAST_LOGIN_KEY } from './last-login.js';
-import type { SavedCorp } from './login-api.js';
+import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
 
-const SAVED: SavedCorp = {
+const SAVED: CorpView = {
   corpId: 'c1',
   corpname: '星海科技',
   corpid: 'ww1234567890',
@@ -29,8 +30,8 @@ describe('CorpLoginForm', () => {
   let fixture: ComponentFixture<CorpLoginForm>;
   let navigate: jasmine.Spy;
 
-  async function start(corps: SavedCorp[]): Promise<void> {
-    fake.answer('corps.list', corps);
+  async function start(corps: CorpView[]): Promise<void> {
+    fake.answer(CORPS_LIST, corps);
     fixture = TestBed.createComponent(CorpLoginForm);
     fixture.autoDetectChanges();
     await settle();
@@ -115,13 +116,13 @@ describe('CorpLoginForm', () => {
   });
 
   it('sends a newCorp login with every typed field, signs in and opens the app', async () => {
-    fake.answer('auth.login', RESULT);
+    fake.answer(AUTH_LOGIN, RESULT);
     await start([]);
     await typeNewCorp();
     await type('userid', ' ZhangSan ');
     const signedIn = spyOn(TestBed.inject(AppSession), 'signedIn').and.callThrough();
     await submit();
-    expect(fake.callsTo('auth.login')).toEqual([
+    expect(fake.callsTo(AUTH_LOGIN)).toEqual([
       {
         kind: 'newCorp',
         corpname: '星海科技',
@@ -142,7 +143,7 @@ describe('CorpLoginForm', () => {
   });
 
   it('fills a saved corp with its masked secret and logs in as savedCorp (the secret stays in the host)', async () => {
-    fake.answer('auth.login', RESULT);
+    fake.answer(AUTH_LOGIN, RESULT);
     await start([SAVED]);
     expect(el().querySelector('[data-testid="corp-choice"]')?.textContent).toContain('星海科技');
     expect(input('corpname')).toBeNull();
@@ -153,7 +154,7 @@ describe('CorpLoginForm', () => {
     expect(submitButton().disabled).toBeFalse();
     await type('username', '张三');
     await submit();
-    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'savedCorp', corpId: 'c1', username: '张三' }]);
+    expect(fake.callsTo(AUTH_LOGIN)).toEqual([{ kind: 'savedCorp', corpId: 'c1', username: '张三' }]);
     expect(navigate).toHaveBeenCalledWith('/');
   });
 
@@ -178,7 +179,7 @@ describe('CorpLoginForm', () => {
   });
 
   it('puts a refused field under its input, and a field-less error in the banner', async () => {
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'WECOM_CONFIG_INVALID',
       message: '企业配置有误：企业 ID（corpid）不正确',
       details: { field: 'corpid' },
@@ -192,13 +193,13 @@ describe('CorpLoginForm', () => {
     await type('corpid', 'ww0987654321');
     expect(errorUnder('corpid')).toBe('');
 
-    fake.fail('auth.login', { code: 'WECOM_UNREACHABLE', message: '无法连接企业微信' });
+    fake.fail(AUTH_LOGIN, { code: 'WECOM_UNREACHABLE', message: '无法连接企业微信' });
     await submit();
     expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain('无法连接企业微信');
   });
 
   it('asks a new WeCom admin for the initial code and a local password at first login, with confirmation', async () => {
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'INVALID_INPUT',
       message: '首次以企微管理员身份登录，请输入超级管理员提供的初始码，并设置本地密码',
       details: { field: 'initialCode', firstAdminLogin: true },
@@ -214,7 +215,9 @@ describe('CorpLoginForm', () => {
     await type('initial-code', ' abcd-efgh-jkmn ');
     await type('password', 'Admin2026pass');
     // The rule and the strength hint the host's check matches.
-    expect(errorUnder('password')).toBe('密码太常见，容易被猜到，请换一个');
+    expect(errorUnder('password')).toBe(
+      '密码太常见，容易被猜到，请换一个（例如由几个不相关的词和数字组成的短句）',
+    );
     expect(el().querySelector('[data-testid="password-strength"]')?.textContent).toContain('强度：弱');
     await type('password', 'Admin-Birch-2026');
     await type('password-confirm', 'Admin2026pasz');
@@ -222,9 +225,9 @@ describe('CorpLoginForm', () => {
     expect(submitButton().disabled).toBeTrue();
     await type('password-confirm', 'Admin-Birch-2026');
     expect(submitButton().disabled).toBeFalse();
-    fake.answer('auth.login', RESULT);
+    fake.answer(AUTH_LOGIN, RESULT);
     await submit();
-    expect(fake.callsTo('auth.login').at(-1)).toEqual({
+    expect(fake.callsTo(AUTH_LOGIN).at(-1)).toEqual({
       kind: 'savedCorp',
       corpId: 'c1',
       userid: 'lisi',
@@ -235,7 +238,7 @@ describe('CorpLoginForm', () => {
   });
 
   it("asks for an admin's password when the host says so, and shows a lockout's wait on the button", async () => {
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'UNAUTHENTICATED',
       message: '该用户是企微管理员，请输入本地密码。',
       details: { field: 'password' },
@@ -247,7 +250,7 @@ describe('CorpLoginForm', () => {
     expect(input('password-confirm')).toBeNull();
     expect(el().querySelector('[data-testid="login-banner"]')?.textContent).toContain('请输入本地密码');
     await type('password', 'wrong');
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'UNAUTHENTICATED',
       message: '密码错误，还可尝试 4 次。',
       details: { field: 'password' },
@@ -256,7 +259,7 @@ describe('CorpLoginForm', () => {
     expect(errorUnder('password')).toBe('密码错误，还可尝试 4 次。');
     expect(submitButton().disabled).toBeTrue();
     await type('password', 'wrong-again');
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'RATE_LIMITED',
       message: '密码错误次数过多，请在 30 秒后重试。',
       details: { retryAfterMs: 30_000 },
@@ -271,7 +274,7 @@ describe('CorpLoginForm', () => {
   });
 
   it('lets a saved corp that WeCom refuses be typed again, prefilled but for the Secret', async () => {
-    fake.fail('auth.login', {
+    fake.fail(AUTH_LOGIN, {
       code: 'WECOM_CONFIG_INVALID',
       message: '企业配置有误：应用 Secret（corpsecret）不正确',
       details: { field: 'corpsecret' },
@@ -286,10 +289,10 @@ describe('CorpLoginForm', () => {
     // Something to fix: styled and announced as a warning, not as information.
     expect(el().querySelector('[data-testid="login-banner"]')?.classList).toContain('warning');
     expect(el().querySelector('[data-testid="login-banner"]')?.getAttribute('role')).toBe('alert');
-    fake.answer('auth.login', RESULT);
+    fake.answer(AUTH_LOGIN, RESULT);
     await type('corpsecret', 'abcdefghijklmnop_0123');
     await submit();
-    expect(fake.callsTo('auth.login').at(-1)).toEqual(
+    expect(fake.callsTo(AUTH_LOGIN).at(-1)).toEqual(
       jasmine.objectContaining({
         kind: 'newCorp',
         corpname: '星海科技',

@@ -16,7 +16,6 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
-import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
 import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
@@ -35,9 +34,10 @@ import { CorpAppFields } from '../../../../sdk/ui/corp-app-fields.js';
 import { Glyph } from './glyph.js';
 import { PasswordField } from './password-field.js';
 import { readLastLogin, writeLastLogin } from './last-login.js';
-import type { SavedCorp } from './login-api.js';
+import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import { corpLoginInput, type PasswordNeed } from './login-input.js';
 import { RetryCountdown } from './retry-countdown.js';
+import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
 
 /** The value of the corp dropdown that means "type a new corp's configuration". */
 export const NEW_CORP = '__new__';
@@ -93,7 +93,7 @@ export class CorpLoginForm implements OnInit {
   });
 
   /** Saved corps from `corps.list`; null while loading. */
-  readonly corps = signal<SavedCorp[] | null>(null);
+  readonly corps = signal<CorpView[] | null>(null);
   private readonly choice = signal(NEW_CORP);
   /** The saved corp in use, or null when a new configuration is typed. */
   readonly savedCorp = computed(() => this.corps()?.find((corp) => corp.corpId === this.choice()) ?? null);
@@ -129,9 +129,9 @@ export class CorpLoginForm implements OnInit {
   }
 
   async loadCorps(): Promise<void> {
-    let corps: SavedCorp[];
+    let corps: CorpView[];
     try {
-      corps = await this.rpc.call<SavedCorp[]>('corps.list');
+      corps = await this.rpc.call(CORPS_LIST);
     } catch (error) {
       corps = [];
       this.banner.set({ kind: 'error', text: messageOf(error, '无法读取已保存的企业') });
@@ -160,7 +160,7 @@ export class CorpLoginForm implements OnInit {
     const saved = this.savedCorp();
     const input = corpLoginInput(this.form.getRawValue(), saved?.corpId ?? null, this.passwordNeed());
     try {
-      const result = await this.rpc.call<LoginResult>('auth.login', input);
+      const result = await this.rpc.call(AUTH_LOGIN, input);
       writeLastLogin({
         corpId: result.corp?.corpId ?? '',
         userid: result.user.userid,
@@ -234,7 +234,7 @@ export class CorpLoginForm implements OnInit {
   }
 
   /** A saved configuration WeCom refused: type it again, prefilled but for the Secret (saved anew on login). */
-  private editSaved(saved: SavedCorp): void {
+  private editSaved(saved: CorpView): void {
     this.form.controls.corpChoice.setValue(NEW_CORP);
     this.form.patchValue({ corpname: saved.corpname, corpid: saved.corpid, agentid: String(saved.agentid) });
     this.banner.set({

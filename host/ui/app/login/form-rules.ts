@@ -1,11 +1,8 @@
 import { Validators, type FormGroup, type ValidatorFn } from '@angular/forms';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
-import {
-  isCommonPassword,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from '../../../../sdk/contracts/password-rules.js';
+import { NewPasswordSchema } from '../../../../sdk/contracts/auth-channels.js';
 import { describeError, errorField } from '../../../../sdk/ui/error-text.js';
+import { fieldValidator } from '../../../../sdk/ui/schema-validators.js';
 
 // The corp app's inputs live in sdk/ui/corp-app-form.ts (the settings dialogs use them too).
 export {
@@ -15,18 +12,15 @@ export {
   usernameControl,
 } from '../../../../sdk/ui/corp-app-form.js';
 
+const newPassword = fieldValidator(NewPasswordSchema);
+
 /**
- * A new local password (root-admin, a WeCom admin's first login): at least 12 characters, at most 128,
- * and not a common one — the host's rule (sdk/contracts/password-rules.ts).
+ * A new local password (root-admin, a WeCom admin's first login): the host's `NewPasswordSchema` (at
+ * least 12 characters, at most 128, not a common one), in its words.
  */
 export const newPasswordRules: ValidatorFn[] = [
   Validators.required,
-  Validators.minLength(PASSWORD_MIN_LENGTH),
-  Validators.maxLength(PASSWORD_MAX_LENGTH),
-  (control) => {
-    const value = String(control.value ?? '');
-    return value.length < PASSWORD_MIN_LENGTH || !isCommonPassword(value) ? null : { commonPassword: true };
-  },
+  (control) => (control.value === '' ? null : newPassword(control)),
 ];
 
 /** On the confirmation control: equal to the control named `of` in the same group. */

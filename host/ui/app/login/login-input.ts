@@ -1,4 +1,4 @@
-import type { LoginInput } from './login-api.js';
+import type { LoginInput } from '../../../../sdk/contracts/auth-channels.js';
 
 /** Whether the account needs a local password: none (a user), its existing one, or a first one to set. */
 export type PasswordNeed = 'none' | 'existing' | 'first';

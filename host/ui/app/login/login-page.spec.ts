@@ -5,6 +5,13 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { provideAppState } from '../../../../sdk/ui/state/app-state.js';
 import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { LoginPage } from './login-page.js';
+import { AUTH_LOGIN, AUTH_RECOVER_ROOT } from '../../../../sdk/contracts/auth-channels.js';
+import { CORPS_LIST } from '../../../../sdk/contracts/corps-channels.js';
+import { HOST_STATUS } from '../../../../sdk/contracts/host-channels.js';
+import {
+  TRUSTED_IPS_DETECT_PUBLIC_IP,
+  TRUSTED_IPS_LIST,
+} from '../../../../sdk/contracts/trusted-ips-channels.js';
 
 const ROOT: LoginResult = {
   session: 's1',
@@ -35,9 +42,9 @@ describe('LoginPage', () => {
   beforeEach(async () => {
     sessionStorage.clear();
     fake = new FakeTransport()
-      .answer('host.status', { version: '1.0.0', firstRun: false, plugins: [], timeZone: 'Asia/Shanghai' })
-      .answer('corps.list', [])
-      .answer('trustedIps.list', {
+      .answer(HOST_STATUS, { version: '1.0.0', firstRun: false, plugins: [], timeZone: 'Asia/Shanghai' })
+      .answer(CORPS_LIST, [])
+      .answer(TRUSTED_IPS_LIST, {
         ips: [],
         copyText: '',
         limit: 120,
@@ -66,7 +73,7 @@ describe('LoginPage', () => {
   });
 
   it('logs root-admin in with the password only', async () => {
-    fake.answer('auth.login', ROOT);
+    fake.answer(AUTH_LOGIN, ROOT);
     el().querySelector<HTMLElement>('[data-testid="mode-root"] button')!.click();
     await fixture.whenStable();
     expect(el().querySelector('[data-testid="corpid"]')).toBeNull();
@@ -75,13 +82,13 @@ describe('LoginPage', () => {
     await type('[data-testid="root-password"]', 'Root-Kettle-Harbor-7');
     submit.click();
     await settle();
-    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'root', password: 'Root-Kettle-Harbor-7' }]);
+    expect(fake.callsTo(AUTH_LOGIN)).toEqual([{ kind: 'root', password: 'Root-Kettle-Harbor-7' }]);
     expect(TestBed.inject(RpcClient).session()).toBe('s1');
     expect(navigate).toHaveBeenCalledWith('/');
   });
 
   it('sends root-admin to the wizard while no root password exists', async () => {
-    fake.fail('auth.login', { code: 'CONFLICT', message: '尚未设置', details: { firstRun: true } });
+    fake.fail(AUTH_LOGIN, { code: 'CONFLICT', message: '尚未设置', details: { firstRun: true } });
     el().querySelector<HTMLElement>('[data-testid="mode-root"] button')!.click();
     await fixture.whenStable();
     await type('[data-testid="root-password"]', 'whatever1');
@@ -91,7 +98,7 @@ describe('LoginPage', () => {
   });
 
   it('detects the public IP on demand and says so when it cannot', async () => {
-    fake.answer('trustedIps.detectPublicIp', {
+    fake.answer(TRUSTED_IPS_DETECT_PUBLIC_IP, {
       ip: null,
       source: null,
       message: '无法检测本机公网 IP，请手动填写。',
@@ -100,11 +107,11 @@ describe('LoginPage', () => {
     detect.click();
     await settle();
     expect(el().querySelector('[data-testid="public-ip"]')?.textContent).toContain('无法检测');
-    expect(fake.callsTo('trustedIps.detectPublicIp').length).toBe(1);
+    expect(fake.callsTo(TRUSTED_IPS_DETECT_PUBLIC_IP).length).toBe(1);
   });
 
   it('resets a forgotten root password with the recovery code and shows the new code once', async () => {
-    fake.answer('auth.recoverRoot', { recoveryCode: 'NEWCD-NEWCD-NEWCD-NEWCD-NEWCD' });
+    fake.answer(AUTH_RECOVER_ROOT, { recoveryCode: 'NEWCD-NEWCD-NEWCD-NEWCD-NEWCD' });
     el().querySelector<HTMLElement>('[data-testid="mode-root"] button')!.click();
     await fixture.whenStable();
     [...el().querySelectorAll('button')].find((b) => b.textContent?.includes('忘记密码'))!.click();
@@ -123,7 +130,7 @@ describe('LoginPage', () => {
       .find((b) => b.textContent?.includes('重设密码'))!
       .click();
     await settle();
-    expect(fake.callsTo('auth.recoverRoot')).toEqual([
+    expect(fake.callsTo(AUTH_RECOVER_ROOT)).toEqual([
       { recoveryCode: 'abcde-fghij-klmno-pqrst-uvwxy', newPassword: 'New-Pass-Harbor-2026' },
     ]);
     expect(el().querySelector('[data-testid="recovery-code"]')?.textContent).toContain('NEWCD-NEWCD');

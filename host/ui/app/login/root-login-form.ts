@@ -5,7 +5,6 @@ import { MatButton } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
-import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
@@ -14,6 +13,7 @@ import { Glyph } from './glyph.js';
 import { PasswordField } from './password-field.js';
 import { RetryCountdown } from './retry-countdown.js';
 import { RootRecovery } from './root-recovery.js';
+import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
 
 /** root-admin's login (R2.5): the local password only, `{kind:'root'}`; and the way back via a recovery code. */
 @Component({
@@ -96,7 +96,7 @@ export class RootLoginForm {
     this.busy.set(true);
     this.banner.set(null);
     try {
-      const result = await this.rpc.call<LoginResult>('auth.login', {
+      const result = await this.rpc.call(AUTH_LOGIN, {
         kind: 'root',
         password: this.form.controls.password.value,
       });

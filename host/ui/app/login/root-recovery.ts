@@ -10,6 +10,7 @@ import { controlError, newPasswordRules, sameAs, showOnField } from './form-rule
 import { Glyph } from './glyph.js';
 import { PasswordField } from './password-field.js';
 import { RecoveryCodeCard } from './recovery-code-card.js';
+import { AUTH_RECOVER_ROOT } from '../../../../sdk/contracts/auth-channels.js';
 
 /**
  * Forgot root-admin's password (R2.11): the recovery code from setup sets a new password once, and a new
@@ -128,7 +129,7 @@ export class RootRecovery {
     this.busy.set(true);
     this.banner.set(null);
     try {
-      const { recoveryCode } = await this.rpc.call<{ recoveryCode: string }>('auth.recoverRoot', {
+      const { recoveryCode } = await this.rpc.call(AUTH_RECOVER_ROOT, {
         recoveryCode: this.form.controls.recoveryCode.value.trim(),
         newPassword: this.form.controls.newPassword.value,
       });

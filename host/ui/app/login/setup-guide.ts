@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { Glyph } from './glyph.js';
-import { DEFAULT_CONSOLE_URL } from './login-api.js';
+import { WECOM_APPS_CONSOLE_URL } from '../../../../sdk/ui/trusted-ip-info.js';
 
 /** The short how-to of configuring the WeCom app for this machine (R2.6, R2.7). */
 @Component({
@@ -58,5 +58,5 @@ import { DEFAULT_CONSOLE_URL } from './login-api.js';
   `,
 })
 export class SetupGuide {
-  readonly consoleUrl = input(DEFAULT_CONSOLE_URL);
+  readonly consoleUrl = input(WECOM_APPS_CONSOLE_URL);
 }

@@ -10,7 +10,11 @@ import { copyText } from '../../../../sdk/ui/clipboard.js';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcClient, RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { Glyph } from './glyph.js';
-import type { PublicIpAnswer, TrustedIpList } from './login-api.js';
+import {
+  TRUSTED_IPS_DETECT_PUBLIC_IP,
+  TRUSTED_IPS_LIST,
+  type TrustedIpsView,
+} from '../../../../sdk/contracts/trusted-ips-channels.js';
 
 type Detection =
   | { state: 'idle' }
@@ -187,7 +191,7 @@ export class TrustedIpPanel implements OnInit {
   private readonly rpc = inject(RpcClient);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly detection = signal<Detection>({ state: 'idle' });
-  protected readonly list = signal<TrustedIpList | null>(null);
+  protected readonly list = signal<TrustedIpsView | null>(null);
   protected readonly listError = signal<string | null>(null);
 
   constructor() {
@@ -206,7 +210,7 @@ export class TrustedIpPanel implements OnInit {
 
   async reload(): Promise<void> {
     try {
-      this.list.set(await this.rpc.call<TrustedIpList>('trustedIps.list'));
+      this.list.set(await this.rpc.call(TRUSTED_IPS_LIST));
       this.listError.set(null);
     } catch (error) {
       this.listError.set(error instanceof RpcError ? describeError(error.body) : '无法读取');
@@ -216,7 +220,7 @@ export class TrustedIpPanel implements OnInit {
   protected async detect(): Promise<void> {
     this.detection.set({ state: 'detecting' });
     try {
-      const answer = await this.rpc.call<PublicIpAnswer>('trustedIps.detectPublicIp');
+      const answer = await this.rpc.call(TRUSTED_IPS_DETECT_PUBLIC_IP);
       // The host records a detected IP in its list: show both together.
       if (answer.ip !== null) await this.reload();
       this.detection.set(

@@ -2,6 +2,7 @@ import { DestroyRef, effect, inject, Injectable, signal, untracked } from '@angu
 import type { ReportMenuEntry } from '../../../../sdk/contracts/reports.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
+import { REPORTS_AVAILABLE } from '../../../../sdk/contracts/reports-channels.js';
 
 /**
  * The report entries of the menu: the enabled reports this account may run, from `reports.available`
@@ -26,7 +27,7 @@ export class ReportMenu {
   async refresh(): Promise<void> {
     if (!this.session.loggedIn() || this.session.corp() === null) return;
     try {
-      this.entries.set(await this.rpc.call<ReportMenuEntry[]>('reports.available'));
+      this.entries.set(await this.rpc.call(REPORTS_AVAILABLE));
     } catch {
       // The menu keeps what it had; the report page itself says what went wrong.
     }

@@ -17,6 +17,7 @@ import { provideAppState } from '../../../../sdk/ui/state/app-state.js';
 import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { echarts } from './report-echarts.js';
 import { ReportPage } from './report-page.js';
+import { REPORTS_DEFINITION, REPORTS_RUN } from '../../../../sdk/contracts/reports-channels.js';
 
 const DEFINITION: ReportView & { defaults: ReportParameterValues } = {
   id: 'board',
@@ -141,11 +142,11 @@ describe('ReportPage', () => {
 
   it('builds the form from the definition, runs with the defaults, sorts, pages and draws the chart', async () => {
     const { fixture, fake, root } = await render((f) =>
-      f.answer('reports.definition', DEFINITION).answer('reports.run', RESULT),
+      f.answer(REPORTS_DEFINITION, DEFINITION).answer(REPORTS_RUN, RESULT),
     );
     expect(text(root.querySelector('h1'))).toBe('邀请排行榜');
     expect(root.querySelectorAll('mat-date-range-input').length).toBe(1);
-    expect(fake.callsTo('reports.run')).toEqual([
+    expect(fake.callsTo(REPORTS_RUN)).toEqual([
       { id: 'board', params: { range: { from: '2026-03-01', to: '2026-03-31' }, top: 50 } },
     ]);
     const cells = () =>
@@ -169,7 +170,7 @@ describe('ReportPage', () => {
 
   it('says why a run failed, and why a report cannot open', async () => {
     const failing = await render((f) =>
-      f.answer('reports.definition', DEFINITION).fail('reports.run', {
+      f.answer(REPORTS_DEFINITION, DEFINITION).fail(REPORTS_RUN, {
         code: 'CONFLICT',
         message: '报表「邀请排行榜」的查询 main 超时，已停止：请缩小日期范围或条件后重试。',
       }),
@@ -177,7 +178,7 @@ describe('ReportPage', () => {
     expect(text(failing.root.querySelector('[role="alert"]'))).toContain('超时');
     TestBed.resetTestingModule();
     const missing = await render((f) =>
-      f.fail('reports.definition', {
+      f.fail(REPORTS_DEFINITION, {
         code: 'NOT_FOUND',
         message: '报表「board」不存在或未启用，请联系超级管理员。',
       }),

@@ -22,12 +22,7 @@ import {
   compareReportValues,
   formatReportValue,
 } from '../../../../sdk/contracts/report-format.js';
-import type {
-  ReportExportResult,
-  ReportParameterValues,
-  ReportRunResult,
-  ReportView,
-} from '../../../../sdk/contracts/reports.js';
+import type { ReportParameterValues, ReportRunResult } from '../../../../sdk/contracts/reports.js';
 import { NGMODEL_FIELD_IMPORTS, DATA_TABLE_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { DATE_PICKER, DATE_RANGE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
 import { DateTimeText } from '../../../../sdk/ui/date-time-text.js';
@@ -38,8 +33,13 @@ import { appIconName } from '../../../../sdk/ui/icons.js';
 import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { injectChartDark } from '../../../../sdk/ui/chart-scheme.js';
+import {
+  REPORTS_DEFINITION,
+  REPORTS_EXPORT,
+  REPORTS_RUN,
+  type ReportDefinition,
+} from '../../../../sdk/contracts/reports-channels.js';
 
-type Definition = ReportView & { defaults: ReportParameterValues };
 type Row = Record<string, unknown>;
 
 const LIGHT_COLOURS = ['#3f6ad8', '#2e9d6b', '#e39b2d', '#c0504d', '#8064a2', '#4bacc6'];
@@ -112,7 +112,7 @@ export class ReportPage {
   protected readonly time = inject(DateTimeText);
   protected readonly iconName = appIconName;
 
-  protected readonly definition = signal<Definition | null>(null);
+  protected readonly definition = signal<ReportDefinition | null>(null);
   protected readonly loadError = signal<string | null>(null);
   protected readonly values = signal<Record<string, unknown>>({});
   protected readonly result = signal<ReportRunResult | null>(null);
@@ -188,7 +188,7 @@ export class ReportPage {
     this.loadError.set(null);
     this.runError.set(null);
     try {
-      const definition = await this.rpc.call<Definition>('reports.definition', { id });
+      const definition = await this.rpc.call(REPORTS_DEFINITION, { id });
       const values: Record<string, unknown> = {};
       for (const p of definition.parameters) {
         const value = definition.defaults[p.name] ?? null;
@@ -257,9 +257,7 @@ export class ReportPage {
     this.running.set(true);
     this.runError.set(null);
     try {
-      this.result.set(
-        await this.rpc.call<ReportRunResult>('reports.run', { id: definition.id, params: this.params() }),
-      );
+      this.result.set(await this.rpc.call(REPORTS_RUN, { id: definition.id, params: this.params() }));
       this.pageIndex.set(0);
     } catch (error) {
       this.runError.set(describeAnyError(error));
@@ -273,7 +271,7 @@ export class ReportPage {
     if (definition === null || this.exporting()) return;
     this.exporting.set(true);
     try {
-      const exported = await this.rpc.call<ReportExportResult>('reports.export', {
+      const exported = await this.rpc.call(REPORTS_EXPORT, {
         id: definition.id,
         params: this.params(),
       });

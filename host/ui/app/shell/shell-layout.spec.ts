@@ -17,6 +17,11 @@ import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import type { UiPluginEntry } from '../plugin-entry.js';
 import { PLUGIN_ENTRIES } from '../plugin-menu.js';
 import { ShellLayout } from './shell-layout.js';
+import { AUTH_LOGOUT } from '../../../../sdk/contracts/auth-channels.js';
+import { HOST_STATUS } from '../../../../sdk/contracts/host-channels.js';
+import { REPORTS_AVAILABLE } from '../../../../sdk/contracts/reports-channels.js';
+import { TRUSTED_IPS_LIST } from '../../../../sdk/contracts/trusted-ips-channels.js';
+import { WECOM_CONNECTION } from '../../../../sdk/contracts/wecom-channels.js';
 
 @Component({ selector: 'wl-test-page', template: '页面' })
 class TestPage {}
@@ -79,17 +84,18 @@ describe('ShellLayout', () => {
   beforeEach(async () => {
     sessionStorage.clear();
     fake = new FakeTransport()
-      .answer('host.status', {
+      .answer(HOST_STATUS, {
         version: '1.0.0',
         firstRun: false,
         plugins: statuses(),
         timeZone: 'Asia/Shanghai',
       })
-      .answer('auth.logout', {})
-      .answer('wecom.connection', connection('ok'))
-      .answer('trustedIps.list', {
-        ips: [{ ip: '203.0.113.9' }],
+      .answer(AUTH_LOGOUT, {})
+      .answer(WECOM_CONNECTION, connection('ok'))
+      .answer(TRUSTED_IPS_LIST, {
+        ips: [{ ip: '203.0.113.9', source: 'wecom-60020', firstSeenAt: 0, lastSeenAt: 0 }],
         copyText: '203.0.113.9',
+        limit: 120,
         consoleUrl: 'https://work.weixin.qq.com/wework_admin/frame#apps/modApiApp',
       });
     TestBed.configureTestingModule({
@@ -152,7 +158,7 @@ describe('ShellLayout', () => {
 
   it('lists the reports of reports.available under 报表 and reads them again on reports.changed', async () => {
     let reports = [{ id: 'invite-leaderboard', title: '邀请排行榜', icon: 'bar_chart', description: null }];
-    fake.answer('reports.available', () => reports);
+    fake.answer(REPORTS_AVAILABLE, () => reports);
     fake.emit('reports.changed', {});
     await harness.fixture.whenStable();
     await new Promise((resolve) => setTimeout(resolve));
@@ -213,7 +219,7 @@ describe('ShellLayout', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     await harness.fixture.whenStable();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(fake.callsTo('auth.logout').length).toBe(1);
+    expect(fake.callsTo(AUTH_LOGOUT).length).toBe(1);
     expect(TestBed.inject(Router).url).toBe('/login');
   });
 });

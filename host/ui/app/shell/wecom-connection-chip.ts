@@ -12,6 +12,7 @@ import { AppSession } from '../../../../sdk/ui/session.js';
 import { trustedIpInfoFromError } from '../../../../sdk/ui/trusted-ip-info.js';
 import { WeComConnectionHelp } from './wecom-connection-help.js';
 import { WeComConnectionStore } from './wecom-connection-state.js';
+import { TRUSTED_IPS_LIST } from '../../../../sdk/contracts/trusted-ips-channels.js';
 
 const ICONS: Record<WeComConnectionKind, string> = {
   unknown: 'schedule',
@@ -114,9 +115,7 @@ export class WeComConnectionChip {
     if (state === null) return;
     if (state.kind === 'ipNotAllowed') {
       // The R2.7 dialog with the whole list, as a 60020 answer would open it.
-      const list = await this.rpc
-        .call<{ copyText: string; ips: { ip: string }[]; consoleUrl: string }>('trustedIps.list')
-        .catch(() => null);
+      const list = await this.rpc.call(TRUSTED_IPS_LIST).catch(() => null);
       const ips = list?.ips.map((entry) => entry.ip) ?? [];
       this.watcher.show(
         trustedIpInfoFromError({

@@ -2,6 +2,7 @@ import { DestroyRef, effect, inject, Injectable, signal, untracked } from '@angu
 import type { WeComConnectionState } from '../../../../sdk/contracts/wecom-connection.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
+import { WECOM_CONNECTION, WECOM_CONNECTION_CHECK } from '../../../../sdk/contracts/wecom-channels.js';
 
 /**
  * The current corp's WeCom connection state for the shell: read once per login (`wecom.connection`),
@@ -33,7 +34,7 @@ export class WeComConnectionStore {
     if (this.session.corp() === null) return;
     this.checking.set(true);
     try {
-      this.state.set(await this.rpc.call<WeComConnectionState>('wecom.connection.check'));
+      this.state.set(await this.rpc.call(WECOM_CONNECTION_CHECK));
     } catch {
       // The indicator keeps its last state; the call's own error snack is not needed here.
     } finally {
@@ -43,7 +44,7 @@ export class WeComConnectionStore {
 
   private async load(): Promise<void> {
     try {
-      this.state.set(await this.rpc.call<WeComConnectionState>('wecom.connection'));
+      this.state.set(await this.rpc.call(WECOM_CONNECTION));
     } catch {
       this.state.set(null);
     }

@@ -14,6 +14,10 @@ import {
   WIZARD_PROGRESS_KEY,
   writeProgress,
 } from './wizard-progress.js';
+import { AUTH_LOGIN, AUTH_SETUP_ROOT } from '../../../../sdk/contracts/auth-channels.js';
+import { CORPS_SAVE } from '../../../../sdk/contracts/corps-channels.js';
+import { HOST_STATUS } from '../../../../sdk/contracts/host-channels.js';
+import { USERS_SAVE } from '../../../../sdk/contracts/users-channels.js';
 
 const ROOT: LoginResult = {
   session: 's-root',
@@ -40,7 +44,7 @@ describe('SetupFlow', () => {
     localStorage.removeItem(WIZARD_PROGRESS_KEY);
     sessionStorage.clear();
     firstRun = true;
-    fake = new FakeTransport().answer('host.status', () => ({
+    fake = new FakeTransport().answer(HOST_STATUS, () => ({
       version: '1.0.0',
       firstRun,
       plugins: [],
@@ -62,15 +66,15 @@ describe('SetupFlow', () => {
   });
 
   it('sets the root password, keeps the recovery code in memory only, and signs in as root-admin', async () => {
-    fake.answer('auth.setupRoot', () => {
+    fake.answer(AUTH_SETUP_ROOT, () => {
       firstRun = false;
       return { recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' };
     });
-    fake.answer('auth.login', ROOT);
+    fake.answer(AUTH_LOGIN, ROOT);
     await flow().start();
     await flow().setupRoot('Wizard2026pass');
-    expect(fake.callsTo('auth.setupRoot')).toEqual([{ password: 'Wizard2026pass' }]);
-    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'root', password: 'Wizard2026pass' }]);
+    expect(fake.callsTo(AUTH_SETUP_ROOT)).toEqual([{ password: 'Wizard2026pass' }]);
+    expect(fake.callsTo(AUTH_LOGIN)).toEqual([{ kind: 'root', password: 'Wizard2026pass' }]);
     expect(flow().recoveryCode()).toBe('AAAAA-BBBBB-CCCCC-DDDDD-EEEEE');
     expect(TestBed.inject(AppSession).tier()).toBe('root-admin');
     expect(TestBed.inject(AppSession).firstRun()).toBeFalse();
@@ -87,7 +91,7 @@ describe('SetupFlow', () => {
     expect(await flow().start()).toBe(STEP.corp);
     expect(flow().recoveryCode()).toBeNull();
     expect(flow().needsRootLogin()).toBeTrue();
-    fake.answer('auth.login', ROOT);
+    fake.answer(AUTH_LOGIN, ROOT);
     await flow().loginRoot('Wizard2026pass');
     expect(flow().needsRootLogin()).toBeFalse();
   });
@@ -107,7 +111,7 @@ describe('SetupFlow', () => {
   });
 
   it('saves the checked corp as root-admin, remembers it without its secret, and adds a WeCom admin', async () => {
-    fake.answer('corps.save', SAVED).answer('users.save', { userid: 'wangwu', tier: 'wecom-admin' });
+    fake.answer(CORPS_SAVE, SAVED).answer(USERS_SAVE, { userid: 'wangwu', tier: 'wecom-admin' });
     const corp = await flow().saveCorp({
       corpname: '星海科技',
       corpid: 'ww1234567890',
@@ -124,7 +128,7 @@ describe('SetupFlow', () => {
     });
     expect(localStorage.getItem(WIZARD_PROGRESS_KEY)).not.toContain('abcdefghijklmnop');
     await flow().addAdmin('WangWu', '');
-    expect(fake.callsTo('users.save')).toEqual([{ corpId: 'c1', userid: 'WangWu', tier: 'wecom-admin' }]);
+    expect(fake.callsTo(USERS_SAVE)).toEqual([{ corpId: 'c1', userid: 'WangWu', tier: 'wecom-admin' }]);
     expect(readProgress().admins).toEqual(['wangwu']);
   });
 

@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import type { LoginResult } from '../../../../sdk/contracts/host-status.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../../sdk/ui/session.js';
-import type { CorpSaveInput, SavedCorp } from '../login/login-api.js';
+import { CORPS_SAVE, type CorpSaveInput } from '../../../../sdk/contracts/corps-channels.js';
 import {
   clearProgress,
   FRESH_PROGRESS,
@@ -13,6 +13,8 @@ import {
   type WizardCorp,
   type WizardProgress,
 } from './wizard-progress.js';
+import { AUTH_LOGIN, AUTH_SETUP_ROOT } from '../../../../sdk/contracts/auth-channels.js';
+import { USERS_SAVE, type UserSaveInput } from '../../../../sdk/contracts/users-channels.js';
 
 /**
  * The first-run wizard's state and host calls (R2.10), apart from its pages: what is done, where to
@@ -55,7 +57,7 @@ export class SetupFlow {
 
   /** Sets root-admin's password, signs in as root-admin, then shows the recovery code (memory only). */
   async setupRoot(password: string): Promise<void> {
-    const { recoveryCode } = await this.rpc.call<{ recoveryCode: string }>('auth.setupRoot', { password });
+    const { recoveryCode } = await this.rpc.call(AUTH_SETUP_ROOT, { password });
     const done: WizardProgress = { ...this.progress(), rootDone: true, recoverySaved: false };
     // Stored at once: a reload from here on resumes after the password step.
     writeProgress(done);
@@ -76,14 +78,14 @@ export class SetupFlow {
   }
 
   async loginRoot(password: string): Promise<LoginResult> {
-    const result = await this.rpc.call<LoginResult>('auth.login', { kind: 'root', password });
+    const result = await this.rpc.call(AUTH_LOGIN, { kind: 'root', password });
     this.session.signedIn(result);
     return result;
   }
 
   /** Checks the app with WeCom (gettoken + agent/get) and saves it: corps.save as root-admin. */
   async saveCorp(input: CorpSaveInput): Promise<WizardCorp> {
-    const saved = await this.rpc.call<SavedCorp>('corps.save', input);
+    const saved = await this.rpc.call(CORPS_SAVE, input);
     const corp: WizardCorp = {
       corpId: saved.corpId,
       corpname: saved.corpname,
@@ -102,9 +104,9 @@ export class SetupFlow {
   async addAdmin(userid: string, username: string): Promise<{ userid: string; initialCode: string | null }> {
     const corp = this.progress().corp;
     if (corp === null) throw new Error('no corp saved yet');
-    const input: Record<string, string> = { corpId: corp.corpId, userid, tier: 'wecom-admin' };
-    if (username !== '') input['username'] = username;
-    const answer = await this.rpc.call<{ userid: string; initialCode?: string }>('users.save', input);
+    const input: UserSaveInput = { corpId: corp.corpId, userid, tier: 'wecom-admin' };
+    if (username !== '') input.username = username;
+    const answer = await this.rpc.call(USERS_SAVE, input);
     const admins = this.progress().admins.filter((id) => id !== answer.userid);
     this.update({ admins: [...admins, answer.userid] });
     return { userid: answer.userid, initialCode: answer.initialCode ?? null };

@@ -9,6 +9,10 @@ import { provideAppState } from '../../../../sdk/ui/state/app-state.js';
 import { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { SetupWizard } from './setup-wizard.js';
 import { FRESH_PROGRESS, readProgress, STEP, WIZARD_PROGRESS_KEY, writeProgress } from './wizard-progress.js';
+import { AUTH_LOGIN, AUTH_SETUP_ROOT } from '../../../../sdk/contracts/auth-channels.js';
+import { CORPS_SAVE } from '../../../../sdk/contracts/corps-channels.js';
+import { HOST_STATUS } from '../../../../sdk/contracts/host-channels.js';
+import { TRUSTED_IPS_LIST } from '../../../../sdk/contracts/trusted-ips-channels.js';
 
 const ROOT: LoginResult = {
   session: 's-root',
@@ -55,8 +59,8 @@ describe('SetupWizard', () => {
     sessionStorage.clear();
     firstRun = true;
     fake = new FakeTransport()
-      .answer('host.status', () => ({ version: '1.0.0', firstRun, plugins: [], timeZone: 'Asia/Shanghai' }))
-      .answer('trustedIps.list', {
+      .answer(HOST_STATUS, () => ({ version: '1.0.0', firstRun, plugins: [], timeZone: 'Asia/Shanghai' }))
+      .answer(TRUSTED_IPS_LIST, {
         ips: [],
         copyText: '',
         limit: 120,
@@ -84,11 +88,11 @@ describe('SetupWizard', () => {
 
   it('needs the disclaimer accepted, then a matching password; shows the recovery code until it is saved', async () => {
     fake
-      .answer('auth.setupRoot', () => {
+      .answer(AUTH_SETUP_ROOT, () => {
         firstRun = false;
         return { recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE' };
       })
-      .answer('auth.login', ROOT);
+      .answer(AUTH_LOGIN, ROOT);
     await open();
     expect(selectedStepLabel()).toContain('欢迎');
     const start = byTestId<HTMLButtonElement>('welcome-next')!;
@@ -122,14 +126,14 @@ describe('SetupWizard', () => {
   it('resumes at the corp step after a reload and asks for the root password when the session is gone', async () => {
     writeProgress({ ...FRESH_PROGRESS, step: STEP.root, disclaimerAccepted: true, rootDone: true });
     firstRun = false;
-    fake.answer('auth.login', ROOT);
+    fake.answer(AUTH_LOGIN, ROOT);
     await open();
     expect(selectedStepLabel()).toContain('企业配置');
     expect(byTestId('wizard-corpid')).toBeNull();
     await type('reauth-password', 'Wizard2026pass');
     byTestId<HTMLButtonElement>('reauth-submit')!.click();
     await settle();
-    expect(fake.callsTo('auth.login')).toEqual([{ kind: 'root', password: 'Wizard2026pass' }]);
+    expect(fake.callsTo(AUTH_LOGIN)).toEqual([{ kind: 'root', password: 'Wizard2026pass' }]);
     expect(byTestId('wizard-corpid')).not.toBeNull();
   });
 
@@ -137,7 +141,7 @@ describe('SetupWizard', () => {
     writeProgress({ ...FRESH_PROGRESS, step: STEP.corp, disclaimerAccepted: true, rootDone: true });
     firstRun = false;
     TestBed.inject(AppSession).signedIn(ROOT);
-    fake.fail('corps.save', {
+    fake.fail(CORPS_SAVE, {
       code: 'WECOM_CONFIG_INVALID',
       message: '企业配置有误：应用 ID（AgentId）不正确',
       details: { field: 'agentid' },
@@ -151,11 +155,11 @@ describe('SetupWizard', () => {
     await settle();
     const agentField = byTestId('wizard-agentid')!.closest('mat-form-field')!;
     expect(agentField.querySelector('mat-error')?.textContent).toContain('AgentId');
-    expect(fake.callsTo('corps.save')).toEqual([
+    expect(fake.callsTo(CORPS_SAVE)).toEqual([
       { corpname: '星海科技', corpid: 'ww1234567890', corpsecret: 'abcdefghijklmnop_0123', agentid: 1000003 },
     ]);
 
-    fake.answer('corps.save', {
+    fake.answer(CORPS_SAVE, {
       corpId: 'c1',
       corpname: '星海科技',
       corpid: 'ww1234567890',

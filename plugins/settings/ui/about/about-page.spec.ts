@@ -1,12 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { AboutInfo } from '../settings-api.js';
+import { HOST_ABOUT, type AboutInfo } from '../../../../sdk/contracts/host-channels.js';
 import { setUpSettings, settle, text } from '../testing/settings-testing.js';
 import { AboutPage } from './about-page.js';
 
 async function render(tier: AccountTier, about: AboutInfo) {
   const fake = setUpSettings({ tier });
-  fake.answer('host.about', about);
+  fake.answer(HOST_ABOUT, about);
   const fixture = TestBed.createComponent(AboutPage);
   await settle(fixture);
   return fixture;

@@ -8,7 +8,7 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import { PageState } from '../../../../sdk/ui/page-state.js';
-import type { AboutInfo } from '../settings-api.js';
+import { HOST_ABOUT, type AboutInfo } from '../../../../sdk/contracts/host-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { zoneName } from '../../../../sdk/ui/chinese-dates.js';
 
@@ -43,7 +43,7 @@ export class AboutPage implements OnInit {
 
   async load(): Promise<void> {
     await this.pageLoad.run(async () => {
-      const info = await this.rpc.call<AboutInfo>('host.about');
+      const info = await this.rpc.call(HOST_ABOUT);
       this.about.set(info);
       // The host sends the paths to admins only.
       const rows: Array<[string, string | undefined]> = [

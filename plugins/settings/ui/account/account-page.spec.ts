@@ -7,6 +7,7 @@ import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
 import { AppTheme } from '../../../../sdk/ui/theme.js';
 import { setUpSettings, settle, text } from '../testing/settings-testing.js';
 import { AccountPage } from './account-page.js';
+import { AUTH_CHANGE_PASSWORD } from '../../../../sdk/contracts/auth-channels.js';
 
 async function render(tier: AccountTier) {
   const fake = setUpSettings({ tier });
@@ -52,13 +53,13 @@ describe('AccountPage', () => {
     await fill(loader, ['Old-pass1', 'Quiet-Harbor-Lamp-9', 'Quiet-Harbor-Lamp-X']);
     expect(text(fixture.nativeElement)).toContain('强度：强');
     expect(text(fixture.nativeElement)).toContain('两次输入的新密码不一致');
-    expect(fake.callsTo('auth.changePassword')).toEqual([]);
+    expect(fake.callsTo(AUTH_CHANGE_PASSWORD)).toEqual([]);
   });
 
   it('changes the password and shows a wrong old password on its field', async () => {
     const { fixture, fake, loader } = await render('wecom-admin');
     // The host's answer to a wrong old password: the session stays (the error names its field).
-    fake.fail('auth.changePassword', {
+    fake.fail(AUTH_CHANGE_PASSWORD, {
       code: 'UNAUTHENTICATED',
       message: '原密码不正确。',
       details: { field: 'oldPassword' },
@@ -66,10 +67,10 @@ describe('AccountPage', () => {
     await fill(loader, ['Wrong-pass1', 'Quiet-Harbor-Lamp-9', 'Quiet-Harbor-Lamp-9']);
     await settle(fixture);
     expect(text(fixture.nativeElement.querySelector('mat-error'))).toBe('原密码不正确。');
-    fake.answer('auth.changePassword', {});
+    fake.answer(AUTH_CHANGE_PASSWORD, {});
     await fill(loader, ['Right-pass1', 'Quiet-Harbor-Lamp-9', 'Quiet-Harbor-Lamp-9']);
     await settle(fixture);
-    expect(fake.callsTo('auth.changePassword')).toEqual([
+    expect(fake.callsTo(AUTH_CHANGE_PASSWORD)).toEqual([
       { oldPassword: 'Wrong-pass1', newPassword: 'Quiet-Harbor-Lamp-9' },
       { oldPassword: 'Right-pass1', newPassword: 'Quiet-Harbor-Lamp-9' },
     ]);

@@ -10,7 +10,7 @@ import {
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { passwordProblem } from '../../../../sdk/contracts/password-rules.js';
+import { fieldValidator, schemaMessage } from '../../../../sdk/ui/schema-validators.js';
 import { TIER_LABELS } from '../../../../sdk/contracts/tiers.js';
 import { PasswordStrength } from '../../../../sdk/ui/password-strength.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
@@ -20,13 +20,14 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
 import { SettingsAccess } from '../settings-access.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import { AUTH_CHANGE_PASSWORD, NewPasswordSchema } from '../../../../sdk/contracts/auth-channels.js';
 
-/** The host's rule for local passwords (NewPasswordSchema), checked here too so mistakes show at once. */
+/** The host's rule for local passwords: the channel's own `NewPasswordSchema`, so mistakes show at once. */
+const newPasswordIssue = fieldValidator(NewPasswordSchema);
 const PASSWORD_RULE: ValidatorFn = (control) => {
-  const value = typeof control.value === 'string' ? control.value : '';
-  if (value === '') return null;
-  const problem = passwordProblem(value);
-  return problem === null ? null : { rule: problem };
+  if (control.value === '') return null;
+  const message = schemaMessage(newPasswordIssue(control));
+  return message === null ? null : { rule: message };
 };
 
 const SAME_AS_NEW: ValidatorFn = (group) => {
@@ -96,7 +97,7 @@ export class AccountPage {
     this.saving.set(true);
     this.formError.set(null);
     try {
-      await this.rpc.call('auth.changePassword', { oldPassword, newPassword });
+      await this.rpc.call(AUTH_CHANGE_PASSWORD, { oldPassword, newPassword });
       // resetForm also clears "submitted", so the emptied fields do not show errors.
       this.formDirective()?.resetForm();
       this.notifier.success('密码已修改，下次登录请使用新密码');

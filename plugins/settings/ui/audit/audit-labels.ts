@@ -1,5 +1,5 @@
 import { auditActionLabel } from '../../../../sdk/contracts/audit-actions.js';
-import type { AuditRow } from '../settings-api.js';
+import type { AuditRow } from '../../../../sdk/contracts/audit-channels.js';
 
 // The labels are shared with the host's Excel export (sdk/contracts/audit-actions.ts).
 export { AUDIT_ACTION_LABELS } from '../../../../sdk/contracts/audit-actions.js';

@@ -2,11 +2,17 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatPaginatorHarness } from '@angular/material/paginator/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { AuditRow } from '../settings-api.js';
+import {
+  AUDIT_EXPORT,
+  AUDIT_LIST,
+  type AuditExportResult,
+  type AuditRow,
+} from '../../../../sdk/contracts/audit-channels.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import type { FakeBrowserFiles } from '../../../../sdk/ui/testing/fake-browser-files.js';
 import type { FakeTransport } from '../../../../sdk/ui/testing/fake-transport.js';
 import { AuditPage } from './audit-page.js';
+import { FILES_DOWNLOAD_TICKET, FILES_SAVE_AS } from '../../../../sdk/contracts/files-channels.js';
 
 const EXPORTED = { fileId: 'export-1', name: '审计日志-20250313-121705.xlsx', rows: 45 };
 
@@ -42,7 +48,7 @@ async function render(preferences: unknown = {}, before: (fake: FakeTransport) =
   fake
     .answer('settings.getPreferences', preferences)
     .answer('settings.setPreferences', (input: unknown) => input);
-  fake.answer('audit.list', (input: unknown) => {
+  fake.answer(AUDIT_LIST, (input: unknown) => {
     const { page } = input as { page: number };
     return {
       total: 45,
@@ -78,29 +84,29 @@ describe('AuditPage', () => {
     expect(await paginator.getRangeLabel()).toContain('45');
     await paginator.goToNextPage();
     await settle(fixture);
-    expect(fake.callsTo('audit.list').at(-1)).toEqual({ page: 2, pageSize: 20 });
+    expect(fake.callsTo(AUDIT_LIST).at(-1)).toEqual({ page: 2, pageSize: 20 });
     expect(text(fixture.nativeElement.querySelector('tr[mat-row]'))).toContain('添加可信 IP');
     await (await loader.getHarness(MatSelectHarness)).clickOptions({ text: '删除企业' });
     await settle(fixture);
-    expect(fake.callsTo('audit.list').at(-1)).toEqual({ page: 1, pageSize: 20, action: 'corps.delete' });
+    expect(fake.callsTo(AUDIT_LIST).at(-1)).toEqual({ page: 1, pageSize: 20, action: 'corps.delete' });
   });
 
   it('remembers the page size per account', async () => {
     const { fixture, fake, loader } = await render({ auditPageSize: 50 });
-    expect(fake.callsTo('audit.list')[0]).toEqual({ page: 1, pageSize: 50 });
+    expect(fake.callsTo(AUDIT_LIST)[0]).toEqual({ page: 1, pageSize: 50 });
     await (await loader.getHarness(MatPaginatorHarness)).setPageSize(100);
     await settle(fixture);
     expect(fake.callsTo('settings.setPreferences')).toEqual([{ auditPageSize: 100 }]);
-    expect(fake.callsTo('audit.list').at(-1)).toEqual({ page: 1, pageSize: 100 });
+    expect(fake.callsTo(AUDIT_LIST).at(-1)).toEqual({ page: 1, pageSize: 100 });
   });
 
   describe('导出 Excel', () => {
     it('exports the filtered log and saves it through the native dialog (Electron), busy meanwhile', async () => {
-      let finish: (value: unknown) => void = () => undefined;
+      let finish: (value: AuditExportResult) => void = () => undefined;
       const { fixture, fake, loader } = await render({}, (fake) =>
         fake
-          .answer('audit.export', () => new Promise((resolve) => (finish = resolve)))
-          .answer('files.saveAs', { path: '/home/me/审计日志.xlsx', name: '审计日志.xlsx' }),
+          .answer(AUDIT_EXPORT, () => new Promise((resolve) => (finish = resolve)))
+          .answer(FILES_SAVE_AS, { path: '/home/me/审计日志.xlsx', name: '审计日志.xlsx' }),
       );
       await (await loader.getHarness(MatSelectHarness)).clickOptions({ text: '登录' });
       await settle(fixture);
@@ -109,11 +115,11 @@ describe('AuditPage', () => {
       expect(exportButton(fixture).disabled).toBeTrue();
       expect(text(exportButton(fixture))).toBe('正在导出…');
       expect(exportButton(fixture).getAttribute('aria-busy')).toBe('true');
-      expect(fake.callsTo('audit.export')).toEqual([{ action: 'auth.login' }]);
+      expect(fake.callsTo(AUDIT_EXPORT)).toEqual([{ action: 'auth.login' }]);
 
       finish(EXPORTED);
       await until(fixture, () => snackText() !== '');
-      expect(fake.callsTo('files.saveAs')).toEqual([{ fileId: 'export-1', defaultName: EXPORTED.name }]);
+      expect(fake.callsTo(FILES_SAVE_AS)).toEqual([{ fileId: 'export-1', defaultName: EXPORTED.name }]);
       expect(snackText()).toContain('已导出 45 条记录到 /home/me/审计日志.xlsx');
       expect(exportButton(fixture).disabled).toBeFalse();
       expect(text(exportButton(fixture))).toBe('导出 Excel');
@@ -124,13 +130,13 @@ describe('AuditPage', () => {
       const { fixture, fake } = await render({}, (fake) => {
         browser.routes = fake.withBrowserFiles();
         fake
-          .answer('audit.export', EXPORTED)
-          .answer('files.downloadTicket', { url: '/download/t-1', expiresAt: 0 });
+          .answer(AUDIT_EXPORT, EXPORTED)
+          .answer(FILES_DOWNLOAD_TICKET, { url: '/download/t-1', expiresAt: 0 });
       });
       exportButton(fixture).click();
       await until(fixture, () => snackText() !== '');
-      expect(fake.callsTo('audit.export')).toEqual([{}]);
-      expect(fake.callsTo('files.downloadTicket')).toEqual([{ fileId: 'export-1' }]);
+      expect(fake.callsTo(AUDIT_EXPORT)).toEqual([{}]);
+      expect(fake.callsTo(FILES_DOWNLOAD_TICKET)).toEqual([{ fileId: 'export-1' }]);
       expect(browser.routes?.downloads).toEqual([{ path: '/download/t-1', name: EXPORTED.name }]);
       expect(snackText()).toContain('正在下载 审计日志-20250313-121705.xlsx');
     });
@@ -138,19 +144,19 @@ describe('AuditPage', () => {
     it('says why an export failed and lets the user try again; a cancelled save says nothing', async () => {
       const { fixture, fake } = await render({}, (fake) =>
         fake
-          .fail('audit.export', { code: 'FORBIDDEN', message: '需要超级管理员权限。' })
-          .answer('files.saveAs', null),
+          .fail(AUDIT_EXPORT, { code: 'FORBIDDEN', message: '需要超级管理员权限。' })
+          .answer(FILES_SAVE_AS, null),
       );
       exportButton(fixture).click();
       await until(fixture, () => snackText() !== '');
       expect(snackText()).toContain('需要超级管理员权限');
       expect(exportButton(fixture).disabled).toBeFalse();
-      expect(fake.callsTo('files.saveAs')).toEqual([]);
+      expect(fake.callsTo(FILES_SAVE_AS)).toEqual([]);
 
-      fake.answer('audit.export', EXPORTED);
+      fake.answer(AUDIT_EXPORT, EXPORTED);
       exportButton(fixture).click();
       await settle(fixture);
-      expect(fake.callsTo('files.saveAs').length).toBe(1);
+      expect(fake.callsTo(FILES_SAVE_AS).length).toBe(1);
       expect(exportButton(fixture).disabled).toBeFalse();
     });
   });

@@ -16,20 +16,18 @@ import { Notifier } from '../shared/notifier.js';
 import { providePaginatorIntl } from '../../../../sdk/ui/material-intl.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
 import { GET_PREFERENCES, SET_PREFERENCES } from '../../shared/channels.js';
-import type { AuditPage as AuditAnswer, AuditRow } from '../settings-api.js';
 import { actionLabel, AUDIT_ACTION_LABELS } from './audit-labels.js';
 import { zoneName } from '../../../../sdk/ui/chinese-dates.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import {
+  AUDIT_EXPORT,
+  AUDIT_LIST,
+  type AuditPage as AuditLogPage,
+  type AuditRow,
+} from '../../../../sdk/contracts/audit-channels.js';
 
 const PAGE_SIZES = [20, 50, 100] as const;
 type PageSize = (typeof PAGE_SIZES)[number];
-
-/** `audit.export`: the workbook in exports/, for FileTransfer.saveExport. */
-interface AuditExport {
-  fileId: string;
-  name: string;
-  rows: number;
-}
 
 /** 审计日志 (root-admin): logins, failures and admin actions, newest first, paged on the host. */
 @Component({
@@ -63,7 +61,7 @@ export class AuditPage implements OnInit {
     label,
   }));
 
-  protected readonly answer = signal<AuditAnswer | null>(null);
+  protected readonly answer = signal<AuditLogPage | null>(null);
   protected readonly rows = computed(() => this.answer()?.rows ?? []);
   protected readonly total = computed(() => this.answer()?.total ?? 0);
   protected readonly page = signal(1);
@@ -89,7 +87,7 @@ export class AuditPage implements OnInit {
       const input: Record<string, unknown> = { page: this.page(), pageSize: this.pageSize() };
       const action = this.action();
       if (action !== null) input['action'] = action;
-      this.answer.set(await this.rpc.call<AuditAnswer>('audit.list', input));
+      this.answer.set(await this.rpc.call(AUDIT_LIST, input));
     });
   }
 
@@ -98,7 +96,7 @@ export class AuditPage implements OnInit {
     this.exporting.set(true);
     try {
       const action = this.action();
-      const made = await this.rpc.call<AuditExport>('audit.export', action === null ? {} : { action });
+      const made = await this.rpc.call(AUDIT_EXPORT, action === null ? {} : { action });
       const outcome = await this.files.saveExport(made.fileId, made.name);
       if (outcome.kind === 'saved') this.notifier.success(`已导出 ${made.rows} 条记录到 ${outcome.path}`);
       else if (outcome.kind === 'downloading')

@@ -3,9 +3,10 @@ import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import type { CleanupPreview } from '../settings-api.js';
+import type { CleanupPreview } from '../../../../sdk/contracts/config.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { CleanupPage, dayOf } from './cleanup-page.js';
+import { CONFIG_CLEANUP, CONFIG_CLEANUP_PREVIEW } from '../../../../sdk/contracts/config-channels.js';
 
 const PREVIEW: CleanupPreview = {
   before: '2025-06-01',
@@ -35,12 +36,12 @@ describe('CleanupPage', () => {
 
   it('previews what a date would delete, confirms with the list, then deletes and shows the result', async () => {
     const { fixture, fake, root, date } = await render();
-    fake.answer('config.cleanupPreview', PREVIEW).answer('config.cleanup', { ...PREVIEW, total: 15 });
+    fake.answer(CONFIG_CLEANUP_PREVIEW, PREVIEW).answer(CONFIG_CLEANUP, { ...PREVIEW, total: 15 });
     await date.setValue('2025/6/1');
     await date.blur();
     await (await root.getHarness(MatButtonHarness.with({ text: /预览/ }))).click();
     await until(fixture, () => fixture.nativeElement.querySelector('[data-testid=cleanup-preview]') !== null);
-    expect(fake.callsTo('config.cleanupPreview')).toEqual([{ before: '2025-06-01' }]);
+    expect(fake.callsTo(CONFIG_CLEANUP_PREVIEW)).toEqual([{ before: '2025-06-01' }]);
     const preview = text(fixture.nativeElement.querySelector('[data-testid=cleanup-preview]'));
     expect(preview).toContain('审计日志记录');
     expect(preview).toContain('12');
@@ -57,7 +58,7 @@ describe('CleanupPage', () => {
     expect(message).toContain('无法恢复');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '永久删除' }))).click();
     await until(fixture, () => fixture.nativeElement.querySelector('[data-testid=cleanup-result]') !== null);
-    expect(fake.callsTo('config.cleanup')).toEqual([{ before: '2025-06-01' }]);
+    expect(fake.callsTo(CONFIG_CLEANUP)).toEqual([{ before: '2025-06-01' }]);
     expect(text(fixture.nativeElement.querySelector('[data-testid=cleanup-result]'))).toContain(
       '已删除 2025-06-01 之前的 15 项数据',
     );
@@ -65,7 +66,7 @@ describe('CleanupPage', () => {
 
   it('deletes nothing when the confirmation is cancelled', async () => {
     const { fixture, fake, root, date } = await render();
-    fake.answer('config.cleanupPreview', PREVIEW);
+    fake.answer(CONFIG_CLEANUP_PREVIEW, PREVIEW);
     await date.setValue('2025/6/1');
     await (await root.getHarness(MatButtonHarness.with({ text: /预览/ }))).click();
     await until(fixture, () => fixture.nativeElement.querySelector('[data-testid=cleanup-preview]') !== null);
@@ -73,12 +74,12 @@ describe('CleanupPage', () => {
     const dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
-    expect(fake.callsTo('config.cleanup')).toEqual([]);
+    expect(fake.callsTo(CONFIG_CLEANUP)).toEqual([]);
   });
 
   it('says when there is nothing to delete', async () => {
     const { fixture, fake, root, date } = await render();
-    fake.answer('config.cleanupPreview', {
+    fake.answer(CONFIG_CLEANUP_PREVIEW, {
       ...PREVIEW,
       items: PREVIEW.items.map((i) => ({ ...i, count: 0 })),
       total: 0,
@@ -94,9 +95,9 @@ describe('CleanupPage', () => {
     await (await root.getHarness(MatButtonHarness.with({ text: /预览/ }))).click();
     await settle(fixture);
     expect(text(fixture.nativeElement)).toContain('请选择日期');
-    expect(fake.callsTo('config.cleanupPreview')).toEqual([]);
+    expect(fake.callsTo(CONFIG_CLEANUP_PREVIEW)).toEqual([]);
 
-    fake.fail('config.cleanupPreview', {
+    fake.fail(CONFIG_CLEANUP_PREVIEW, {
       code: 'INVALID_INPUT',
       message: '不能清理最近一天内的数据：请选择 2025-06-14 或更早的日期。',
       details: { field: 'before' },
@@ -108,7 +109,7 @@ describe('CleanupPage', () => {
 
   it('keeps the preview when the clean-up fails, and says nothing was deleted', async () => {
     const { fixture, fake, root, date } = await render();
-    fake.answer('config.cleanupPreview', PREVIEW).fail('config.cleanup', {
+    fake.answer(CONFIG_CLEANUP_PREVIEW, PREVIEW).fail(CONFIG_CLEANUP, {
       code: 'INTERNAL',
       message: '删除「测试」时出错，本次清理没有删除任何数据。',
     });

@@ -9,9 +9,10 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
-import type { CleanupPreview, CleanupResult } from '../settings-api.js';
+import type { CleanupPreview, CleanupResult } from '../../../../sdk/contracts/config.js';
 import { DATE_PICKER, zoneName } from '../../../../sdk/ui/chinese-dates.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import { CONFIG_CLEANUP, CONFIG_CLEANUP_PREVIEW } from '../../../../sdk/contracts/config-channels.js';
 
 /** `yyyy-MM-dd` of a date picked in the calendar (its local day). */
 export function dayOf(date: Date): string {
@@ -72,7 +73,7 @@ export class CleanupPage {
     this.error.set(null);
     this.result.set(null);
     try {
-      this.preview.set(await this.rpc.call<CleanupPreview>('config.cleanupPreview', { before: dayOf(date) }));
+      this.preview.set(await this.rpc.call(CONFIG_CLEANUP_PREVIEW, { before: dayOf(date) }));
     } catch (error) {
       this.showError(error, '无法统计可清理的数据。');
     } finally {
@@ -94,7 +95,7 @@ export class CleanupPage {
     this.busy.set('cleanup');
     this.error.set(null);
     try {
-      const result = await this.rpc.call<CleanupResult>('config.cleanup', { before: preview.before });
+      const result = await this.rpc.call(CONFIG_CLEANUP, { before: preview.before });
       this.result.set(result);
       this.preview.set(null);
       this.notifier.success(`已删除 ${result.total} 项旧数据。`);

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import type { CorpSaveInput, CorpView } from '../settings-api.js';
+import { CORPS_SAVE, type CorpSaveInput, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { CorpAppFields } from '../../../../sdk/ui/corp-app-fields.js';
 import { controlError, corpFieldControls } from '../../../../sdk/ui/corp-app-form.js';
@@ -91,7 +91,7 @@ export class CorpDialog {
     this.saving.set(true);
     this.formError.set(null);
     try {
-      this.ref.close(await this.rpc.call<CorpView>('corps.save', input));
+      this.ref.close(await this.rpc.call(CORPS_SAVE, input));
     } catch (error) {
       this.showError(error);
     } finally {

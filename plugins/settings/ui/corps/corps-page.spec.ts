@@ -4,7 +4,13 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { CorpView } from '../settings-api.js';
+import {
+  CORPS_CHECK,
+  CORPS_DELETE,
+  CORPS_LIST,
+  CORPS_SAVE,
+  type CorpView,
+} from '../../../../sdk/contracts/corps-channels.js';
 import { setUpSettings, settle, TEST_CORP, text, until } from '../testing/settings-testing.js';
 import { CorpsPage } from './corps-page.js';
 
@@ -30,8 +36,8 @@ const CORPS: CorpView[] = [
 async function render(tier: AccountTier) {
   const fake = setUpSettings({ tier });
   let corps = CORPS.map((corp) => ({ ...corp }));
-  fake.answer('corps.list', () => corps);
-  fake.answer('corps.delete', (input: unknown) => {
+  fake.answer(CORPS_LIST, () => corps);
+  fake.answer(CORPS_DELETE, (input: unknown) => {
     corps = corps.filter((corp) => corp.corpId !== (input as { corpId: string }).corpId);
     return {};
   });
@@ -55,7 +61,7 @@ describe('CorpsPage', () => {
 
   it('adds a corp: the four fields go to corps.save, and a field WeCom blames is marked', async () => {
     const { fixture, fake, root } = await render('root-admin');
-    fake.fail('corps.save', {
+    fake.fail(CORPS_SAVE, {
       code: 'WECOM_CONFIG_INVALID',
       message: '企业配置有误：应用 Secret（corpsecret）不正确，请核对后重试（secret 错误）',
       details: { field: 'corpsecret' },
@@ -70,7 +76,7 @@ describe('CorpsPage', () => {
     await inputs[3]!.setValue('1000009');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '检查并保存' }))).click();
     await settle(fixture);
-    expect(fake.callsTo('corps.save')).toEqual([
+    expect(fake.callsTo(CORPS_SAVE)).toEqual([
       {
         corpname: '新企业',
         corpid: 'wwabcdef123456',
@@ -81,7 +87,7 @@ describe('CorpsPage', () => {
     const dialogText = text(document.querySelector('mat-dialog-container'));
     expect(dialogText).toContain('应用 Secret（corpsecret）不正确');
     // Fixed and saved: the dialog closes and the list is read again.
-    fake.answer('corps.save', { ...CORPS[0], corpId: 'corp-3', corpname: '新企业', appName: '新应用' });
+    fake.answer(CORPS_SAVE, { ...CORPS[0], corpId: 'corp-3', corpname: '新企业', appName: '新应用' });
     await inputs[2]!.setValue('Secret_right_0123456789');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '检查并保存' }))).click();
     await until(fixture, () => document.querySelector('mat-snack-bar-container') !== null);
@@ -93,10 +99,10 @@ describe('CorpsPage', () => {
 
   it('checks a configuration and shows the app name', async () => {
     const { fixture, fake, root } = await render('root-admin');
-    fake.answer('corps.check', { ok: true, appName: '改名后的应用' });
+    fake.answer(CORPS_CHECK, { ok: true, appName: '改名后的应用' });
     await (await root.getAllHarnesses(MatButtonHarness.with({ text: /检查配置/ })))[1]!.click();
     await settle(fixture);
-    expect(fake.callsTo('corps.check')).toEqual([{ corpId: 'corp-2' }]);
+    expect(fake.callsTo(CORPS_CHECK)).toEqual([{ corpId: 'corp-2' }]);
     expect(text(rows(fixture)[1])).toContain('改名后的应用');
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain('应用名称：改名后的应用');
   });
@@ -108,12 +114,12 @@ describe('CorpsPage', () => {
     expect(await dialog.getTitleText()).toBe('删除企业「另一家企业」？');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
-    expect(fake.callsTo('corps.delete')).toEqual([]);
+    expect(fake.callsTo(CORPS_DELETE)).toEqual([]);
     await (await root.getAllHarnesses(MatButtonHarness.with({ text: /删除/ })))[1]!.click();
     dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '删除' }))).click();
     await until(fixture, () => rows(fixture).length === 1);
-    expect(fake.callsTo('corps.delete')).toEqual([{ corpId: 'corp-2' }]);
+    expect(fake.callsTo(CORPS_DELETE)).toEqual([{ corpId: 'corp-2' }]);
     expect(rows(fixture).length).toBe(1);
   });
 
@@ -122,7 +128,7 @@ describe('CorpsPage', () => {
     expect(rows(fixture).map((row) => row.dataset['corp'])).toEqual([TEST_CORP.corpname]);
     expect(text(fixture.nativeElement)).not.toContain('添加企业');
     expect(await root.getAllHarnesses(MatButtonHarness.with({ text: /删除/ }))).toEqual([]);
-    fake.answer('corps.save', CORPS[0]);
+    fake.answer(CORPS_SAVE, CORPS[0]);
     await (await root.getHarness(MatButtonHarness.with({ text: /编辑/ }))).click();
     const dialog = await root.getHarness(MatDialogHarness);
     const inputs = await dialog.getAllHarnesses(MatInputHarness);
@@ -130,7 +136,7 @@ describe('CorpsPage', () => {
     expect(await inputs[2]!.getValue()).toBe('');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '检查并保存' }))).click();
     await settle(fixture);
-    expect(fake.callsTo('corps.save')).toEqual([
+    expect(fake.callsTo(CORPS_SAVE)).toEqual([
       { corpname: '模拟企业', corpid: 'ww0123456789', agentid: 1000002, corpId: 'corp-1' },
     ]);
   });
@@ -146,13 +152,13 @@ describe('CorpsPage', () => {
     await inputs[3]!.setValue('2147483648');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '检查并保存' }))).click();
     await settle(fixture);
-    expect(fake.callsTo('corps.save')).toEqual([]);
+    expect(fake.callsTo(CORPS_SAVE)).toEqual([]);
     expect(text(document.querySelector('mat-dialog-container'))).toContain('AgentId 应为正整数');
     await inputs[3]!.setValue('2147483647');
     await inputs[1]!.setValue('ww-bad');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '检查并保存' }))).click();
     await settle(fixture);
-    expect(fake.callsTo('corps.save')).toEqual([]);
+    expect(fake.callsTo(CORPS_SAVE)).toEqual([]);
     expect(text(document.querySelector('mat-dialog-container'))).toContain('企业ID 应为 6–64 位字母或数字');
   });
 });

@@ -9,7 +9,12 @@ import { confirmAction } from '../shared/confirm-dialog.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { CorpView } from '../settings-api.js';
+import {
+  CORPS_CHECK,
+  CORPS_DELETE,
+  CORPS_LIST,
+  type CorpView,
+} from '../../../../sdk/contracts/corps-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { CorpDialog, type CorpDialogData } from './corp-dialog.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
@@ -50,7 +55,7 @@ export class CorpsPage implements OnInit {
 
   async load(showLoading = true): Promise<void> {
     await this.pageLoad.run(async () => {
-      this.all.set(await this.rpc.call<CorpView[]>('corps.list'));
+      this.all.set(await this.rpc.call(CORPS_LIST));
     }, !showLoading);
   }
 
@@ -65,7 +70,7 @@ export class CorpsPage implements OnInit {
   protected async check(corp: CorpView): Promise<void> {
     this.busy.set(corp.corpId);
     try {
-      const { appName } = await this.rpc.call<{ ok: boolean; appName: string }>('corps.check', {
+      const { appName } = await this.rpc.call(CORPS_CHECK, {
         corpId: corp.corpId,
       });
       this.all.update((rows) => rows.map((row) => (row.corpId === corp.corpId ? { ...row, appName } : row)));
@@ -88,7 +93,7 @@ export class CorpsPage implements OnInit {
     if (!confirmed) return;
     this.busy.set(corp.corpId);
     try {
-      await this.rpc.call('corps.delete', { corpId: corp.corpId });
+      await this.rpc.call(CORPS_DELETE, { corpId: corp.corpId });
       this.all.update((rows) => rows.filter((row) => row.corpId !== corp.corpId));
       this.notifier.success(`已删除企业「${corp.corpname}」`);
     } catch (error) {

@@ -4,7 +4,11 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { PluginRow } from '../settings-api.js';
+import {
+  PLUGINS_LIST,
+  PLUGINS_SET_ENABLED,
+  type PluginRow,
+} from '../../../../sdk/contracts/plugins-channels.js';
 import { setUpSettings, settle, text, until, type FakeTransport } from '../testing/settings-testing.js';
 import { PluginsPage } from './plugins-page.js';
 
@@ -25,11 +29,17 @@ const PLUGINS: PluginRow[] = [
 async function render(tier: AccountTier, fake?: (fake: FakeTransport) => void) {
   const transport = setUpSettings({ tier });
   let rows = PLUGINS.map((row) => ({ ...row }));
-  transport.answer('plugins.list', () => rows);
-  transport.answer('plugins.setEnabled', (input: unknown) => {
-    const { id, enabled } = input as { id: string; enabled: boolean };
+  transport.answer(PLUGINS_LIST, () => rows);
+  transport.answer(PLUGINS_SET_ENABLED, ({ id, enabled }) => {
     rows = rows.map((row) => (row.id === id ? { ...row, state: enabled ? 'enabled' : 'disabled' } : row));
-    return { plugins: rows };
+    return {
+      plugins: rows.map((row) => ({
+        id: row.id,
+        title: row.title ?? row.id,
+        version: row.version ?? '',
+        state: row.state,
+      })),
+    };
   });
   fake?.(transport);
   const fixture = TestBed.createComponent(PluginsPage);
@@ -73,12 +83,12 @@ describe('PluginsPage', () => {
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
     await settle(fixture);
     expect(await toggles[1]!.isChecked()).toBeTrue();
-    expect(transport.callsTo('plugins.setEnabled')).toEqual([]);
+    expect(transport.callsTo(PLUGINS_SET_ENABLED)).toEqual([]);
     await toggles[1]!.toggle();
     dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '停用' }))).click();
     await until(fixture, () => text(document.querySelector('mat-snack-bar-container')) !== '');
-    expect(transport.callsTo('plugins.setEnabled')).toEqual([{ id: 'live-list', enabled: false }]);
+    expect(transport.callsTo(PLUGINS_SET_ENABLED)).toEqual([{ id: 'live-list', enabled: false }]);
     expect(text(fixture.nativeElement.querySelector('[data-plugin="live-list"]'))).toContain('已停用');
     expect(await toggles[1]!.isChecked()).toBeFalse();
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain('已停用「成员直播列表」');
@@ -86,7 +96,7 @@ describe('PluginsPage', () => {
 
   it('puts the toggle back when the host refuses', async () => {
     const { fixture, loader, root } = await render('root-admin', (transport) =>
-      transport.fail('plugins.setEnabled', { code: 'FORBIDDEN', message: '没有权限。' }),
+      transport.fail(PLUGINS_SET_ENABLED, { code: 'FORBIDDEN', message: '没有权限。' }),
     );
     const toggle = (await loader.getAllHarnesses(MatSlideToggleHarness))[1]!;
     await toggle.toggle();
@@ -99,10 +109,10 @@ describe('PluginsPage', () => {
 
   it('shows an error with a retry when the list cannot be read', async () => {
     const { fixture, transport } = await render('root-admin', (fake) =>
-      fake.fail('plugins.list', { code: 'INTERNAL', message: '内部错误' }),
+      fake.fail(PLUGINS_LIST, { code: 'INTERNAL', message: '内部错误' }),
     );
     expect(text(fixture.nativeElement.querySelector('[role="alert"]'))).toContain('内部错误');
-    transport.answer('plugins.list', PLUGINS);
+    transport.answer(PLUGINS_LIST, PLUGINS);
     (fixture.nativeElement.querySelector('wl-page-state button') as HTMLButtonElement).click();
     await settle(fixture);
     expect(fixture.nativeElement.querySelectorAll('mat-card').length).toBe(3);

@@ -4,7 +4,12 @@ import { TIER_LABELS, type AccountTier } from '../../../../sdk/contracts/tiers.j
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { PluginRow, PluginState } from '../settings-api.js';
+import {
+  PLUGINS_LIST,
+  PLUGINS_SET_ENABLED,
+  type PluginRow,
+  type PluginState,
+} from '../../../../sdk/contracts/plugins-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { MatDialog } from '@angular/material/dialog';
 import { confirmAction } from '../shared/confirm-dialog.js';
@@ -46,7 +51,7 @@ export class PluginsPage implements OnInit {
 
   async load(showLoading = true): Promise<void> {
     await this.pageLoad.run(async () => {
-      const rows = await this.rpc.call<PluginRow[]>('plugins.list');
+      const rows = await this.rpc.call(PLUGINS_LIST);
       this.plugins.set([...rows].sort((a, b) => Number(b.core ?? false) - Number(a.core ?? false)));
     }, !showLoading);
   }
@@ -73,7 +78,7 @@ export class PluginsPage implements OnInit {
     }
     this.busy.set(plugin.id);
     try {
-      await this.rpc.call('plugins.setEnabled', { id: plugin.id, enabled });
+      await this.rpc.call(PLUGINS_SET_ENABLED, { id: plugin.id, enabled });
       await this.load(false);
       const now = this.plugins().find((row) => row.id === plugin.id);
       if (enabled && now?.state === 'failed') {

@@ -2,6 +2,12 @@ import { TestBed } from '@angular/core/testing';
 import type { ReportExample, ReportListRow } from '../../../../sdk/contracts/reports.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { ReportsPage } from './reports-page.js';
+import {
+  REPORTS_INSTALL_EXAMPLE,
+  REPORTS_LIST,
+  REPORTS_RESCAN,
+  REPORTS_SET_ENABLED,
+} from '../../../../sdk/contracts/reports-channels.js';
 
 const ROW: ReportListRow = {
   id: 'invite-leaderboard',
@@ -34,9 +40,9 @@ async function render(reports: ReportListRow[]) {
   const transport = setUpSettings({ tier: 'root-admin' });
   let rows = reports.map((row) => ({ ...row }));
   const answer = () => ({ folder: '/data/reports', reports: rows, examples: EXAMPLES });
-  transport.answer('reports.list', answer);
-  transport.answer('reports.rescan', answer);
-  transport.answer('reports.setEnabled', (input: unknown) => {
+  transport.answer(REPORTS_LIST, answer);
+  transport.answer(REPORTS_RESCAN, answer);
+  transport.answer(REPORTS_SET_ENABLED, (input: unknown) => {
     const { id, enabled } = input as { id: string; enabled: boolean };
     rows = rows.map((row) =>
       row.id === id
@@ -50,7 +56,7 @@ async function render(reports: ReportListRow[]) {
     );
     return answer();
   });
-  transport.answer('reports.installExample', () => {
+  transport.answer(REPORTS_INSTALL_EXAMPLE, () => {
     rows = [
       ...rows,
       { ...ROW, id: 'invite-funnel', title: '邀请转化漏斗', state: 'enabled', changed: false },
@@ -83,8 +89,8 @@ describe('ReportsPage', () => {
     (
       fixture.nativeElement.querySelector('[data-report] mat-slide-toggle button') as HTMLButtonElement
     ).click();
-    await until(fixture, () => transport.callsTo('reports.setEnabled').length === 1);
-    expect(transport.callsTo('reports.setEnabled')).toEqual([{ id: 'invite-leaderboard', enabled: true }]);
+    await until(fixture, () => transport.callsTo(REPORTS_SET_ENABLED).length === 1);
+    expect(transport.callsTo(REPORTS_SET_ENABLED)).toEqual([{ id: 'invite-leaderboard', enabled: true }]);
     await settle(fixture);
     expect(text(fixture.nativeElement.querySelector('[data-report]'))).toContain('已启用');
 
@@ -92,12 +98,12 @@ describe('ReportsPage', () => {
       fixture.nativeElement.querySelectorAll('button') as NodeListOf<HTMLButtonElement>,
     );
     buttons.find((button) => text(button).includes('重新扫描'))?.click();
-    await until(fixture, () => transport.callsTo('reports.rescan').length === 1);
+    await until(fixture, () => transport.callsTo(REPORTS_RESCAN).length === 1);
 
     (
       fixture.nativeElement.querySelector('[data-example="invite-funnel"] button') as HTMLButtonElement
     ).click();
-    await until(fixture, () => transport.callsTo('reports.installExample').length === 1);
+    await until(fixture, () => transport.callsTo(REPORTS_INSTALL_EXAMPLE).length === 1);
     await settle(fixture);
     expect(fixture.nativeElement.querySelector('[data-report="invite-funnel"]')).not.toBeNull();
   });

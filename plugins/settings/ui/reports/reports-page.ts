@@ -8,12 +8,13 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { confirmAction } from '../shared/confirm-dialog.js';
 import { Notifier } from '../shared/notifier.js';
 import { CARD_LIST_IMPORTS, STATE_CHIPS, stateLabels } from '../shared/card-list.js';
-
-interface ReportsAnswer {
-  folder: string;
-  reports: ReportListRow[];
-  examples: ReportExample[];
-}
+import {
+  REPORTS_INSTALL_EXAMPLE,
+  REPORTS_LIST,
+  REPORTS_RESCAN,
+  REPORTS_SET_ENABLED,
+  type ReportsAnswer,
+} from '../../../../sdk/contracts/reports-channels.js';
 
 export const REPORT_STATE_LABELS: Record<ReportState, string> = stateLabels('无效');
 
@@ -61,10 +62,7 @@ export class ReportsPage implements OnInit {
   }
 
   load(showLoading = true): Promise<void> {
-    return this.pageLoad.run(
-      async () => this.show(await this.rpc.call<ReportsAnswer>('reports.list')),
-      !showLoading,
-    );
+    return this.pageLoad.run(async () => this.show(await this.rpc.call(REPORTS_LIST)), !showLoading);
   }
 
   protected short(hash: string | null): string {
@@ -78,7 +76,7 @@ export class ReportsPage implements OnInit {
   protected async rescan(): Promise<void> {
     this.busy.set('*scan');
     try {
-      this.show(await this.rpc.call<ReportsAnswer>('reports.rescan'));
+      this.show(await this.rpc.call(REPORTS_RESCAN));
       const failed = this.reports().filter((report) => report.state === 'failed').length;
       this.notifier.success(
         `已扫描：${this.reports().length} 个报表${failed > 0 ? `，其中 ${failed} 个无效` : ''}`,
@@ -107,7 +105,7 @@ export class ReportsPage implements OnInit {
     }
     this.busy.set(report.id);
     try {
-      this.show(await this.rpc.call<ReportsAnswer>('reports.setEnabled', { id: report.id, enabled }));
+      this.show(await this.rpc.call(REPORTS_SET_ENABLED, { id: report.id, enabled }));
       this.notifier.success(enabled ? `已启用「${name}」` : `已停用「${name}」`);
     } catch (error) {
       this.notifier.failure(error, `无法${enabled ? '启用' : '停用'}「${name}」。`);
@@ -121,7 +119,7 @@ export class ReportsPage implements OnInit {
   protected async install(example: ReportExample): Promise<void> {
     this.busy.set(example.id);
     try {
-      this.show(await this.rpc.call<ReportsAnswer>('reports.installExample', { id: example.id }));
+      this.show(await this.rpc.call(REPORTS_INSTALL_EXAMPLE, { id: example.id }));
       this.notifier.success(`已安装并启用「${example.title}」：可在左侧菜单「报表」中打开`);
     } catch (error) {
       this.notifier.failure(error, `无法安装「${example.title}」。`);

@@ -5,9 +5,17 @@ import { MatButtonToggleHarness } from '@angular/material/button-toggle/testing'
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { FakeRpcFailure } from '../../../../sdk/ui/testing/fake-transport.js';
-import type { ConfigView, StorageView } from '../settings-api.js';
+import type { ConfigView, StorageView } from '../../../../sdk/contracts/config.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { StoragePage } from './storage-page.js';
+import {
+  CONFIG_CANCEL_DATABASE_CHANGE,
+  CONFIG_CHECK_DATABASE_CHANGE,
+  CONFIG_GET,
+  CONFIG_MOVE_DATABASE,
+  CONFIG_SET_LOG_DIR,
+  CONFIG_USE_DATABASE,
+} from '../../../../sdk/contracts/config-channels.js';
 
 const STORAGE: StorageView = {
   dataDir: '/data/wecom-live',
@@ -37,7 +45,7 @@ function config(storage: Partial<StorageView> = {}): ConfigView {
 
 async function render(answer: ConfigView = config()) {
   const fake = setUpSettings({ tier: 'root-admin' });
-  fake.answer('config.get', answer);
+  fake.answer(CONFIG_GET, answer);
   const fixture = TestBed.createComponent(StoragePage);
   await settle(fixture);
   return { fixture, fake, root: TestbedHarnessEnvironment.documentRootLoader(fixture) };
@@ -59,7 +67,7 @@ describe('StoragePage', () => {
   it('moves the database after confirmation, then shows the pending move and the restart notice', async () => {
     const { fixture, fake, root } = await render();
     fake.answer(
-      'config.moveDatabase',
+      CONFIG_MOVE_DATABASE,
       config({
         database: { ...STORAGE.database, pending: { kind: 'move', file: '/mnt/d/wecom/wecom-live.sqlite' } },
         restartRequired: true,
@@ -68,16 +76,16 @@ describe('StoragePage', () => {
     const [databasePath] = await root.getAllHarnesses(
       MatInputHarness.with({ selector: '[data-testid=database-path]' }),
     );
-    fake.answer('config.checkDatabaseChange', { target: '/mnt/d/wecom/wecom-live.sqlite' });
+    fake.answer(CONFIG_CHECK_DATABASE_CHANGE, { target: '/mnt/d/wecom/wecom-live.sqlite' });
     await databasePath!.setValue('/mnt/d/wecom');
     await (await root.getHarness(MatButtonHarness.with({ text: '迁移数据库' }))).click();
     const dialog = await root.getHarness(MatDialogHarness);
     expect(await dialog.getTitleText()).toBe('迁移数据库？');
     expect(await dialog.getContentText()).toContain('/mnt/d/wecom/wecom-live.sqlite');
-    expect(fake.callsTo('config.checkDatabaseChange')).toEqual([{ mode: 'move', folder: '/mnt/d/wecom' }]);
+    expect(fake.callsTo(CONFIG_CHECK_DATABASE_CHANGE)).toEqual([{ mode: 'move', folder: '/mnt/d/wecom' }]);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '下次启动时迁移' }))).click();
-    await until(fixture, () => fake.callsTo('config.moveDatabase').length > 0);
-    expect(fake.callsTo('config.moveDatabase')).toEqual([{ folder: '/mnt/d/wecom' }]);
+    await until(fixture, () => fake.callsTo(CONFIG_MOVE_DATABASE).length > 0);
+    expect(fake.callsTo(CONFIG_MOVE_DATABASE)).toEqual([{ folder: '/mnt/d/wecom' }]);
     await until(
       fixture,
       () => fixture.nativeElement.querySelector('[data-testid=database-pending]') !== null,
@@ -89,7 +97,7 @@ describe('StoragePage', () => {
 
   it('asks nothing when cancelled, and names a path the host refuses on the field before confirming', async () => {
     const { fixture, fake, root } = await render();
-    fake.answer('config.checkDatabaseChange', (input: unknown) => {
+    fake.answer(CONFIG_CHECK_DATABASE_CHANGE, (input: unknown) => {
       if ((input as { file?: string }).file === '/tmp/x.sqlite') {
         throw new FakeRpcFailure({
           code: 'INVALID_INPUT',
@@ -106,18 +114,18 @@ describe('StoragePage', () => {
     const dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
-    expect(fake.callsTo('config.useDatabase')).toEqual([]);
+    expect(fake.callsTo(CONFIG_USE_DATABASE)).toEqual([]);
 
     await input.setValue('/tmp/x.sqlite');
     await (await root.getHarness(MatButtonHarness.with({ text: '改用此文件' }))).click();
     await until(fixture, () => text(fixture.nativeElement).includes('不是 SQLite 数据库文件'));
     expect(document.querySelector('mat-dialog-container')).toBeNull();
-    expect(fake.callsTo('config.useDatabase')).toEqual([]);
+    expect(fake.callsTo(CONFIG_USE_DATABASE)).toEqual([]);
   });
 
   it('refuses a folder in the temp folder before asking to confirm the move', async () => {
     const { fixture, fake, root } = await render();
-    fake.fail('config.checkDatabaseChange', {
+    fake.fail(CONFIG_CHECK_DATABASE_CHANGE, {
       code: 'INVALID_INPUT',
       message: '不能使用临时文件夹 /tmp/wecom：其中的文件随时可能被系统删除。',
       details: { field: 'folder' },
@@ -127,7 +135,7 @@ describe('StoragePage', () => {
     await (await root.getHarness(MatButtonHarness.with({ text: '迁移数据库' }))).click();
     await until(fixture, () => text(fixture.nativeElement).includes('临时文件夹'));
     expect(document.querySelector('mat-dialog-container')).toBeNull();
-    expect(fake.callsTo('config.moveDatabase')).toEqual([]);
+    expect(fake.callsTo(CONFIG_MOVE_DATABASE)).toEqual([]);
   });
 
   it('asks for a folder before asking the host', async () => {
@@ -136,7 +144,7 @@ describe('StoragePage', () => {
     await settle(fixture);
     expect(text(fixture.nativeElement)).toContain('请填写目标文件夹');
     expect(document.querySelector('mat-dialog-container')).toBeNull();
-    expect(fake.callsTo('config.moveDatabase')).toEqual([]);
+    expect(fake.callsTo(CONFIG_MOVE_DATABASE)).toEqual([]);
   });
 
   it('refuses a relative path or a network share on the field, before asking to confirm', async () => {
@@ -152,7 +160,7 @@ describe('StoragePage', () => {
     await settle(fixture);
     expect(text(fixture.nativeElement)).toContain('不能使用网络路径');
     expect(document.querySelector('mat-dialog-container')).toBeNull();
-    expect(fake.callsTo('config.moveDatabase')).toEqual([]);
+    expect(fake.callsTo(CONFIG_MOVE_DATABASE)).toEqual([]);
   });
 
   it('cancels a pending change', async () => {
@@ -165,19 +173,19 @@ describe('StoragePage', () => {
     expect(text(fixture.nativeElement.querySelector('[data-testid=database-pending]'))).toContain(
       '下次启动时改用',
     );
-    fake.answer('config.cancelDatabaseChange', config());
+    fake.answer(CONFIG_CANCEL_DATABASE_CHANGE, config());
     await (await root.getHarness(MatButtonHarness.with({ text: '撤销更改' }))).click();
     await until(
       fixture,
       () => fixture.nativeElement.querySelector('[data-testid=database-pending]') === null,
     );
-    expect(fake.callsTo('config.cancelDatabaseChange')).toEqual([{}]);
+    expect(fake.callsTo(CONFIG_CANCEL_DATABASE_CHANGE)).toEqual([{}]);
   });
 
   it('saves a log folder and offers the default back', async () => {
     const { fixture, fake, root } = await render();
     fake.answer(
-      'config.setLogDir',
+      CONFIG_SET_LOG_DIR,
       config({
         logs: { ...STORAGE.logs, configured: '/var/log/wecom', isDefault: false },
         restartRequired: true,
@@ -187,13 +195,13 @@ describe('StoragePage', () => {
     await input.setValue('/var/log/wecom');
     await (await root.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
     await until(fixture, () => fixture.nativeElement.querySelector('[data-testid=log-next]') !== null);
-    expect(fake.callsTo('config.setLogDir')).toEqual([{ folder: '/var/log/wecom' }]);
+    expect(fake.callsTo(CONFIG_SET_LOG_DIR)).toEqual([{ folder: '/var/log/wecom' }]);
     expect(text(fixture.nativeElement.querySelector('[data-testid=log-next]'))).toBe('/var/log/wecom');
     // The field is emptied after the save without complaining that it is empty.
     expect(text(fixture.nativeElement)).not.toContain('请填写日志文件夹');
     await (await root.getHarness(MatButtonHarness.with({ text: '恢复默认' }))).click();
-    await until(fixture, () => fake.callsTo('config.setLogDir').length === 2);
-    expect(fake.callsTo('config.setLogDir')[1]).toEqual({ folder: null });
+    await until(fixture, () => fake.callsTo(CONFIG_SET_LOG_DIR).length === 2);
+    expect(fake.callsTo(CONFIG_SET_LOG_DIR)[1]).toEqual({ folder: null });
   });
 
   it('reports the outcome of the last move and a log folder that could not be used', async () => {
@@ -223,11 +231,11 @@ describe('StoragePage', () => {
 
   it('shows an error with a retry when the settings cannot be read', async () => {
     const fake = setUpSettings({ tier: 'root-admin' });
-    fake.fail('config.get', { code: 'FORBIDDEN', message: '没有权限。' });
+    fake.fail(CONFIG_GET, { code: 'FORBIDDEN', message: '没有权限。' });
     const fixture = TestBed.createComponent(StoragePage);
     await settle(fixture);
     expect(text(fixture.nativeElement)).toContain('没有权限。');
-    fake.answer('config.get', config());
+    fake.answer(CONFIG_GET, config());
     await (
       await TestbedHarnessEnvironment.documentRootLoader(fixture).getHarness(
         MatButtonHarness.with({ text: '重试' }),

@@ -13,8 +13,21 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { formatBytes } from '../shared/format.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { ConfigView, DatabaseChangeCheck, StorageView } from '../settings-api.js';
+import type { ConfigView, StorageView } from '../../../../sdk/contracts/config.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import type { z } from 'zod';
+import type { ChannelInput } from '../../../../sdk/contracts/channel.js';
+import { schemaIssue } from '../../../../sdk/ui/schema-validators.js';
+import {
+  CONFIG_CANCEL_DATABASE_CHANGE,
+  CONFIG_CHECK_DATABASE_CHANGE,
+  CONFIG_GET,
+  CONFIG_MOVE_DATABASE,
+  CONFIG_SET_LOG_DIR,
+  CONFIG_USE_DATABASE,
+  DatabaseFileSchema,
+  FolderSchema,
+} from '../../../../sdk/contracts/config-channels.js';
 
 type DatabaseMode = 'move' | 'use';
 
@@ -26,11 +39,14 @@ function pathControl(): FormControl<string> {
   return new FormControl('', { nonNullable: true });
 }
 
-/** False (and the field marked) when nothing was typed, or what was typed cannot be a usable path. */
-function requirePath(control: FormControl<string>): boolean {
+/**
+ * False (and the field marked) when nothing was typed, or what was typed cannot be a usable path: the
+ * channel's schema for it (`schema`), then the shape of a path.
+ */
+function requirePath(control: FormControl<string>, schema: z.ZodType): boolean {
   if (control.value.trim() === '') control.setErrors({ required: true });
   else {
-    const problem = typedPathProblem(control.value);
+    const problem = schemaIssue(schema, control.value)?.message ?? typedPathProblem(control.value);
     if (problem === null) return true;
     control.setErrors({ server: problem });
   }
@@ -81,7 +97,7 @@ export class StoragePage implements OnInit {
 
   async load(): Promise<void> {
     await this.pageLoad.run(async () => {
-      this.view.set((await this.rpc.call<ConfigView>('config.get')).storage);
+      this.view.set((await this.rpc.call(CONFIG_GET)).storage);
     });
   }
 
@@ -92,7 +108,7 @@ export class StoragePage implements OnInit {
   }
 
   protected async changeDatabase(): Promise<void> {
-    if (!requirePath(this.databasePath)) return;
+    if (!requirePath(this.databasePath, this.mode() === 'move' ? FolderSchema : DatabaseFileSchema)) return;
     const path = this.databasePath.value.trim();
     const moving = this.mode() === 'move';
     // The host checks the path first, so a refused one is named on its field before any confirmation.
@@ -108,8 +124,10 @@ export class StoragePage implements OnInit {
     if (!confirmed) return;
     await this.run(
       'database',
-      moving ? 'config.moveDatabase' : 'config.useDatabase',
-      moving ? { folder: path } : { file: path },
+      () =>
+        moving
+          ? this.rpc.call(CONFIG_MOVE_DATABASE, { folder: path })
+          : this.rpc.call(CONFIG_USE_DATABASE, { file: path }),
       {
         control: this.databasePath,
         message: this.databaseError,
@@ -119,11 +137,11 @@ export class StoragePage implements OnInit {
   }
 
   /** The file the change leads to, or null when the host refused the path (shown on the field). */
-  private async check(input: Record<string, unknown>): Promise<string | null> {
+  private async check(input: ChannelInput<typeof CONFIG_CHECK_DATABASE_CHANGE>): Promise<string | null> {
     this.busy.set('database');
     this.databaseError.set(null);
     try {
-      return (await this.rpc.call<DatabaseChangeCheck>('config.checkDatabaseChange', input)).target;
+      return (await this.rpc.call(CONFIG_CHECK_DATABASE_CHANGE, input)).target;
     } catch (error) {
       this.showRefusal(error, this.databasePath, this.databaseError);
       return null;
@@ -133,33 +151,21 @@ export class StoragePage implements OnInit {
   }
 
   protected async cancelDatabaseChange(): Promise<void> {
-    await this.run(
-      'database',
-      'config.cancelDatabaseChange',
-      {},
-      {
-        control: null,
-        message: this.databaseError,
-        done: '已撤销，下次启动仍使用当前数据库。',
-      },
-    );
+    await this.run('database', () => this.rpc.call(CONFIG_CANCEL_DATABASE_CHANGE), {
+      control: null,
+      message: this.databaseError,
+      done: '已撤销，下次启动仍使用当前数据库。',
+    });
   }
 
   protected async changeLogDir(reset = false): Promise<void> {
-    if (!reset && !requirePath(this.logPath)) return;
+    if (!reset && !requirePath(this.logPath, FolderSchema)) return;
     const folder = this.logPath.value.trim();
-    await this.run(
-      'logs',
-      'config.setLogDir',
-      { folder: reset ? null : folder },
-      {
-        control: reset ? null : this.logPath,
-        message: this.logError,
-        done: reset
-          ? '已恢复默认日志文件夹，重新启动程序后生效。'
-          : '已保存，重新启动程序后日志写入新文件夹。',
-      },
-    );
+    await this.run('logs', () => this.rpc.call(CONFIG_SET_LOG_DIR, { folder: reset ? null : folder }), {
+      control: reset ? null : this.logPath,
+      message: this.logError,
+      done: reset ? '已恢复默认日志文件夹，重新启动程序后生效。' : '已保存，重新启动程序后日志写入新文件夹。',
+    });
   }
 
   protected copy(label: string, value: string): void {
@@ -173,8 +179,7 @@ export class StoragePage implements OnInit {
 
   private async run(
     busy: 'database' | 'logs',
-    channel: string,
-    input: Record<string, unknown>,
+    call: () => Promise<ConfigView>,
     target: {
       control: FormControl<string> | null;
       message: WritableSignal<string | null>;
@@ -184,7 +189,7 @@ export class StoragePage implements OnInit {
     this.busy.set(busy);
     target.message.set(null);
     try {
-      const answer = await this.rpc.call<ConfigView>(channel, input);
+      const answer = await call();
       this.view.set(answer.storage);
       target.control?.reset('');
       this.notifier.success(target.done);

@@ -5,7 +5,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { NGMODEL_FIELD_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { messageOf } from '../shared/errors.js';
-import type { TrustedIpsView } from '../settings-api.js';
+import { TRUSTED_IPS_REPLACE, type TrustedIpsView } from '../../../../sdk/contracts/trusted-ips-channels.js';
 import { parseIpList } from './ip-address.js';
 
 /** Edits the whole trusted-IP list as text: one address per line, checked as it is typed. */
@@ -42,7 +42,7 @@ export class EditIpsDialog {
     this.saving.set(true);
     this.saveError.set(null);
     try {
-      this.ref.close(await this.rpc.call<TrustedIpsView>('trustedIps.replace', { ips: this.parsed().ips }));
+      this.ref.close(await this.rpc.call(TRUSTED_IPS_REPLACE, { ips: this.parsed().ips }));
     } catch (error) {
       this.saveError.set(messageOf(error, '保存失败，请稍后重试。'));
     } finally {

@@ -5,7 +5,13 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import type { AccountTier } from '../../../../sdk/contracts/tiers.js';
-import type { TrustedIpsView } from '../settings-api.js';
+import {
+  TRUSTED_IPS_ADD,
+  TRUSTED_IPS_DETECT_PUBLIC_IP,
+  TRUSTED_IPS_LIST,
+  TRUSTED_IPS_REPLACE,
+  type TrustedIpsView,
+} from '../../../../sdk/contracts/trusted-ips-channels.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { TrustedIpsPage } from './trusted-ips-page.js';
 
@@ -32,7 +38,7 @@ const VIEW: TrustedIpsView = {
 
 async function render(tier: AccountTier) {
   const fake = setUpSettings({ tier });
-  fake.answer('trustedIps.list', VIEW);
+  fake.answer(TRUSTED_IPS_LIST, VIEW);
   const fixture = TestBed.createComponent(TrustedIpsPage);
   await settle(fixture);
   return { fixture, fake, root: TestbedHarnessEnvironment.documentRootLoader(fixture) };
@@ -56,8 +62,8 @@ describe('TrustedIpsPage', () => {
 
   it('shows an IP recorded from a 60020 as soon as the host reports it', async () => {
     const { fixture, fake } = await render('user');
-    const recorded = { ip: '192.0.2.60', source: 'wecom-60020', firstSeenAt: 0, lastSeenAt: 0 };
-    fake.answer('trustedIps.list', { ...VIEW, ips: [...VIEW.ips, recorded] });
+    const recorded = { ip: '192.0.2.60', source: 'wecom-60020' as const, firstSeenAt: 0, lastSeenAt: 0 };
+    fake.answer(TRUSTED_IPS_LIST, { ...VIEW, ips: [...VIEW.ips, recorded] });
     fake.emit('wecom.ipNotAllowed', {
       ip: '192.0.2.60',
       ips: ['192.0.2.60'],
@@ -78,8 +84,8 @@ describe('TrustedIpsPage', () => {
 
   it('detects the public IP on demand and shows it', async () => {
     const { fixture, fake, root } = await render('user');
-    expect(fake.callsTo('trustedIps.detectPublicIp')).toEqual([]);
-    fake.answer('trustedIps.detectPublicIp', {
+    expect(fake.callsTo(TRUSTED_IPS_DETECT_PUBLIC_IP)).toEqual([]);
+    fake.answer(TRUSTED_IPS_DETECT_PUBLIC_IP, {
       ip: '198.51.100.4',
       source: 'ip.example',
       message: '本机公网 IP：198.51.100.4',
@@ -92,7 +98,7 @@ describe('TrustedIpsPage', () => {
 
   it('says so when no service answered', async () => {
     const { fixture, fake, root } = await render('user');
-    fake.answer('trustedIps.detectPublicIp', {
+    fake.answer(TRUSTED_IPS_DETECT_PUBLIC_IP, {
       ip: null,
       source: null,
       message: '无法检测本机公网 IP，请手动填写。',
@@ -106,27 +112,27 @@ describe('TrustedIpsPage', () => {
 
   it('lets an admin add one IP, checked before it is sent', async () => {
     const { fixture, fake, root } = await render('wecom-admin');
-    fake.answer('trustedIps.add', { ips: [], added: true, dropped: [] });
+    fake.answer(TRUSTED_IPS_ADD, { ips: [], added: true, dropped: [] });
     const input = await root.getHarness(MatInputHarness.with({ placeholder: '例如 203.0.113.10' }));
     await input.setValue('300.1.1.1');
     await (await root.getHarness(MatButtonHarness.with({ text: /^添加$/ }))).click();
-    expect(fake.callsTo('trustedIps.add')).toEqual([]);
+    expect(fake.callsTo(TRUSTED_IPS_ADD)).toEqual([]);
     expect(text(fixture.nativeElement.querySelector('form.add'))).toContain('不是有效的 IPv4 或 IPv6 地址');
     await input.setValue(' 198.51.100.9 ');
     await (await root.getHarness(MatButtonHarness.with({ text: /^添加$/ }))).click();
     await settle(fixture);
-    expect(fake.callsTo('trustedIps.add')).toEqual([{ ip: '198.51.100.9' }]);
+    expect(fake.callsTo(TRUSTED_IPS_ADD)).toEqual([{ ip: '198.51.100.9' }]);
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain('已添加 198.51.100.9');
     expect(await input.getValue()).toBe('');
   });
 
   it('edits the list as text, refusing invalid lines', async () => {
     const { fixture, fake, root } = await render('root-admin');
-    fake.answer('trustedIps.replace', (input: unknown) => ({
+    fake.answer(TRUSTED_IPS_REPLACE, (input) => ({
       ...VIEW,
-      ips: (input as { ips: string[] }).ips.map((ip) => ({
+      ips: input.ips.map((ip) => ({
         ip,
-        source: 'manual',
+        source: 'manual' as const,
         firstSeenAt: 0,
         lastSeenAt: 0,
       })),
@@ -144,7 +150,7 @@ describe('TrustedIpsPage', () => {
     await area.setValue('139.215.46.96\n2001:db8::1');
     await save.click();
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
-    expect(fake.callsTo('trustedIps.replace')).toEqual([{ ips: ['139.215.46.96', '2001:db8::1'] }]);
+    expect(fake.callsTo(TRUSTED_IPS_REPLACE)).toEqual([{ ips: ['139.215.46.96', '2001:db8::1'] }]);
     expect(text(fixture.nativeElement)).toContain('2001:db8::1');
   });
 });

@@ -12,13 +12,15 @@ import { fieldOf, messageOf } from '../shared/errors.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type {
-  DetectedIp,
-  TrustedIp,
-  TrustedIpAdded,
-  TrustedIpSource,
-  TrustedIpsView,
-} from '../settings-api.js';
+import {
+  TRUSTED_IPS_ADD,
+  TRUSTED_IPS_DETECT_PUBLIC_IP,
+  TRUSTED_IPS_LIST,
+  type DetectedIp,
+  type TrustedIp,
+  type TrustedIpSource,
+  type TrustedIpsView,
+} from '../../../../sdk/contracts/trusted-ips-channels.js';
 import { SettingsAccess } from '../settings-access.js';
 import { EditIpsDialog } from './edit-ips-dialog.js';
 import { isIpAddress } from './ip-address.js';
@@ -92,7 +94,7 @@ export class TrustedIpsPage implements OnInit {
 
   async load(showLoading = true): Promise<void> {
     await this.pageLoad.run(async () => {
-      this.view.set(await this.rpc.call<TrustedIpsView>('trustedIps.list'));
+      this.view.set(await this.rpc.call(TRUSTED_IPS_LIST));
     }, !showLoading);
   }
 
@@ -118,7 +120,7 @@ export class TrustedIpsPage implements OnInit {
   protected async detect(): Promise<void> {
     this.detecting.set(true);
     try {
-      const answer = await this.rpc.call<DetectedIp>('trustedIps.detectPublicIp');
+      const answer = await this.rpc.call(TRUSTED_IPS_DETECT_PUBLIC_IP);
       this.detected.set(answer);
       if (answer.ip !== null) await this.load(false);
     } catch (error) {
@@ -134,7 +136,7 @@ export class TrustedIpsPage implements OnInit {
     const ip = this.newIp.value.trim();
     this.adding.set(true);
     try {
-      const result = await this.rpc.call<TrustedIpAdded>('trustedIps.add', { ip });
+      const result = await this.rpc.call(TRUSTED_IPS_ADD, { ip });
       this.addDirective()?.resetForm({ ip: '' });
       const dropped =
         result.dropped.length > 0 ? `；超过上限，移除了最久未出现的 ${result.dropped.join('、')}` : '';

@@ -2,9 +2,10 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
-import type { ConfigView, UpdateFeedView } from '../settings-api.js';
+import type { ConfigView, UpdateFeedView } from '../../../../sdk/contracts/config.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { UpdatesPage } from './updates-page.js';
+import { CONFIG_GET, CONFIG_SET_UPDATE_FEED } from '../../../../sdk/contracts/config-channels.js';
 
 const BROWSER_MODE = '浏览器模式不会自动更新：请用新版本重新部署。这里保存的更新源供桌面版使用。';
 
@@ -30,7 +31,7 @@ function config(feed: Partial<UpdateFeedView> = {}): ConfigView {
 
 async function render(answer: ConfigView = config()) {
   const fake = setUpSettings({ tier: 'root-admin' });
-  fake.answer('config.get', answer);
+  fake.answer(CONFIG_GET, answer);
   const fixture = TestBed.createComponent(UpdatesPage);
   await settle(fixture);
   const root = TestbedHarnessEnvironment.documentRootLoader(fixture);
@@ -48,13 +49,13 @@ describe('UpdatesPage', () => {
     expect(text(fixture.nativeElement.querySelector('[data-testid=auto-update]'))).toBe(BROWSER_MODE);
     expect(text(fixture.nativeElement.querySelector('[data-testid=feed-source]'))).toBe('未设置');
     fake.answer(
-      'config.setUpdateFeed',
+      CONFIG_SET_UPDATE_FEED,
       config({ url: 'https://u.example/feed', source: 'file', savedUrl: 'https://u.example/feed' }),
     );
     await input.setValue('https://u.example/feed/');
     await (await root.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
-    await until(fixture, () => fake.callsTo('config.setUpdateFeed').length > 0);
-    expect(fake.callsTo('config.setUpdateFeed')).toEqual([{ url: 'https://u.example/feed/' }]);
+    await until(fixture, () => fake.callsTo(CONFIG_SET_UPDATE_FEED).length > 0);
+    expect(fake.callsTo(CONFIG_SET_UPDATE_FEED)).toEqual([{ url: 'https://u.example/feed/' }]);
     await settle(fixture);
     expect(text(fixture.nativeElement.querySelector('[data-testid=feed-url]'))).toBe(
       'https://u.example/feed',
@@ -71,17 +72,17 @@ describe('UpdatesPage', () => {
     await (await root.getHarness(MatButtonHarness.with({ text: '保存' }))).click();
     await settle(fixture);
     expect(text(fixture.nativeElement)).toContain('必须使用 https 网址');
-    expect(fake.callsTo('config.setUpdateFeed')).toEqual([]);
+    expect(fake.callsTo(CONFIG_SET_UPDATE_FEED)).toEqual([]);
 
-    fake.answer('config.setUpdateFeed', config());
+    fake.answer(CONFIG_SET_UPDATE_FEED, config());
     await (await root.getHarness(MatButtonHarness.with({ text: '清除' }))).click();
-    await until(fixture, () => fake.callsTo('config.setUpdateFeed').length > 0);
-    expect(fake.callsTo('config.setUpdateFeed')).toEqual([{ url: null }]);
+    await until(fixture, () => fake.callsTo(CONFIG_SET_UPDATE_FEED).length > 0);
+    expect(fake.callsTo(CONFIG_SET_UPDATE_FEED)).toEqual([{ url: null }]);
   });
 
   it('shows the host refusing a feed on the field', async () => {
     const { fixture, fake, root, input } = await render();
-    fake.fail('config.setUpdateFeed', {
+    fake.fail(CONFIG_SET_UPDATE_FEED, {
       code: 'INVALID_INPUT',
       message: '更新源地址无效：只支持 https 网址。',
       details: { field: 'url' },

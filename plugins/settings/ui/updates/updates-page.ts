@@ -6,8 +6,9 @@ import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { ConfigView, UpdateFeedView } from '../settings-api.js';
+import type { UpdateFeedView } from '../../../../sdk/contracts/config.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
+import { CONFIG_GET, CONFIG_SET_UPDATE_FEED } from '../../../../sdk/contracts/config-channels.js';
 
 const SOURCE_LABELS: Record<UpdateFeedView['source'], string> = {
   env: '环境变量',
@@ -59,7 +60,7 @@ export class UpdatesPage implements OnInit {
 
   async load(): Promise<void> {
     await this.pageLoad.run(async () => {
-      this.show((await this.rpc.call<ConfigView>('config.get')).updateFeed);
+      this.show((await this.rpc.call(CONFIG_GET)).updateFeed);
     });
   }
 
@@ -72,7 +73,7 @@ export class UpdatesPage implements OnInit {
     this.saving.set(true);
     this.formError.set(null);
     try {
-      const answer = await this.rpc.call<ConfigView>('config.setUpdateFeed', {
+      const answer = await this.rpc.call(CONFIG_SET_UPDATE_FEED, {
         url: value === '' ? null : value,
       });
       this.show(answer.updateFeed);

@@ -6,9 +6,10 @@ import { DIALOG_FORM_IMPORTS } from '../../../../sdk/ui/page-imports.js';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
 import { fieldOf, messageOf } from '../shared/errors.js';
 import { FieldHint } from '../../../../sdk/ui/field-hint.js';
-import type { CorpView } from '../settings-api.js';
+import type { CorpView } from '../../../../sdk/contracts/corps-channels.js';
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
-import { useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
+import { controlError, useridControl, usernameControl } from '../../../../sdk/ui/corp-app-form.js';
+import { USERS_SAVE, type UserSaveInput } from '../../../../sdk/contracts/users-channels.js';
 
 export interface AddAdminData {
   corps: CorpView[];
@@ -38,6 +39,7 @@ export class AddAdminDialog {
   private readonly ref = inject<MatDialogRef<AddAdminDialog, AddedAdmin>>(MatDialogRef);
   private readonly rpc = inject(RpcClient);
   protected readonly useridHint = CORP_APP_HINTS.userid.text;
+  protected readonly error = controlError;
   protected readonly saving = signal(false);
   protected readonly serverError = signal<string | null>(null);
   protected readonly formError = signal<string | null>(null);
@@ -75,9 +77,9 @@ export class AddAdminDialog {
     this.saving.set(true);
     this.formError.set(null);
     try {
-      const input: Record<string, string> = { corpId, userid: userid.trim(), tier: 'wecom-admin' };
-      if (username.trim() !== '') input['username'] = username.trim();
-      const saved = await this.rpc.call<{ userid: string; initialCode?: string }>('users.save', input);
+      const input: UserSaveInput = { corpId, userid: userid.trim(), tier: 'wecom-admin' };
+      if (username.trim() !== '') input.username = username.trim();
+      const saved = await this.rpc.call(USERS_SAVE, input);
       const corpname = this.data.corps.find((corp) => corp.corpId === corpId)?.corpname ?? '';
       this.ref.close({
         userid: saved.userid,

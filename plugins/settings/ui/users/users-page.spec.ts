@@ -5,7 +5,14 @@ import { MatDialogHarness } from '@angular/material/dialog/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatMenuHarness } from '@angular/material/menu/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { CorpView, UserRow } from '../settings-api.js';
+import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import {
+  USERS_LIST,
+  USERS_REMOVE,
+  USERS_RESET_PASSWORD,
+  USERS_SAVE,
+  type UserRow,
+} from '../../../../sdk/contracts/users-channels.js';
 import { setUpSettings, settle, text, until } from '../testing/settings-testing.js';
 import { UsersPage } from './users-page.js';
 
@@ -62,7 +69,7 @@ const USERS: UserRow[] = [
 
 async function render(users: UserRow[] = USERS) {
   const fake = setUpSettings({ tier: 'root-admin' });
-  fake.answer('users.list', users).answer('corps.list', CORPS);
+  fake.answer(USERS_LIST, users).answer(CORPS_LIST, CORPS);
   const fixture = TestBed.createComponent(UsersPage);
   await settle(fixture);
   return { fixture, fake, root: TestbedHarnessEnvironment.documentRootLoader(fixture) };
@@ -106,7 +113,7 @@ describe('UsersPage', () => {
 
   it('adds a WeCom admin to a chosen corp', async () => {
     const { fixture, fake, root } = await render();
-    fake.answer('users.save', { userid: 'wangwu', tier: 'wecom-admin', initialCode: 'ABCD-EFGH-JKMN' });
+    fake.answer(USERS_SAVE, { userid: 'wangwu', tier: 'wecom-admin', initialCode: 'ABCD-EFGH-JKMN' });
     await (await root.getHarness(MatButtonHarness.with({ text: /添加企微管理员/ }))).click();
     const dialog = await root.getHarness(MatDialogHarness);
     await (await dialog.getHarness(MatSelectHarness)).clickOptions({ text: '另一家企业' });
@@ -120,7 +127,7 @@ describe('UsersPage', () => {
     expect(text(document.querySelector('mat-dialog-container'))).toContain('只显示这一次');
     (document.querySelector('[data-testid="initial-code-done"]') as HTMLButtonElement).click();
     await until(fixture, () => document.querySelector('mat-snack-bar-container') !== null);
-    expect(fake.callsTo('users.save')).toEqual([
+    expect(fake.callsTo(USERS_SAVE)).toEqual([
       { corpId: 'corp-2', userid: 'WangWu', tier: 'wecom-admin', username: '王五' },
     ]);
     expect(text(document.querySelector('mat-snack-bar-container'))).toContain(
@@ -135,30 +142,30 @@ describe('UsersPage', () => {
     await (await dialog.getHarness(MatSelectHarness)).clickOptions({ text: '模拟企业' });
     await (await dialog.getAllHarnesses(MatInputHarness))[0]!.setValue('张 三');
     await (await dialog.getHarness(MatButtonHarness.with({ text: '添加' }))).click();
-    expect(fake.callsTo('users.save')).toEqual([]);
-    expect(text(document.querySelector('mat-dialog-container'))).toContain('用户ID只能包含字母、数字');
+    expect(fake.callsTo(USERS_SAVE)).toEqual([]);
+    expect(text(document.querySelector('mat-dialog-container'))).toContain('用户ID 只能包含字母、数字');
   });
 
   it('demotes an admin after confirmation, and resets a password', async () => {
     const { fixture, fake, root } = await render();
     fake
-      .answer('users.save', { userid: 'zhangsan', tier: 'user' })
-      .answer('users.resetPassword', { initialCode: 'PQRS-TUVW-XYZ2' });
+      .answer(USERS_SAVE, { userid: 'zhangsan', tier: 'user' })
+      .answer(USERS_RESET_PASSWORD, { initialCode: 'PQRS-TUVW-XYZ2' });
     let menu = await openMenuOf(root, 'zhangsan');
     await menu.clickItem({ text: '改为普通用户' });
     let confirm = await root.getHarness(MatDialogHarness);
     expect(await confirm.getTitleText()).toBe('取消「张三（zhangsan）」的企微管理员权限？');
     await (await confirm.getHarness(MatButtonHarness.with({ text: '改为普通用户' }))).click();
-    await until(fixture, () => fake.callsTo('users.save').length > 0);
-    expect(fake.callsTo('users.save')).toEqual([{ corpId: 'corp-1', userid: 'zhangsan', tier: 'user' }]);
+    await until(fixture, () => fake.callsTo(USERS_SAVE).length > 0);
+    expect(fake.callsTo(USERS_SAVE)).toEqual([{ corpId: 'corp-1', userid: 'zhangsan', tier: 'user' }]);
 
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
     menu = await openMenuOf(root, 'zhangsan');
     await menu.clickItem({ text: /重置本地密码/ });
     confirm = await root.getHarness(MatDialogHarness);
     await (await confirm.getHarness(MatButtonHarness.with({ text: '重置密码' }))).click();
-    await until(fixture, () => fake.callsTo('users.resetPassword').length > 0);
-    expect(fake.callsTo('users.resetPassword')).toEqual([{ id: 2 }]);
+    await until(fixture, () => fake.callsTo(USERS_RESET_PASSWORD).length > 0);
+    expect(fake.callsTo(USERS_RESET_PASSWORD)).toEqual([{ id: 2 }]);
     // A reset admin gets a new initial code, shown once.
     await until(fixture, () => document.querySelector('[data-testid="initial-code-value"]') !== null);
     expect(text(document.querySelector('[data-testid="initial-code-value"]'))).toBe('PQRS-TUVW-XYZ2');
@@ -173,18 +180,18 @@ describe('UsersPage', () => {
     await (await dialog.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
     await settle(fixture);
-    expect(fake.callsTo('users.save')).toEqual([]);
+    expect(fake.callsTo(USERS_SAVE)).toEqual([]);
     expect(document.querySelector('mat-snack-bar-container')).toBeNull();
   });
 
   it('removes a user only when confirmed', async () => {
     const { fixture, fake, root } = await render();
-    fake.answer('users.remove', {});
+    fake.answer(USERS_REMOVE, {});
     const menu = await openMenuOf(root, 'lisi');
     await menu.clickItem({ text: '移除' });
     const confirm = await root.getHarness(MatDialogHarness);
     await (await confirm.getHarness(MatButtonHarness.with({ text: '取消' }))).click();
     await until(fixture, () => document.querySelector('mat-dialog-container') === null);
-    expect(fake.callsTo('users.remove')).toEqual([]);
+    expect(fake.callsTo(USERS_REMOVE)).toEqual([]);
   });
 });

@@ -12,7 +12,14 @@ import { confirmAction } from '../shared/confirm-dialog.js';
 import { injectNarrow } from '../shared/narrow.js';
 import { Notifier } from '../shared/notifier.js';
 import { PageLoad } from '../../../../sdk/ui/page-load.js';
-import type { CorpView, UserRow } from '../settings-api.js';
+import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-channels.js';
+import {
+  USERS_LIST,
+  USERS_REMOVE,
+  USERS_RESET_PASSWORD,
+  USERS_SAVE,
+  type UserRow,
+} from '../../../../sdk/contracts/users-channels.js';
 import { AddAdminDialog, type AddAdminData, type AddedAdmin } from './add-admin-dialog.js';
 import { InitialCodeDialog, type InitialCodeData } from './initial-code-dialog.js';
 import { SETTINGS_PAGE_IMPORTS } from '../shared/page-imports.js';
@@ -80,10 +87,7 @@ export class UsersPage implements OnInit {
 
   async load(showLoading = true): Promise<void> {
     await this.pageLoad.run(async () => {
-      const [users, corps] = await Promise.all([
-        this.rpc.call<UserRow[]>('users.list'),
-        this.rpc.call<CorpView[]>('corps.list'),
-      ]);
+      const [users, corps] = await Promise.all([this.rpc.call(USERS_LIST), this.rpc.call(CORPS_LIST)]);
       this.users.set(users);
       this.corps.set(corps);
     }, !showLoading);
@@ -152,10 +156,11 @@ export class UsersPage implements OnInit {
             confirmText: '设为企微管理员',
           },
     );
-    if (!confirmed || user.corpId === null) return;
+    const corpId = user.corpId;
+    if (!confirmed || corpId === null) return;
     await this.run(user, async () => {
-      const saved = await this.rpc.call<{ initialCode?: string }>('users.save', {
-        corpId: user.corpId,
+      const saved = await this.rpc.call(USERS_SAVE, {
+        corpId,
         userid: user.userid,
         tier,
       });
@@ -180,7 +185,7 @@ export class UsersPage implements OnInit {
     });
     if (!confirmed) return;
     await this.run(user, async () => {
-      const reset = await this.rpc.call<{ initialCode?: string }>('users.resetPassword', { id: user.id });
+      const reset = await this.rpc.call(USERS_RESET_PASSWORD, { id: user.id });
       if (reset.initialCode !== undefined) {
         await this.showInitialCode({
           userid: user.userid,
@@ -201,7 +206,7 @@ export class UsersPage implements OnInit {
     });
     if (!confirmed) return;
     await this.run(user, async () => {
-      await this.rpc.call('users.remove', { id: user.id });
+      await this.rpc.call(USERS_REMOVE, { id: user.id });
       return `已移除 ${user.userid}`;
     });
   }
