@@ -28,7 +28,7 @@ const LIMIT = 20;
 type PickState = 'idle' | 'loading' | 'ready' | 'empty' | 'error';
 
 /**
- * The one live picker (docs/plugin-development.md "Shared UI pieces"): an autocomplete over the caller
+ * The one live picker (docs/plugin-development.md "UI: routes, calls and shared pieces"): an autocomplete over the caller
  * corp's stored lives (`lives.pick`), searched by theme, livingid or anchor; each option shows the
  * theme, start time, status and anchor. Arrow keys and Enter choose (the first match is active),
  * Escape closes. `value` is the chosen livingid (two-way: typing after a choice clears it); `picked`

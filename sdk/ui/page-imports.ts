@@ -1,5 +1,5 @@
 // The Angular Material pieces pages and dialogs use over and over, imported as one entry of a
-// component's `imports` (docs/plugin-development.md "Shared UI pieces").
+// component's `imports` (docs/plugin-development.md "UI: routes, calls and shared pieces").
 import { FormsModule, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
