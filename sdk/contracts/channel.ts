@@ -53,6 +53,11 @@ export type CallChannel = <C extends AnyChannel>(
   ...input: InputArgs<C>
 ) => Promise<ChannelOutput<C>>;
 
+/** What the UI's RPC client implements, so the mismatch spec's `CallChannel` is the UI's own type. */
+export interface ChannelCaller {
+  call: CallChannel;
+}
+
 /** Who calls a `public` channel: maybe nobody. */
 export interface AnonymousCall {
   /** Internal session id (not the bearer value). */

@@ -205,12 +205,6 @@ export interface PluginContext {
    * start with `<pluginId>.`); the handler's input, call context and answer are typed from it.
    */
   handle<C extends AnyChannel>(channel: C, handler: HandlerOf<C>): void;
-  /** Registers `<pluginId>.<action>` (older form; declare a channel instead). */
-  handle<S extends z.ZodType, O>(
-    action: string,
-    options: ChannelOptions<S>,
-    handler: ChannelHandler<z.infer<S>, O>,
-  ): void;
   /** Runs when the plugin is disabled or the host stops. */
   onDispose(dispose: () => void | Promise<void>): void;
 }

@@ -1,7 +1,7 @@
 import { Injectable, signal } from '@angular/core';
 import { Subject, type Observable } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
-import type { AnyChannel, ChannelOutput, InputArgs } from '../contracts/channel.js';
+import type { AnyChannel, ChannelCaller, ChannelOutput, InputArgs } from '../contracts/channel.js';
 import type { RpcErrorBody } from '../contracts/errors.js';
 import type { RpcResult } from '../contracts/rpc.js';
 import type { BrowserFileRoutes } from './file-routes.js';
@@ -26,7 +26,7 @@ const SESSION_KEY = 'wecom-live.session';
  * an RpcError. It holds the login session and forwards host events; the transport is chosen at start.
  */
 @Injectable({ providedIn: 'root' })
-export class RpcClient {
+export class RpcClient implements ChannelCaller {
   readonly session = signal<string | null>(null);
   private transport: RpcTransport | null = null;
   private readonly events$ = new Subject<{ type: string; payload: unknown }>();
@@ -42,10 +42,8 @@ export class RpcClient {
 
   /** Calls a declared channel: the input and the answer are typed from its declaration. */
   call<C extends AnyChannel>(channel: C, ...input: InputArgs<C>): Promise<ChannelOutput<C>>;
-  /** Calls a channel by name (older form; call a declared channel instead). */
-  call<T>(channel: string, input?: unknown): Promise<T>;
-  async call(target: AnyChannel | string, input: unknown = {}): Promise<unknown> {
-    const channel = typeof target === 'string' ? target : target.name;
+  async call(target: AnyChannel, input: unknown = {}): Promise<unknown> {
+    const channel = target.name;
     if (this.transport === null) throw new RpcError({ code: 'INTERNAL', message: '界面尚未连接到主程序。' });
     const result: RpcResult = await this.transport.invoke(channel, input, this.session());
     if (result.ok) return result.data;

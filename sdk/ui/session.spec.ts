@@ -116,7 +116,7 @@ describe('AppSession', () => {
     start();
     session.signedIn(LOGIN);
     TestBed.tick();
-    await expectAsync(rpc.call('host.about')).toBeRejected();
+    await expectAsync(rpc.call(HOST_ABOUT)).toBeRejected();
     expect(session.loggedIn()).toBeFalse();
     TestBed.tick();
     expect(session.user()).toBeNull();

@@ -4,6 +4,17 @@ import { provideAppIcons } from './icons.js';
 import { IpNotAllowedWatcher } from './ip-not-allowed-watcher.js';
 import { RpcClient } from './rpc-client.js';
 import { FakeTransport } from './testing/fake-transport.js';
+import { z } from 'zod';
+import { defineChannel, returns } from '../contracts/channel.js';
+
+/** A WeCom business channel as a plugin declares it (sdk cannot import a plugin's declaration). */
+const SYNC = defineChannel({
+  name: 'live-list.sync',
+  input: z.object({ userid: z.string().optional() }),
+  output: returns<{ jobId: string }>(),
+  minTier: 'user',
+  requiresCorp: true,
+});
 
 const DETAILS = {
   ip: '139.215.46.96',
@@ -45,7 +56,7 @@ describe('TrustedIpDialog via IpNotAllowedWatcher', () => {
   afterEach(() => TestBed.inject(MatDialog).closeAll());
 
   it('opens on a WECOM_IP_NOT_ALLOWED answer with the IP, the steps, the link and the full list', async () => {
-    await expectAsync(rpc.call('live-list.sync', { userid: 'x' })).toBeRejected();
+    await expectAsync(rpc.call(SYNC, { userid: 'x' })).toBeRejected();
     await settle();
     const dialog = overlay();
     expect(dialog.textContent).toContain('139.215.46.96');
@@ -63,7 +74,7 @@ describe('TrustedIpDialog via IpNotAllowedWatcher', () => {
 
   it('copies the list with the Clipboard API', async () => {
     const write = spyOn(navigator.clipboard, 'writeText').and.resolveTo();
-    await expectAsync(rpc.call('live-list.sync')).toBeRejected();
+    await expectAsync(rpc.call(SYNC)).toBeRejected();
     await settle();
     const copy = [...overlay().querySelectorAll('button')].find((b) => b.textContent?.includes('复制列表'));
     copy?.click();
@@ -75,7 +86,7 @@ describe('TrustedIpDialog via IpNotAllowedWatcher', () => {
   it('falls back to execCommand when the Clipboard API refuses', async () => {
     spyOn(navigator.clipboard, 'writeText').and.rejectWith(new Error('denied'));
     const exec = spyOn(document, 'execCommand').and.returnValue(true);
-    await expectAsync(rpc.call('live-list.sync')).toBeRejected();
+    await expectAsync(rpc.call(SYNC)).toBeRejected();
     await settle();
     [...overlay().querySelectorAll('button')].find((b) => b.textContent?.includes('复制列表'))?.click();
     await settle();

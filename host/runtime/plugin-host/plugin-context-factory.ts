@@ -4,11 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { inject, injectable, type DependencyContainer } from 'tsyringe';
-import type { z } from 'zod';
 import type { PluginManifest } from '../../../sdk/contracts/plugin-manifest.js';
 import type {
-  ChannelHandler,
-  ChannelOptions,
   PluginContext,
   PluginEvents,
   PluginFiles,
@@ -217,18 +214,16 @@ export class PluginContextFactory {
       timeZone: this.hostSettings.timeZone,
       liveStore: this.liveStore,
       workers,
-      handle: (
-        channelOrAction: AnyChannel | string,
-        ...rest: [HandlerOf<AnyChannel>] | [ChannelOptions<z.ZodType>, ChannelHandler<unknown, unknown>]
-      ) => {
-        const registration = channelRegistration(
-          typeof channelOrAction === 'string' ? namespaced(channelOrAction) : channelOrAction,
-          rest,
-        );
-        if (!registration.channel.startsWith(`${id}.`)) {
-          throw new Error(`plugin ${id} cannot handle another namespace's channel: ${registration.channel}`);
+      handle: <C extends AnyChannel>(channel: C, handler: HandlerOf<C>) => {
+        if (!channel.name.startsWith(`${id}.`)) {
+          throw new Error(`plugin ${id} cannot handle another namespace's channel: ${channel.name}`);
         }
-        own(this.router.register({ ...registration, pluginId: id }));
+        own(
+          this.router.register({
+            ...channelRegistration(channel, handler as HandlerOf<AnyChannel>),
+            pluginId: id,
+          }),
+        );
       },
       onDispose: own,
     };

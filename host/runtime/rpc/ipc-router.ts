@@ -22,19 +22,11 @@ export interface ChannelRegistration {
   pluginId: string | null;
 }
 
-/**
- * A registration from a declared channel and its handler, or from the older (name, options, handler)
- * form. The router narrows the call context the declaration promises, so the handler's type holds.
- */
+/** A registration from a declared channel and its handler; the router narrows the call context the declaration promises. */
 export function channelRegistration(
-  channel: AnyChannel | string,
-  rest: [HandlerOf<AnyChannel>] | [ChannelOptions<z.ZodType>, ChannelHandler<unknown, unknown>],
+  channel: AnyChannel,
+  handler: HandlerOf<AnyChannel>,
 ): Omit<ChannelRegistration, 'pluginId'> {
-  if (typeof channel === 'string') {
-    const [options, handler] = rest as [ChannelOptions<z.ZodType>, ChannelHandler<unknown, unknown>];
-    return { channel, options, handler };
-  }
-  const [handler] = rest as [HandlerOf<AnyChannel>];
   return {
     channel: channel.name,
     options: { input: channel.input, minTier: channel.minTier, requiresCorp: channel.requiresCorp },
@@ -80,18 +72,11 @@ export class IpcRouter {
   }
 
   /** Registers a host channel declared in sdk/contracts, typed from its declaration. */
-  handle<C extends AnyChannel>(channel: C, handler: HandlerOf<C>): () => void;
-  /** Registers a host channel with its input type carried through to the handler (older form). */
-  handle<S extends z.ZodType, O>(
-    channel: string,
-    options: ChannelOptions<S>,
-    handler: ChannelHandler<z.infer<S>, O>,
-  ): () => void;
-  handle(
-    channel: AnyChannel | string,
-    ...rest: [HandlerOf<AnyChannel>] | [ChannelOptions<z.ZodType>, ChannelHandler<unknown, unknown>]
-  ): () => void {
-    return this.register({ ...channelRegistration(channel, rest), pluginId: null });
+  handle<C extends AnyChannel>(channel: C, handler: HandlerOf<C>): () => void {
+    return this.register({
+      ...channelRegistration(channel, handler as HandlerOf<AnyChannel>),
+      pluginId: null,
+    });
   }
 
   /** Completes every error of a code before it is answered (e.g. the trusted-IP list of a 60020). */

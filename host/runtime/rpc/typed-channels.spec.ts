@@ -66,11 +66,15 @@ function registerInPlugin(ctx: PluginContext): void {
   ctx.handle(GREET, greet);
   // @ts-expect-error a handler of another channel's shape
   ctx.handle(COUNT, greet);
+  // @ts-expect-error a channel is registered by its declaration, never by a bare name
+  ctx.handle('greet', { input: GREET.input, minTier: 'user' }, greet);
 }
 
 // The UI end: RpcClient.call has this type.
 async function uiCalls(call: CallChannel): Promise<void> {
   const greeting: Greeting = await call(GREET, { name: '张三' });
+  // @ts-expect-error a channel is called by its declaration, never by a bare name
+  await call('probe.greet', { name: '张三' });
   // @ts-expect-error `name` is required
   await call(GREET, { times: 2 });
   // @ts-expect-error `times` is a number
