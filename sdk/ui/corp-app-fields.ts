@@ -21,22 +21,7 @@ import { Glyph } from './glyph.js';
   imports: [ReactiveFormsModule, MatIconButton, MatFormFieldModule, MatInput, MatTooltip, FieldHint, Glyph],
   changeDetection: ChangeDetectionStrategy.Default,
   templateUrl: './corp-app-fields.component.html',
-  styles: `
-    :host {
-      display: contents;
-    }
-    mat-form-field {
-      width: 100%;
-    }
-    .suffixes {
-      display: inline-flex;
-      align-items: center;
-    }
-    .toggle {
-      color: var(--mat-sys-on-surface-variant);
-      --wl-glyph-size: 20px;
-    }
-  `,
+  styleUrl: './corp-app-fields.scss',
 })
 export class CorpAppFields {
   readonly corpid = input.required<FormControl<string>>();

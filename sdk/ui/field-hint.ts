@@ -15,62 +15,8 @@ let nextId = 0;
   selector: 'wl-field-hint',
   imports: [CdkConnectedOverlay, CdkOverlayOrigin, MatIconButton, MatIcon, MatTooltip],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <button
-      matIconButton
-      type="button"
-      class="hint-button"
-      cdkOverlayOrigin
-      #origin="cdkOverlayOrigin"
-      [matTooltip]="text()"
-      [matTooltipDisabled]="open()"
-      matTooltipPosition="above"
-      [attr.aria-label]="label() + '：填写说明'"
-      [attr.aria-expanded]="open()"
-      [attr.aria-controls]="open() ? id : null"
-      (click)="$event.stopPropagation(); open.set(!open())"
-    >
-      <mat-icon svgIcon="error_outline" aria-hidden="true" />
-    </button>
-    <ng-template
-      cdkConnectedOverlay
-      [cdkConnectedOverlayOrigin]="origin"
-      [cdkConnectedOverlayOpen]="open()"
-      [cdkConnectedOverlayPositions]="positions"
-      (overlayOutsideClick)="open.set(false)"
-      (detach)="open.set(false)"
-      (overlayKeydown)="$event.key === 'Escape' && open.set(false)"
-    >
-      <div class="wl-hint-popover" role="note" [id]="id">
-        <strong>{{ label() }}</strong>
-        <p>{{ text() }}</p>
-      </div>
-    </ng-template>
-  `,
-  styles: `
-    :host {
-      display: inline-flex;
-    }
-    .hint-button {
-      color: var(--mat-sys-primary);
-    }
-    .hint-button mat-icon {
-      width: 20px;
-      height: 20px;
-    }
-    .wl-hint-popover {
-      max-width: min(320px, calc(100vw - 32px));
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-inverse-surface);
-      color: var(--mat-sys-inverse-on-surface);
-      box-shadow: var(--mat-sys-level2);
-      font: var(--mat-sys-body-medium);
-    }
-    .wl-hint-popover p {
-      margin: 4px 0 0;
-    }
-  `,
+  templateUrl: './field-hint.html',
+  styleUrl: './field-hint.scss',
 })
 export class FieldHint {
   readonly label = input.required<string>();

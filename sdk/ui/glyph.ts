@@ -11,21 +11,8 @@ export type GlyphName = AppIconName;
 @Component({
   selector: 'wl-glyph',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path [attr.d]="path()" /></svg>`,
-  styles: `
-    :host {
-      display: inline-flex;
-      width: var(--wl-glyph-size, 24px);
-      height: var(--wl-glyph-size, 24px);
-      flex: none;
-      vertical-align: middle;
-    }
-    svg {
-      width: 100%;
-      height: 100%;
-      fill: currentColor;
-    }
-  `,
+  templateUrl: './glyph.html',
+  styleUrl: './glyph.scss',
 })
 export class Glyph {
   readonly name = input.required<GlyphName>();

@@ -13,50 +13,8 @@ import {
 @Component({
   selector: 'wl-password-strength',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div
-      class="strength"
-      [attr.data-strength]="strength()"
-      data-testid="password-strength"
-      aria-live="polite"
-    >
-      <span class="bars" aria-hidden="true">
-        <span [class.on]="level() >= 1"></span>
-        <span [class.on]="level() >= 2"></span>
-        <span [class.on]="level() >= 3"></span>
-      </span>
-      <span class="text">{{ text() }}</span>
-    </div>
-  `,
-  styles: `
-    .strength {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-      margin: -4px 0 8px;
-    }
-    .bars {
-      display: inline-flex;
-      gap: 3px;
-    }
-    .bars span {
-      width: 18px;
-      height: 4px;
-      border-radius: 2px;
-      background: var(--mat-sys-outline-variant);
-    }
-    [data-strength='weak'] .bars span.on {
-      background: var(--mat-sys-error);
-    }
-    [data-strength='fair'] .bars span.on {
-      background: var(--mat-sys-tertiary);
-    }
-    [data-strength='strong'] .bars span.on {
-      background: var(--mat-sys-primary);
-    }
-  `,
+  templateUrl: './password-strength.html',
+  styleUrl: './password-strength.scss',
 })
 export class PasswordStrength {
   /** The password as typed. */

@@ -8,13 +8,7 @@ import { TokenMissing } from './token-missing.js';
 @Component({
   selector: 'wl-root',
   imports: [RouterOutlet, TokenMissing],
-  template: `
-    @if (tokenMissing) {
-      <wl-token-missing />
-    } @else {
-      <router-outlet />
-    }
-  `,
+  templateUrl: './app.html',
 })
 export class App {
   /** Opened without `#token=…`: no page could work, so none is offered. */

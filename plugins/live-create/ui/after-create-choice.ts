@@ -45,31 +45,8 @@ export class AfterCreatePreference {
   selector: 'wlc-after-create-choice',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatCheckboxModule],
-  template: `
-    <mat-checkbox
-      [checked]="preference.openList()"
-      (change)="preference.set($event.checked)"
-      data-testid="after-create-open-list"
-    >
-      创建成功后打开「成员直播列表」并显示这场直播
-    </mat-checkbox>
-    <span class="hint">{{
-      preference.openList() ? '取消勾选则留在本页继续创建（会记住您的选择）' : '将留在本页，显示确认卡片'
-    }}</span>
-  `,
-  styles: `
-    :host {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0 8px;
-      margin-top: 4px;
-    }
-    .hint {
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  templateUrl: './after-create-choice.html',
+  styleUrl: './after-create-choice.scss',
 })
 export class AfterCreateChoice {
   protected readonly preference = inject(AfterCreatePreference);

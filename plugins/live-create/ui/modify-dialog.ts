@@ -27,35 +27,8 @@ export function modifyPayload(live: LiveRecord, value: LiveFormValue): ModifyLiv
 @Component({
   selector: 'wlc-modify-dialog',
   imports: [MatDialogModule, LiveForm],
-  template: `
-    <h2 mat-dialog-title>修改预约直播</h2>
-    <mat-dialog-content>
-      <p class="sub">直播开始前可以修改；修改后会按新的时间重新安排详情拉取。</p>
-      @if (error(); as message) {
-        <p class="error" role="alert">{{ message }}</p>
-      }
-      <wlc-live-form
-        [editing]="live"
-        [busy]="busy()"
-        submitLabel="保存修改"
-        (submitted)="save($event)"
-        (cancelled)="ref.close()"
-      />
-    </mat-dialog-content>
-  `,
-  styles: `
-    .sub {
-      margin: 0 0 12px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .error {
-      margin: 0 0 12px;
-      padding: 8px 12px;
-      border-radius: 8px;
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-  `,
+  templateUrl: './modify-dialog.html',
+  styleUrl: './modify-dialog.scss',
 })
 export class ModifyDialog {
   protected readonly live = inject<LiveRecord>(MAT_DIALOG_DATA);

@@ -21,43 +21,7 @@ import { LookupCard } from './lookup-card.js';
   selector: 'wl-live-code-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [LookupCard, MatButtonModule, MatIconModule],
-  template: `
-    <wl-lookup-card
-      icon="qr_code"
-      heading="微信观看码"
-      lead="输入观众在贵企业小程序或公众号中的 openid，获取这场直播的微信观看凭证（living_code，5 分钟内有效），交给小程序打开直播。"
-      label="观众 openid"
-      name="openid"
-      submitText="获取观看码"
-      busyText="获取中…"
-      [lookup]="lookup"
-      [schema]="openidSchema"
-      (asked)="fetch($event)"
-    >
-      @if (lookup.answer(); as answer) {
-        <div class="result" data-testid="living-code">
-          <img
-            [src]="answer.qrDataUrl"
-            width="160"
-            height="160"
-            [alt]="'观看码二维码：' + answer.livingCode"
-          />
-          <div class="side">
-            <code class="code">{{ answer.livingCode }}</code>
-            <div class="muted">有效至 {{ expires() }}（openid {{ answer.openid }}）</div>
-            <div class="buttons">
-              <button matButton="outlined" type="button" (click)="copy(answer.livingCode)">
-                <mat-icon svgIcon="content_copy" />复制观看码
-              </button>
-              <a matButton="outlined" [href]="answer.qrDataUrl" [attr.download]="fileName()">
-                <mat-icon svgIcon="download" />保存二维码
-              </a>
-            </div>
-          </div>
-        </div>
-      }
-    </wl-lookup-card>
-  `,
+  templateUrl: './live-code-card.html',
   styleUrl: './live-code-card.scss',
 })
 export class LiveCodeCard {

@@ -24,78 +24,8 @@ const REPLAY_LABELS: Record<number, string> = { 0: '已生成', 1: '生成中', 
   selector: 'wl-live-surface-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatIconModule, LiveCodeCard, ShareInfoCard],
-  template: `
-    <div class="grid">
-      <section class="card replay" aria-labelledby="replay-title">
-        <h3 id="replay-title"><mat-icon svgIcon="videocam" aria-hidden="true" />直播回放</h3>
-        <p class="state" data-testid="replay-state">{{ replayText() }}</p>
-        @if (canDelete()) {
-          <button
-            matButton="outlined"
-            type="button"
-            class="danger"
-            (click)="deleteReplay()"
-            [disabled]="deleting()"
-            data-testid="delete-replay"
-          >
-            <mat-icon svgIcon="delete" />{{ deleting() ? '正在删除…' : '删除回放' }}
-          </button>
-        } @else if (!isAdmin() && hasReplay()) {
-          <p class="muted">删除回放需要企微管理员权限。</p>
-        }
-        @if (error(); as message) {
-          <p class="error" role="alert">{{ message }}</p>
-        }
-      </section>
-      <section class="card">
-        <wl-live-code-card [livingid]="live().livingid" />
-      </section>
-      @if (inviterSupported()) {
-        <section class="card">
-          <wl-share-info-card [livingid]="live().livingid" />
-        </section>
-      }
-    </div>
-  `,
-  styles: `
-    :host {
-      display: block;
-    }
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(300px, 1fr));
-      gap: 16px;
-      align-items: start;
-    }
-    .card {
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-      min-width: 0;
-    }
-    h3 {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin: 0 0 4px;
-      font: var(--mat-sys-title-medium);
-    }
-    .state {
-      margin: 0 0 12px;
-    }
-    .muted {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .danger {
-      color: var(--mat-sys-error);
-    }
-    .error {
-      margin: 8px 0 0;
-      color: var(--mat-sys-error);
-    }
-  `,
+  templateUrl: './live-surface-panel.html',
+  styleUrl: './live-surface-panel.scss',
 })
 export class LiveSurfacePanel {
   private readonly rpc = inject(RpcClient);

@@ -13,39 +13,8 @@ export interface ReplayDeleteData {
 @Component({
   selector: 'wl-replay-delete-dialog',
   imports: [MatDialogModule, MatButtonModule],
-  template: `
-    <h2 mat-dialog-title>删除直播回放？</h2>
-    <mat-dialog-content>
-      <p class="message" data-testid="replay-delete-message">{{ message }}</p>
-      <p class="id">直播 ID：{{ data.livingid }}</p>
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button matButton [mat-dialog-close]="false" cdkFocusInitial>不删除</button>
-      <button
-        matButton="filled"
-        class="destructive"
-        [mat-dialog-close]="true"
-        data-testid="confirm-delete-replay"
-      >
-        删除回放
-      </button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .message {
-      margin: 0 0 8px;
-    }
-    .id {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-      word-break: break-all;
-    }
-    .destructive {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
-  `,
+  templateUrl: './replay-delete-dialog.html',
+  styleUrl: './replay-delete-dialog.scss',
 })
 export class ReplayDeleteDialog {
   protected readonly data = inject<ReplayDeleteData>(MAT_DIALOG_DATA);

@@ -16,30 +16,7 @@ import { LookupCard } from './lookup-card.js';
   selector: 'wl-share-info-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [LookupCard],
-  template: `
-    <wl-lookup-card
-      icon="person_add"
-      heading="分享来源"
-      lead="观众从直播进入贵企业的小程序商城时，页面链接带有分享码 ww_share_code。粘贴它，查看这位观众是谁、由谁分享而来。"
-      label="分享码"
-      name="shareCode"
-      placeholder="ww_share_code"
-      submitText="查询"
-      busyText="查询中…"
-      [lookup]="lookup"
-      [schema]="shareCodeSchema"
-      (asked)="lookUp($event)"
-    >
-      @if (lookup.answer(); as found) {
-        <dl class="people" data-testid="share-info">
-          <dt>观众</dt>
-          <dd>{{ describe(found.viewer) }}</dd>
-          <dt>分享人</dt>
-          <dd>{{ describe(found.invitor) }}</dd>
-        </dl>
-      }
-    </wl-lookup-card>
-  `,
+  templateUrl: './share-info-card.html',
   styleUrl: './share-info-card.scss',
 })
 export class ShareInfoCard {

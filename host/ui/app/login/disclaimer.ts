@@ -10,18 +10,8 @@ export const DISCLAIMER_TEXT =
 @Component({
   selector: 'wl-disclaimer',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<p><strong>免责声明：</strong>{{ text }}</p>`,
-  styles: `
-    p {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-      line-height: 1.7;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    strong {
-      color: var(--mat-sys-on-surface);
-    }
-  `,
+  templateUrl: './disclaimer.html',
+  styleUrl: './disclaimer.scss',
 })
 export class Disclaimer {
   protected readonly text = DISCLAIMER_TEXT;

@@ -17,58 +17,8 @@ import { Glyph } from './glyph.js';
   selector: 'wl-password-field',
   imports: [ReactiveFormsModule, MatIconButton, MatFormFieldModule, MatInput, Glyph, PasswordStrength],
   changeDetection: ChangeDetectionStrategy.Default,
-  template: `
-    <mat-form-field>
-      <mat-label>{{ label() }}</mat-label>
-      <input
-        matInput
-        [formControl]="control()"
-        [type]="show() ? 'text' : 'password'"
-        [autocomplete]="autocomplete()"
-        [attr.data-testid]="testid()"
-      />
-      <button
-        matIconButton
-        matSuffix
-        type="button"
-        class="toggle"
-        [attr.aria-label]="show() ? '隐藏密码' : '显示密码'"
-        [attr.aria-pressed]="show()"
-        (click)="show.set(!show())"
-      >
-        <wl-glyph [name]="show() ? 'visibility_off' : 'visibility'" />
-      </button>
-      @if (hint(); as text) {
-        <mat-hint>{{ text }}</mat-hint>
-      }
-      <mat-error>{{ error(control(), errorLabel()) }}</mat-error>
-    </mat-form-field>
-    @if (confirm(); as confirmControl) {
-      <wl-password-strength [password]="control().value" />
-      <mat-form-field>
-        <mat-label>{{ confirmLabel() }}</mat-label>
-        <input
-          matInput
-          [formControl]="confirmControl"
-          [type]="show() ? 'text' : 'password'"
-          autocomplete="new-password"
-          [attr.data-testid]="confirmTestid()"
-        />
-        <mat-error>{{ error(confirmControl, '确认密码') }}</mat-error>
-      </mat-form-field>
-    }
-  `,
-  styles: `
-    :host {
-      display: contents;
-    }
-    mat-form-field {
-      width: 100%;
-    }
-    .toggle {
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  templateUrl: './password-field.html',
+  styleUrl: './password-field.scss',
 })
 export class PasswordField {
   readonly control = input.required<FormControl<string>>();

@@ -13,66 +13,8 @@ import { Glyph } from './glyph.js';
   selector: 'wl-recovery-code-card',
   imports: [MatButton, MatCheckbox, Glyph],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <section class="card" aria-labelledby="wl-recovery-title">
-      <h3 id="wl-recovery-title"><wl-glyph name="shield" /> 恢复码</h3>
-      <p class="warn">
-        恢复码只显示这一次。忘记超级管理员密码时，凭它可以重设密码；请保存到安全的地方，不要与他人分享。
-      </p>
-      <code class="code" data-testid="recovery-code">{{ code() }}</code>
-      <div class="actions">
-        <button matButton="outlined" type="button" (click)="copy()">
-          <wl-glyph name="content_copy" /> 复制
-        </button>
-        <button matButton="outlined" type="button" (click)="download()" data-testid="recovery-download">
-          <wl-glyph name="download" /> 下载为文本文件
-        </button>
-      </div>
-      <mat-checkbox [checked]="saved()" (change)="saved.set($event.checked)" data-testid="recovery-saved">
-        我已妥善保存恢复码
-      </mat-checkbox>
-    </section>
-  `,
-  styles: `
-    .card {
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 16px;
-      padding: 16px;
-      background: var(--mat-sys-surface-container-low);
-      --wl-glyph-size: 18px;
-    }
-    h3 {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin: 0;
-      font: var(--mat-sys-title-medium);
-      color: var(--mat-sys-primary);
-    }
-    .warn {
-      margin: 8px 0 12px;
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .code {
-      display: block;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container-highest);
-      font-family: 'Cascadia Mono', Consolas, 'DejaVu Sans Mono', monospace;
-      font-size: clamp(16px, 4vw, 22px);
-      letter-spacing: 0.08em;
-      text-align: center;
-      user-select: all;
-      word-break: break-all;
-    }
-    .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-      margin: 12px 0 4px;
-    }
-  `,
+  templateUrl: './recovery-code-card.html',
+  styleUrl: './recovery-code-card.scss',
 })
 export class RecoveryCodeCard {
   private readonly snackBar = inject(MatSnackBar);

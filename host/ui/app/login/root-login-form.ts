@@ -26,52 +26,7 @@ import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
     },
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @if (recovering()) {
-      <wl-root-recovery (finished)="recovering.set(false)" />
-    } @else {
-      <form class="login-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        @if (banner(); as text) {
-          <div class="banner error" role="alert" data-testid="login-banner">
-            <wl-glyph name="error" /><span>{{ text }}</span>
-          </div>
-        }
-        <p class="intro">
-          <wl-glyph name="shield" />
-          <span>超级管理员（root-admin）负责本机的企业、用户、插件等配置，不参与企业微信接口调用。</span>
-        </p>
-        <!-- For password managers: the account this password belongs to. -->
-        <input type="text" name="username" autocomplete="username" value="root-admin" hidden />
-        <wl-password-field
-          [control]="form.controls.password"
-          label="超级管理员密码"
-          autocomplete="current-password"
-          testid="root-password"
-        />
-        <button
-          matButton="filled"
-          type="submit"
-          class="submit"
-          [disabled]="!canSubmit()"
-          data-testid="root-submit"
-        >
-          @if (busy()) {
-            正在登录…
-          } @else if (countdown.seconds() > 0) {
-            请 {{ countdown.seconds() }} 秒后重试
-          } @else {
-            登录
-          }
-        </button>
-        @if (busy()) {
-          <mat-progress-bar mode="indeterminate" aria-label="正在登录" />
-        }
-        <button matButton type="button" class="forgot" (click)="recovering.set(true)">
-          忘记密码？使用恢复码重设
-        </button>
-      </form>
-    }
-  `,
+  templateUrl: './root-login-form.html',
   styleUrl: './login-form.scss',
 })
 export class RootLoginForm {

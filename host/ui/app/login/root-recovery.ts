@@ -35,67 +35,7 @@ import { AUTH_RECOVER_ROOT } from '../../../../sdk/contracts/auth-channels.js';
     },
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @if (newCode(); as code) {
-      <div class="login-form">
-        <p class="intro">
-          <wl-glyph name="check_circle" /><span>密码已重设。旧恢复码已失效，请保存新的恢复码。</span>
-        </p>
-        <wl-recovery-code-card [code]="code" [(saved)]="saved" />
-        <button
-          matButton="filled"
-          type="button"
-          class="submit"
-          [disabled]="!saved()"
-          (click)="finished.emit()"
-        >
-          返回登录
-        </button>
-      </div>
-    } @else {
-      <form class="login-form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-        @if (banner(); as text) {
-          <div class="banner error" role="alert">
-            <wl-glyph name="error" /><span>{{ text }}</span>
-          </div>
-        }
-        <p class="intro">
-          <wl-glyph name="shield" />
-          <span
-            >输入初始化时保存的恢复码并设置新密码。没有恢复码时，可关闭本软件后以
-            <code>--reset-root</code> 参数启动来重设（需要本机数据目录的访问权限）。</span
-          >
-        </p>
-        <mat-form-field>
-          <mat-label>恢复码</mat-label>
-          <input
-            matInput
-            formControlName="recoveryCode"
-            autocomplete="off"
-            spellcheck="false"
-            placeholder="XXXXX-XXXXX-…"
-          />
-          <mat-error>{{ error(form.controls.recoveryCode, '恢复码') }}</mat-error>
-        </mat-form-field>
-        <wl-password-field
-          [control]="form.controls.newPassword"
-          label="新密码"
-          errorLabel="新密码"
-          autocomplete="new-password"
-          hint="至少 12 位，不能是常见密码"
-          [confirm]="form.controls.confirm"
-          confirmLabel="确认新密码"
-        />
-        <button matButton="filled" type="submit" class="submit" [disabled]="form.invalid || busy()">
-          重设密码
-        </button>
-        @if (busy()) {
-          <mat-progress-bar mode="indeterminate" aria-label="正在重设" />
-        }
-        <button matButton type="button" class="forgot" (click)="finished.emit()">返回登录</button>
-      </form>
-    }
-  `,
+  templateUrl: './root-recovery.html',
   styleUrl: './login-form.scss',
 })
 export class RootRecovery {

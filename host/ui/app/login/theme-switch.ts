@@ -10,32 +10,8 @@ import { Glyph, type GlyphName } from './glyph.js';
   selector: 'wl-theme-switch',
   imports: [MatButtonToggle, MatButtonToggleGroup, MatTooltip, Glyph],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <mat-button-toggle-group
-      hideSingleSelectionIndicator
-      aria-label="界面颜色"
-      [value]="theme.mode()"
-      (change)="theme.choose($event.value)"
-    >
-      @for (option of options; track option.mode) {
-        <mat-button-toggle
-          [value]="option.mode"
-          [matTooltip]="labels[option.mode]"
-          [attr.data-testid]="'theme-' + option.mode"
-          [aria-label]="labels[option.mode]"
-        >
-          <wl-glyph [name]="option.glyph" />
-        </mat-button-toggle>
-      }
-    </mat-button-toggle-group>
-  `,
-  styles: `
-    mat-button-toggle-group {
-      --mat-button-toggle-height: 36px;
-      --wl-glyph-size: 18px;
-      background: var(--mat-sys-surface-container);
-    }
-  `,
+  templateUrl: './theme-switch.html',
+  styleUrl: './theme-switch.scss',
 })
 export class ThemeSwitch {
   protected readonly theme = inject(AppTheme);

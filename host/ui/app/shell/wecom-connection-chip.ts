@@ -31,62 +31,8 @@ const ICONS: Record<WeComConnectionKind, string> = {
   selector: 'wl-wecom-connection-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ICON_BUTTON_IMPORTS],
-  template: `
-    @if (store.state(); as state) {
-      <button
-        type="button"
-        class="chip kind-{{ state.kind }}"
-        [class.compact]="compact()"
-        (click)="open()"
-        [attr.aria-label]="label() + '。' + lastOk() + '。点击查看说明'"
-        [matTooltip]="lastOk()"
-        data-testid="wecom-connection"
-        [attr.data-kind]="state.kind"
-      >
-        <mat-icon [svgIcon]="icons[state.kind]" aria-hidden="true" />
-        <span class="text">{{ shortLabel() }}</span>
-      </button>
-    }
-  `,
-  styles: `
-    .chip {
-      display: inline-flex;
-      align-items: center;
-      gap: 4px;
-      height: 28px;
-      padding: 0 10px;
-      border-radius: 14px;
-      border: 1px solid currentColor;
-      background: transparent;
-      font: inherit;
-      font-size: 13px;
-      cursor: pointer;
-      white-space: nowrap;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .chip:focus-visible {
-      outline: 2px solid var(--mat-sys-primary);
-      outline-offset: 2px;
-    }
-    mat-icon {
-      width: 18px;
-      height: 18px;
-    }
-    .kind-ok {
-      color: light-dark(#1b5e20, #a5d6a7);
-    }
-    .kind-ipNotAllowed,
-    .kind-tokenRefused,
-    .kind-unreachable {
-      color: var(--mat-sys-error);
-    }
-    .compact .text {
-      display: none;
-    }
-    .compact {
-      padding: 0 5px;
-    }
-  `,
+  templateUrl: './wecom-connection-chip.html',
+  styleUrl: './wecom-connection-chip.scss',
 })
 export class WeComConnectionChip {
   protected readonly store = inject(WeComConnectionStore);

@@ -27,53 +27,8 @@ const TOKEN_ERRCODES: Record<number, string> = {
   selector: 'wl-wecom-connection-help',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatDialogModule, MatButtonModule, MatIconModule, RouterLink],
-  template: `
-    <h2 mat-dialog-title>{{ title() }}</h2>
-    <mat-dialog-content>
-      @switch (state()?.kind) {
-        @case ('ok') {
-          <p>本机可以正常调用企业微信接口。</p>
-        }
-        @case ('tokenRefused') {
-          <p>
-            企业微信拒绝为本应用签发 access_token（errcode {{ state()?.errcode }}）：{{ tokenReason() }}。
-          </p>
-          @if (isAdmin()) {
-            <p>请在「系统设置 → 企业配置」中核对企业 ID、应用 ID 与应用 Secret，保存后点「重新检测」。</p>
-          } @else {
-            <p>请联系企微管理员或超级管理员在「系统设置 → 企业配置」中更新应用 Secret。</p>
-          }
-        }
-        @case ('unreachable') {
-          <p>
-            无法连接企业微信服务器（{{
-              failureText()
-            }}）。请检查本机网络、代理或防火墙设置，稍后点「重新检测」。
-          </p>
-          <p>连接中断期间，直播列表和详情仍显示本地已保存的数据。</p>
-        }
-        @default {
-          <p>本次启动后还没有调用过企业微信接口。点「重新检测」立即检查连接。</p>
-        }
-      }
-      <p class="last">{{ lastOk() }}</p>
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      @if (state()?.kind === 'tokenRefused' && isAdmin()) {
-        <a mat-button routerLink="/settings/corps" mat-dialog-close>前往企业配置</a>
-      }
-      <button mat-button type="button" (click)="store.check()" [disabled]="store.checking()">
-        {{ store.checking() ? '检测中…' : '重新检测' }}
-      </button>
-      <button mat-flat-button type="button" mat-dialog-close>关闭</button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .last {
-      color: var(--mat-sys-on-surface-variant);
-      font-size: 13px;
-    }
-  `,
+  templateUrl: './wecom-connection-help.html',
+  styleUrl: './wecom-connection-help.scss',
 })
 export class WeComConnectionHelp {
   protected readonly store = inject(WeComConnectionStore);

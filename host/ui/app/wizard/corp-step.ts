@@ -40,51 +40,8 @@ import { SetupFlow } from './setup-flow.js';
     },
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrls: ['./wizard-step.scss', './corp-step.scss'],
   templateUrl: './corp-step.component.html',
-  styleUrl: './wizard-step.scss',
-  styles: `
-    .corp-layout {
-      display: grid;
-      grid-template-columns: minmax(0, 520px) minmax(0, 1fr);
-      gap: 32px;
-      align-items: start;
-    }
-    .where {
-      padding: 16px;
-      border-radius: 16px;
-      background: var(--mat-sys-surface-container);
-      font: var(--mat-sys-body-medium);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .where h3 {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      margin: 0 0 8px;
-      font: var(--mat-sys-title-small);
-      color: var(--mat-sys-on-surface);
-      --wl-glyph-size: 18px;
-    }
-    .where ul {
-      margin: 0;
-      padding-left: 1.2em;
-    }
-    .where li + li {
-      margin-top: 4px;
-    }
-    .where b {
-      color: var(--mat-sys-on-surface);
-    }
-    .where p {
-      margin: 10px 0 0;
-      font: var(--mat-sys-body-small);
-    }
-    @media (max-width: 799px) {
-      .corp-layout {
-        grid-template-columns: 1fr;
-      }
-    }
-  `,
 })
 export class CorpStep {
   protected readonly flow = inject(SetupFlow);

@@ -21,43 +21,7 @@ import { SetupFlow } from './setup-flow.js';
     },
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <form class="form" [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <div class="banner info" role="status">
-        <wl-glyph name="lock" />
-        <span>超级管理员密码已在之前设置。请再次输入该密码以继续初始化。</span>
-      </div>
-      @if (banner(); as text) {
-        <div class="banner" role="alert">
-          <wl-glyph name="error" /><span>{{ text }}</span>
-        </div>
-      }
-      <mat-form-field>
-        <mat-label>超级管理员密码</mat-label>
-        <input
-          matInput
-          type="password"
-          formControlName="password"
-          autocomplete="current-password"
-          data-testid="reauth-password"
-        />
-        <mat-error>{{ error(form.controls.password, '密码') }}</mat-error>
-      </mat-form-field>
-      <div class="actions">
-        <button
-          matButton="filled"
-          type="submit"
-          [disabled]="form.invalid || busy()"
-          data-testid="reauth-submit"
-        >
-          登录并继续
-        </button>
-      </div>
-      @if (busy()) {
-        <mat-progress-bar mode="indeterminate" aria-label="正在登录" />
-      }
-    </form>
-  `,
+  templateUrl: './root-reauth.html',
   styleUrl: './wizard-step.scss',
 })
 export class RootReauth {
