@@ -4,7 +4,7 @@ import { FormsModule, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialogModule } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
@@ -41,3 +41,9 @@ export const DIALOG_FORM_IMPORTS = [
 
 /** A sortable, paged table. */
 export const DATA_TABLE_IMPORTS = [MatPaginatorModule, MatSortModule, MatTableModule] as const;
+
+/** Outlined fields whose hint/error line takes room only when shown: a form's `providers` entry. */
+export const OUTLINED_FIELDS = {
+  provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+  useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
+} as const;

@@ -11,7 +11,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { MatButton } from '@angular/material/button';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -38,6 +38,7 @@ import { CORPS_LIST, type CorpView } from '../../../../sdk/contracts/corps-chann
 import { corpLoginInput, type PasswordNeed } from './login-input.js';
 import { RetryCountdown } from './retry-countdown.js';
 import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
+import { OUTLINED_FIELDS } from '../../../../sdk/ui/page-imports.js';
 
 /** The value of the corp dropdown that means "type a new corp's configuration". */
 export const NEW_CORP = '__new__';
@@ -63,12 +64,7 @@ type Banner = { kind: 'error' | 'warning' | 'info'; text: string };
     FieldHint,
     Glyph,
   ],
-  providers: [
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
-  ],
+  providers: [OUTLINED_FIELDS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './corp-login-form.component.html',
   styleUrl: './login-form.scss',

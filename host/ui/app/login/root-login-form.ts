@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { MatButton } from '@angular/material/button';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { RpcErrorBody } from '../../../../sdk/contracts/errors.js';
 import { describeError } from '../../../../sdk/ui/error-text.js';
@@ -14,17 +14,13 @@ import { PasswordField } from './password-field.js';
 import { RetryCountdown } from './retry-countdown.js';
 import { RootRecovery } from './root-recovery.js';
 import { AUTH_LOGIN } from '../../../../sdk/contracts/auth-channels.js';
+import { OUTLINED_FIELDS } from '../../../../sdk/ui/page-imports.js';
 
 /** root-admin's login (R2.5): the local password only, `{kind:'root'}`; and the way back via a recovery code. */
 @Component({
   selector: 'wl-root-login-form',
   imports: [PasswordField, ReactiveFormsModule, MatButton, MatProgressBar, Glyph, RootRecovery],
-  providers: [
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
-  ],
+  providers: [OUTLINED_FIELDS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './root-login-form.html',
   styleUrl: './login-form.scss',

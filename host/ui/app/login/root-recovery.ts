@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { describeError } from '../../../../sdk/ui/error-text.js';
@@ -11,6 +11,7 @@ import { Glyph } from './glyph.js';
 import { PasswordField } from './password-field.js';
 import { RecoveryCodeCard } from './recovery-code-card.js';
 import { AUTH_RECOVER_ROOT } from '../../../../sdk/contracts/auth-channels.js';
+import { OUTLINED_FIELDS } from '../../../../sdk/ui/page-imports.js';
 
 /**
  * Forgot root-admin's password (R2.11): the recovery code from setup sets a new password once, and a new
@@ -28,12 +29,7 @@ import { AUTH_RECOVER_ROOT } from '../../../../sdk/contracts/auth-channels.js';
     Glyph,
     RecoveryCodeCard,
   ],
-  providers: [
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
-  ],
+  providers: [OUTLINED_FIELDS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './root-recovery.html',
   styleUrl: './login-form.scss',

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@
 import { FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatChipSet, MatChip } from '@angular/material/chips';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
@@ -11,6 +11,7 @@ import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { controlError, showOnField, useridControl, usernameControl } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';
 import { SetupFlow } from './setup-flow.js';
+import { OUTLINED_FIELDS } from '../../../../sdk/ui/page-imports.js';
 
 /**
  * Optional in the corp step: WeCom admins of the new corp (R2.5). Each gets a one-time initial
@@ -28,12 +29,7 @@ import { SetupFlow } from './setup-flow.js';
     FieldHint,
     Glyph,
   ],
-  providers: [
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
-  ],
+  providers: [OUTLINED_FIELDS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './admin-adder.html',
   styleUrl: './admin-adder.scss',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { describeError } from '../../../../sdk/ui/error-text.js';
@@ -14,6 +14,7 @@ import { Glyph } from '../login/glyph.js';
 import { AdminAdder } from './admin-adder.js';
 import { RootReauth } from './root-reauth.js';
 import { SetupFlow } from './setup-flow.js';
+import { OUTLINED_FIELDS } from '../../../../sdk/ui/page-imports.js';
 
 /**
  * Step 3 (skippable): the first corp app, checked with WeCom before it is saved (corps.save runs
@@ -33,12 +34,7 @@ import { SetupFlow } from './setup-flow.js';
     Glyph,
     RootReauth,
   ],
-  providers: [
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
-  ],
+  providers: [OUTLINED_FIELDS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['./wizard-step.scss', './corp-step.scss'],
   templateUrl: './corp-step.component.html',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS } from '@angular/material/form-field';
+
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { describeError } from '../../../../sdk/ui/error-text.js';
 import { RpcError } from '../../../../sdk/ui/rpc-client.js';
@@ -10,17 +10,13 @@ import { Glyph } from '../login/glyph.js';
 import { PasswordField } from '../login/password-field.js';
 import { RecoveryCodeCard } from '../login/recovery-code-card.js';
 import { SetupFlow } from './setup-flow.js';
+import { OUTLINED_FIELDS } from '../../../../sdk/ui/page-imports.js';
 
 /** Step 2: root-admin's password with confirmation (auth.setupRoot), then the recovery code, shown once. */
 @Component({
   selector: 'wl-root-password-step',
   imports: [PasswordField, ReactiveFormsModule, MatButton, MatProgressBar, Glyph, RecoveryCodeCard],
-  providers: [
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
-  ],
+  providers: [OUTLINED_FIELDS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './root-password-step.html',
   styleUrl: './wizard-step.scss',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { describeError } from '../../../../sdk/ui/error-text.js';
@@ -9,17 +9,13 @@ import { RpcError } from '../../../../sdk/ui/rpc-client.js';
 import { controlError, showOnField } from '../login/form-rules.js';
 import { Glyph } from '../login/glyph.js';
 import { SetupFlow } from './setup-flow.js';
+import { OUTLINED_FIELDS } from '../../../../sdk/ui/page-imports.js';
 
 /** A resumed wizard without a session: root-admin's password once more, to go on as root-admin. */
 @Component({
   selector: 'wl-root-reauth',
   imports: [ReactiveFormsModule, MatButton, MatFormFieldModule, MatInput, MatProgressBar, Glyph],
-  providers: [
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
-  ],
+  providers: [OUTLINED_FIELDS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './root-reauth.html',
   styleUrl: './wizard-step.scss',

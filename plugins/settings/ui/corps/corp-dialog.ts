@@ -2,7 +2,7 @@ import { Component, inject, signal } from '@angular/core';
 import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RpcClient } from '../../../../sdk/ui/rpc-client.js';
@@ -12,6 +12,7 @@ import { CORPS_SAVE, type CorpSaveInput, type CorpView } from '../../../../sdk/c
 import { CORP_APP_HINTS } from '../../../../sdk/ui/corp-app-hints.js';
 import { CorpAppFields } from '../../../../sdk/ui/corp-app-fields.js';
 import { controlError, corpFieldControls } from '../../../../sdk/ui/corp-app-form.js';
+import { OUTLINED_FIELDS } from '../../../../sdk/ui/page-imports.js';
 
 export interface CorpDialogData {
   /** The corp to edit; absent to add one. */
@@ -38,12 +39,7 @@ type CorpField = 'corpname' | 'corpid' | 'corpsecret' | 'agentid';
   ],
   templateUrl: './corp-dialog.component.html',
   styleUrl: '../shared/form-dialog.scss',
-  providers: [
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' },
-    },
-  ],
+  providers: [OUTLINED_FIELDS],
 })
 export class CorpDialog {
   protected readonly data = inject<CorpDialogData>(MAT_DIALOG_DATA);
