@@ -113,3 +113,16 @@ export function defineChannel<
     requiresCorp: (declaration.requiresCorp ?? false) as RequiresCorp,
   };
 }
+
+/**
+ * The common guard in short: a channel for any signed-in account of a corp (tier `user`, WeCom
+ * login needed), so a plugin's declarations read as a table: `corpChannel('live-list.query',
+ * QuerySchema, returns<LiveListPage>())`.
+ */
+export function corpChannel<const Name extends string, Input extends z.ZodType, Output>(
+  name: Name,
+  input: Input,
+  output: OutputMarker<Output>,
+): Channel<Name, Input, Output, 'user', true> {
+  return defineChannel({ name, input, output, minTier: 'user', requiresCorp: true });
+}

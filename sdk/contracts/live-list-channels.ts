@@ -2,7 +2,7 @@
 // imports only sdk/* and its own files). plugins/live-list/shared/channels.ts re-exports them; the
 // handler stays in live-list (docs/architecture.md "Channels").
 import { z } from 'zod';
-import { defineChannel, returns } from './channel.js';
+import { corpChannel, returns } from './channel.js';
 import type { LiveRecord } from './lives.js';
 
 export const CancelLiveSchema = z.object({
@@ -14,10 +14,4 @@ export interface LiveCancelResult {
 }
 
 /** Cancels a reserved live in WeCom (living/cancel): the live list and the detail page's 取消预约. */
-export const CANCEL_LIVE = defineChannel({
-  name: 'live-list.cancel',
-  input: CancelLiveSchema,
-  output: returns<LiveCancelResult>(),
-  minTier: 'user',
-  requiresCorp: true,
-});
+export const CANCEL_LIVE = corpChannel('live-list.cancel', CancelLiveSchema, returns<LiveCancelResult>());

@@ -2,7 +2,7 @@
 // outside a plugin's own channels. `lives.pick` feeds the one live picker (sdk/ui/live-picker.ts) that
 // 直播详情, 签到导入 and a report's `live` parameter share.
 import { z } from 'zod';
-import { defineChannel, returns } from './channel.js';
+import { corpChannel, returns } from './channel.js';
 import type { LiveStatus } from './lives.js';
 
 /** A live as the picker lists it. */
@@ -24,10 +24,4 @@ export const LivePickSchema = z.object({
 });
 
 /** The caller corp's stored lives matching the keyword, newest first (a corp sees only its own). */
-export const LIVES_PICK = defineChannel({
-  name: 'lives.pick',
-  input: LivePickSchema,
-  output: returns<LiveOption[]>(),
-  minTier: 'user',
-  requiresCorp: true,
-});
+export const LIVES_PICK = corpChannel('lives.pick', LivePickSchema, returns<LiveOption[]>());
