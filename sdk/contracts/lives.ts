@@ -272,6 +272,30 @@ export interface ViewerFilters {
   hasInviter?: boolean;
 }
 
+/** What the detail's viewers can be ordered by (the page's sortable headers, over every page). */
+export const VIEWER_SORT_COLUMNS = [
+  'name',
+  'kind',
+  'watchTime',
+  'checkins',
+  'inviter',
+  'isComment',
+  'isMic',
+] as const;
+export type ViewerSortColumn = (typeof VIEWER_SORT_COLUMNS)[number];
+
+/**
+ * An order of a live's viewers across all pages. Texts compare as Chinese readers expect (pinyin,
+ * numbers by value), empty values last either way; ties keep the default order (longest watchers first).
+ */
+export interface ViewerSort {
+  /** A stored column, or `memberValue`: a number per member userid from the caller's own data. */
+  column: ViewerSortColumn | 'memberValue';
+  direction: 'asc' | 'desc';
+  /** With `memberValue`: userid (any case) → value; members without one and external viewers come last. */
+  memberValues?: ReadonlyMap<string, number>;
+}
+
 /** A check-in row as the workbook identifies it: kept across re-imports of the same workbook. */
 export interface CheckinRowRef {
   roundNo: number;

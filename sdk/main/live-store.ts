@@ -107,6 +107,8 @@ export interface ViewerDetailsQuery {
   keyword?: string;
   /** Check-in, type, watch time and inviter filters (the detail page's filter row). */
   filters?: import('../contracts/lives.js').ViewerFilters;
+  /** Absent: longest watchers first (the index order). */
+  sort?: import('../contracts/lives.js').ViewerSort;
   page?: number;
   pageSize?: number;
 }

@@ -16,6 +16,7 @@ import type {
 import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 import { likePattern } from './live-list-query.js';
 import { toViewerRecord, type ViewerRow } from './live-rows.js';
+import { sortedViewerIds } from './viewer-sort.js';
 import {
   checkedInSql,
   liveIdOf,
@@ -53,12 +54,7 @@ export async function viewerDetails(
       ? applyViewerFilters(db('live_viewers as v').where('v.live_id', live.id), filters)
       : detailQuery(db, corpId, live.id, keyword, filters);
   const total = (await counted.count({ n: '*' }).first()) as { n: number | string };
-  const rowsQuery = detailRowsQuery(db, corpId, live.id, keyword, filters);
-  if (query.pageSize !== undefined) {
-    const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize)), MAX_PAGE_SIZE);
-    rowsQuery.limit(pageSize).offset((Math.max(1, Math.floor(query.page ?? 1)) - 1) * pageSize);
-  }
-  const rows = (await rowsQuery) as DetailRow[];
+  const rows = await pageRows(db, corpId, live.id, keyword, filters, query);
   const { rounds } = await checkins.rounds(live.id);
   const records = await checkins.matchedByViewer(
     rounds.map((round) => round.id),
@@ -77,6 +73,47 @@ export async function viewerDetails(
       reportedCount: round.reportedCount,
     })),
   };
+}
+
+/**
+ * The page's rows: in the index order (longest watchers first) by LIMIT/OFFSET, or in another order over
+ * every page by `sortedViewerIds`, then read by id.
+ */
+async function pageRows(
+  db: Knex,
+  corpId: string,
+  liveId: number,
+  keyword: string,
+  filters: ViewerFilters,
+  query: ViewerDetailsQuery,
+): Promise<DetailRow[]> {
+  const rowsQuery = detailRowsQuery(db, corpId, liveId, keyword, filters);
+  const sort = query.sort;
+  const indexOrder = sort === undefined || (sort.column === 'watchTime' && sort.direction === 'desc');
+  if (query.pageSize === undefined) {
+    if (indexOrder) return (await rowsQuery) as DetailRow[];
+    return inOrder(
+      await rowsQuery,
+      await sortedViewerIds(detailQuery(db, corpId, liveId, keyword, filters), db, sort, {
+        offset: 0,
+        limit: Infinity,
+      }),
+    );
+  }
+  const limit = Math.min(Math.max(1, Math.floor(query.pageSize)), MAX_PAGE_SIZE);
+  const offset = (Math.max(1, Math.floor(query.page ?? 1)) - 1) * limit;
+  if (indexOrder) return (await rowsQuery.limit(limit).offset(offset)) as DetailRow[];
+  const ids = await sortedViewerIds(detailQuery(db, corpId, liveId, keyword, filters), db, sort, {
+    offset,
+    limit,
+  });
+  return inOrder(await rowsQuery.whereIn('v.id', ids), ids);
+}
+
+/** `rows` in the order of `ids`. */
+function inOrder(rows: readonly DetailRow[], ids: readonly number[]): DetailRow[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
 }
 
 /** The viewers `v`, the cache joined for a member inviter `pi` and an external one `pe` (R4.6's SQL). */

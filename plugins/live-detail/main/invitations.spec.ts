@@ -380,6 +380,33 @@ describe('live-detail invitations (main side, simulator)', () => {
     const after = await open(livingid);
     const invites = after.messageInvites ?? {};
     expect(Object.keys(invites).sort()).toEqual([a?.viewerId, b?.viewerId].sort() as string[]);
+    // Sorted by 消息邀请 the two invited members lead page 1 whatever their watch times: the order
+    // covers every page, not the one on screen.
+    const sorted = dataOf<LiveDetailAnswer>(
+      await call('get', {
+        livingid,
+        sort: { column: 'messageInvite', direction: 'desc' },
+        page: 1,
+        pageSize: 2,
+      }),
+    );
+    expect(sorted.viewers.rows.map((v) => v.viewerId).sort()).toEqual(
+      [a?.viewerId, b?.viewerId].sort() as string[],
+    );
+    expect(Object.keys(sorted.messageInvites ?? {}).length).toBe(2);
+    const last = dataOf<LiveDetailAnswer>(
+      await call('get', {
+        livingid,
+        sort: { column: 'messageInvite', direction: 'asc' },
+        page: 1,
+        pageSize: 2,
+      }),
+    );
+    expect(last.viewers.rows.map((v) => v.viewerId).sort()).toEqual(
+      [b?.viewerId, a?.viewerId].sort() as string[],
+    );
+    const refused = await call('get', { livingid, sort: { column: 'views', direction: 'desc' } });
+    expect(refused.ok ? '' : refused.error.message).toContain('无法按该列排序');
 
     const { jobId } = dataOf<{ jobId: string }>(await call('export', { livingid }));
     const job = await finished(jobId);

@@ -1,5 +1,6 @@
 import { AppError } from '../../../sdk/contracts/errors.js';
-import type { LiveRecord, ViewerFilters } from '../../../sdk/contracts/lives.js';
+import type { LiveRecord, ViewerFilters, ViewerSort } from '../../../sdk/contracts/lives.js';
+import type { DetailSort } from '../shared/input-schemas.js';
 import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveDetailAnswer } from '../shared/live-detail-api.js';
 import { PROMOTION_LIVE_TYPE } from '../shared/viewer-format.js';
@@ -19,6 +20,7 @@ export async function localDetail(
     livingid: string;
     keyword?: string | undefined;
     filters?: ViewerFilters | undefined;
+    sort?: DetailSort | undefined;
     page: number;
     pageSize: number;
   },
@@ -27,9 +29,13 @@ export async function localDetail(
   const live = await ctx.liveStore.get(corpId, query.livingid);
   if (live === undefined)
     throw new AppError('NOT_FOUND', `本地没有这场直播：${query.livingid}`, { livingid: query.livingid });
+  const supported = inviterSupported(live);
+  const firsts = await new Invitations(ctx.db).firstInvites(corpId, live.livingid, liveEndMs(live));
+  const sort = storeSort(query.sort, supported, firsts);
   const page = await ctx.liveStore.viewerDetails(corpId, query.livingid, {
     ...(query.keyword === undefined ? {} : { keyword: query.keyword }),
     ...(query.filters === undefined ? {} : { filters: withoutUndefined(query.filters) }),
+    ...(sort === undefined ? {} : { sort }),
     page: query.page,
     pageSize: query.pageSize,
   });
@@ -38,7 +44,6 @@ export async function localDetail(
     page: 1,
     pageSize: 1,
   });
-  const supported = inviterSupported(live);
   return {
     live,
     viewers: { rows: page.rows, total: page.total },
@@ -48,8 +53,23 @@ export async function localDetail(
     charts: await viewerProfile(ctx.liveStore, corpId, query.livingid, supported),
     inviterSupported: supported,
     notices,
-    messageInvites: await messageInvitesOf(ctx, corpId, live, page.rows),
+    messageInvites: invitesOf(firsts, page.rows),
   };
+}
+
+/**
+ * The store's order for the page's header: 消息邀请 by this plugin's first deliveries, 邀请人 only where
+ * the page shows inviters (otherwise every row reads the same and the default order stands).
+ */
+function storeSort(
+  sort: DetailSort | undefined,
+  supported: boolean,
+  firsts: ReadonlyMap<string, number>,
+): ViewerSort | undefined {
+  if (sort === undefined || (sort.column === 'inviter' && !supported)) return undefined;
+  if (sort.column === 'messageInvite')
+    return { column: 'memberValue', direction: sort.direction, memberValues: firsts };
+  return { column: sort.column, direction: sort.direction };
 }
 
 /** When the live ended (ms), or null while it runs / has no times: invitations after it led nobody in. */
@@ -70,7 +90,17 @@ export async function messageInvitesOf(
   live: LiveRecord,
   viewers: ReadonlyArray<{ kind: string; viewerId: string }>,
 ): Promise<Record<string, number>> {
-  const firsts = await new Invitations(ctx.db).firstInvites(corpId, live.livingid, liveEndMs(live));
+  return invitesOf(
+    await new Invitations(ctx.db).firstInvites(corpId, live.livingid, liveEndMs(live)),
+    viewers,
+  );
+}
+
+/** `firsts` (lower-case userid → first delivery) for the member viewers among `viewers`. */
+function invitesOf(
+  firsts: ReadonlyMap<string, number>,
+  viewers: ReadonlyArray<{ kind: string; viewerId: string }>,
+): Record<string, number> {
   const invites: Record<string, number> = {};
   if (firsts.size === 0) return invites;
   for (const viewer of viewers) {

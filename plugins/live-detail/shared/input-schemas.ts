@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VIEWER_SORT_COLUMNS } from '../../../sdk/contracts/lives.js';
 
 /** A live's id as every live-detail channel takes it. */
 export const LivingidSchema = z
@@ -35,11 +36,21 @@ export const ViewerFiltersSchema = z
     { message: '观看时长的下限不能大于上限' },
   );
 
+/** The page's sortable headers: the store's columns and 消息邀请 (this plugin's own data). */
+export const DETAIL_SORT_COLUMNS = [...VIEWER_SORT_COLUMNS, 'messageInvite'] as const;
+export type DetailSortColumn = (typeof DETAIL_SORT_COLUMNS)[number];
+export const DetailSortSchema = z.object({
+  column: z.enum(DETAIL_SORT_COLUMNS, { error: '无法按该列排序' }),
+  direction: z.enum(['asc', 'desc'], { error: '排序方向应为升序或降序' }),
+});
+
 export const GetDetailSchema = z.object({
   livingid,
   refresh: z.boolean().optional(),
   keyword,
   filters: ViewerFiltersSchema.optional(),
+  /** Absent: longest watchers first. */
+  sort: DetailSortSchema.optional(),
   page,
   pageSize,
 });
@@ -47,6 +58,7 @@ export const UnmatchedSchema = z.object({ livingid, keyword, page, pageSize });
 export const ExportSchema = z.object({ livingid, withCharts: z.boolean().optional() });
 
 export type GetDetail = z.infer<typeof GetDetailSchema>;
+export type DetailSort = z.infer<typeof DetailSortSchema>;
 export type ExportDetail = z.infer<typeof ExportSchema>;
 
 const rowRef = {

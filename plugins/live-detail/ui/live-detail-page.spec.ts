@@ -453,6 +453,43 @@ describe('LiveDetailPage', () => {
     expect(root.querySelector<HTMLInputElement>('[data-testid=min-watch]')?.value).toBe('');
   });
 
+  it('sorts by a header on the host over every page, from page 1, showing the rows in the host’s order', async () => {
+    const reversed = [...VIEWERS].reverse();
+    const { fixture, fake, root } = await render((query) =>
+      answer({ viewers: { rows: query.sort === undefined ? VIEWERS : reversed, total: 40 } }),
+    );
+    const lastQuery = (): LiveDetailQuery => fake.callsTo('live-detail.get').at(-1) as LiveDetailQuery;
+    root.querySelector<HTMLButtonElement>('.mat-mdc-paginator-navigation-next')?.click();
+    await settle(fixture);
+    expect(lastQuery().page).toBe(2);
+    const header = (label: string) =>
+      [...root.querySelectorAll<HTMLElement>('th[mat-header-cell]')].find((th) => text(th) === label);
+    header('签到')?.querySelector<HTMLElement>('.mat-sort-header-container')?.click();
+    await settle(fixture);
+    expect(lastQuery()).toEqual({
+      livingid: 'lv-1',
+      sort: { column: 'checkins', direction: 'asc' },
+      page: 1,
+      pageSize: 20,
+    });
+    const firstRow = () => text(root.querySelector('table tr[mat-row]'));
+    expect(firstRow()).toContain('李四');
+    expect(header('签到')?.getAttribute('aria-sort')).toBe('ascending');
+    header('签到')?.querySelector<HTMLElement>('.mat-sort-header-container')?.click();
+    await settle(fixture);
+    expect(lastQuery().sort).toEqual({ column: 'checkins', direction: 'desc' });
+    header('消息邀请')?.querySelector<HTMLElement>('.mat-sort-header-container')?.click();
+    await settle(fixture);
+    expect(lastQuery().sort).toEqual({ column: 'messageInvite', direction: 'asc' });
+    // A third click on the same header goes back to the default order (longest watchers first).
+    header('消息邀请')?.querySelector<HTMLElement>('.mat-sort-header-container')?.click();
+    await settle(fixture);
+    header('消息邀请')?.querySelector<HTMLElement>('.mat-sort-header-container')?.click();
+    await settle(fixture);
+    expect(lastQuery().sort).toBeUndefined();
+    expect(firstRow()).toContain('微笑向暖');
+  });
+
   it('says no viewer fits the filters, and offers no inviter filter without inviters', async () => {
     const { fixture, root } = await render((query) =>
       query.filters === undefined

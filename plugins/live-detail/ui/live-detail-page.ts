@@ -42,6 +42,7 @@ import { JobProgressComponent } from '../../../sdk/ui/job-progress.js';
 import { RpcClient, RpcError } from '../../../sdk/ui/rpc-client.js';
 import { AppSession } from '../../../sdk/ui/session.js';
 import type { LiveDetailAnswer, LiveDetailExportResult } from '../shared/live-detail-api.js';
+import { DETAIL_SORT_COLUMNS, type DetailSort, type DetailSortColumn } from '../shared/input-schemas.js';
 import {
   formatWatchTime,
   INVITER_RULE_LABELS,
@@ -65,7 +66,10 @@ const COLUMNS = [
   'isMic',
   'messageInvite',
 ] as const;
-type SortColumn = (typeof COLUMNS)[number];
+
+function isSortColumn(column: string): column is DetailSortColumn {
+  return (DETAIL_SORT_COLUMNS as readonly string[]).includes(column);
+}
 
 /** The page's parts below its header, each a component of its own. */
 const DETAIL_PANELS = [
@@ -152,21 +156,8 @@ export class LiveDetailPage {
   );
   protected readonly canCancel = computed(() => this.enabled('live-list') && this.live()?.status === 0);
 
-  /** The current page, sorted on the page by the header the user chose (the host orders by watch time). */
-  protected readonly rows = computed<ViewerDetail[]>(() => {
-    const rows = this.answer()?.viewers.rows ?? [];
-    const { active, direction } = this.sort();
-    if (direction === '' || active === '') return rows;
-    const key = (row: ViewerDetail): string | number => this.sortKey(row, active as SortColumn);
-    const sign = direction === 'asc' ? 1 : -1;
-    return [...rows].sort((a, b) => {
-      const [x, y] = [key(a), key(b)];
-      return (
-        sign *
-        (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN'))
-      );
-    });
-  });
+  /** The current page, in the order the host read it (the chosen header's, over every page). */
+  protected readonly rows = computed<ViewerDetail[]>(() => this.answer()?.viewers.rows ?? []);
 
   constructor() {
     inject(ActivatedRoute)
@@ -177,6 +168,7 @@ export class LiveDetailPage {
         this.pullNotices = [];
         this.keyword.set('');
         this.filters.set({});
+        this.sort.set({ active: '', direction: '' });
         this.page.set(1);
         void this.open();
       });
@@ -195,6 +187,13 @@ export class LiveDetailPage {
 
   protected filter(filters: ViewerFilters): void {
     this.filters.set(filters);
+    this.page.set(1);
+    void this.load(false);
+  }
+
+  /** A header's order applies to every page: back to page 1, read again in that order. */
+  protected sortBy(sort: Sort): void {
+    this.sort.set(sort);
     this.page.set(1);
     void this.load(false);
   }
@@ -341,27 +340,6 @@ export class LiveDetailPage {
     void this.load(false);
   }
 
-  private sortKey(row: ViewerDetail, column: SortColumn): string | number {
-    switch (column) {
-      case 'name':
-        return row.name;
-      case 'kind':
-        return this.kind(row);
-      case 'watchTime':
-        return row.watchTime;
-      case 'checkins':
-        return row.checkins.length;
-      case 'inviter':
-        return this.inviter(row);
-      case 'isComment':
-        return Number(row.isComment);
-      case 'isMic':
-        return Number(row.isMic);
-      case 'messageInvite':
-        return this.answer()?.messageInvites?.[row.viewerId] ?? 0;
-    }
-  }
-
   /**
    * A visit (R5.1): what is stored shows at once, then the live is pulled from WeCom behind it with a
    * visible indicator (a 3,000-viewer pull takes seconds). A live not stored yet has nothing to show
@@ -389,6 +367,13 @@ export class LiveDetailPage {
    * One `live-detail.get` for the current page and search. A page turn or search during a pull wins the
    * screen; the pull's notices are kept and the page is read again from the store once it has the data.
    */
+  /** The chosen header as the channel takes it; none (the default order) when no direction is set. */
+  private sortInput(): { sort?: DetailSort } {
+    const { active, direction } = this.sort();
+    if (direction === '' || !isSortColumn(active)) return {};
+    return { sort: { column: active, direction } };
+  }
+
   private async load(refresh: boolean, quietNotFound = false): Promise<void> {
     const seq = ++this.loadSeq;
     const livingid = this.livingid();
@@ -401,6 +386,7 @@ export class LiveDetailPage {
         ...(refresh ? { refresh: true } : {}),
         ...(keyword === '' ? {} : { keyword }),
         ...(this.filtered() ? { filters: this.filters() } : {}),
+        ...this.sortInput(),
         page: this.page(),
         pageSize: this.pageSize(),
       });
