@@ -100,6 +100,39 @@ describe('直播详情 (browser mode, simulator)', () => {
       await page.getByRole('button', { name: '清除筛选' }).click();
       await page.getByText(`共 ${viewers} 人`, { exact: true }).waitFor();
 
+      // A header sorts on the host over every page: sorted by watch time ascending, page 1 ends at or
+      // below where page 2 starts (a sort of the page on screen would end page 1 at the longest watcher).
+      expect(viewers).toBeGreaterThan(20);
+      const seconds = (text: string | null): number =>
+        (text ?? '')
+          .trim()
+          .split(':')
+          .reduce((total, part) => total * 60 + Number(part), 0);
+      const table = page.locator('table[aria-label="观众明细"]');
+      const watchCells = table.locator('tr[mat-row] td:nth-child(3)');
+      // A row, found by its viewer id, leaving the table: the host's answer has replaced the rows.
+      const gone = (viewerId: string) =>
+        table.locator('tr[mat-row] .sub').getByText(viewerId, { exact: true }).waitFor({ state: 'detached' });
+      const firstViewer = (): Promise<string> =>
+        table.locator('tr[mat-row] td:nth-child(1) .sub').first().innerText();
+      const longest = await firstViewer();
+      await page.getByRole('button', { name: '观看时长', exact: true }).click();
+      await page.locator('th[aria-sort="ascending"]').filter({ hasText: '观看时长' }).waitFor();
+      await gone(longest);
+      const pageOne = (await watchCells.allTextContents()).map(seconds);
+      expect(pageOne).toEqual([...pageOne].sort((a, b) => a - b));
+      await screenshotThemes(page, 'live-detail-sorted');
+      const shortest = await firstViewer();
+      await page.getByRole('button', { name: '下一页' }).click();
+      await gone(shortest);
+      const pageTwo = (await watchCells.allTextContents()).map(seconds);
+      expect(Math.max(...pageOne)).toBeLessThanOrEqual(Math.min(...pageTwo));
+      // A third click is the default order again (longest watchers first), from page 1.
+      await page.getByRole('button', { name: '观看时长', exact: true }).click();
+      await page.getByRole('button', { name: '观看时长', exact: true }).click();
+      await table.locator('tr[mat-row] .sub').getByText(longest, { exact: true }).waitFor();
+      expect(await firstViewer()).toBe(longest);
+
       // WeCom refuses this IP (60020): the trusted-IP dialog opens, the stored data stays under the reason.
       await simAdmin(env.sim, 'POST', 'faults', { api: 'living/get_living_info', errcode: 60020, times: 5 });
       try {
