@@ -188,6 +188,22 @@ describe('直播详情 (browser mode, simulator)', () => {
       await page.getByRole('button', { name: '清除筛选' }).click();
       await page.getByTestId('viewer-count').filter({ hasText: '共' }).waitFor();
 
+      // Cards have no headers: the 排序 field orders every page the same way.
+      const watchOf = (card: string): number =>
+        (/观看 (\d+):(\d\d):(\d\d)/.exec(card) ?? [])
+          .slice(1)
+          .reduce((total, part) => total * 60 + Number(part), 0);
+      const longest = (/观看 [\d:]+/.exec(await cards.first().innerText()) ?? [''])[0];
+      await page.getByRole('combobox', { name: '观众排序' }).click();
+      await page.getByRole('option', { name: '观看时长（从短到长）' }).click();
+      await cards.first().filter({ hasText: longest }).waitFor({ state: 'detached' });
+      const ascending = (await cards.allTextContents()).map(watchOf);
+      expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+      await screenshotThemes(page, 'live-detail-narrow-sorted');
+      await page.getByRole('combobox', { name: '观众排序' }).click();
+      await page.getByRole('option', { name: '观看时长（从长到短）' }).click();
+      await cards.first().filter({ hasText: longest }).waitFor();
+
       // 60020 on a phone-sized window: the dialog fits, and the cards stay under the reason.
       await simAdmin(env.sim, 'POST', 'faults', { api: 'living/get_living_info', errcode: 60020, times: 5 });
       try {

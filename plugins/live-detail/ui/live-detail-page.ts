@@ -13,6 +13,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { Sort } from '@angular/material/sort';
@@ -67,6 +68,22 @@ const COLUMNS = [
   'messageInvite',
 ] as const;
 
+/**
+ * The orders offered where the table becomes cards (no headers to click): `column:direction`, '' for the
+ * default (longest watchers first).
+ */
+const CARD_SORTS: ReadonlyArray<{ value: string; label: string; needsInviters?: true }> = [
+  { value: '', label: '观看时长（从长到短）' },
+  { value: 'watchTime:asc', label: '观看时长（从短到长）' },
+  { value: 'name:asc', label: '姓名' },
+  { value: 'kind:asc', label: '类型' },
+  { value: 'checkins:desc', label: '签到次数（从多到少）' },
+  { value: 'inviter:asc', label: '邀请人', needsInviters: true },
+  { value: 'isComment:desc', label: '评论过的在前' },
+  { value: 'isMic:desc', label: '连过麦的在前' },
+  { value: 'messageInvite:asc', label: '消息邀请（先收到的在前）' },
+];
+
 function isSortColumn(column: string): column is DetailSortColumn {
   return (DETAIL_SORT_COLUMNS as readonly string[]).includes(column);
 }
@@ -93,6 +110,7 @@ const DETAIL_PANELS = [
     MatCheckboxModule,
     MatChipsModule,
     MatProgressBarModule,
+    MatSelectModule,
     RouterLink,
     DETAIL_PANELS,
   ],
@@ -189,6 +207,21 @@ export class LiveDetailPage {
     this.filters.set(filters);
     this.page.set(1);
     void this.load(false);
+  }
+
+  protected readonly cardSorts = computed(() =>
+    CARD_SORTS.filter((choice) => choice.needsInviters === undefined || this.answer()?.inviterSupported),
+  );
+  /** The chosen order as the cards' 排序 field shows it. */
+  protected readonly cardSort = computed(() => {
+    const { active, direction } = this.sort();
+    return direction === '' ? '' : `${active}:${direction}`;
+  });
+
+  /** The cards' 排序 field: the same order a header click sets. */
+  protected sortCards(value: string): void {
+    const [active = '', direction = ''] = value.split(':');
+    this.sortBy({ active, direction: direction === 'asc' || direction === 'desc' ? direction : '' });
   }
 
   /** A header's order applies to every page: back to page 1, read again in that order. */
