@@ -29,6 +29,8 @@ const MAX_TEXT_WIDTH = 50;
 // Column widths come from the first rows: scanning 100,000 rows for a width costs more than it shows.
 const WIDTH_SAMPLE_ROWS = 1000;
 const YIELD_EVERY_ROWS = 2000;
+/** XML of a sheet queued ahead of the zip's deflate, at most: about two batches of rows. */
+const MAX_QUEUED_XML_BYTES = 4 * 1024 * 1024;
 
 type CellValue = PlainCell;
 
@@ -267,10 +269,10 @@ async function addTable<T>(
   const rows = new SheetRowXml(workbook, sheet, table.headers.length, DATE_STYLE, headerRow + 1);
   for (const [index, row] of table.rows.entries()) {
     rows.add(index < sample.length ? (sample[index] ?? []) : table.toRow(row));
-    // Lets the file stream drain: a big live's rows are not all held as XML at once.
+    // Waits for the zip to take what is queued: a big live's rows are never all held as XML at once.
     if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) {
       rows.flush();
-      await new Promise((done) => setImmediate(done));
+      await rows.drained(MAX_QUEUED_XML_BYTES);
     }
   }
   rows.flush();

@@ -19,6 +19,7 @@ describe('SheetRowXml (rows written as text into exceljs’s streamed sheet)', (
     const messy = '张三 & <李四> "王五" \u0001\u0008末尾';
     rows.add([messy, 3725, new Date(Date.UTC(2025, 2, 13, 12, 17, 0)), '']);
     rows.add(['客户2', 0.5, '已签到', '  前后空格  ']);
+    rows.add(['第一行\n第二行', 1, '\t制表', '中 间 空 格']);
     rows.flush();
     sheet.commit();
     await writer.commit();
@@ -26,7 +27,7 @@ describe('SheetRowXml (rows written as text into exceljs’s streamed sheet)', (
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     const read = workbook.getWorksheet('表');
-    expect(read?.rowCount).toBe(4);
+    expect(read?.rowCount).toBe(5);
     expect(read?.getRow(3).getCell(1).value).toBe('张三 & <李四> "王五" 末尾');
     expect(read?.getRow(3).getCell(2).value).toBe(3725);
     const date = read?.getRow(3).getCell(3);
@@ -35,5 +36,38 @@ describe('SheetRowXml (rows written as text into exceljs’s streamed sheet)', (
     expect((date?.value as Date).toISOString()).toBe('2025-03-13T12:17:00.000Z');
     expect(read?.getRow(3).getCell(4).value).toBeNull();
     expect(read?.getRow(4).values).toEqual([undefined, '客户2', 0.5, '已签到', '  前后空格  ']);
+    expect(read?.getRow(5).values).toEqual([undefined, '第一行\n第二行', 1, '\t制表', '中 间 空 格']);
+  });
+
+  it('holds back while the zip has more than the limit of the sheet queued, and loses no row', async () => {
+    const path = join(dir, 'big.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+    const sheet = writer.addWorksheet('表');
+    sheet.addRow(['观众', '序号']).commit();
+    const rows = new SheetRowXml(writer, sheet, 2, {}, 2);
+    const queued = (): number =>
+      (sheet as unknown as { stream: { pipes: Array<{ _writableState: { length: number } }> } }).stream
+        .pipes[0]?._writableState.length ?? 0;
+    const limit = 256 * 1024;
+    let most = 0;
+    for (let index = 0; index < 40_000; index += 1) {
+      rows.add([`观众${index}-${'长'.repeat(40)}`, index]);
+      if (index % 1000 === 999) {
+        rows.flush();
+        most = Math.max(most, queued());
+        await rows.drained(limit);
+        expect(queued()).toBeLessThanOrEqual(limit);
+      }
+    }
+    rows.flush();
+    sheet.commit();
+    await writer.commit();
+    // Without the wait the queue holds every row written so far (several MB by the end).
+    expect(most).toBeGreaterThan(limit);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const read = workbook.getWorksheet('表');
+    expect(read?.rowCount).toBe(40_001);
+    expect(read?.getRow(40_001).getCell(2).value).toBe(39_999);
   });
 });
