@@ -57,16 +57,8 @@ import { LiveSurfacePanel } from './live-surface-panel.js';
 import { ViewerCharts } from './viewer-charts.js';
 import { ViewerFilterBar } from './viewer-filter-bar.js';
 
-const COLUMNS = [
-  'name',
-  'kind',
-  'watchTime',
-  'checkins',
-  'inviter',
-  'isComment',
-  'isMic',
-  'messageInvite',
-] as const;
+// Every column of the viewer table sorts, in the order the table shows them.
+const COLUMNS = DETAIL_SORT_COLUMNS;
 
 /**
  * The orders offered where the table becomes cards (no headers to click): `column:direction`, '' for the
