@@ -139,6 +139,12 @@ export function userGetOutcome(errcode: number): 'denied' | 'unknown' | 'error' 
 }
 
 /** What to tell people when a permission kept names out (R4.6: say which permission to grant). */
+/**
+ * The name cache's source of an empty answer user/get gave for lack of permission (an unknown member's
+ * is 'user-get'): a visit then names the refusal without asking WeCom again (live-store membersToName).
+ */
+export const USER_GET_DENIED_SOURCE = 'user-get-denied';
+
 export const MEMBER_NAMES_DENIED_NOTICE =
   '部分成员的姓名无法从企业微信通讯录读取：请在企业微信管理后台为本应用开通「通讯录读取权限」（读取成员），' +
   '并把这些成员加入应用的「可见范围」，然后再同步或刷新。';

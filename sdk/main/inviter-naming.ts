@@ -2,7 +2,12 @@
 // refresh): members the local rules left unnamed are asked of user/get (the gateway's TTL cache shares
 // repeated lookups) and the answers kept in the live store's name cache. The rules themselves, and the
 // errcodes' meaning, are written once in sdk/contracts/inviter-naming.ts.
-import { memberLookups, userGetOutcome, type PersonRef } from '../contracts/inviter-naming.js';
+import {
+  memberLookups,
+  USER_GET_DENIED_SOURCE,
+  userGetOutcome,
+  type PersonRef,
+} from '../contracts/inviter-naming.js';
 import { WeComError } from '../wecom/errors.js';
 import type { WeComGateway } from '../wecom/gateway.js';
 import type { LiveStore } from './live-store.js';
@@ -47,8 +52,10 @@ export async function resolveMemberNames(
       signal.throwIfAborted();
       const userid = userids[next] as string;
       next += 1;
-      const name = await lookUp(gateway, userid, result);
-      await liveStore.rememberName(corpId, { kind: 'internal', id: userid, name, source: 'user-get' });
+      const { name, denied } = await lookUp(gateway, userid);
+      if (denied) result.denied = true;
+      const source = denied ? USER_GET_DENIED_SOURCE : 'user-get';
+      await liveStore.rememberName(corpId, { kind: 'internal', id: userid, name, source });
       if (name !== '') result.named.push(userid);
     }
   };
@@ -66,14 +73,13 @@ export async function resolveMemberNames(
   return result;
 }
 
-/** One user/get: the name, or '' for a refused (noted in `result`) or unknown member. */
-async function lookUp(gateway: WeComGateway, userid: string, result: MemberNamesResult): Promise<string> {
+/** One user/get: the name, or '' for a refused (`denied`) or unknown member. */
+async function lookUp(gateway: WeComGateway, userid: string): Promise<{ name: string; denied: boolean }> {
   try {
-    return await gateway.userName(userid);
+    return { name: await gateway.userName(userid), denied: false };
   } catch (error) {
     const outcome = error instanceof WeComError ? userGetOutcome(error.errcode) : 'error';
     if (outcome === 'error') throw error;
-    if (outcome === 'denied') result.denied = true;
-    return '';
+    return { name: '', denied: outcome === 'denied' };
   }
 }

@@ -121,6 +121,27 @@ export interface LiveStore {
   ): Promise<import('../contracts/lives.js').ViewerDetailsPage>;
 }
 
+// Declaration merge: who R4.6 rule 5 still has to ask of user/get.
+export interface MembersToName {
+  /** Member inviters and member viewers no name is known for: ids as WeCom spelt them, each once. */
+  userids: string[];
+  /** Unnamed members left out because user/get refused them (no permission) at or after `askedBefore`. */
+  deniedLately: number;
+}
+export interface LiveStore {
+  /**
+   * Members of the live (inviters the rules left unnamed, viewers) no name is known for (at most
+   * `limit`), leaving out those user/get
+   * answered without a name at or after `askedBefore` (ms): refused or unknown members are asked again
+   * only after a while. NOT_FOUND when the live is not stored.
+   */
+  membersToName(
+    corpId: string,
+    livingid: string,
+    query: { limit: number; askedBefore: number },
+  ): Promise<MembersToName>;
+}
+
 // Declaration merge: the viewer profile's figures (R5.4) counted in SQL, O(distinct inviters) to answer.
 export interface LiveStore {
   viewerProfileCounts(

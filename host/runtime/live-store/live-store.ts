@@ -50,8 +50,9 @@ import { refreshOnlinePeak } from './online-peaks.js';
 import { statViewers, type StatViewer } from './watch-stat-viewers.js';
 import { viewerDetails } from './viewer-checkins.js';
 import { viewerProfileCounts } from './viewer-profile-counts.js';
+import { membersToName } from './members-to-name.js';
 import type { ViewerDetailsPage, ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
-import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
+import type { MembersToName, ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 
 const LIVE_STATUS = 1;
 
@@ -412,6 +413,14 @@ export class LiveStoreService implements LiveStore {
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
   viewerDetails(corpId: string, livingid: string, query: ViewerDetailsQuery): Promise<ViewerDetailsPage> {
     return viewerDetails(this.db, this.checkinReads, corpId, livingid, query);
+  }
+
+  membersToName(
+    corpId: string,
+    livingid: string,
+    query: { limit: number; askedBefore: number },
+  ): Promise<MembersToName> {
+    return membersToName(this.db, corpId, livingid, query);
   }
 
   /** The viewer profile's counts in SQL aggregates (the detail page's charts, the export's tables). */

@@ -1,6 +1,7 @@
 // The live-detail plugin's main side through the router, against the WeCom simulator over HTTP.
 import ExcelJS from 'exceljs';
 import type { LiveOption } from '../../../sdk/contracts/lives-channels.js';
+import { USER_GET_DENIED_SOURCE } from '../../../sdk/contracts/inviter-naming.js';
 import type { ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { RpcResult } from '../../../sdk/contracts/rpc.js';
 import { SimClient, type DataSummary } from '../../../tests/wecom-sim/spec-client.js';
@@ -88,6 +89,19 @@ describe('live-detail plugin (main side, simulator)', () => {
     expect(second.viewers.total).toBe(first.viewers.total);
   });
 
+  it('does not ask WeCom again on the next visit for members it refused, keeps the notice, and asks on 刷新', async () => {
+    const promo = data.specials.promotionLivingid;
+    await get(promo, { refresh: true });
+    const userGets = async (): Promise<number> => (await client.counters()).calls['user/get'] ?? 0;
+    const before = await userGets();
+    const visit = await get(promo, { refresh: true });
+    expect(await userGets()).toBe(before);
+    expect(visit.notices.join()).toContain('可见范围');
+    const recheck = await get(promo, { refresh: true, recheckNames: true });
+    expect(await userGets()).toBeGreaterThan(before);
+    expect(recheck.notices.join()).toContain('可见范围');
+  });
+
   it('names inviters by the R4.6 rules, user/get included; a denied member gets an empty name and a permission notice', async () => {
     const promo = data.specials.promotionLivingid;
     const answer = await get(promo, { refresh: true });
@@ -110,7 +124,7 @@ describe('live-detail plugin (main side, simulator)', () => {
       .db('live_people')
       .where({ corp_id: corpId, person_id: data.specials.deniedInviterUserid })
       .first()) as { name: string; source: string };
-    expect(cached).toEqual(jasmine.objectContaining({ name: '', source: 'user-get' }));
+    expect(cached).toEqual(jasmine.objectContaining({ name: '', source: USER_GET_DENIED_SOURCE }));
     // Member viewers come without names from WeCom's stats: user/get names those the app may read.
     const members = answer.viewers.rows.filter((row) => row.kind === 'internal');
     expect(members.length).toBeGreaterThan(0);

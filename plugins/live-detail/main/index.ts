@@ -17,7 +17,12 @@ export default definePlugin({
 
     ctx.handle(GET, async (input, call) => {
       const corpId = call.corp.corpId;
-      const notices = input.refresh === true ? await refreshLive(ctx, call, corpId, input.livingid) : [];
+      const notices =
+        input.refresh === true
+          ? await refreshLive(ctx, call, corpId, input.livingid, {
+              recheckNames: input.recheckNames === true,
+            })
+          : [];
       return localDetail(ctx, corpId, input, notices);
     });
 

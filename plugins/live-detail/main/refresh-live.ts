@@ -9,6 +9,11 @@ const ENDED = 2;
 /** user/get calls per visit for member viewers without a name; the next visit continues. */
 const MEMBER_LOOKUPS_PER_VISIT = 200;
 /**
+ * A member user/get refused or did not know is asked again on a visit after this long (at once with
+ * `recheckNames`): a visit would otherwise repeat the same refused calls every time.
+ */
+export const REFUSED_NAME_RETRY_MS = 6 * 60 * 60 * 1000;
+/**
  * R5.1: pulls the live's info and, once it started, every watch-stat page (to `ending` = 1) and merges
  * them (the store makes each one transaction), then names still-unnamed member inviters through user/get
  * (R4.6 rule 5). Answers notices for what could not be done; the caller shows the local data anyway
@@ -20,6 +25,7 @@ export async function refreshLive(
   call: CallContext,
   corpId: string,
   livingid: string,
+  options: { recheckNames: boolean } = { recheckNames: false },
 ): Promise<string[]> {
   let gateway: WeComGateway;
   try {
@@ -27,18 +33,21 @@ export async function refreshLive(
     const live = await ctx.liveStore.mergeLivingInfo(corpId, livingid, await gateway.getLivingInfo(livingid));
     if (live.status !== LIVE && live.status !== ENDED) return [];
     const pages = await lastValueFrom(gateway.watchStat$(livingid).pipe(toArray()));
-    const merged = await ctx.liveStore.mergeWatchStats(corpId, livingid, pages);
-    // WeCom's stats name no member: the members still unnamed are looked up too (a few per visit).
-    const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
-    const unnamedMembers = all.rows
-      .filter((viewer) => viewer.kind === 'internal' && viewer.name === '')
-      .slice(0, MEMBER_LOOKUPS_PER_VISIT)
-      .map((viewer) => ({ kind: viewer.kind, id: viewer.viewerId }));
-    const { denied } = await resolveMemberNames(gateway, ctx.liveStore, corpId, [
-      ...merged.unnamedInviters,
-      ...unnamedMembers,
-    ]);
-    return denied ? [MEMBER_NAMES_DENIED_NOTICE] : [];
+    await ctx.liveStore.mergeWatchStats(corpId, livingid, pages);
+    // Member inviters the rules left unnamed, and member viewers (WeCom's stats name no member): a few
+    // per visit, those WeCom refused lately only on 刷新.
+    const unnamedMembers = await ctx.liveStore.membersToName(corpId, livingid, {
+      limit: MEMBER_LOOKUPS_PER_VISIT,
+      askedBefore: options.recheckNames ? Date.now() + 1 : Date.now() - REFUSED_NAME_RETRY_MS,
+    });
+    const { denied } = await resolveMemberNames(
+      gateway,
+      ctx.liveStore,
+      corpId,
+      unnamedMembers.userids.map((id) => ({ kind: 'internal' as const, id })),
+    );
+    // Refusals of an earlier visit (not asked again yet) still leave names missing: the notice stays.
+    return denied || unnamedMembers.deniedLately > 0 ? [MEMBER_NAMES_DENIED_NOTICE] : [];
   } catch (error) {
     if (error instanceof AppError && error.code === 'WECOM_IP_NOT_ALLOWED') throw error;
     if ((await ctx.liveStore.get(corpId, livingid)) === undefined) throw error;

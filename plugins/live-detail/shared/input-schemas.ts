@@ -47,6 +47,8 @@ export const DetailSortSchema = z.object({
 export const GetDetailSchema = z.object({
   livingid,
   refresh: z.boolean().optional(),
+  /** With `refresh`: members user/get could not name lately are asked again now (the 刷新 button). */
+  recheckNames: z.boolean().optional(),
   keyword,
   filters: ViewerFiltersSchema.optional(),
   /** Absent: longest watchers first. */

@@ -185,7 +185,7 @@ export class LiveDetailPage {
   }
 
   protected refresh(): void {
-    void this.pull();
+    void this.pull(true);
   }
 
   protected search(keyword: string): void {
@@ -377,21 +377,18 @@ export class LiveDetailPage {
   }
 
   /** Pulls from WeCom; the data on screen stays (and stays usable) until the fresh answer arrives. */
-  private async pull(): Promise<void> {
+  /** `recheckNames` (the 刷新 button): members WeCom would not name lately are asked again at once. */
+  private async pull(recheckNames = false): Promise<void> {
     const pullSeq = ++this.pullSeq;
     this.refreshing.set(true);
     this.error.set(null);
     try {
-      await this.load(true);
+      await this.load(true, false, recheckNames);
     } finally {
       if (pullSeq === this.pullSeq) this.refreshing.set(false);
     }
   }
 
-  /**
-   * One `live-detail.get` for the current page and search. A page turn or search during a pull wins the
-   * screen; the pull's notices are kept and the page is read again from the store once it has the data.
-   */
   /** The chosen header as the channel takes it; none (the default order) when no direction is set. */
   private sortInput(): { sort?: DetailSort } {
     const { active, direction } = this.sort();
@@ -399,7 +396,11 @@ export class LiveDetailPage {
     return { sort: { column: active, direction } };
   }
 
-  private async load(refresh: boolean, quietNotFound = false): Promise<void> {
+  /**
+   * One `live-detail.get` for the current page and search. A page turn or search during a pull wins the
+   * screen; the pull's notices are kept and the page is read again from the store once it has the data.
+   */
+  private async load(refresh: boolean, quietNotFound = false, recheckNames = false): Promise<void> {
     const seq = ++this.loadSeq;
     const livingid = this.livingid();
     this.loading.set(true);
@@ -409,6 +410,7 @@ export class LiveDetailPage {
       const answer = await this.api.get({
         livingid,
         ...(refresh ? { refresh: true } : {}),
+        ...(recheckNames ? { recheckNames: true } : {}),
         ...(keyword === '' ? {} : { keyword }),
         ...(this.filtered() ? { filters: this.filters() } : {}),
         ...this.sortInput(),
