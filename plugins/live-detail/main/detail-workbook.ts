@@ -98,7 +98,8 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
   ];
   const invites = input.messageInvites ?? {};
   const viewerRow = (viewer: ViewerDetail): CellValue[] => {
-    const atByRound = new Map(viewer.checkins.map((checkin) => [checkin.roundNo, checkin.at]));
+    // A few check-ins at most per viewer, none for most: a scan, not a Map per row.
+    const { checkins } = viewer;
     return [
       viewer.name,
       viewer.viewerId,
@@ -107,8 +108,8 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
       viewer.watchTime,
       viewer.checkins.length,
       ...roundColumns.map((roundNo): CellValue => {
-        const at = atByRound.get(roundNo);
-        return at === undefined ? '' : at === null ? '已签到' : toDate(at * 1000);
+        const checkin = checkins.length === 0 ? undefined : checkins.find((c) => c.roundNo === roundNo);
+        return checkin === undefined ? '' : checkin.at === null ? '已签到' : toDate(checkin.at * 1000);
       }),
       inviterText(viewer, input.inviterSupported),
       viewer.invitorUserid ?? viewer.invitorExternalUserid ?? '',
