@@ -120,12 +120,31 @@ async function syncMember(
   }
   job.progress(state.done, state.total, '正在补全邀请人姓名…');
   await nameInviters(ctx, job, gateway, corpId, writer, state);
+  state.result.userid = await wecomSpelling(ctx, corpId, userid, livingids);
   job.progress(state.total, state.total, summary(state.result));
   job.log.info(
     { userid, lives: state.result.lives, viewers: state.result.viewers, failed: state.result.failed.length },
     'member lives synced',
   );
   return state.result;
+}
+
+/**
+ * The member's userid as WeCom spells it: userids compare case-insensitively, so a member typed (or
+ * offered from the session, which keeps ids in lower case) as 「linyong」 is 「LinYong」 in the anchor of
+ * their stored lives. Looks at the first few lives only; the typed spelling when none shows it.
+ */
+async function wecomSpelling(
+  ctx: PluginContext,
+  corpId: string,
+  userid: string,
+  livingids: readonly string[],
+): Promise<string> {
+  for (const livingid of livingids.slice(0, 5)) {
+    const anchor = (await ctx.liveStore.get(corpId, livingid))?.anchorUserid;
+    if (anchor !== undefined && anchor.toLowerCase() === userid.toLowerCase()) return anchor;
+  }
+  return userid;
 }
 
 /** One pass over `livingids`; answers the lives that failed transiently (for another round). */

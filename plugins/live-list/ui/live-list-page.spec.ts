@@ -260,6 +260,20 @@ describe('LiveListPage', () => {
     await type(fixture, 'input[name=userid]', '');
     await settle(fixture);
     expect(await options()).toEqual(['zhangsan 张三（我）', 'LiSi 最近同步']);
+
+    // Typed in lower case, the member comes back as WeCom spells them: that spelling is remembered.
+    await type(fixture, 'input[name=userid]', 'wangwu');
+    fake.answer(
+      'jobs.get',
+      done('job-sync', { userid: 'WangWu', lives: 1, viewers: 2, namedInviters: 0, failed: [], notes: [] }),
+    );
+    button(root, '同步该成员的直播').click();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await settle(fixture);
+    expect(text(root)).toContain('已同步 WangWu 的 1 场直播');
+    await type(fixture, 'input[name=userid]', '');
+    await settle(fixture);
+    expect(await options()).toEqual(['zhangsan 张三（我）', 'WangWu 最近同步', 'LiSi 最近同步']);
     localStorage.removeItem('wecom-live.recentSyncMembers.corp-1.zhangsan');
   });
 

@@ -306,8 +306,14 @@ export class LiveListPage implements OnInit, OnDestroy {
 
   protected syncFinished(snapshot: JobSnapshot): void {
     this.syncJobId.set(null);
-    if (snapshot.state === 'done') this.syncResult.set(snapshot.result as LiveSyncResult);
-    else if (snapshot.state === 'failed') {
+    if (snapshot.state === 'done') {
+      const result = snapshot.result as LiveSyncResult;
+      this.syncResult.set(result);
+      // The member as WeCom spells them (「LinYong」 for a typed or suggested 「linyong」) replaces the
+      // typed spelling among the recent members.
+      rememberSyncedMember(this.session.user(), this.session.corp(), result.userid, browserStorage());
+      this.recentVersion.update((version) => version + 1);
+    } else if (snapshot.state === 'failed') {
       this.syncFailure.set({
         title: '同步失败',
         message: snapshot.error?.message ?? snapshot.message,
