@@ -7,6 +7,8 @@ import { runMigrations } from '../../host/runtime/storage/migration-runner.js';
 import { HOST_MIGRATIONS } from '../../host/runtime/storage/migrations/index.js';
 import { LiveStoreService } from '../../host/runtime/live-store/live-store.js';
 import type { LiveStore } from '../../sdk/main/live-store.js';
+import type { WatchStatPage } from '../../sdk/wecom/models.js';
+import { tempDataDir } from './runtime-harness.js';
 
 export async function openCorpDatabase(dir: string, corpId = 'corp-a'): Promise<Knex> {
   const db = openDatabase({ filename: join(dir, 'data.sqlite') });
@@ -26,4 +28,29 @@ export async function openCorpDatabase(dir: string, corpId = 'corp-a'): Promise<
 /** The host's live store over `db` (a store built by hand, as the live store's own specs build it). */
 export function liveStoreOver(db: Knex): LiveStore {
   return new LiveStoreService(db, { now: () => Date.now() });
+}
+
+/** The clock of `storeWithPromotionLive`'s store: 2025-03-12 17:20 UTC. */
+export const STORE_NOW = 1_741_800_000_000;
+
+/**
+ * What most of the live store's specs start from: a migrated SQLite file in a new data folder, a store
+ * whose clock stands at STORE_NOW, and corp-a's promotion live `lv1` (anchor zhangsan, ended) with the
+ * watch-stat pages given.
+ */
+export async function storeWithPromotionLive(
+  label: string,
+  pages: readonly WatchStatPage[],
+): Promise<{ dir: string; db: Knex; store: LiveStoreService }> {
+  const dir = tempDataDir(label);
+  const db = await openCorpDatabase(dir);
+  const store = new LiveStoreService(db, { now: () => STORE_NOW });
+  await store.mergeLivingInfo('corp-a', 'lv1', {
+    theme: '推广',
+    anchor_userid: 'zhangsan',
+    status: 2,
+    type: 4,
+  });
+  await store.mergeWatchStats('corp-a', 'lv1', pages);
+  return { dir, db, store };
 }

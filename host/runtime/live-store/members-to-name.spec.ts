@@ -4,11 +4,11 @@
 import type { Knex } from 'knex';
 import { USER_GET_DENIED_SOURCE } from '../../../sdk/contracts/inviter-naming.js';
 import type { WatchStatPage } from '../../../sdk/wecom/models.js';
-import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
+import { removeDir } from '../../../tests/support/runtime-harness.js';
+import { STORE_NOW, storeWithPromotionLive } from '../../../tests/support/live-store-db.js';
 import { LiveStoreService } from './live-store.js';
 
-const NOW = 1_741_800_000_000;
+const NOW = STORE_NOW;
 const HOUR = 3_600_000;
 
 const STATS: WatchStatPage = {
@@ -31,16 +31,7 @@ describe('members to name (SQLite file)', () => {
   let store: LiveStoreService;
 
   beforeEach(async () => {
-    dir = tempDataDir('members-to-name');
-    db = await openCorpDatabase(dir);
-    store = new LiveStoreService(db, { now: () => NOW });
-    await store.mergeLivingInfo('corp-a', 'lv1', {
-      theme: '推广',
-      anchor_userid: 'anchor',
-      status: 2,
-      type: 4,
-    });
-    await store.mergeWatchStats('corp-a', 'lv1', [STATS]);
+    ({ dir, db, store } = await storeWithPromotionLive('members-to-name', [STATS]));
     await store.rememberName('corp-a', { kind: 'internal', id: 'WangWu', name: '王五', source: 'user-get' });
     // Refused an hour ago; SunQi unknown to user/get a day ago.
     await new LiveStoreService(db, { now: () => NOW - HOUR }).rememberName('corp-a', {

@@ -4,10 +4,10 @@
 import type { Knex } from 'knex';
 import type { ViewerFilters } from '../../../sdk/contracts/lives.js';
 import type { WatchStatPage } from '../../../sdk/wecom/models.js';
-import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
+import { removeDir } from '../../../tests/support/runtime-harness.js';
 import { LiveStoreService } from './live-store.js';
 import { detailRowsQuery } from './viewer-checkins.js';
-import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
+import { storeWithPromotionLive } from '../../../tests/support/live-store-db.js';
 
 const STATS: WatchStatPage = {
   ending: 1,
@@ -41,16 +41,7 @@ describe('viewer details filters (SQLite file)', () => {
   let store: LiveStoreService;
 
   beforeEach(async () => {
-    dir = tempDataDir('viewer-filters');
-    db = await openCorpDatabase(dir);
-    store = new LiveStoreService(db, { now: () => 1_741_800_000_000 });
-    await store.mergeLivingInfo('corp-a', 'lv1', {
-      theme: '推广',
-      anchor_userid: 'zhangsan',
-      status: 2,
-      type: 4,
-    });
-    await store.mergeWatchStats('corp-a', 'lv1', [STATS]);
+    ({ dir, db, store } = await storeWithPromotionLive('viewer-filters', [STATS]));
     await store.replaceCheckins('corp-a', 'lv1', [
       {
         roundNo: 1,

@@ -4,8 +4,8 @@
 import type { Knex } from 'knex';
 import type { ViewerSort } from '../../../sdk/contracts/lives.js';
 import type { WatchStatPage } from '../../../sdk/wecom/models.js';
-import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
+import { removeDir } from '../../../tests/support/runtime-harness.js';
+import { storeWithPromotionLive } from '../../../tests/support/live-store-db.js';
 import { LiveStoreService } from './live-store.js';
 import { detailQuery } from './viewer-checkins.js';
 import { sortKeysQuery } from './viewer-sort.js';
@@ -53,16 +53,7 @@ describe('viewer details sorted by a header (SQLite file)', () => {
   let store: LiveStoreService;
 
   beforeEach(async () => {
-    dir = tempDataDir('viewer-sort');
-    db = await openCorpDatabase(dir);
-    store = new LiveStoreService(db, { now: () => 1_741_800_000_000 });
-    await store.mergeLivingInfo('corp-a', 'lv1', {
-      theme: '推广',
-      anchor_userid: 'zhangsan',
-      status: 2,
-      type: 4,
-    });
-    await store.mergeWatchStats('corp-a', 'lv1', [STATS]);
+    ({ dir, db, store } = await storeWithPromotionLive('viewer-sort', [STATS]));
     for (const [id, name] of [
       ['LiSi', '李四'],
       ['wangwu', '王五'],

@@ -4,9 +4,9 @@
 import type { Knex } from 'knex';
 import type { CheckinRoundInput } from '../../../../sdk/contracts/lives.js';
 import { AppError } from '../../../../sdk/contracts/errors.js';
-import { removeDir, tempDataDir } from '../../../../tests/support/runtime-harness.js';
+import { removeDir } from '../../../../tests/support/runtime-harness.js';
 import { LiveStoreService } from '../live-store.js';
-import { openCorpDatabase } from '../../../../tests/support/live-store-db.js';
+import { storeWithPromotionLive } from '../../../../tests/support/live-store-db.js';
 
 const ZHANG_WEI = { roundNo: 1, rowNo: 3, memberLabel: '张伟' };
 
@@ -53,16 +53,7 @@ describe('check-in resolutions (SQLite file)', () => {
   let store: LiveStoreService;
 
   beforeEach(async () => {
-    dir = tempDataDir('checkin-resolutions');
-    db = await openCorpDatabase(dir);
-    store = new LiveStoreService(db, { now: () => 1_741_800_000_000 });
-    await store.mergeLivingInfo('corp-a', 'lv1', {
-      theme: '推广',
-      anchor_userid: 'zhangsan',
-      status: 2,
-      type: 4,
-    });
-    await store.mergeWatchStats('corp-a', 'lv1', [
+    ({ dir, db, store } = await storeWithPromotionLive('checkin-resolutions', [
       {
         ending: 1,
         next_key: '',
@@ -76,7 +67,7 @@ describe('check-in resolutions (SQLite file)', () => {
           ],
         },
       },
-    ]);
+    ]));
     await store.rememberName('corp-a', {
       kind: 'internal',
       id: 'ZhangWei',
