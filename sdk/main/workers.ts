@@ -23,6 +23,8 @@ export interface PluginWorkers {
   /**
    * Runs `task` of `module` (a file URL inside the plugin's own folder, usually
    * `new URL('./x-worker.js', import.meta.url)`) in a worker thread; tasks beyond the pool's size wait.
+   * `input` may be a promise: the worker starts (and loads its modules) meanwhile and gets the input
+   * when it settles; a rejected input fails the task.
    */
-  run<I, O>(module: URL, input: I, options?: WorkerRunOptions): Promise<O>;
+  run<I, O>(module: URL, input: I | Promise<I>, options?: WorkerRunOptions): Promise<O>;
 }

@@ -3,15 +3,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '../../../sdk/contracts/errors.js';
 import type { WorkerTask } from '../../../sdk/main/workers.js';
-import type { WorkerReply, WorkerStart } from './worker-messages.js';
+import type { WorkerInput, WorkerReply, WorkerStart } from './worker-messages.js';
 
-const { moduleUrl, input } = workerData as WorkerStart;
+const { moduleUrl, input, inputFollows } = workerData as WorkerStart;
 const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
+// A promised input arrives as the first message; the modules load meanwhile.
+const given: Promise<unknown> = inputFollows
+  ? new Promise((resolve) => parentPort?.once('message', (message: WorkerInput) => resolve(message.input)))
+  : Promise.resolve(input);
 
 try {
   const module = (await import(moduleUrl)) as { task?: WorkerTask<unknown, unknown> };
   if (typeof module.task !== 'function') throw new Error(`${moduleUrl} exports no task function`);
-  const result = await module.task(input, (message) => reply({ kind: 'progress', message }));
+  const result = await module.task(await given, (message) => reply({ kind: 'progress', message }));
   reply({ kind: 'done', result });
 } catch (error) {
   reply({

@@ -78,6 +78,16 @@ describe('WorkerPool', () => {
     expect((await crunch('ok')).state).toBe('done');
   });
 
+  it('starts a worker before its input is ready and fails the task when reading the input fails', async () => {
+    expect((await crunch('later')).result).toEqual({ sum: 499_999_500_000 });
+    const refused = await crunch('refused');
+    expect([refused.state, refused.error]).toEqual([
+      'failed',
+      { code: 'IMPORT_INVALID', message: '读取输入失败', details: { where: 'input' } },
+    ]);
+    expect((await crunch('ok')).state).toBe('done');
+  });
+
   it('runs only modules inside the plugin’s own folder', async () => {
     const outside = await crunch('outside');
     expect([outside.state, outside.error?.code]).toEqual(['failed', 'INTERNAL']);

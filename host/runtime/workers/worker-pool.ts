@@ -10,7 +10,7 @@ import { inject, injectable } from 'tsyringe';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { WorkerRunOptions } from '../../../sdk/main/workers.js';
 import { LOGGER } from '../core/tokens.js';
-import type { WorkerReply, WorkerStart } from './worker-messages.js';
+import type { WorkerInput, WorkerReply, WorkerStart } from './worker-messages.js';
 
 export const DEFAULT_WORKER_MEMORY_MB = 256;
 export const DEFAULT_WORKER_TIMEOUT_MS = 10 * 60_000;
@@ -27,7 +27,9 @@ export class WorkerPool {
   constructor(@inject(LOGGER) private readonly log: Logger) {}
 
   /** Runs `task` of the module in a worker; waits for a free slot first. */
-  async run<I, O>(module: URL, input: I, options: WorkerRunOptions = {}): Promise<O> {
+  async run<I, O>(module: URL, input: I | Promise<I>, options: WorkerRunOptions = {}): Promise<O> {
+    // A promised input that fails while the task waits for a slot fails the task, not the process.
+    if (input instanceof Promise) input.catch(() => undefined);
     options.signal?.throwIfAborted();
     // A task cancelled while it waits for a slot leaves the queue at once.
     return this.queue.add(() => this.runNow<O>(module, input, options), {
@@ -43,11 +45,13 @@ export class WorkerPool {
   }
 
   private runNow<O>(module: URL, input: unknown, options: WorkerRunOptions): Promise<O> {
+    // A promised input: the worker starts now and loads its modules while the input is still being read.
+    const inputFollows = input instanceof Promise;
     if (this.stopped) return Promise.reject(new AppError('CONFLICT', '应用正在关闭，任务未执行'));
     options.signal?.throwIfAborted();
     const memoryMb = options.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
     const timeoutMs = options.timeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS;
-    const start: WorkerStart = { moduleUrl: module.href, input };
+    const start: WorkerStart = { moduleUrl: module.href, input: inputFollows ? null : input, inputFollows };
     const worker = new Worker(ENTRY, {
       workerData: start,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
@@ -85,6 +89,14 @@ export class WorkerPool {
       );
       const onAbort = (): void => settle(() => reject(options.signal?.reason));
       options.signal?.addEventListener('abort', onAbort, { once: true });
+      if (inputFollows) {
+        (input as Promise<unknown>).then(
+          (value) => {
+            if (!settled) worker.postMessage({ kind: 'input', input: value } satisfies WorkerInput);
+          },
+          (error: unknown) => settle(() => reject(error)),
+        );
+      }
       worker.on('message', (reply: WorkerReply) => {
         if (reply.kind === 'progress') {
           options.onProgress?.(reply.message);

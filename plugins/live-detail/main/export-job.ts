@@ -26,8 +26,6 @@ export function exportJob(ctx: PluginContext) {
     job.progress(0, 2, '读取观众明细');
     const live = await ctx.liveStore.get(corpId, livingid);
     if (live === undefined) throw new Error(`本地没有这场直播：${livingid}`);
-    const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
-    const unmatched = await ctx.liveStore.unmatchedCheckins(corpId, livingid, {});
     const supported = inviterSupported(live);
     const stamp = fileStamp(Date.now(), ctx.timeZone);
     const safeTheme = live.theme.replace(/[\\/:*?"<>|]/g, '_').slice(0, 30);
@@ -36,9 +34,9 @@ export function exportJob(ctx: PluginContext) {
       job.owner?.userid ?? null,
       job.corpId,
     );
-    const charts = withCharts ? await viewerProfile(ctx.liveStore, corpId, livingid, supported) : null;
-    job.progress(1, 2, '写入 Excel');
+    let rows = 0;
     try {
+      const charts = withCharts ? await viewerProfile(ctx.liveStore, corpId, livingid, supported) : null;
       // The charts first, in a worker of their own: their memory is gone before the rows are written.
       const profileCharts =
         charts === null
@@ -57,10 +55,14 @@ export function exportJob(ctx: PluginContext) {
                   card.points.length === 0 ? null : { error: `图表生成失败（${reason}）。` },
                 );
               });
-      // Built in a worker thread: a big live's workbook takes seconds the host keeps answering meanwhile.
-      await ctx.workers.run<DetailWorkbookTask, void>(
-        DETAIL_WORKBOOK_WORKER,
-        {
+      // The rows are read while the workbook's worker starts and loads exceljs (a 100,000-viewer live's
+      // rows take most of a second); the worker builds the workbook, so the host keeps answering.
+      const workbook = (async (): Promise<DetailWorkbookTask> => {
+        const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
+        const unmatched = await ctx.liveStore.unmatchedCheckins(corpId, livingid, {});
+        rows = all.rows.length;
+        job.progress(1, 2, '写入 Excel');
+        return {
           path: stored.path,
           workbook: {
             live,
@@ -76,16 +78,18 @@ export function exportJob(ctx: PluginContext) {
             exportedAt: Date.now(),
             messageInvites: await messageInvitesOf(ctx, corpId, live, all.rows),
           },
-        },
-        { signal: job.signal },
-      );
+        };
+      })();
+      await ctx.workers.run<DetailWorkbookTask, void>(DETAIL_WORKBOOK_WORKER, workbook, {
+        signal: job.signal,
+      });
     } catch (error) {
       rmSync(dirname(stored.path), { recursive: true, force: true });
       throw error;
     }
     const finished = await ctx.files.finalize(stored.fileId);
     job.progress(2, 2, '已完成');
-    return { fileId: finished.fileId, fileName: finished.name, rows: all.rows.length };
+    return { fileId: finished.fileId, fileName: finished.name, rows };
   };
 }
 
