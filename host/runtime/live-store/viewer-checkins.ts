@@ -4,7 +4,6 @@ import {
   inviterAsRead,
   inviterNameSql,
   invitedByOtherSql,
-  type InviterSqlAliases,
 } from '../../../sdk/contracts/inviter-naming.js';
 import type {
   CheckinRoundSummary,
@@ -16,7 +15,7 @@ import type {
 import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
 import { likePattern } from './live-list-query.js';
 import { toViewerRecord, type ViewerRow } from './live-rows.js';
-import { sortedViewerIds } from './viewer-sort.js';
+import { DETAIL_INVITER, sortedViewerIds, VIEWER_NAME_SQL } from './viewer-sort.js';
 import {
   checkedInSql,
   liveIdOf,
@@ -117,7 +116,7 @@ function inOrder(rows: readonly DetailRow[], ids: readonly number[]): DetailRow[
 }
 
 /** The viewers `v`, the cache joined for a member inviter `pi` and an external one `pe` (R4.6's SQL). */
-const INVITER: InviterSqlAliases = { v: 'v', members: 'pi', externals: 'pe' };
+const INVITER = DETAIL_INVITER;
 
 /**
  * A live's viewers with the name cache joined three times, each on live_people's primary key
@@ -147,7 +146,7 @@ export function detailQuery(
     const pattern = likePattern(keyword.toLowerCase());
     builder.where((inner) =>
       inner
-        .orWhereRaw(`lower(coalesce(nullif(v.name, ''), vp.name, '')) like ? escape '\\'`, [pattern])
+        .orWhereRaw(`lower(${VIEWER_NAME_SQL}) like ? escape '\\'`, [pattern])
         .orWhereRaw(`lower(v.viewer_id) like ? escape '\\'`, [pattern])
         .orWhereRaw(`lower(${inviterNameSql(INVITER)}) like ? escape '\\'`, [pattern]),
     );

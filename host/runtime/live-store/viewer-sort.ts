@@ -5,25 +5,26 @@ import {
   type InviterSqlAliases,
 } from '../../../sdk/contracts/inviter-naming.js';
 import type { ViewerSort } from '../../../sdk/contracts/lives.js';
+import { matchedCheckinCountSql } from './checkins/checkin-reads.js';
 
-/** The aliases of `detailQuery`: viewers `v`, the name cache as the viewer `vp`, member / external inviter. */
-const INVITER: InviterSqlAliases = { v: 'v', members: 'pi', externals: 'pe' };
+/** The aliases of `detailQuery`: viewers `v`, the name cache as member / external inviter. */
+export const DETAIL_INVITER: InviterSqlAliases = { v: 'v', members: 'pi', externals: 'pe' };
+/** The viewer's name as shown: WeCom's, else the cache's (`vp`) for a member the stats leave unnamed. */
+export const VIEWER_NAME_SQL = `coalesce(nullif(v.name, ''), vp.name, '')`;
 
 /**
  * Each sort column's key in SQL over `detailQuery`'s joins, spelt as the page shows the value: the name
  * with the cache's name for a member WeCom's stats leave unnamed, the inviter as `inviterText` reads.
  */
 const SORT_KEYS: Record<ViewerSort['column'], string> = {
-  name: `coalesce(nullif(v.name, ''), vp.name, '')`,
+  name: VIEWER_NAME_SQL,
   kind: `case when v.viewer_kind = 'internal' then 0 when v.external_type = 1 then 1 else 2 end`,
   watchTime: 'v.watch_time',
-  checkins: `(select count(*) from live_checkin_records r
-      where r.round_id in (select cr.id from live_checkin_rounds cr where cr.live_id = v.live_id)
-        and r.match_state = 'matched' and r.viewer_id = v.viewer_id and r.viewer_kind = v.viewer_kind)`,
+  checkins: matchedCheckinCountSql('v'),
   inviter: `case
       when coalesce(v.invitor_userid, v.invitor_external_userid) is null then ''
       when v.inviter_rule = 'self' then '${SELF_INVITE_TEXT}'
-      else ${inviterLabelSql(INVITER)} end`,
+      else ${inviterLabelSql(DETAIL_INVITER)} end`,
   isComment: 'v.is_comment',
   isMic: 'v.is_mic',
   memberValue: `case when v.viewer_kind = 'internal' then v.viewer_id end`,

@@ -123,14 +123,24 @@ export class CheckinReads {
   }
 }
 
+/** The matched check-in records of the viewer row `v` of live_viewers, on the records' viewer index. */
+function matchedRecordsOf(v: string): string {
+  return `from live_checkin_records r
+      where r.round_id in (select cr.id from live_checkin_rounds cr where cr.live_id = ${v}.live_id)
+        and r.match_state = 'matched' and r.viewer_id = ${v}.viewer_id and r.viewer_kind = ${v}.viewer_kind`;
+}
+
 /**
  * "Checked in": an EXISTS on the check-in records' viewer index (round, state, viewer) for the viewer
  * row `v` of live_viewers.
  */
 export function checkedInSql(v: string): string {
-  return `exists (select 1 from live_checkin_records r
-      where r.round_id in (select cr.id from live_checkin_rounds cr where cr.live_id = ${v}.live_id)
-        and r.match_state = 'matched' and r.viewer_id = ${v}.viewer_id and r.viewer_kind = ${v}.viewer_kind)`;
+  return `exists (select 1 ${matchedRecordsOf(v)})`;
+}
+
+/** How many matched check-ins the viewer row `v` has over every round (the detail's 签到 sort). */
+export function matchedCheckinCountSql(v: string): string {
+  return `(select count(*) ${matchedRecordsOf(v)})`;
 }
 
 /** The live's id; NOT_FOUND when it is not stored. */
