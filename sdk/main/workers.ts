@@ -3,13 +3,18 @@
 // limit. A crash, an out-of-memory or a timeout fails only that task, with a Chinese message.
 
 /**
- * What a worker module exports as `task`. Input and result cross threads by structured clone: plain
- * data, Dates, Maps (no functions, no class instances). `progress` sends a message to `onProgress`.
+ * What a worker module exports as `task`. Input, chunks and result cross threads by structured clone:
+ * plain data, Dates, Maps (no functions, no class instances). `progress` sends a message to `onProgress`.
+ * `chunks` yields the pieces given as `WorkerRunOptions.chunks`, in order (none when none were given).
  * Throw an AppError to fail with its code and message (they cross the thread as they are).
  */
-export type WorkerTask<I, O> = (input: I, progress: (message: unknown) => void) => Promise<O>;
+export type WorkerTask<I, O, C = never> = (
+  input: I,
+  progress: (message: unknown) => void,
+  chunks: AsyncIterable<C>,
+) => Promise<O>;
 
-export interface WorkerRunOptions {
+export interface WorkerRunOptions<C = never> {
   /** Aborting terminates the worker and rejects with the signal's reason. */
   signal?: AbortSignal;
   onProgress?: (message: unknown) => void;
@@ -17,6 +22,13 @@ export interface WorkerRunOptions {
   maxMemoryMb?: number;
   /** Ends the worker after this long (default 10 minutes). */
   timeoutMs?: number;
+  /**
+   * Input that follows in pieces (a big export's rows, a page at a time), read while the worker works on
+   * the pieces before: the task reads them as its `chunks`. The host reads the next piece only when the
+   * task has taken one of the few sent ahead, so the whole never sits in memory on either side. A piece
+   * that fails to be read fails the task; a task that ends early stops the reading.
+   */
+  chunks?: AsyncIterable<C>;
 }
 
 export interface PluginWorkers {
@@ -26,5 +38,5 @@ export interface PluginWorkers {
    * `input` may be a promise: the worker starts (and loads its modules) meanwhile and gets the input
    * when it settles; a rejected input fails the task.
    */
-  run<I, O>(module: URL, input: I | Promise<I>, options?: WorkerRunOptions): Promise<O>;
+  run<I, O, C = never>(module: URL, input: I | Promise<I>, options?: WorkerRunOptions<C>): Promise<O>;
 }

@@ -3,19 +3,30 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '../../../sdk/contracts/errors.js';
 import type { WorkerTask } from '../../../sdk/main/workers.js';
-import type { WorkerInput, WorkerReply, WorkerStart } from './worker-messages.js';
+import { ChunkInbox } from './chunk-inbox.js';
+import type { ToWorker, WorkerReply, WorkerStart } from './worker-messages.js';
 
-const { moduleUrl, input, inputFollows } = workerData as WorkerStart;
+const { moduleUrl, input, inputFollows, chunksFollow } = workerData as WorkerStart;
 const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
-// A promised input arrives as the first message; the modules load meanwhile.
+const chunks = new ChunkInbox(() => reply({ kind: 'pull' }));
+if (!chunksFollow) chunks.end();
+// A promised input arrives as a message, and chunks after it; the modules load meanwhile.
+let inputArrived: (value: unknown) => void = () => undefined;
 const given: Promise<unknown> = inputFollows
-  ? new Promise((resolve) => parentPort?.once('message', (message: WorkerInput) => resolve(message.input)))
+  ? new Promise((resolve) => (inputArrived = resolve))
   : Promise.resolve(input);
+if (inputFollows || chunksFollow) {
+  parentPort?.on('message', (message: ToWorker) => {
+    if (message.kind === 'input') inputArrived(message.input);
+    else if (message.kind === 'chunk') chunks.put(message.chunk);
+    else chunks.end();
+  });
+}
 
 try {
-  const module = (await import(moduleUrl)) as { task?: WorkerTask<unknown, unknown> };
+  const module = (await import(moduleUrl)) as { task?: WorkerTask<unknown, unknown, unknown> };
   if (typeof module.task !== 'function') throw new Error(`${moduleUrl} exports no task function`);
-  const result = await module.task(await given, (message) => reply({ kind: 'progress', message }));
+  const result = await module.task(await given, (message) => reply({ kind: 'progress', message }), chunks);
   reply({ kind: 'done', result });
 } catch (error) {
   reply({

@@ -6,6 +6,8 @@ export interface WorkerStart {
   input: unknown;
   /** The input comes later as a WorkerInput message (it was still being read when the worker started). */
   inputFollows: boolean;
+  /** WorkerChunk messages follow, then a WorkerChunksEnd. */
+  chunksFollow: boolean;
 }
 
 /** The input of a worker started before its input was ready. */
@@ -14,7 +16,22 @@ export interface WorkerInput {
   input: unknown;
 }
 
+/** One piece of `WorkerRunOptions.chunks`. */
+export interface WorkerChunk {
+  kind: 'chunk';
+  chunk: unknown;
+}
+
+/** No more chunks. */
+export interface WorkerChunksEnd {
+  kind: 'end';
+}
+
+export type ToWorker = WorkerInput | WorkerChunk | WorkerChunksEnd;
+
 export type WorkerReply =
   | { kind: 'progress'; message: unknown }
+  /** The task took a chunk: the host may send one more. */
+  | { kind: 'pull' }
   | { kind: 'done'; result: unknown }
   | { kind: 'failed'; appError: RpcErrorBody | null; message: string };

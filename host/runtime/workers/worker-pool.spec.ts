@@ -13,6 +13,11 @@ import {
   waitFor,
 } from '../../../tests/support/runtime-harness.js';
 import type { HostRuntime } from '../core/host-runtime.js';
+import {
+  CHUNK_COUNT,
+  type SourceReport,
+} from '../../../tests/fixtures/worker-plugins/worker-lab/main/index.js';
+import { CHUNKS_AHEAD } from './chunk-feed.js';
 
 const WORKER_PLUGINS = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -85,6 +90,63 @@ describe('WorkerPool', () => {
       'failed',
       { code: 'IMPORT_INVALID', message: '读取输入失败', details: { where: 'input' } },
     ]);
+    expect((await crunch('ok')).state).toBe('done');
+  });
+
+  async function source(): Promise<SourceReport> {
+    return dataOf<SourceReport>(await runtime.router.dispatch('worker-lab.source', {}, session));
+  }
+
+  // Chunk i holds 1..100 plus i.
+  const chunkSum = (chunks: number): number =>
+    Array.from({ length: chunks }, (_, index) => 5050 + 100 * index).reduce((a, b) => a + b, 0);
+
+  it('sends chunked input in order, never far ahead of the task', async () => {
+    const job = await crunch('chunks');
+    expect(job.result).toEqual({ sum: chunkSum(CHUNK_COUNT), taken: CHUNK_COUNT });
+    const read = await source();
+    expect(read.read).toBe(CHUNK_COUNT);
+    expect(read.closed).toBeTrue();
+    // The task is slower than the source: without backpressure the source runs to the end at once.
+    expect(read.maxAhead).toBeGreaterThan(0);
+    expect(CHUNKS_AHEAD + 1).toBeLessThan(CHUNK_COUNT / 4);
+    expect(read.maxAhead).toBeLessThanOrEqual(CHUNKS_AHEAD + 1);
+  });
+
+  it('fails the task when reading a chunk fails, and stops reading when the task ends early', async () => {
+    const failed = await crunch('chunks-fail');
+    expect([failed.state, failed.error]).toEqual([
+      'failed',
+      { code: 'NOT_FOUND', message: '读取第 6 页失败', details: { where: 'source' } },
+    ]);
+    const early = await crunch('chunks-early');
+    expect(early.result).toEqual({ sum: chunkSum(2), taken: 2 });
+    const read = await source();
+    expect(read.closed).toBeTrue();
+    expect(read.read).toBeLessThanOrEqual(2 + CHUNKS_AHEAD + 1);
+    expect((await crunch('ok')).state).toBe('done');
+  });
+
+  it('stops reading chunks when the job is cancelled', async () => {
+    const { jobId } = dataOf<{ jobId: string }>(
+      await runtime.router.dispatch('worker-lab.crunch', { mode: 'chunks-hang' }, session),
+    );
+    await waitFor(async () => ((await source()).read > 0 ? true : undefined), 30_000);
+    await waitFor(async () => {
+      const job = dataOf<JobSnapshot>(await runtime.router.dispatch('jobs.get', { jobId }, session));
+      return job.done >= 1 ? true : undefined;
+    }, 30_000);
+    dataOf(await runtime.router.dispatch('jobs.cancel', { jobId }, session));
+    const job = await waitFor(async () => {
+      const snapshot = dataOf<JobSnapshot>(await runtime.router.dispatch('jobs.get', { jobId }, session));
+      return ['done', 'failed', 'cancelled'].includes(snapshot.state) ? snapshot : undefined;
+    }, 30_000);
+    expect(job.state).toBe('cancelled');
+    const read = await waitFor(async () => {
+      const report = await source();
+      return report.closed ? report : undefined;
+    }, 10_000);
+    expect(read.read).toBeLessThanOrEqual(1 + CHUNKS_AHEAD + 1);
     expect((await crunch('ok')).state).toBe('done');
   });
 

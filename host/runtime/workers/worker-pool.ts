@@ -10,6 +10,7 @@ import { inject, injectable } from 'tsyringe';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import type { WorkerRunOptions } from '../../../sdk/main/workers.js';
 import { LOGGER } from '../core/tokens.js';
+import { ChunkFeed } from './chunk-feed.js';
 import type { WorkerInput, WorkerReply, WorkerStart } from './worker-messages.js';
 
 export const DEFAULT_WORKER_MEMORY_MB = 256;
@@ -27,7 +28,11 @@ export class WorkerPool {
   constructor(@inject(LOGGER) private readonly log: Logger) {}
 
   /** Runs `task` of the module in a worker; waits for a free slot first. */
-  async run<I, O>(module: URL, input: I | Promise<I>, options: WorkerRunOptions = {}): Promise<O> {
+  async run<I, O, C = never>(
+    module: URL,
+    input: I | Promise<I>,
+    options: WorkerRunOptions<C> = {},
+  ): Promise<O> {
     // A promised input that fails while the task waits for a slot fails the task, not the process.
     if (input instanceof Promise) input.catch(() => undefined);
     options.signal?.throwIfAborted();
@@ -44,14 +49,19 @@ export class WorkerPool {
     await Promise.all([...this.workers].map((worker) => worker.terminate()));
   }
 
-  private runNow<O>(module: URL, input: unknown, options: WorkerRunOptions): Promise<O> {
+  private runNow<O>(module: URL, input: unknown, options: WorkerRunOptions<unknown>): Promise<O> {
     // A promised input: the worker starts now and loads its modules while the input is still being read.
     const inputFollows = input instanceof Promise;
     if (this.stopped) return Promise.reject(new AppError('CONFLICT', '应用正在关闭，任务未执行'));
     options.signal?.throwIfAborted();
     const memoryMb = options.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
     const timeoutMs = options.timeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS;
-    const start: WorkerStart = { moduleUrl: module.href, input: inputFollows ? null : input, inputFollows };
+    const start: WorkerStart = {
+      moduleUrl: module.href,
+      input: inputFollows ? null : input,
+      inputFollows,
+      chunksFollow: options.chunks !== undefined,
+    };
     const worker = new Worker(ENTRY, {
       workerData: start,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
@@ -61,12 +71,14 @@ export class WorkerPool {
     });
     this.workers.add(worker);
     const task = module.pathname.split('/').slice(-2).join('/');
+    const feed = options.chunks === undefined ? null : new ChunkFeed(worker);
     return new Promise<O>((resolve, reject) => {
       let settled = false;
       const settle = (outcome: () => void): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        feed?.stop();
         options.signal?.removeEventListener('abort', onAbort);
         this.workers.delete(worker);
         void worker.terminate();
@@ -97,8 +109,13 @@ export class WorkerPool {
           (error: unknown) => settle(() => reject(error)),
         );
       }
+      if (feed !== null && options.chunks !== undefined) {
+        feed.run(options.chunks).catch((error: unknown) => settle(() => reject(error)));
+      }
       worker.on('message', (reply: WorkerReply) => {
-        if (reply.kind === 'progress') {
+        if (reply.kind === 'pull') {
+          feed?.pulled();
+        } else if (reply.kind === 'progress') {
           options.onProgress?.(reply.message);
         } else if (reply.kind === 'done') {
           settle(() => resolve(reply.result as O));
