@@ -121,6 +121,23 @@ export interface LiveStore {
   ): Promise<import('../contracts/lives.js').ViewerDetailsPage>;
 }
 
+/** Every viewer of a live, a page at a time (an export), with the figures above its table. */
+export interface ViewerDetailStream {
+  /** Over the whole live: viewers, commenters, mic users, viewers with a matched check-in. */
+  figures: { viewers: number; comments: number; mics: number; checkedIn: number };
+  rounds: import('../contracts/lives.js').CheckinRoundSummary[];
+  /**
+   * The viewers as `viewerDetails` answers them without a sort (longest watchers first), each page read
+   * only when asked for: a consumer that stops early reads no more.
+   */
+  pages: AsyncIterable<import('../contracts/lives.js').ViewerDetail[]>;
+}
+// Declaration merge: the export's paged read.
+export interface LiveStore {
+  /** NOT_FOUND when the live is not stored. `pageSize` defaults to 2,000 rows. */
+  viewerDetailPages(corpId: string, livingid: string, pageSize?: number): Promise<ViewerDetailStream>;
+}
+
 // Declaration merge: who R4.6 rule 5 still has to ask of user/get.
 export interface MembersToName {
   /** Member inviters and member viewers no name is known for: ids as WeCom spelt them, each once. */

@@ -48,11 +48,11 @@ import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './li
 import { livingInfoColumns } from './living-info-columns.js';
 import { refreshOnlinePeak } from './online-peaks.js';
 import { statViewers, type StatViewer } from './watch-stat-viewers.js';
-import { viewerDetails } from './viewer-checkins.js';
+import { viewerDetailPages, viewerDetails } from './viewer-checkins.js';
 import { viewerProfileCounts } from './viewer-profile-counts.js';
 import { membersToName } from './members-to-name.js';
 import type { ViewerDetailsPage, ViewerProfileCounts } from '../../../sdk/contracts/lives.js';
-import type { MembersToName, ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
+import type { MembersToName, ViewerDetailsQuery, ViewerDetailStream } from '../../../sdk/main/live-store.js';
 
 const LIVE_STATUS = 1;
 
@@ -413,6 +413,10 @@ export class LiveStoreService implements LiveStore {
   /** Viewers joined with check-ins (R5.2): a read-only query of its own file. */
   viewerDetails(corpId: string, livingid: string, query: ViewerDetailsQuery): Promise<ViewerDetailsPage> {
     return viewerDetails(this.db, this.checkinReads, corpId, livingid, query);
+  }
+
+  viewerDetailPages(corpId: string, livingid: string, pageSize?: number): Promise<ViewerDetailStream> {
+    return viewerDetailPages(this.db, this.checkinReads, corpId, livingid, pageSize);
   }
 
   membersToName(

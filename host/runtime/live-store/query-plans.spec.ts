@@ -5,7 +5,7 @@
 // where an index applies, and no sort of a page's rows that an index already gives in order.
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import type { LiveSortField } from '../../../sdk/contracts/lives.js';
+import type { LiveSortField, ViewerDetail } from '../../../sdk/contracts/lives.js';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
 import { seedStore } from '../../../tests/support/seed-store.js';
 import { openDatabase } from '../storage/database.js';
@@ -187,16 +187,26 @@ describe('query plans at scale (10,000 lives, 3,000-viewer live, 50,000 check-in
   });
 
   it('pages the unmatched check-ins and reads the whole live for the export in index order', async () => {
+    const read: ViewerDetail[] = [];
     const plans = await plansOf(async () => {
       await store.unmatchedCheckins(CORP, bigLivingid, { page: 40, pageSize: 20 });
       await store.unmatchedCheckins(CORP, bigLivingid, { keyword: '路人1' });
-      // The detail export's reads: every joined viewer and every unmatched row.
-      await store.viewerDetails(CORP, bigLivingid, {});
+      // The detail export's reads: every joined viewer a page at a time, and every unmatched row.
+      const stream = await store.viewerDetailPages(CORP, bigLivingid, 500);
+      for await (const page of stream.pages) read.push(...page);
       await store.unmatchedCheckins(CORP, bigLivingid, {});
     });
     expectIndexed(plans, [/^select `c`\.`round_no`/, /^select `v`\.\*/]);
+    // Every page after the first walks the watch-order index from where the last one ended.
+    const pages = plans.filter((plan) => /^select `v`\.\*/.test(plan.sql));
+    expect(pages.length).toBe(3_000 / 500 + 1);
+    for (const { sql, steps } of pages.slice(1)) {
+      expect(steps.join('\n'))
+        .withContext(sql)
+        .toMatch(/SEARCH v USING INDEX live_viewers_watch_order_index \(live_id=\? AND watch_time<\?\)/);
+    }
     const all = await store.viewerDetails(CORP, bigLivingid, {});
     expect(all.rows.length).toBe(3_000);
-    expect(all.total).toBe(3_000);
+    expect(read).toEqual(all.rows);
   });
 });

@@ -12,7 +12,7 @@ import type {
   ViewerDetailsPage,
   ViewerFilters,
 } from '../../../sdk/contracts/lives.js';
-import type { ViewerDetailsQuery } from '../../../sdk/main/live-store.js';
+import type { ViewerDetailsQuery, ViewerDetailStream } from '../../../sdk/main/live-store.js';
 import { likePattern } from './live-list-query.js';
 import { toViewerRecord, type ViewerRow } from './live-rows.js';
 import { DETAIL_INVITER, sortedViewerIds, VIEWER_NAME_SQL } from './viewer-sort.js';
@@ -63,14 +63,86 @@ export async function viewerDetails(
   return {
     rows: rows.map((row) => toDetail(row, roundsById, records)),
     total: Number(total.n),
-    rounds: rounds.map((round): CheckinRoundSummary => ({
-      roundNo: round.roundNo,
-      title: round.title,
-      startedAt: round.startedAt,
-      matched: round.matched,
-      records: round.records,
-      reportedCount: round.reportedCount,
-    })),
+    rounds: rounds.map(roundSummary),
+  };
+}
+
+function roundSummary(round: RoundWithFigures): CheckinRoundSummary {
+  return {
+    roundNo: round.roundNo,
+    title: round.title,
+    startedAt: round.startedAt,
+    matched: round.matched,
+    records: round.records,
+    reportedCount: round.reportedCount,
+  };
+}
+
+/** Rows per page of `viewerDetailPages`: a page's read stalls the main thread about 50 ms. */
+export const DETAIL_PAGE_ROWS = 2000;
+
+/**
+ * Every viewer of a live in `viewerDetails`' default order (longest watchers first), read a page at a
+ * time as the consumer asks (an export streams them to its worker): keyset paging on the watch-order
+ * index, so each page costs the same however deep. The figures above an export's table come with it,
+ * counted in SQL.
+ */
+export async function viewerDetailPages(
+  db: Knex,
+  checkins: CheckinReads,
+  corpId: string,
+  livingid: string,
+  pageSize = DETAIL_PAGE_ROWS,
+): Promise<ViewerDetailStream> {
+  const liveId = await liveIdOf(db, corpId, livingid);
+  const totals = (await db('live_viewers')
+    .where('live_id', liveId)
+    .first(
+      db.raw('count(*) as viewers'),
+      db.raw('sum(is_comment <> 0) as comments'),
+      db.raw('sum(is_mic <> 0) as mics'),
+    )) as { viewers: number; comments: number | null; mics: number | null };
+  const { rounds, checkedIn } = await checkins.rounds(liveId);
+  const roundsById = new Map(rounds.map((round) => [round.id, round]));
+  const roundIds = rounds.map((round) => round.id);
+  // A live of several pages has its matched records read at once (one read, fewer rows than viewers).
+  const wholeLive =
+    Number(totals.viewers) > pageSize ? await checkins.matchedByViewer(roundIds, 'all') : null;
+  const limit = Math.max(1, Math.floor(pageSize));
+  async function* pages(): AsyncGenerator<ViewerDetail[], void, undefined> {
+    let after: { watchTime: number; id: number } | null = null;
+    for (;;) {
+      const query = detailRowsQuery(db, corpId, liveId, '').limit(limit);
+      if (after !== null) {
+        const { watchTime, id } = after;
+        // The range narrows the index walk; the OR only drops the page's ties already read.
+        query
+          .where('v.watch_time', '<=', watchTime)
+          .where((inner) => inner.where('v.watch_time', '<', watchTime).orWhere('v.id', '>', id));
+      }
+      const rows = (await query) as DetailRow[];
+      if (rows.length === 0) return;
+      const records =
+        wholeLive ??
+        (await checkins.matchedByViewer(
+          roundIds,
+          rows.map((row) => row.viewer_id),
+        ));
+      yield rows.map((row) => toDetail(row, roundsById, records));
+      const last = rows[rows.length - 1];
+      if (rows.length < limit || last === undefined) return;
+      after = { watchTime: last.watch_time, id: last.id };
+    }
+  }
+  return {
+    figures: {
+      viewers: Number(totals.viewers),
+      comments: Number(totals.comments ?? 0),
+      mics: Number(totals.mics ?? 0),
+      checkedIn,
+    },
+    rounds: rounds.map(roundSummary),
+    pages: pages(),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   UNMATCHED_REASONS,
   viewerKindLabel,
 } from '../shared/viewer-format.js';
+import { firstInviteOf } from './message-invites.js';
 import { SheetRowXml, type PlainCell } from './sheet-row-xml.js';
 import { zonedDates } from './zoned-dates.js';
 
@@ -34,11 +35,19 @@ const MAX_QUEUED_XML_BYTES = 4 * 1024 * 1024;
 
 type CellValue = PlainCell;
 
+/** The figures above the viewer table, over the whole live (the rows come a page at a time). */
+export interface DetailFigures {
+  viewers: number;
+  comments: number;
+  mics: number;
+  checkedIn: number;
+}
+
+/** Everything of the detail workbook but its viewer rows, which follow in pages. */
 export interface DetailWorkbookInput {
+  /** Its anchorName is the typed name, else the cached one (else the userid shows alone). */
   live: LiveRecord;
-  /** The anchor's name where the app knows it (else the userid shows alone). */
-  anchorName: string | null;
-  viewers: readonly ViewerDetail[];
+  figures: DetailFigures;
   rounds: readonly CheckinRoundSummary[];
   /** Check-in rows kept without a viewer: listed on their own sheet, never dropped. */
   unmatched: readonly UnmatchedCheckin[];
@@ -53,9 +62,12 @@ export interface DetailWorkbookInput {
   timeZone: string;
   /** When the export was asked for, milliseconds. */
   exportedAt: number;
-  /** viewerId → when the first invitation message reached the member (ms); absent: not invited so. */
-  messageInvites?: Readonly<Record<string, number>>;
+  /** Lower-case userid → when the first invitation message reached the member (ms), as `firstInviteOf` reads. */
+  messageInvites?: ReadonlyMap<string, number>;
 }
+
+/** Pages of rows, as a worker's chunks or as one array. */
+type Pages<T> = AsyncIterable<readonly T[]> | Iterable<readonly T[]>;
 
 /** Display width in Excel's character units: CJK and full-width characters take two. */
 function displayWidth(value: CellValue): number {
@@ -72,7 +84,11 @@ function displayWidth(value: CellValue): number {
  * R5.2 columns (one per check-in round, as Excel dates); 观众画像 the detail page's charts as tables with
  * the charts as pictures beside them.
  */
-export async function writeDetailWorkbook(path: string, input: DetailWorkbookInput): Promise<void> {
+export async function writeDetailWorkbook(
+  path: string,
+  input: DetailWorkbookInput,
+  viewers: Pages<ViewerDetail>,
+): Promise<void> {
   const toDate = zonedDates(input.timeZone);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
@@ -99,7 +115,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
     '连麦',
     '消息邀请',
   ];
-  const invites = input.messageInvites ?? {};
+  const invites = input.messageInvites ?? new Map<string, number>();
   const viewerRow = (viewer: ViewerDetail): CellValue[] => {
     // A few check-ins at most per viewer, none for most: a scan, not a Map per row.
     const { checkins } = viewer;
@@ -119,13 +135,13 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
       viewer.inviterRule === null || !input.inviterSupported ? '' : INVITER_RULE_LABELS[viewer.inviterRule],
       viewer.isComment ? '是' : '否',
       viewer.isMic ? '是' : '否',
-      messageInvite(invites[viewer.viewerId], toDate),
+      messageInvite(firstInviteOf(invites, viewer), toDate),
     ];
   };
   await addTable(workbook, VIEWER_SHEET, {
     above: liveHeader(input, toDate),
     headers,
-    rows: input.viewers,
+    pages: viewers,
     toRow: viewerRow,
   });
   if (input.rounds.length > 0) {
@@ -140,7 +156,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
         '已匹配观众',
         '未匹配',
       ],
-      rows: input.rounds,
+      pages: [input.rounds],
       toRow: (round) => [
         round.roundNo,
         round.title,
@@ -154,7 +170,7 @@ export async function writeDetailWorkbook(path: string, input: DetailWorkbookInp
     await addTable(workbook, UNMATCHED_SHEET, {
       above: [],
       headers: ['轮次', '工作表', '行号', '已签到成员（原文）', '所在部门', '未匹配原因', '签到发起时间'],
-      rows: input.unmatched,
+      pages: [input.unmatched],
       toRow: (row) => [
         row.roundNo,
         row.title,
@@ -180,7 +196,7 @@ function messageInvite(at: number | undefined, toDate: (ms: number) => Date): Ce
  * / value pairs, times as Excel dates; a blank row separates it from the table.
  */
 function liveHeader(input: DetailWorkbookInput, toDate: (ms: number) => Date): CellValue[][] {
-  const { live } = input;
+  const { live, figures } = input;
   const actual = live.actualStart !== null;
   const start = live.actualStart ?? live.reserveStart;
   const duration = actual ? live.actualDuration : live.reserveDuration;
@@ -190,10 +206,9 @@ function liveHeader(input: DetailWorkbookInput, toDate: (ms: number) => Date): C
     : start !== null && duration !== null
       ? toDate((start + duration) * 1000)
       : '';
-  const checkedIn = input.viewers.filter((viewer) => viewer.checkins.length > 0).length;
   const anchor =
-    input.anchorName !== null && input.anchorName !== '' && input.anchorName !== live.anchorUserid
-      ? `${input.anchorName}（${live.anchorUserid}）`
+    live.anchorName !== null && live.anchorName !== '' && live.anchorName !== live.anchorUserid
+      ? `${live.anchorName}（${live.anchorUserid}）`
       : live.anchorUserid;
   return [
     [`直播详情：${live.theme}`],
@@ -205,9 +220,9 @@ function liveHeader(input: DetailWorkbookInput, toDate: (ms: number) => Date): C
       actual ? '实际结束' : '预约结束',
       end,
     ],
-    ['观众人数', input.viewers.length, '评论人数', input.viewers.filter((viewer) => viewer.isComment).length],
-    ['连麦人数', input.viewers.filter((viewer) => viewer.isMic).length, '签到轮次', input.rounds.length],
-    ['签到人数', checkedIn, '导出时间', toDate(input.exportedAt)],
+    ['观众人数', figures.viewers, '评论人数', figures.comments],
+    ['连麦人数', figures.mics, '签到轮次', input.rounds.length],
+    ['签到人数', figures.checkedIn, '导出时间', toDate(input.exportedAt)],
     [],
   ];
 }
@@ -216,7 +231,7 @@ interface TableSpec<T> {
   /** Rows above the table (the live's header block); their first cell is bold. */
   above: CellValue[][];
   headers: string[];
-  rows: readonly T[];
+  pages: Pages<T>;
   toRow(row: T): CellValue[];
 }
 
@@ -241,16 +256,20 @@ function writeRow(
   row.commit();
 }
 
-async function addTable<T>(
+/**
+ * The sheet's header block, header row and column widths, sized by `sample` (the first rows): written
+ * before any row, so only the first page is known by then.
+ */
+function beginTable<T>(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   table: TableSpec<T>,
-): Promise<void> {
+  sample: readonly CellValue[][],
+): { sheet: ExcelJS.Worksheet; rows: SheetRowXml } {
   const headerRow = table.above.length + 1;
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: headerRow, activeCell: `A${headerRow + 1}` }],
   });
-  const sample = table.rows.slice(0, WIDTH_SAMPLE_ROWS).map((row) => table.toRow(row));
   sheet.columns = table.headers.map((header, index) => {
     let widest = displayWidth(header);
     for (const values of [...sample, ...table.above.slice(1)]) {
@@ -270,17 +289,36 @@ async function addTable<T>(
     to: { row: headerRow, column: table.headers.length },
   };
   // The rows below go out as text (sheet-row-xml.ts): exceljs's per-cell objects dominate a big export.
-  const rows = new SheetRowXml(workbook, sheet, table.headers.length, DATE_STYLE, headerRow + 1);
-  for (const [index, row] of table.rows.entries()) {
-    rows.add(index < sample.length ? (sample[index] ?? []) : table.toRow(row));
-    // Waits for the zip to take what is queued: a big live's rows are never all held as XML at once.
-    if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) {
-      rows.flush();
-      await rows.drained(MAX_QUEUED_XML_BYTES);
+  return { sheet, rows: new SheetRowXml(workbook, sheet, table.headers.length, DATE_STYLE, headerRow + 1) };
+}
+
+async function addTable<T>(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  table: TableSpec<T>,
+): Promise<void> {
+  let begun: ReturnType<typeof beginTable> | null = null;
+  let written = 0;
+  for await (const page of table.pages) {
+    let sample: CellValue[][] = [];
+    if (begun === null) {
+      sample = page.slice(0, WIDTH_SAMPLE_ROWS).map((row) => table.toRow(row));
+      begun = beginTable(workbook, name, table, sample);
+    }
+    const { rows } = begun;
+    for (const [index, row] of page.entries()) {
+      rows.add(index < sample.length ? (sample[index] ?? []) : table.toRow(row));
+      written += 1;
+      // Waits for the zip to take what is queued: a big live's rows are never all held as XML at once.
+      if (written % YIELD_EVERY_ROWS === 0) {
+        rows.flush();
+        await rows.drained(MAX_QUEUED_XML_BYTES);
+      }
     }
   }
-  rows.flush();
-  sheet.commit();
+  begun ??= beginTable(workbook, name, table, []);
+  begun.rows.flush();
+  begun.sheet.commit();
 }
 
 // The export's own headings where they say more than the page's card titles.

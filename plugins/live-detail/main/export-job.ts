@@ -2,13 +2,14 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileStamp } from '../../../sdk/contracts/zoned-time.js';
 import type { JobContext, PluginContext } from '../../../sdk/main/plugin-context.js';
-import type { LiveRecord, ViewerDetail } from '../../../sdk/contracts/lives.js';
 import type { LiveDetailExportResult } from '../shared/live-detail-api.js';
 import { viewerChartCards } from '../shared/viewer-chart-options.js';
 import type { ChartResult } from '../../../sdk/main/charts/index.js';
 import { DETAIL_WORKBOOK_WORKER, type DetailWorkbookTask } from './detail-workbook-worker.js';
 import { PROFILE_CHARTS_WORKER, type ProfileChartsTask } from './profile-charts-worker.js';
-import { inviterSupported, messageInvitesOf } from './live-detail.js';
+import { Invitations } from './invitations.js';
+import { inviterSupported, liveEndMs } from './live-detail.js';
+import { packViewers, type ViewerColumns } from './viewer-columns.js';
 import { viewerProfile } from './viewer-profile.js';
 
 export const EXPORT_JOB = 'export';
@@ -23,7 +24,7 @@ export interface ExportJobInput {
 export function exportJob(ctx: PluginContext) {
   return async (job: JobContext<ExportJobInput>): Promise<LiveDetailExportResult> => {
     const { corpId, livingid, withCharts } = job.input;
-    job.progress(0, 2, '读取观众明细');
+    job.progress(0, 1, '读取观众明细');
     const live = await ctx.liveStore.get(corpId, livingid);
     if (live === undefined) throw new Error(`本地没有这场直播：${livingid}`);
     const supported = inviterSupported(live);
@@ -55,20 +56,19 @@ export function exportJob(ctx: PluginContext) {
                   card.points.length === 0 ? null : { error: `图表生成失败（${reason}）。` },
                 );
               });
-      // The rows are read while the workbook's worker starts and loads exceljs (a 100,000-viewer live's
-      // rows take most of a second); the worker builds the workbook, so the host keeps answering.
+      // The worker starts and loads exceljs while the figures are counted; then the rows go to it a page
+      // at a time, each read while the worker writes the pages before (the host keeps answering, and a
+      // 100,000-viewer live is never held whole on either side).
+      const stream = ctx.liveStore.viewerDetailPages(corpId, livingid);
       const workbook = (async (): Promise<DetailWorkbookTask> => {
-        const all = await ctx.liveStore.viewerDetails(corpId, livingid, {});
+        const { figures, rounds } = await stream;
         const unmatched = await ctx.liveStore.unmatchedCheckins(corpId, livingid, {});
-        rows = all.rows.length;
-        job.progress(1, 2, '写入 Excel');
         return {
           path: stored.path,
           workbook: {
             live,
-            anchorName: anchorName(live, all.rows),
-            viewers: all.rows,
-            rounds: all.rounds,
+            figures,
+            rounds,
             unmatched: unmatched.rows,
             inviterSupported: supported,
             charts,
@@ -76,28 +76,28 @@ export function exportJob(ctx: PluginContext) {
             // Times in the workbook are Excel dates of the installation's zone (docs/architecture.md).
             timeZone: ctx.timeZone,
             exportedAt: Date.now(),
-            messageInvites: await messageInvitesOf(ctx, corpId, live, all.rows),
+            messageInvites: await new Invitations(ctx.db).firstInvites(corpId, livingid, liveEndMs(live)),
           },
         };
       })();
-      await ctx.workers.run<DetailWorkbookTask, void>(DETAIL_WORKBOOK_WORKER, workbook, {
+      async function* viewerPages(): AsyncGenerator<ViewerColumns> {
+        const { figures, pages } = await stream;
+        for await (const page of pages) {
+          yield packViewers(page);
+          rows += page.length;
+          job.progress(rows, figures.viewers, `写入 Excel：${rows} / ${figures.viewers} 位观众`);
+        }
+      }
+      await ctx.workers.run<DetailWorkbookTask, void, ViewerColumns>(DETAIL_WORKBOOK_WORKER, workbook, {
         signal: job.signal,
+        chunks: viewerPages(),
       });
     } catch (error) {
       rmSync(dirname(stored.path), { recursive: true, force: true });
       throw error;
     }
     const finished = await ctx.files.finalize(stored.fileId);
-    job.progress(2, 2, '已完成');
+    job.progress(1, 1, '已完成');
     return { fileId: finished.fileId, fileName: finished.name, rows };
   };
-}
-
-/** The anchor's name: as typed at creation, else as the anchor shows among the viewers (cache-named). */
-function anchorName(live: LiveRecord, viewers: readonly ViewerDetail[]): string | null {
-  if (live.anchorName !== null && live.anchorName !== '') return live.anchorName;
-  const asViewer = viewers.find(
-    (viewer) => viewer.kind === 'internal' && viewer.viewerId === live.anchorUserid,
-  );
-  return asViewer !== undefined && asViewer.name !== '' ? asViewer.name : null;
 }

@@ -1,10 +1,11 @@
 import { AppError } from '../../../sdk/contracts/errors.js';
-import type { LiveRecord, ViewerFilters, ViewerSort } from '../../../sdk/contracts/lives.js';
+import type { LiveRecord, ViewerFilters, ViewerRecord, ViewerSort } from '../../../sdk/contracts/lives.js';
 import type { DetailSort } from '../shared/input-schemas.js';
 import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { LiveDetailAnswer } from '../shared/live-detail-api.js';
 import { PROMOTION_LIVE_TYPE } from '../shared/viewer-format.js';
 import { Invitations } from './invitations.js';
+import { firstInviteOf } from './message-invites.js';
 import { viewerProfile } from './viewer-profile.js';
 
 /** WeCom gives inviters only for promotion lives; a live whose viewers carry inviters anyway shows them. */
@@ -80,32 +81,14 @@ export function liveEndMs(live: LiveRecord): number | null {
   return (start + duration) * 1000;
 }
 
-/**
- * The first invitation message each member viewer got (the plugin's own table, joined here: the host's
- * viewer query cannot see it). Keyed by viewerId as the page shows it.
- */
-export async function messageInvitesOf(
-  ctx: PluginContext,
-  corpId: string,
-  live: LiveRecord,
-  viewers: ReadonlyArray<{ kind: string; viewerId: string }>,
-): Promise<Record<string, number>> {
-  return invitesOf(
-    await new Invitations(ctx.db).firstInvites(corpId, live.livingid, liveEndMs(live)),
-    viewers,
-  );
-}
-
 /** `firsts` (lower-case userid → first delivery) for the member viewers among `viewers`. */
 function invitesOf(
   firsts: ReadonlyMap<string, number>,
-  viewers: ReadonlyArray<{ kind: string; viewerId: string }>,
+  viewers: ReadonlyArray<Pick<ViewerRecord, 'kind' | 'viewerId'>>,
 ): Record<string, number> {
   const invites: Record<string, number> = {};
-  if (firsts.size === 0) return invites;
   for (const viewer of viewers) {
-    if (viewer.kind !== 'internal') continue;
-    const at = firsts.get(viewer.viewerId.toLowerCase());
+    const at = firstInviteOf(firsts, viewer);
     if (at !== undefined) invites[viewer.viewerId] = at;
   }
   return invites;

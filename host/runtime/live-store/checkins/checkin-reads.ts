@@ -108,11 +108,11 @@ export class CheckinReads {
 
   /**
    * Matched records of `roundIds` by viewer id (the kind is for the caller to check), for the viewers
-   * `viewerIds` of a page, or for the whole live when there are many (the export).
+   * `viewerIds` of a page, or for the whole live when there are many or `'all'` are asked (the export).
    */
   matchedByViewer(
     roundIds: readonly number[],
-    viewerIds: readonly string[],
+    viewerIds: readonly string[] | 'all',
   ): Promise<Map<string, MatchedRecord[]>> {
     return matchedRecords(this.db, roundIds, viewerIds);
   }
@@ -312,10 +312,10 @@ async function unmatchedTotal(
 async function matchedRecords(
   db: Knex,
   roundIds: readonly number[],
-  viewerIds: readonly string[],
+  viewerIds: readonly string[] | 'all',
 ): Promise<Map<string, MatchedRecord[]>> {
   const byViewerId = new Map<string, MatchedRecord[]>();
-  if (roundIds.length === 0 || viewerIds.length === 0) return byViewerId;
+  if (roundIds.length === 0 || (viewerIds !== 'all' && viewerIds.length === 0)) return byViewerId;
   const add = (found: readonly MatchedRecord[]): void => {
     for (const record of found) {
       const list = byViewerId.get(record.viewer_id);
@@ -328,7 +328,7 @@ async function matchedRecords(
       .whereIn('round_id', roundIds)
       .where('match_state', 'matched')
       .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at');
-  if (viewerIds.length > WHOLE_LIVE_ROWS) {
+  if (viewerIds === 'all' || viewerIds.length > WHOLE_LIVE_ROWS) {
     // A whole big live (the export): one read of the rounds' records beats hundreds of id chunks; a
     // record of a viewer not among the rows is never looked up.
     add((await matched()) as MatchedRecord[]);
