@@ -85,7 +85,8 @@ export function exportJob(ctx: PluginContext) {
         for await (const page of pages) {
           yield packViewers(page);
           rows += page.length;
-          job.progress(rows, figures.viewers, `写入 Excel：${rows} / ${figures.viewers} 位观众`);
+          // The head of the progress shows rows / viewers itself.
+          job.progress(rows, figures.viewers, '正在写入 Excel（观众明细）');
         }
       }
       await ctx.workers.run<DetailWorkbookTask, void, ViewerColumns>(DETAIL_WORKBOOK_WORKER, workbook, {
