@@ -311,8 +311,8 @@ export class LiveStoreService implements LiveStore {
         const pattern = likePattern(keyword.toLowerCase());
         builder.where((inner) =>
           inner
-            .orWhereRaw(`lower(name) like ? escape '\\'`, [pattern])
-            .orWhereRaw(`lower(viewer_id) like ? escape '\\'`, [pattern]),
+            .orWhereRaw(`name like ? escape '\\'`, [pattern])
+            .orWhereRaw(`viewer_id like ? escape '\\'`, [pattern]),
         );
       }
       return builder;

@@ -218,9 +218,9 @@ export function detailQuery(
     const pattern = likePattern(keyword.toLowerCase());
     builder.where((inner) =>
       inner
-        .orWhereRaw(`lower(${VIEWER_NAME_SQL}) like ? escape '\\'`, [pattern])
-        .orWhereRaw(`lower(v.viewer_id) like ? escape '\\'`, [pattern])
-        .orWhereRaw(`lower(${inviterNameSql(INVITER)}) like ? escape '\\'`, [pattern]),
+        .orWhereRaw(`${VIEWER_NAME_SQL} like ? escape '\\'`, [pattern])
+        .orWhereRaw(`v.viewer_id like ? escape '\\'`, [pattern])
+        .orWhereRaw(`${inviterNameSql(INVITER)} like ? escape '\\'`, [pattern]),
     );
   }
   return applyViewerFilters(builder, filters);
