@@ -1,6 +1,7 @@
 /** The query scenarios on one big store: seeded once, served once, host.status as the baseline. */
 import { openBigStore } from './big-store.js';
 import { benchDetail } from './detail-bench.js';
+import { benchListExport } from './list-export-bench.js';
 import { benchListQuery, hostStatusP95 } from './list-query-bench.js';
 import type { BenchSection } from './report.js';
 
@@ -23,7 +24,12 @@ export async function benchStoreQueries(): Promise<BenchSection[]> {
         ],
       ],
     };
-    return [setup, await benchListQuery(store, status.p95), await benchDetail(store)];
+    return [
+      setup,
+      await benchListQuery(store, status.p95),
+      await benchDetail(store),
+      await benchListExport(store),
+    ];
   } finally {
     await store.close();
   }

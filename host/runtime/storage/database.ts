@@ -4,6 +4,7 @@ import knex, { type Knex } from 'knex';
 import type { Logger } from 'pino';
 import { AppError } from '../../../sdk/contracts/errors.js';
 import { networkFileSystemOf } from '../config/network-path.js';
+import { yieldBetweenQueries } from './cooperative-queries.js';
 import { cacheStatements, type PreparingConnection } from './statement-cache.js';
 import { makeDatabaseFilesPrivate, PRIVATE_DIR_MODE } from './private-files.js';
 
@@ -39,7 +40,7 @@ export function openDatabase(options: DatabaseOptions): Knex {
     );
   }
   const busyTimeout = options.busyTimeoutMs ?? 5000;
-  return knex({
+  const db = knex({
     client: 'better-sqlite3',
     connection: { filename: options.filename },
     useNullAsDefault: true,
@@ -78,4 +79,6 @@ export function openDatabase(options: DatabaseOptions): Knex {
       },
     },
   });
+  yieldBetweenQueries(db);
+  return db;
 }
