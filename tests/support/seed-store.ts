@@ -6,6 +6,7 @@
  * INSERT … SELECT over a recursive counter, so a million rows take seconds, not minutes.
  */
 import type { Knex } from 'knex';
+import { themeSortKeys } from '../../host/runtime/live-store/theme-sort-key.js';
 
 export interface SeedOptions {
   lives: number;
@@ -144,8 +145,11 @@ export async function seedStore(
         stats_synced_at: started ? now - (n % 1000) * 1000 : null,
       });
     }
-    for (let start = 0; start < rows.length; start += BATCH) {
-      await trx('lives').insert(rows.slice(start, start + BATCH));
+    // The list's theme sort key, as the store writes it with every theme.
+    const keys = await themeSortKeys(rows.map((row) => row.theme));
+    const keyed = rows.map((row, index) => ({ ...row, theme_sort: keys[index] ?? '' }));
+    for (let start = 0; start < keyed.length; start += BATCH) {
+      await trx('lives').insert(keyed.slice(start, start + BATCH));
     }
   });
   const big = (await db('lives').where({ corp_id: corpId, livingid: bigLivingid }).first('id')) as {

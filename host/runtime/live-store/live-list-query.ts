@@ -11,7 +11,8 @@ export const EFFECTIVE_START = 'coalesce(lives.actual_start, lives.reserve_start
  */
 const SORT_KEYS: Record<LiveSortField, { column: string; nullable: boolean }> = {
   start: { column: EFFECTIVE_START, nullable: true },
-  theme: { column: 'lives.theme', nullable: false },
+  // The theme's pinyin-order key (theme-sort-key.ts), not the theme: SQLite orders text by code point.
+  theme: { column: 'lives.theme_sort', nullable: false },
   status: { column: 'lives.status', nullable: true },
   viewerNum: { column: 'lives.viewer_num', nullable: true },
   createdAt: { column: 'lives.created_at', nullable: false },

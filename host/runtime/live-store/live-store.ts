@@ -48,6 +48,7 @@ import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './li
 import { livingInfoColumns } from './living-info-columns.js';
 import { refreshOnlinePeak } from './online-peaks.js';
 import { statViewers, type StatViewer } from './watch-stat-viewers.js';
+import { themeSortKey } from './theme-sort-key.js';
 import { viewerDetailPages, viewerDetails } from './viewer-checkins.js';
 import { viewerProfileCounts } from './viewer-profile-counts.js';
 import { membersToName } from './members-to-name.js';
@@ -71,9 +72,11 @@ export class LiveStoreService implements LiveStore {
 
   async recordCreated(corpId: string, live: CreatedLive): Promise<LiveRecord> {
     const now = this.clock.now();
+    const themeSort = await themeSortKey(live.theme);
     await this.db.transaction(async (trx) => {
       const columns = {
         theme: live.theme,
+        theme_sort: themeSort,
         description: live.description ?? '',
         type: live.type,
         status: 0,
@@ -111,6 +114,7 @@ export class LiveStoreService implements LiveStore {
   async recordModified(corpId: string, livingid: string, change: ModifiedLive): Promise<LiveRecord> {
     const columns: Record<string, unknown> = {
       theme: change.theme,
+      theme_sort: change.theme === undefined ? undefined : await themeSortKey(change.theme),
       reserve_start: change.livingStart,
       reserve_duration: change.livingDuration,
       type: change.type,
@@ -165,6 +169,7 @@ export class LiveStoreService implements LiveStore {
     now: number,
   ): Promise<void> {
     const columns = livingInfoColumns(info);
+    if (info.theme !== undefined) columns['theme_sort'] = await themeSortKey(info.theme);
     await trx('lives')
       .insert({ corp_id: corpId, livingid, created_at: now, updated_at: now })
       .onConflict(['corp_id', 'livingid'])

@@ -277,8 +277,24 @@ describe('live-list plugin (main side, simulator)', () => {
     const second = dataOf<LiveListPage>(await call('query', { page: 2, pageSize: 5, sort }));
     expect(first.total).toBe(all.total);
     expect(first.rows.length).toBe(5);
-    const paged = [...first.rows, ...second.rows].map((row) => row.theme);
-    expect(paged).toEqual([...paged].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // Pinyin order (行业 read as hang ye), then the period by value: not code-point order.
+    const byPinyin = [
+      '安全生产培训',
+      '产品推广',
+      '行业趋势分享',
+      '会员专场',
+      '季度复盘',
+      '客户答疑',
+      '入职培训',
+      '销售技巧培训',
+      '新品发布',
+      '直播带货',
+    ];
+    const rank = (theme: string): number =>
+      byPinyin.findIndex((word) => theme.startsWith(word)) * 1000 + Number(/第(\d+)期/.exec(theme)?.[1] ?? 0);
+    const paged = [...first.rows, ...second.rows].map((row) => rank(row.theme));
+    expect(paged.every((value) => value >= 0)).toBeTrue();
+    expect(paged).toEqual([...paged].sort((a, b) => a - b));
     expect(new Set([...first.rows, ...second.rows].map((row) => row.livingid)).size).toBe(10);
 
     const bad = await call('query', { from: 10, to: 5, page: 1, pageSize: 10 });

@@ -9,6 +9,7 @@ import * as queryIndexes from './007-query-indexes.js';
 import * as accountSecurity from './008-account-security.js';
 import * as checkinResolutions from './009-checkin-resolutions.js';
 import * as reportViews from './010-report-views.js';
+import * as themeSort from './011-theme-sort.js';
 
 /** The host's migrations in order. Append only: released migrations never change. */
 export const HOST_MIGRATIONS: NamedMigration[] = [
@@ -22,4 +23,5 @@ export const HOST_MIGRATIONS: NamedMigration[] = [
   { name: '008-account-security', migration: accountSecurity },
   { name: '009-checkin-resolutions', migration: checkinResolutions },
   { name: '010-report-views', migration: reportViews },
+  { name: '011-theme-sort', migration: themeSort },
 ];
