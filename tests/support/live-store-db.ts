@@ -3,16 +3,21 @@
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { openDatabase } from '../../host/runtime/storage/database.js';
-import { runMigrations } from '../../host/runtime/storage/migration-runner.js';
+import { runMigrations, type NamedMigration } from '../../host/runtime/storage/migration-runner.js';
 import { HOST_MIGRATIONS } from '../../host/runtime/storage/migrations/index.js';
 import { LiveStoreService } from '../../host/runtime/live-store/live-store.js';
 import type { LiveStore } from '../../sdk/main/live-store.js';
 import type { WatchStatPage } from '../../sdk/wecom/models.js';
 import { tempDataDir } from './runtime-harness.js';
 
-export async function openCorpDatabase(dir: string, corpId = 'corp-a'): Promise<Knex> {
+/** `migrations`: the host's, or the first of them (a database as an older version left it). */
+export async function openCorpDatabase(
+  dir: string,
+  corpId = 'corp-a',
+  migrations: NamedMigration[] = HOST_MIGRATIONS,
+): Promise<Knex> {
   const db = openDatabase({ filename: join(dir, 'data.sqlite') });
-  await runMigrations(db, 'host', HOST_MIGRATIONS);
+  await runMigrations(db, 'host', migrations);
   await db('corps').insert({
     corp_id: corpId,
     corpname: corpId,

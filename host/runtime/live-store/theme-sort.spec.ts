@@ -4,8 +4,6 @@
 import type { Knex } from 'knex';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
 import { openCorpDatabase } from '../../../tests/support/live-store-db.js';
-import { join } from 'node:path';
-import { openDatabase } from '../storage/database.js';
 import { runMigrations } from '../storage/migration-runner.js';
 import { HOST_MIGRATIONS } from '../storage/migrations/index.js';
 import { LiveStoreService } from './live-store.js';
@@ -88,19 +86,9 @@ describe('the live list sorted by theme (SQLite file)', () => {
   it('keys the lives stored before the theme sort existed', async () => {
     const dir = tempDataDir('theme-sort-backfill');
     dirs.push(dir);
-    const db = openDatabase({ filename: join(dir, 'data.sqlite') });
-    dbs.push(db);
     const before = HOST_MIGRATIONS.findIndex((entry) => entry.name === '011-theme-sort');
-    await runMigrations(db, 'host', HOST_MIGRATIONS.slice(0, before));
-    await db('corps').insert({
-      corp_id: CORP,
-      corpname: CORP,
-      corpid: `ww${CORP}`,
-      agentid: 1000002,
-      secret_cipher: 'x',
-      created_at: 0,
-      updated_at: 0,
-    });
+    const db = await openCorpDatabase(dir, CORP, HOST_MIGRATIONS.slice(0, before));
+    dbs.push(db);
     const stored = ['赵六答疑', '北京年会', 'apple 发布会', '王五培训'];
     await db('lives').insert(
       stored.map((theme, index) => ({
