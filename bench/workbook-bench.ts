@@ -124,7 +124,9 @@ function oursRow(runs: ScenarioFigures[]): string {
   return (
     `median ${s(median(seconds))} (runs ${list(seconds)} s; CPU ${s(median(runs.map((run) => run.cpuSeconds)))}), ` +
     `+${mb(Math.max(...runs.map((run) => run.peakAboveIdleMb)))} RSS at most, ` +
-    `host.status max ${Math.max(...runs.map((run) => run.maxStatusMs)).toFixed(0)} ms`
+    `host.status max ${Math.max(...runs.map((run) => run.maxStatusMs)).toFixed(0)} ms, ` +
+    `event loop held at most ${Math.max(...runs.map((run) => run.maxLoopDelayMs)).toFixed(0)} ms ` +
+    `(goal ≤ 250 ms: ${held(Math.max(...runs.map((run) => run.maxLoopDelayMs)) <= 250)})`
   );
 }
 

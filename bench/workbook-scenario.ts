@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { LoginResult } from '../sdk/contracts/host-status.js';
 import type { JobSnapshot } from '../sdk/contracts/jobs.js';
 import type { CheckinRoundInput } from '../sdk/contracts/lives.js';
@@ -24,6 +25,11 @@ export interface ScenarioFigures {
   cpuSeconds: number;
   peakAboveIdleMb: number;
   maxStatusMs: number;
+  /**
+   * The longest the event loop was held (perf_hooks), which the in-process host.status probe cannot see
+   * when the hold starts before the probe asks: a transaction's chain of synchronous queries, say.
+   */
+  maxLoopDelayMs: number;
   rows: number;
   /** What the pandas baseline works on: the same workbook, or the same rows as CSV. */
   baselineInput: string;
@@ -109,6 +115,8 @@ async function measure(
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   })();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const { jobId } = dataOf<{ jobId: string }>(await start());
@@ -123,12 +131,14 @@ async function measure(
   probing = false;
   await probe;
   clearInterval(sampler);
+  loopDelay.disable();
   if (job.state !== 'done') throw new Error(`${scenario} job ${job.state}: ${JSON.stringify(job.error)}`);
   return {
     seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakAboveIdleMb: (peak - idle) / 1024 / 1024,
     maxStatusMs,
+    maxLoopDelayMs: loopDelay.max / 1e6,
   };
 }
 

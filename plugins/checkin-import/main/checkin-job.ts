@@ -11,6 +11,7 @@ import { ViewerMatcher } from './viewer-matcher.js';
 import { invalidWorkbook } from './workbook-issues.js';
 import { unpackWorkbook, type PackedWorkbook } from './parsed-transfer.js';
 import { PARSE_WORKER, type ParseTaskInput, type SheetDone } from './workbook-worker.js';
+import { nextTurn } from '../../../sdk/main/event-loop.js';
 
 export const PREVIEW_JOB = 'preview';
 export const IMPORT_JOB = 'import';
@@ -50,11 +51,13 @@ export function checkinJob(
     );
     if (packed.issues.length > 0) throw invalidWorkbook(packed.issues);
     const parsed = unpackWorkbook(packed);
+    // The worker's answer took a while to read: let waiting requests in before the matching.
+    await nextTurn();
     const sheets = parsed.rounds.length;
     job.progress(sheets, sheets + extra, '正在匹配观众…');
     const viewers = await allViewers(ctx, corpId, livingid);
     const live = await ctx.liveStore.get(corpId, livingid);
-    const rounds = previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.timeZone, live);
+    const rounds = await previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.timeZone, live);
     const result = summarise({ livingid, fileName, imported: write }, parsed, rounds);
     // The preview's rows for the page, page by page. An import's rows are the live's check-in records
     // (the detail page lists them); writing them twice would double the import's time.

@@ -1,6 +1,7 @@
 // Small building blocks of the concurrent sync: bounded lanes over a list, one writer for the database,
 // and an Observable collected under an AbortSignal.
 import type { Observable } from 'rxjs';
+import { nextTurn } from '../../../sdk/main/event-loop.js';
 
 /**
  * Runs `work` for every item with at most `lanes` in flight. The first error aborts the lanes' shared
@@ -46,7 +47,7 @@ export class SerialWriter {
   run<T>(task: () => Promise<T>): Promise<T> {
     // Yield to pending I/O first: a request that arrived meanwhile takes the connection before the next
     // transaction does, so it waits for at most one of ours.
-    const result = this.tail.then(yieldToIo).then(task);
+    const result = this.tail.then(nextTurn).then(task);
     // The chain goes on whatever one task did; the task's own caller sees its error.
     this.tail = result.catch(() => undefined);
     return result;
@@ -121,10 +122,6 @@ export class BatchingWriter<I, O> {
     }
     this.schedule();
   }
-}
-
-function yieldToIo(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Every value of a finite Observable; aborting unsubscribes (which cancels a paged request in flight). */

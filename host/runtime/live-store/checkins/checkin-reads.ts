@@ -327,20 +327,24 @@ async function matchedRecords(
       else list.push(record);
     }
   };
-  const matched = () =>
+  const matched = (rounds: readonly number[]) =>
     db('live_checkin_records')
-      .whereIn('round_id', roundIds)
+      .whereIn('round_id', rounds)
       .where('match_state', 'matched')
       .select('round_id', 'viewer_kind', 'viewer_id', 'checked_at');
   if (viewerIds === 'all' || viewerIds.length > WHOLE_LIVE_ROWS) {
-    // A whole big live (the export): one read of the rounds' records beats hundreds of id chunks; a
-    // record of a viewer not among the rows is never looked up.
-    add((await matched()) as MatchedRecord[]);
+    // A whole big live (the export): a read of each round's records beats hundreds of id chunks (a record
+    // of a viewer not among the rows is never looked up), and the event loop turns between rounds.
+    for (const roundId of roundIds) {
+      add((await matched([roundId])) as MatchedRecord[]);
+    }
     return byViewerId;
   }
   const ids = [...new Set(viewerIds)];
   for (let start = 0; start < ids.length; start += ID_CHUNK) {
-    add((await matched().whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))) as MatchedRecord[]);
+    add(
+      (await matched(roundIds).whereIn('viewer_id', ids.slice(start, start + ID_CHUNK))) as MatchedRecord[],
+    );
   }
   return byViewerId;
 }
