@@ -9,6 +9,7 @@ import { hashPassword, newRecoveryCode, verifyPassword } from './passwords.js';
 import type { Clock } from '../core/runtime-options.js';
 import { SessionService } from './session-service.js';
 import { CLOCK, KNEX } from '../core/tokens.js';
+import { ReadConnection } from '../storage/read-connection.js';
 
 export const ROOT_USERID = 'root-admin';
 
@@ -34,11 +35,13 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditLog,
+    private readonly reader: ReadConnection,
   ) {}
 
   /** First run: root-admin has no password yet (new data dir, or after an offline reset). */
   async isFirstRun(): Promise<boolean> {
-    return ((await this.root())?.password_hash ?? null) === null;
+    // host.status asks on every poll: on the read connection, so a long write does not hold it.
+    return ((await this.root(this.reader.knex))?.password_hash ?? null) === null;
   }
 
   /** First run only: sets root-admin's password and returns a recovery code shown once (stored hashed). */
@@ -148,8 +151,8 @@ export class AuthService {
     if (call.sessionId !== null) await this.sessions.end(call.sessionId);
   }
 
-  private async root(): Promise<RootRow | undefined> {
-    return (await this.db('users')
+  private async root(db: Knex = this.db): Promise<RootRow | undefined> {
+    return (await db('users')
       .where({ userid: ROOT_USERID })
       .whereNull('corp_id')
       .first('id', 'password_hash', 'recovery_hash')) as RootRow | undefined;

@@ -7,11 +7,16 @@ import { CorpStore } from './corp-store.js';
 import { LoginThrottle } from './login-throttle.js';
 import { SessionService } from './session-service.js';
 import { UserChannels } from './user-channels.js';
+import { ReadConnection } from '../storage/read-connection.js';
 
-/** Sessions, logins, corps and local accounts (R2). The secret vault is an instance (core/tokens.ts). */
+/**
+ * Sessions, logins, corps and local accounts (R2). The secret vault is an instance (core/tokens.ts); the
+ * read connection serves the session reads of every call.
+ */
 export const accountsModule: HostModule = {
   name: 'accounts',
   services: [
+    ReadConnection,
     SessionService,
     LoginThrottle,
     AuthService,

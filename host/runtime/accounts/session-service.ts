@@ -6,6 +6,7 @@ import type { SessionUser } from '../../../sdk/contracts/host-status.js';
 import type { CallContext } from '../../../sdk/main/plugin-context.js';
 import type { Clock, HostSettings } from '../core/runtime-options.js';
 import { CLOCK, HOST_SETTINGS, KNEX } from '../core/tokens.js';
+import { ReadConnection } from '../storage/read-connection.js';
 
 interface SessionRow {
   id: string;
@@ -35,6 +36,7 @@ export class SessionService {
     @inject(KNEX) private readonly db: Knex,
     @inject(CLOCK) private readonly clock: Clock,
     @inject(HOST_SETTINGS) private readonly settings: HostSettings,
+    private readonly reader: ReadConnection,
   ) {}
 
   /** A session of the account at the tier it has now: a later tier change ends it (see `resolve`). */
@@ -60,7 +62,9 @@ export class SessionService {
 
   /** The caller behind a bearer value; throws UNAUTHENTICATED when unknown or idle too long. */
   async resolve(token: string): Promise<CallContext> {
-    const row = (await this.db('sessions as s')
+    // On the read connection: a long write on the main one (an import) does not hold every request.
+    const row = (await this.reader
+      .knex('sessions as s')
       .join('users as u', 'u.id', 's.user_id')
       .leftJoin('corps as c', 'c.corp_id', 's.corp_id')
       .where('s.token_hash', hashToken(token))
@@ -89,7 +93,12 @@ export class SessionService {
       throw new AppError('UNAUTHENTICATED', '长时间未操作，会话已过期，请重新登录。', { reason: 'idle' });
     }
     if (now - row.last_seen_at > TOUCH_EVERY_MS) {
-      await this.db('sessions').where({ id: row.id }).update({ last_seen_at: now });
+      // Not awaited: the call need not wait for a write (an import may hold the database); a touch that
+      // fails leaves the session a few seconds older, which the next call's touch mends.
+      void this.db('sessions')
+        .where({ id: row.id })
+        .update({ last_seen_at: now })
+        .catch(() => undefined);
     }
     return {
       sessionId: row.id,

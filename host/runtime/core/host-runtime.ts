@@ -28,6 +28,7 @@ import { systemClock, type Clock, type HostSettings, type RuntimeOptions } from 
 import { SecretVault } from '../accounts/secret-vault.js';
 import { SessionService } from '../accounts/session-service.js';
 import { WorkerPool } from '../workers/worker-pool.js';
+import { ReadConnection } from '../storage/read-connection.js';
 import {
   BOOTSTRAP_CONFIG,
   CLOCK,
@@ -198,6 +199,7 @@ export class HostRuntime {
       } finally {
         this.unguard?.();
         this.container.resolve(PluginDbGuard).close();
+        await this.container.resolve(ReadConnection).close();
         await this.db.destroy();
         await this.closeLog();
         this.lock.release();

@@ -18,6 +18,8 @@ export interface DatabaseOptions {
   busyTimeoutMs?: number;
   /** Knex's own warnings and errors go here instead of the console. */
   log?: Logger;
+  /** A read-only connection beside the main one (storage/read-connection.ts): no journal-mode change. */
+  readonly?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export function openDatabase(options: DatabaseOptions): Knex {
   const busyTimeout = options.busyTimeoutMs ?? 5000;
   const db = knex({
     client: 'better-sqlite3',
-    connection: { filename: options.filename },
+    connection: { filename: options.filename, options: { readonly: options.readonly === true } },
     useNullAsDefault: true,
     log: {
       warn: (message: unknown) => options.log?.warn({ knex: message }, 'knex warning'),
@@ -56,6 +58,13 @@ export function openDatabase(options: DatabaseOptions): Knex {
         done: (error: Error | null, connection: SqliteConnection) => void,
       ) {
         try {
+          if (options.readonly === true) {
+            // The main connection made the file WAL; this one only reads.
+            connection.pragma(`busy_timeout = ${busyTimeout}`);
+            cacheStatements(connection);
+            done(null, connection);
+            return;
+          }
           // Before WAL mode creates -wal and -shm: SQLite gives them the database file's mode.
           makeDatabaseFilesPrivate(options.filename);
           connection.pragma('journal_mode = WAL');
