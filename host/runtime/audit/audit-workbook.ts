@@ -5,6 +5,7 @@ import { auditActionLabel } from '../../../sdk/contracts/audit-actions.js';
 import { auditDetailText } from '../../../sdk/contracts/audit-details.js';
 import { TIER_LABELS, type Tier } from '../../../sdk/contracts/tiers.js';
 import { wallClockDate } from '../../../sdk/contracts/zoned-time.js';
+import { nextTurn } from '../../../sdk/main/event-loop.js';
 import type { WorkerTask } from '../../../sdk/main/workers.js';
 
 export interface AuditLogRow {
@@ -135,7 +136,7 @@ async function writeWorkbook(
     styles.forEach((style, column) => (row.getCell(column + 1).style = style));
     row.commit();
     // A long export (100 000 rows take seconds) lets other calls have their turn meanwhile.
-    if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await new Promise((done) => setImmediate(done));
+    if (index % YIELD_EVERY_ROWS === YIELD_EVERY_ROWS - 1) await nextTurn();
   }
   sheet.commit();
   await workbook.commit();

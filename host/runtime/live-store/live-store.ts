@@ -48,7 +48,7 @@ import { toLiveRecord, toViewerRecord, type LiveRow, type ViewerRow } from './li
 import { livingInfoColumns } from './living-info-columns.js';
 import { refreshOnlinePeak } from './online-peaks.js';
 import { statViewers, type StatViewer } from './watch-stat-viewers.js';
-import { themeSortKey } from './theme-sort-key.js';
+import { themeSortKey, themeSortKeys } from './theme-sort-key.js';
 import { viewerDetailPages, viewerDetails } from './viewer-checkins.js';
 import { viewerProfileCounts } from './viewer-profile-counts.js';
 import { membersToName } from './members-to-name.js';
@@ -132,7 +132,8 @@ export class LiveStoreService implements LiveStore {
 
   async mergeLivingInfo(corpId: string, livingid: string, info: LivingInfo): Promise<LiveRecord> {
     const now = this.clock.now();
-    await this.db.transaction((trx) => this.livingInfoIn(trx, corpId, livingid, info, now));
+    const themeSort = info.theme === undefined ? undefined : await themeSortKey(info.theme);
+    await this.db.transaction((trx) => this.livingInfoIn(trx, corpId, livingid, info, themeSort, now));
     return this.require(corpId, livingid);
   }
 
@@ -141,15 +142,17 @@ export class LiveStoreService implements LiveStore {
     lives: readonly PulledLiveData[],
   ): Promise<Array<MergeStatsResult | null>> {
     const now = this.clock.now();
-    // The viewers are read out of the pages before the transaction, as mergeWatchStats does.
-    const prepared = lives.map((live) => ({
+    // The viewers and the theme keys are worked out before the transaction, as mergeWatchStats does.
+    const themeSorts = await themeSortKeys(lives.map((live) => live.info.theme ?? ''));
+    const prepared = lives.map((live, index) => ({
       ...live,
       viewers: live.pages === null ? null : statViewers(live.pages),
+      themeSort: live.info.theme === undefined ? undefined : themeSorts[index],
     }));
     return this.db.transaction(async (trx) => {
       const results: Array<MergeStatsResult | null> = [];
       for (const live of prepared) {
-        await this.livingInfoIn(trx, corpId, live.livingid, live.info, now);
+        await this.livingInfoIn(trx, corpId, live.livingid, live.info, live.themeSort, now);
         results.push(
           live.viewers === null
             ? null
@@ -160,16 +163,17 @@ export class LiveStoreService implements LiveStore {
     });
   }
 
-  /** mergeLivingInfo's writes, inside the caller's transaction. */
+  /** mergeLivingInfo's writes, inside the caller's transaction; `themeSort` is the theme's key, if any. */
   private async livingInfoIn(
     trx: Knex.Transaction,
     corpId: string,
     livingid: string,
     info: LivingInfo,
+    themeSort: string | undefined,
     now: number,
   ): Promise<void> {
     const columns = livingInfoColumns(info);
-    if (info.theme !== undefined) columns['theme_sort'] = await themeSortKey(info.theme);
+    if (themeSort !== undefined) columns['theme_sort'] = themeSort;
     await trx('lives')
       .insert({ corp_id: corpId, livingid, created_at: now, updated_at: now })
       .onConflict(['corp_id', 'livingid'])

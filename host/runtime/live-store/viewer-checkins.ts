@@ -78,7 +78,7 @@ function roundSummary(round: RoundWithFigures): CheckinRoundSummary {
   };
 }
 
-/** Rows per page of `viewerDetailPages`: a page's read stalls the main thread about 50 ms. */
+/** Rows per page of `viewerDetailPages`: one page's read holds the main thread a few tens of ms. */
 export const DETAIL_PAGE_ROWS = 2000;
 
 /**

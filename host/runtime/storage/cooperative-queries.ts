@@ -5,6 +5,7 @@
 // last turn has gone on longer than a budget. A transaction's queries run unbroken: they use the
 // transaction's connection, not this path (docs/architecture.md, "Live store").
 import type { Knex } from 'knex';
+import { nextTurn } from '../../../sdk/main/event-loop.js';
 
 /** Work between two event-loop turns, at most, before a query waits for one. */
 export const QUERY_TURN_BUDGET_MS = 15;
@@ -38,7 +39,7 @@ export function yieldBetweenQueries(db: Knex, budgetMs = QUERY_TURN_BUDGET_MS): 
       runStarted = now;
       arm();
     } else if (now - runStarted > budgetMs) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       runTurn = turns;
       runStarted = performance.now();
       arm();

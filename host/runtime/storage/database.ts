@@ -58,28 +58,9 @@ export function openDatabase(options: DatabaseOptions): Knex {
         done: (error: Error | null, connection: SqliteConnection) => void,
       ) {
         try {
-          if (options.readonly === true) {
-            // The main connection made the file WAL; this one only reads.
-            connection.pragma(`busy_timeout = ${busyTimeout}`);
-            cacheStatements(connection);
-            done(null, connection);
-            return;
-          }
-          // Before WAL mode creates -wal and -shm: SQLite gives them the database file's mode.
-          makeDatabaseFilesPrivate(options.filename);
-          connection.pragma('journal_mode = WAL');
-          connection.pragma('foreign_keys = ON');
           connection.pragma(`busy_timeout = ${busyTimeout}`);
-          connection.pragma('synchronous = NORMAL');
-          // Checkpoints (the only fsyncs under synchronous = NORMAL) every ~40 MB of WAL rather than 4 MB:
-          // a member sync writes tens of thousands of rows and rewrites the same b-tree pages, which a
-          // larger window copies back once (docs/architecture.md, live store).
-          connection.pragma('wal_autocheckpoint = 10000');
-          // Statement journals in memory: a multi-row upsert inside a transaction journals the pages it
-          // changes, and SQLite spills that journal to a temporary file beyond 64 KiB (for a member sync,
-          // ~270 MB of page writes). Temporary sorts are in memory too; the hot queries sort by index
-          // (query-plans.spec.ts) and reports run on their own connection.
-          connection.pragma('temp_store = MEMORY');
+          // A read-only connection beside the main one only reads: the main connection set up the file.
+          if (options.readonly !== true) configureWriter(connection, options.filename);
           cacheStatements(connection);
           done(null, connection);
         } catch (error) {
@@ -90,4 +71,22 @@ export function openDatabase(options: DatabaseOptions): Knex {
   });
   yieldBetweenQueries(db);
   return db;
+}
+
+/** The main connection's settings: WAL, foreign keys, checkpoints and journals as the store needs. */
+function configureWriter(connection: SqliteConnection, filename: string): void {
+  // Before WAL mode creates -wal and -shm: SQLite gives them the database file's mode.
+  makeDatabaseFilesPrivate(filename);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('synchronous = NORMAL');
+  // Checkpoints (the only fsyncs under synchronous = NORMAL) every ~40 MB of WAL rather than 4 MB:
+  // a member sync writes tens of thousands of rows and rewrites the same b-tree pages, which a
+  // larger window copies back once (docs/architecture.md, live store).
+  connection.pragma('wal_autocheckpoint = 10000');
+  // Statement journals in memory: a multi-row upsert inside a transaction journals the pages it
+  // changes, and SQLite spills that journal to a temporary file beyond 64 KiB (for a member sync,
+  // ~270 MB of page writes). Temporary sorts are in memory too; the hot queries sort by index
+  // (query-plans.spec.ts) and reports run on their own connection.
+  connection.pragma('temp_store = MEMORY');
 }
