@@ -12,7 +12,11 @@ export interface FaultSpec {
   delayMs?: number;
   /** Destroy the socket without answering. */
   drop?: boolean;
-  /** How many calls it hits; default 1, or until cleared when `probability` is set. */
+  /**
+   * How many calls it hits; default 1, or until cleared when `probability` is set. A fault with none of
+   * errcode, drop or delayMs answers the calls it hits as usual: armed first, it lets N calls through
+   * before the next fault on that API applies.
+   */
   times?: number;
   /**
    * Hit each matching call with this chance (0–1], drawn from a seeded PRNG so a run can be replayed;

@@ -264,9 +264,12 @@ export class JobService {
     log: Logger,
   ): Promise<void> {
     const reason: unknown = running.controller.signal.aborted ? running.controller.signal.reason : error;
+    // Progress is stored at intervals: the row keeps where the job really stopped, as its event says.
+    const progress = { done: running.snapshot.done, total: running.snapshot.total };
     if (reason instanceof ShutdownSignal) {
       // Shutdown: persist the job as queued (this attempt does not count) so the next start resumes it.
       await this.store.update(row.id, {
+        ...progress,
         state: 'queued',
         attempt: row.attempt - 1,
         message: '应用关闭，待下次启动继续',
@@ -275,7 +278,7 @@ export class JobService {
     }
     if (running.controller.signal.aborted) {
       const cancelled: JobSnapshot = { ...running.snapshot, state: 'cancelled', message: '已取消' };
-      await this.store.update(row.id, { state: 'cancelled', message: '已取消' });
+      await this.store.update(row.id, { ...progress, state: 'cancelled', message: '已取消' });
       this.events.publish('job.failed', cancelled, audience);
       return;
     }
@@ -294,7 +297,7 @@ export class JobService {
       return;
     }
     const failed: JobSnapshot = { ...running.snapshot, state: 'failed', error: body };
-    await this.store.update(row.id, { state: 'failed', error: JSON.stringify(body) });
+    await this.store.update(row.id, { ...progress, state: 'failed', error: JSON.stringify(body) });
     this.events.publish('job.failed', failed, audience);
   }
 
