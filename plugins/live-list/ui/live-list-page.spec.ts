@@ -274,6 +274,19 @@ describe('LiveListPage', () => {
     await type(fixture, 'input[name=userid]', '');
     await settle(fixture);
     expect(await options()).toEqual(['zhangsan 张三（我）', 'WangWu 最近同步', 'LiSi 最近同步']);
+
+    // Oneself, once a sync has answered WeCom's spelling: offered so, and only once.
+    await type(fixture, 'input[name=userid]', 'zhangsan');
+    fake.answer(
+      'jobs.get',
+      done('job-sync', { userid: 'ZhangSan', lives: 1, viewers: 2, namedInviters: 0, failed: [], notes: [] }),
+    );
+    button(root, '同步该成员的直播').click();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await settle(fixture);
+    await type(fixture, 'input[name=userid]', '');
+    await settle(fixture);
+    expect(await options()).toEqual(['ZhangSan 张三（我）', 'WangWu 最近同步', 'LiSi 最近同步']);
     localStorage.removeItem('wecom-live.recentSyncMembers.corp-1.zhangsan');
   });
 

@@ -23,12 +23,15 @@ export function memberSuggestions(
   storage: Storage | null,
 ): MemberSuggestion[] {
   if (user === null) return [];
+  const remembered = readRecent(storage, storageKey(corp, user));
+  // Sessions keep userids in lower case; once a sync has learnt how WeCom spells oneself (「LinYong」),
+  // that spelling is offered instead.
+  const ownUserid =
+    remembered.find((userid) => userid.toLowerCase() === user.userid.toLowerCase()) ?? user.userid;
   const own: MemberSuggestion[] =
-    user.tier === 'root-admin'
-      ? []
-      : [{ userid: user.userid, label: `${user.username || user.userid}（我）` }];
+    user.tier === 'root-admin' ? [] : [{ userid: ownUserid, label: `${user.username || ownUserid}（我）` }];
   const seen = new Set(own.map((entry) => entry.userid.toLowerCase()));
-  const recent = readRecent(storage, storageKey(corp, user))
+  const recent = remembered
     .filter((userid) => !seen.has(userid.toLowerCase()))
     .map((userid) => ({ userid, label: '最近同步' }));
   return [...own, ...recent];
