@@ -31,7 +31,20 @@ export function parseMemberLabel(raw: string): MemberLabel {
 
 /** The name as matching compares it loosely: NFKC (full/half width), no spaces, lower case. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return (isNfkcStable(name) ? name : name.normalize('NFKC')).replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * Whether NFKC leaves the text as it is because it is only ASCII and CJK unified ideographs (U+4E00 to
+ * U+9FFF, no compatibility forms among them): most names, and normalize() is the slow part of a
+ * 50,000-row import's matching. Anything else (full-width letters, ㈱, combining marks) is normalised.
+ */
+function isNfkcStable(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80 && (code < 0x4e00 || code > 0x9fff)) return false;
+  }
+  return true;
 }
 
 /** Whether the label's origin allows this viewer: `@微信` only WeChat users, `@企业名` WeCom users. */

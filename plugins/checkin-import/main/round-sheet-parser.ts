@@ -12,7 +12,7 @@ import {
   type WallClock,
 } from './checkin-time.js';
 import { parseMemberLabel, normaliseName, type MemberLabel } from './member-label.js';
-import { columnOf, titleOf, type GridRow } from './sheet-grid.js';
+import { columnOf, textAt, titleOf, type GridRow } from './sheet-grid.js';
 import { issue } from './workbook-issues.js';
 
 export interface ParsedMember extends MemberLabel {
@@ -101,7 +101,8 @@ export function parseRoundSheet(
   const members: ParsedMember[] = [];
   const seen = new Map<string, number>();
   for (const row of detailRows.slice(1)) {
-    const text = row.texts.get(memberColumn) ?? '';
+    const cell = row.cells.get(memberColumn);
+    const text = cell?.text ?? '';
     if (text === '' || text === NONE) {
       issues.push(issue(name, row.rowNo, `「${MEMBER}」为空，但这一行还有其他内容：请补上成员或删除这一行`));
       continue;
@@ -110,10 +111,10 @@ export function parseRoundSheet(
     const label = parseMemberLabel(text);
     const key = normaliseName(label.name);
     seen.set(key, (seen.get(key) ?? 0) + 1);
-    const department = departmentColumn === null ? '' : (row.texts.get(departmentColumn) ?? '');
+    const department = departmentColumn === null ? '' : textAt(row, departmentColumn);
     members.push({
       ...label,
-      raw: row.raws.get(memberColumn) ?? text,
+      raw: cell?.raw ?? text,
       row: row.rowNo,
       department: department === NONE ? '' : department,
     });
@@ -152,8 +153,8 @@ function parseStats(rows: readonly GridRow[], titleRow: number, date1904: boolea
   }
   const values = rows[1];
   if (values === undefined) return { error: `「${STATS}」表头下没有数据`, row: header.rowNo + 1 };
-  const timeCell = values.cells.get(timeColumn);
-  const timeText = values.texts.get(timeColumn) ?? '';
+  const timeCell = values.cells.get(timeColumn)?.value;
+  const timeText = textAt(values, timeColumn);
   const clock =
     timeCell?.kind === 'date'
       ? wallClockOfExcelDate(timeCell.date)
@@ -165,7 +166,7 @@ function parseStats(rows: readonly GridRow[], titleRow: number, date1904: boolea
       row: values.rowNo,
     };
   }
-  const countText = (values.texts.get(countColumn) ?? '').replace(/\s+/g, '');
+  const countText = textAt(values, countColumn).replace(/\s+/g, '');
   if (!/^\d+(\.0+)?$/.test(countText)) {
     const shown = countText === '' ? '（空）' : `「${countText}」`;
     return { error: `${COUNT}${shown}不是整数`, row: values.rowNo };

@@ -13,12 +13,17 @@ import { plainCell, plainText, rawText, type PlainCell } from './cell-value.js';
 export interface GridRow {
   /** 1-based, as Excel shows it. */
   rowNo: number;
-  /** Column number (1-based) → cell. Only non-empty cells. */
-  cells: Map<number, PlainCell>;
+  /** Column number (1-based) → cell. Only non-empty cells, in column order as the file has them. */
+  cells: Map<number, GridCell>;
+}
+
+/** One non-empty cell, read once three ways (a row holds one map of these, not three maps). */
+export interface GridCell {
+  value: PlainCell;
   /** Trimmed text (a non-breaking space counts as a space). */
-  texts: Map<number, string>;
+  text: string;
   /** The text exactly as the cell holds it (inner and outer spaces, U+00A0 kept). */
-  raws: Map<number, string>;
+  raw: string;
 }
 
 /** Collects a sheet's rows as they stream by; `grid()` answers them in row order, merges applied. */
@@ -35,7 +40,7 @@ export class SheetGridBuilder {
     for (const [column, value] of row.cells) {
       const plain = plainCell(value);
       if (plain.kind === 'empty') continue;
-      this.set(row.rowNo, column, plain, plainText(plain), rawText(value, plain));
+      this.set(row.rowNo, column, { value: plain, text: plainText(plain), raw: rawText(value, plain) });
     }
   }
 
@@ -44,16 +49,14 @@ export class SheetGridBuilder {
     return [...this.rows.values()].sort((a, b) => a.rowNo - b.rowNo);
   }
 
-  private set(rowNo: number, column: number, plain: PlainCell, text: string, raw: string): void {
+  private set(rowNo: number, column: number, cell: GridCell): void {
     let row = this.rows.get(rowNo);
     if (row === undefined) {
-      row = { rowNo, cells: new Map(), texts: new Map(), raws: new Map() };
+      row = { rowNo, cells: new Map() };
       this.rows.set(rowNo, row);
     }
     if (!row.cells.has(column)) this.cells += 1;
-    row.cells.set(column, plain);
-    row.texts.set(column, text);
-    row.raws.set(column, raw);
+    row.cells.set(column, cell);
   }
 
   /** Every cell of the range takes the top-left cell's value. */
@@ -65,9 +68,8 @@ export class SheetGridBuilder {
     const bottom = rowOfRef(to);
     const right = columnOfRef(to);
     if (top === null || left === null || bottom === null || right === null) return;
-    const master = this.rows.get(top);
-    const plain = master?.cells.get(left);
-    if (master === undefined || plain === undefined) return;
+    const cell = this.rows.get(top)?.cells.get(left);
+    if (cell === undefined) return;
     const added = (bottom - top + 1) * (right - left + 1) - 1;
     const { maxRows, maxColumns, maxCells } = this.limits;
     if (bottom > maxRows || right > maxColumns || this.cells + added > maxCells) {
@@ -77,11 +79,9 @@ export class SheetGridBuilder {
         this.sheet,
       );
     }
-    const text = master.texts.get(left) ?? '';
-    const raw = master.raws.get(left) ?? text;
     for (let rowNo = top; rowNo <= bottom; rowNo += 1) {
       for (let column: number = left; column <= right; column += 1) {
-        if (rowNo !== top || column !== left) this.set(rowNo, column, plain, text, raw);
+        if (rowNo !== top || column !== left) this.set(rowNo, column, cell);
       }
     }
   }
@@ -89,12 +89,17 @@ export class SheetGridBuilder {
 
 /** The first column whose text is `label` (spaces ignored), or null. */
 export function columnOf(row: GridRow, label: string): number | null {
-  for (const [column, text] of row.texts) if (text.replace(/\s+/g, '') === label) return column;
+  for (const [column, cell] of row.cells) if (cell.text.replace(/\s+/g, '') === label) return column;
   return null;
+}
+
+/** The cell's trimmed text, '' for an empty cell. */
+export function textAt(row: GridRow, column: number): string {
+  return row.cells.get(column)?.text ?? '';
 }
 
 /** The row's one distinct text when all its cells say the same (a merged title), else null. */
 export function titleOf(row: GridRow): string | null {
-  const distinct = new Set([...row.texts.values()].map((text) => text.replace(/\s+/g, '')));
+  const distinct = new Set([...row.cells.values()].map((cell) => cell.text.replace(/\s+/g, '')));
   return distinct.size === 1 ? ([...distinct][0] ?? null) : null;
 }

@@ -20,6 +20,9 @@ export interface XmlScanHandler {
   close?(name: string): void;
 }
 
+/** The attributes of every tag that has none (the handler only reads them). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** A tag, a comment or a CDATA section longer than this is refused rather than buffered. */
 const MAX_MARKUP_CHARS = 1024 * 1024;
 
@@ -173,17 +176,20 @@ export class XmlScanner {
       if (gt < 0) return this.incomplete(final);
       let nameEnd = lt + 2;
       while (nameEnd < gt && isNameChar(source.charCodeAt(nameEnd))) nameEnd += 1;
-      const name = source.slice(lt + 2, nameEnd);
       for (let index = nameEnd; index < gt; index += 1) {
-        if (!isSpace(source.charCodeAt(index))) throw new XmlSyntaxError(`结束标记 </${name}> 无效`);
+        if (!isSpace(source.charCodeAt(index))) {
+          throw new XmlSyntaxError(`结束标记 </${source.slice(lt + 2, nameEnd)}> 无效`);
+        }
       }
       const open = this.stack.pop();
-      if (open !== name) {
+      // Compared in place: a sheet closes some 150,000 tags, and the open tag's name is the one to hand on.
+      if (open === undefined || nameEnd - lt - 2 !== open.length || !source.startsWith(open, lt + 2)) {
+        const name = source.slice(lt + 2, nameEnd);
         throw new XmlSyntaxError(
           open === undefined ? `多余的结束标记 </${name}>` : `结束标记 </${name}> 与 <${open}> 不匹配`,
         );
       }
-      this.close?.(name);
+      this.close?.(open);
       return gt + 1;
     }
     return this.startTag(source, lt, final);
@@ -218,7 +224,8 @@ export class XmlScanner {
     while (at < length && isNameChar(source.charCodeAt(at))) at += 1;
     if (at >= length) return this.incomplete(final);
     const name = source.slice(lt + 1, at);
-    const attributes: Record<string, string> = {};
+    // Most tags of a sheet (<v>, <c/> without a style…) have no attributes: they share one frozen object.
+    let attributes: Record<string, string> = NO_ATTRIBUTES;
     for (;;) {
       const spaceStart = at;
       while (at < length && isSpace(source.charCodeAt(at))) at += 1;
@@ -262,7 +269,8 @@ export class XmlScanner {
       if (valueEnd < 0) return this.incomplete(final);
       const raw = source.slice(at + 1, valueEnd);
       if (raw.includes('<')) throw new XmlSyntaxError(`元素 <${name}> 的属性 ${attribute} 的值含有“<”`);
-      if (Object.prototype.hasOwnProperty.call(attributes, attribute)) {
+      if (attributes === NO_ATTRIBUTES) attributes = {};
+      else if (Object.prototype.hasOwnProperty.call(attributes, attribute)) {
         throw new XmlSyntaxError(`元素 <${name}> 的属性 ${attribute} 重复`);
       }
       attributes[attribute] = decodeAttribute(raw);
@@ -290,8 +298,17 @@ function decodeText(raw: string): string {
 
 /** Attribute values: line ends and tabs become spaces (attribute-value normalisation), then references. */
 function decodeAttribute(raw: string): string {
-  const text = /[\t\n\r]/.test(raw) ? normaliseLineEnds(raw).replace(/[\t\n]/g, ' ') : raw;
+  const text = hasWhitespaceControl(raw) ? normaliseLineEnds(raw).replace(/[\t\n]/g, ' ') : raw;
   return text.includes('&') ? decodeReferences(text) : text;
+}
+
+/** A tab, line feed or carriage return in the text (a loop: most values are a few characters long). */
+function hasWhitespaceControl(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x09 || code === 0x0a || code === 0x0d) return true;
+  }
+  return false;
 }
 
 function decodeReferences(text: string): string {
