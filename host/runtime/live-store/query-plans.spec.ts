@@ -142,6 +142,14 @@ describe('query plans at scale (10,000 lives, 3,000-viewer live, 50,000 check-in
     expectIndexed(plans, [LIST_ROWS]);
   });
 
+  it('keeps on the viewers only the indexes these reads use (each one costs every viewer written)', async () => {
+    const indexes = (await db.raw("pragma index_list('live_viewers')")) as Array<{ name: string }>;
+    expect(indexes.map((index) => index.name).sort()).toEqual([
+      'live_viewers_live_id_viewer_kind_viewer_id_unique',
+      'live_viewers_watch_order_index',
+    ]);
+  });
+
   it('reads a detail page (rows, count, check-ins, profile) and a search through indexes', async () => {
     for (const query of [
       { page: 1, pageSize: 20 },

@@ -10,6 +10,7 @@ import * as accountSecurity from './008-account-security.js';
 import * as checkinResolutions from './009-checkin-resolutions.js';
 import * as reportViews from './010-report-views.js';
 import * as themeSort from './011-theme-sort.js';
+import * as dropInviterIndexes from './012-drop-inviter-indexes.js';
 
 /** The host's migrations in order. Append only: released migrations never change. */
 export const HOST_MIGRATIONS: NamedMigration[] = [
@@ -24,4 +25,5 @@ export const HOST_MIGRATIONS: NamedMigration[] = [
   { name: '009-checkin-resolutions', migration: checkinResolutions },
   { name: '010-report-views', migration: reportViews },
   { name: '011-theme-sort', migration: themeSort },
+  { name: '012-drop-inviter-indexes', migration: dropInviterIndexes },
 ];
