@@ -9,9 +9,9 @@ import { previewRounds, storeRounds, summarise } from './import-plan.js';
 import { storeMemberRows } from './preview-rows.js';
 import { ViewerMatcher } from './viewer-matcher.js';
 import { invalidWorkbook } from './workbook-issues.js';
-import { unpackWorkbook, type PackedWorkbook } from './parsed-transfer.js';
+import { unpackMembers, type WorkbookOutline } from './parsed-transfer.js';
+import { RoundMatching } from './round-matching.js';
 import { PARSE_WORKER, type ParseTaskInput, type SheetDone } from './workbook-worker.js';
-import { nextTurn } from '../../../sdk/main/event-loop.js';
 
 export const PREVIEW_JOB = 'preview';
 export const IMPORT_JOB = 'import';
@@ -36,29 +36,31 @@ export function checkinJob(
     // Sheets, then matching, then (import) writing.
     const extra = write ? 2 : 1;
     job.progress(0, 1 + extra, '正在读取签到表…');
+    // The viewers are read while the worker starts, and each round is matched as its sheet arrives.
+    const matching = new RoundMatching(
+      allViewers(ctx, corpId, livingid).then((viewers) => new ViewerMatcher(viewers)),
+    );
     // Parsed in a worker thread with a memory cap: the host keeps answering, and a file that would
     // exhaust memory fails this job only.
-    const packed = await ctx.workers.run<ParseTaskInput, PackedWorkbook>(
+    const outline = await ctx.workers.run<ParseTaskInput, WorkbookOutline>(
       PARSE_WORKER,
       { path: filePath, fileName },
       {
         signal: job.signal,
         onProgress: (message) => {
-          const { done, total, sheet } = message as SheetDone;
+          const { done, total, sheet, round } = message as SheetDone;
+          if (round !== undefined) matching.add(round.sheetIndex, unpackMembers(round.members));
           job.progress(done, total + extra, `已读取工作表「${sheet}」`);
         },
       },
     );
-    if (packed.issues.length > 0) throw invalidWorkbook(packed.issues);
-    const parsed = unpackWorkbook(packed);
-    // The worker's answer took a while to read: let waiting requests in before the matching.
-    await nextTurn();
-    const sheets = parsed.rounds.length;
+    if (outline.issues.length > 0) throw invalidWorkbook(outline.issues);
+    const sheets = outline.rounds.length;
     job.progress(sheets, sheets + extra, '正在匹配观众…');
-    const viewers = await allViewers(ctx, corpId, livingid);
+    const matched = await matching.done();
     const live = await ctx.liveStore.get(corpId, livingid);
-    const rounds = await previewRounds(parsed.rounds, new ViewerMatcher(viewers), ctx.timeZone, live);
-    const result = summarise({ livingid, fileName, imported: write }, parsed, rounds);
+    const rounds = previewRounds(outline.rounds, matched, ctx.timeZone, live);
+    const result = summarise({ livingid, fileName, imported: write }, outline, rounds);
     // The preview's rows for the page, page by page. An import's rows are the live's check-in records
     // (the detail page lists them); writing them twice would double the import's time.
     if (!write) await storeMemberRows(ctx.db, job.jobId, rounds, Date.now());

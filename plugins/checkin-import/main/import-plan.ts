@@ -6,10 +6,8 @@ import type { CheckinRoundInput, LiveRecord } from '../../../sdk/contracts/lives
 import { wallClockOf } from '../../../sdk/contracts/zoned-time.js';
 import type { CheckinImportResult, MemberPreview, RoundPreview } from '../shared/checkin-api.js';
 import { formatWallClock, unixSecondsIn } from './checkin-time.js';
-import type { ParsedRound } from './round-sheet-parser.js';
-import type { ViewerMatcher } from './viewer-matcher.js';
+import { rowsOf, type OutlinedRound } from './parsed-transfer.js';
 import type { ParsedWorkbook } from './workbook-parser.js';
-import { nextTurn } from '../../../sdk/main/event-loop.js';
 
 /** A round as the job holds it: its summary and its member rows (stored apart, never in the result). */
 export type RoundPlan = Omit<RoundPreview, 'matched' | 'ambiguous' | 'unmatched'> & {
@@ -20,27 +18,23 @@ export type RoundPlan = Omit<RoundPreview, 'matched' | 'ambiguous' | 'unmatched'
 const BEFORE_START_S = 60 * 60;
 const AFTER_END_S = 6 * 60 * 60;
 
-export async function previewRounds(
-  rounds: ReadonlyArray<ParsedRound & { roundNo: number }>,
-  matcher: ViewerMatcher,
+/** The rounds' plans from their outline and their rows as matched (round-matching.ts), by sheet. */
+export function previewRounds(
+  rounds: readonly OutlinedRound[],
+  matchedBySheet: ReadonlyMap<number, MemberPreview[]>,
   timeZone: string,
   live: LiveRecord | undefined,
-): Promise<RoundPlan[]> {
+): RoundPlan[] {
   const window = live === undefined ? null : liveWindow(live);
-  const plans: RoundPlan[] = [];
-  // A round at a time, the event loop turning in between: matching 10 × 5,000 rows takes ~80 ms.
-  for (const round of rounds) {
-    plans.push(planOf(round));
-    await nextTurn();
-  }
-  return plans;
+  return rounds.map(planOf);
 
-  function planOf(round: ParsedRound & { roundNo: number }): RoundPlan {
+  function planOf(round: OutlinedRound): RoundPlan {
+    const members = rowsOf(matchedBySheet, round);
     const startedAt = unixSecondsIn(round.startedAt, timeZone);
     const warnings: string[] = [];
-    if (round.statedCount !== round.members.length) {
+    if (round.statedCount !== members.length) {
       warnings.push(
-        `「已签到人数」为 ${round.statedCount}，明细中有 ${round.members.length} 行` +
+        `「已签到人数」为 ${round.statedCount}，明细中有 ${members.length} 行` +
           '（导出时可能仍有人在签到）：两个数字都会保存，按明细逐行导入',
       );
     }
@@ -57,10 +51,10 @@ export async function previewRounds(
       startedAt,
       startedText: round.startedText,
       statedCount: round.statedCount,
-      rowsFound: round.members.length,
+      rowsFound: members.length,
       repeatedNames: round.repeatedNames,
       warnings,
-      members: round.members.map((member) => matcher.match(member)),
+      members,
     };
   }
 }

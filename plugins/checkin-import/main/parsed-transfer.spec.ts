@@ -1,9 +1,11 @@
-// The parse worker's transfer format: what the main thread unpacks after the copy between threads is
-// exactly the parsed workbook, every member row and field (nulls and empty strings included).
+// The parse worker's transfer format: the outline (the task's answer) joined with each round's rows (sent
+// with their sheet's progress) after the copy between threads is exactly the parsed workbook, every member
+// row and field (nulls and empty strings included).
 import { join } from 'node:path';
 import { writeCheckinFixtures } from '../../../tests/fixtures/checkin/checkin-workbooks.js';
 import { removeDir, tempDataDir } from '../../../tests/support/runtime-harness.js';
-import { packWorkbook, unpackWorkbook } from './parsed-transfer.js';
+import { joinWorkbook, outlineOf, packMembers, unpackMembers, type SheetMembers } from './parsed-transfer.js';
+import type { ParsedMember } from './round-sheet-parser.js';
 import { parseCheckinWorkbook, type ParsedWorkbook } from './workbook-parser.js';
 
 describe('check-in parse transfer format', () => {
@@ -12,8 +14,12 @@ describe('check-in parse transfer format', () => {
   beforeAll(() => (dir = tempDataDir('checkin-transfer')));
   afterAll(() => removeDir(dir));
 
-  const throughAThread = (parsed: ParsedWorkbook): ParsedWorkbook =>
-    unpackWorkbook(structuredClone(packWorkbook(parsed)));
+  /** What the main thread puts together from the copies of what the worker sent. */
+  const throughAThread = (parsed: ParsedWorkbook, sent: readonly SheetMembers[]): ParsedWorkbook => {
+    const rows = new Map<number, ParsedMember[]>();
+    for (const sheet of structuredClone(sent)) rows.set(sheet.sheetIndex, unpackMembers(sheet.members));
+    return joinWorkbook(structuredClone(outlineOf(parsed)), rows);
+  };
 
   it('gives back every round and member row of a real workbook as parsed', async () => {
     const files = await writeCheckinFixtures(join(dir, 'fixtures'));
@@ -24,9 +30,18 @@ describe('check-in parse transfer format', () => {
       'extra-sheets',
       'other-writer',
     ] as const) {
-      const parsed = await parseCheckinWorkbook(files[name], `${name}.xlsx`);
+      // As the worker sends them: each round's rows with its sheet's progress.
+      const sent: SheetMembers[] = [];
+      const parsed = await parseCheckinWorkbook(
+        files[name],
+        `${name}.xlsx`,
+        (_done, _total, _sheet, round) => {
+          if (round !== undefined) sent.push(packMembers(round.sheetIndex, round.members));
+        },
+      );
       if (name === 'valid') expect(parsed.rounds.length).toBeGreaterThan(1);
-      expect(throughAThread(parsed)).withContext(name).toEqual(parsed);
+      expect(sent.length).withContext(name).toBe(parsed.rounds.length);
+      expect(throughAThread(parsed, sent)).withContext(name).toEqual(parsed);
     }
   });
 
@@ -76,6 +91,9 @@ describe('check-in parse transfer format', () => {
       notices: ['一条提示'],
       issues: [],
     };
-    expect(throughAThread(parsed)).toEqual(parsed);
+    const sent = parsed.rounds.map((round) => packMembers(round.sheetIndex, round.members));
+    expect(throughAThread(parsed, sent)).toEqual(parsed);
+    // A round whose rows never came is a bug, never an empty round.
+    expect(() => joinWorkbook(outlineOf(parsed), new Map())).toThrowError(/never came/);
   });
 });

@@ -27,8 +27,11 @@ export interface ParsedWorkbook {
   issues: WorkbookIssue[];
 }
 
-/** Called after each sheet: (sheets done, sheets in all, the sheet's name). */
-export type SheetProgress = (done: number, total: number, sheet: string) => void;
+/**
+ * Called after each sheet: (sheets done, sheets in all, the sheet's name, and the round it holds when it
+ * is one without problems, before the rounds are numbered).
+ */
+export type SheetProgress = (done: number, total: number, sheet: string, round?: ParsedRound) => void;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -86,15 +89,16 @@ async function parseSheets(
       const parsed = parseRoundSheet(sheet.name, { roundNo, sheetIndex: index + 1, date1904 }, grid);
       issues.push(...parsed.issues);
       if (parsed.round !== null) found.push(parsed.round);
-    } else {
-      skippedSheets.push({
-        sheet: sheet.name,
-        reason:
-          grid.length === 0
-            ? '空白工作表'
-            : '不是签到轮次（名称不是「第N次签到」，也没有「签到统计」「签到明细」区块），未导入',
-      });
+      onSheet(index + 1, sheets.length, sheet.name, parsed.round ?? undefined);
+      continue;
     }
+    skippedSheets.push({
+      sheet: sheet.name,
+      reason:
+        grid.length === 0
+          ? '空白工作表'
+          : '不是签到轮次（名称不是「第N次签到」，也没有「签到统计」「签到明细」区块），未导入',
+    });
     onSheet(index + 1, sheets.length, sheet.name);
   }
   if (found.length === 0 && issues.length === 0) {
