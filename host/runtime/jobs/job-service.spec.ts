@@ -165,8 +165,9 @@ describe('JobService', () => {
   });
 
   it('persists a job interrupted by shutdown and resumes it at the next start', async () => {
+    // 1.2 s of counting: still running when the stop comes, even on a busy machine.
     const { jobId } = dataOf<{ jobId: string }>(
-      await runtime.router.dispatch('notes.startCount', { total: 20, stepMs: 20 }, alice),
+      await runtime.router.dispatch('notes.startCount', { total: 60, stepMs: 20 }, alice),
     );
     await waitFor(async () => {
       const snapshot = dataOf<JobSnapshot>(await runtime.router.dispatch('jobs.get', { jobId }, alice));
@@ -190,6 +191,6 @@ describe('JobService', () => {
     runtime = await startRuntime(dataDir);
     const resumed = await finished(runtime, jobId, alice);
     expect(resumed.state).toBe('done');
-    expect(resumed.result).toEqual({ counted: 20 });
+    expect(resumed.result).toEqual({ counted: 60 });
   });
 });
