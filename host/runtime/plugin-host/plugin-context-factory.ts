@@ -189,13 +189,20 @@ export class PluginContextFactory {
         });
       },
     };
+    const ownModule = (module: URL): boolean => {
+      const path = module.protocol === 'file:' ? fileURLToPath(module) : null;
+      return path !== null && (dir === undefined || path.startsWith(resolve(dir) + sep));
+    };
     const workers: PluginWorkers = {
       run: (module, input, options) => {
-        const path = module.protocol === 'file:' ? fileURLToPath(module) : null;
-        if (path === null || (dir !== undefined && !path.startsWith(resolve(dir) + sep))) {
+        if (!ownModule(module)) {
           return Promise.reject(new Error(`worker module outside plugin ${id}: ${module.href}`));
         }
         return this.workerPool.run(module, input, options);
+      },
+      prepare: (module) => {
+        if (!ownModule(module)) throw new Error(`worker module outside plugin ${id}: ${module.href}`);
+        this.workerPool.prepare(module);
       },
     };
     const context: PluginContext = {

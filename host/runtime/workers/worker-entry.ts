@@ -2,11 +2,11 @@
 // posts the result, progress messages or the error back (see worker-pool.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { isAppError } from '../../../sdk/contracts/errors.js';
-import type { WorkerTask } from '../../../sdk/main/workers.js';
+import type { WorkerTask, WorkerWarmUp } from '../../../sdk/main/workers.js';
 import { ChunkInbox } from './chunk-inbox.js';
 import type { ToWorker, WorkerReply, WorkerStart } from './worker-messages.js';
 
-const { moduleUrl, input, inputFollows, chunksFollow } = workerData as WorkerStart;
+const { moduleUrl, input, inputFollows, chunksFollow, warmUp } = workerData as WorkerStart;
 const reply = (message: WorkerReply): void => parentPort?.postMessage(message);
 const chunks = new ChunkInbox(() => reply({ kind: 'pull' }));
 if (!chunksFollow) chunks.end();
@@ -24,8 +24,14 @@ if (inputFollows || chunksFollow) {
 }
 
 try {
-  const module = (await import(moduleUrl)) as { task?: WorkerTask<unknown, unknown, unknown> };
+  const module = (await import(moduleUrl)) as {
+    task?: WorkerTask<unknown, unknown, unknown>;
+    warmUp?: WorkerWarmUp;
+  };
   if (typeof module.task !== 'function') throw new Error(`${moduleUrl} exports no task function`);
+  // A prepared worker runs its code once on data of its own while it waits: V8 then has it compiled
+  // when the real input comes. A failed warm-up only leaves the task cold.
+  if (warmUp && typeof module.warmUp === 'function') await module.warmUp().catch(() => undefined);
   const result = await module.task(await given, (message) => reply({ kind: 'progress', message }), chunks);
   reply({ kind: 'done', result });
 } catch (error) {

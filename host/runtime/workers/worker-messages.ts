@@ -8,6 +8,8 @@ export interface WorkerStart {
   inputFollows: boolean;
   /** WorkerChunk messages follow, then a WorkerChunksEnd. */
   chunksFollow: boolean;
+  /** A prepared worker: run the module's `warmUp` (if it exports one) while the input is awaited. */
+  warmUp: boolean;
 }
 
 /** The input of a worker started before its input was ready. */

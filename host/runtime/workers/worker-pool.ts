@@ -15,7 +15,15 @@ import type { WorkerInput, WorkerReply, WorkerStart } from './worker-messages.js
 
 export const DEFAULT_WORKER_MEMORY_MB = 256;
 export const DEFAULT_WORKER_TIMEOUT_MS = 10 * 60_000;
+/** A prepared worker nobody took within this long is ended (its memory goes back). */
+export const PREPARED_IDLE_MS = 10 * 60_000;
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
+
+interface PreparedWorker {
+  worker: Worker;
+  /** Hands the worker over to a task: its idle timer and its own error handlers go. */
+  take(): Worker;
+}
 
 @injectable()
 export class WorkerPool {
@@ -23,6 +31,8 @@ export class WorkerPool {
   readonly size = Math.min(4, Math.max(2, availableParallelism() - 1));
   private readonly queue = new PQueue({ concurrency: this.size });
   private readonly workers = new Set<Worker>();
+  /** By module URL: started ahead of a task (prepare), each used by one task at most. */
+  private readonly prepared = new Map<string, PreparedWorker>();
   private stopped = false;
 
   constructor(@inject(LOGGER) private readonly log: Logger) {}
@@ -42,11 +52,70 @@ export class WorkerPool {
     });
   }
 
-  /** Ends every running worker (host shutdown); their tasks reject. */
+  /**
+   * Starts a worker for `module` ahead of its next task (sdk/main/workers.ts `prepare`): it loads the
+   * module and runs its `warmUp` while it waits for the input. Nothing if one already waits.
+   */
+  prepare(module: URL): void {
+    if (this.stopped || this.prepared.has(module.href)) return;
+    const worker = this.spawn(
+      module,
+      { moduleUrl: module.href, input: null, inputFollows: true, chunksFollow: false, warmUp: true },
+      DEFAULT_WORKER_MEMORY_MB,
+    );
+    const drop = (): void => {
+      clearTimeout(idle);
+      if (this.prepared.get(module.href)?.worker === worker) this.prepared.delete(module.href);
+      this.workers.delete(worker);
+      void worker.terminate();
+    };
+    const onError = (error: Error): void => {
+      this.log.warn({ task: taskName(module), err: error }, 'prepared worker failed');
+      drop();
+    };
+    worker.on('error', onError);
+    worker.on('exit', drop);
+    const idle = setTimeout(drop, PREPARED_IDLE_MS);
+    idle.unref();
+    this.prepared.set(module.href, {
+      worker,
+      take: () => {
+        clearTimeout(idle);
+        worker.off('error', onError);
+        worker.off('exit', drop);
+        this.prepared.delete(module.href);
+        return worker;
+      },
+    });
+  }
+
+  /** Ends every running and prepared worker (host shutdown); their tasks reject. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue.clear();
+    for (const prepared of [...this.prepared.values()]) prepared.take();
     await Promise.all([...this.workers].map((worker) => worker.terminate()));
+  }
+
+  /** A worker of the module's own, with the heap cap; its console goes to the log. */
+  private spawn(module: URL, start: WorkerStart, memoryMb: number): Worker {
+    const worker = new Worker(ENTRY, {
+      workerData: start,
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
+      // A worker's console would go to the host's stdout; the log is the place.
+      stdout: true,
+      stderr: true,
+    });
+    this.workers.add(worker);
+    const task = taskName(module);
+    // Drain the worker's console so it never blocks; anything printed goes to the log.
+    worker.stdout.on('data', (chunk: Buffer) =>
+      this.log.info({ task, out: chunk.toString() }, 'worker output'),
+    );
+    worker.stderr.on('data', (chunk: Buffer) =>
+      this.log.warn({ task, out: chunk.toString() }, 'worker output'),
+    );
+    return worker;
   }
 
   private runNow<O>(module: URL, input: unknown, options: WorkerRunOptions<unknown>): Promise<O> {
@@ -56,21 +125,27 @@ export class WorkerPool {
     options.signal?.throwIfAborted();
     const memoryMb = options.maxMemoryMb ?? DEFAULT_WORKER_MEMORY_MB;
     const timeoutMs = options.timeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS;
-    const start: WorkerStart = {
-      moduleUrl: module.href,
-      input: inputFollows ? null : input,
-      inputFollows,
-      chunksFollow: options.chunks !== undefined,
-    };
-    const worker = new Worker(ENTRY, {
-      workerData: start,
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 32 },
-      // A worker's console would go to the host's stdout; the log is the place.
-      stdout: true,
-      stderr: true,
-    });
-    this.workers.add(worker);
-    const task = module.pathname.split('/').slice(-2).join('/');
+    // A prepared worker has the default limits and awaits its input as a message.
+    const prepared =
+      memoryMb === DEFAULT_WORKER_MEMORY_MB && options.chunks === undefined
+        ? (this.prepared.get(module.href)?.take() ?? null)
+        : null;
+    const worker =
+      prepared ??
+      this.spawn(
+        module,
+        {
+          moduleUrl: module.href,
+          input: inputFollows ? null : input,
+          inputFollows,
+          chunksFollow: options.chunks !== undefined,
+          warmUp: false,
+        },
+        memoryMb,
+      );
+    if (prepared !== null && !inputFollows)
+      worker.postMessage({ kind: 'input', input } satisfies WorkerInput);
+    const task = taskName(module);
     const feed = options.chunks === undefined ? null : new ChunkFeed(worker);
     return new Promise<O>((resolve, reject) => {
       let settled = false;
@@ -167,13 +242,11 @@ export class WorkerPool {
           );
         });
       });
-      // Drain the worker's console so it never blocks; anything printed goes to the log.
-      worker.stdout.on('data', (chunk: Buffer) =>
-        this.log.info({ task, out: chunk.toString() }, 'worker output'),
-      );
-      worker.stderr.on('data', (chunk: Buffer) =>
-        this.log.warn({ task, out: chunk.toString() }, 'worker output'),
-      );
     });
   }
+}
+
+/** The module as logs name it: its folder and file. */
+function taskName(module: URL): string {
+  return module.pathname.split('/').slice(-2).join('/');
 }

@@ -89,6 +89,8 @@ export function checkinJob(
         'check-ins imported',
       );
     }
+    // A preview is usually followed by the import of the same file: its parse worker gets ready now.
+    if (!write) ctx.workers.prepare(PARSE_WORKER);
     job.progress(sheets + extra, sheets + extra, write ? '导入完成' : '预览完成');
     return result;
   };

@@ -129,6 +129,21 @@ describe('checkin-import plugin (main side, simulator)', () => {
     expect(await checkinTables()).toEqual(before);
   });
 
+  it('reads a workbook the same in the parse worker readied when the page opened', async () => {
+    expect((await call('prepare', {})).ok).toBeTrue();
+    const job = await finished(await call('import', { livingid, fileId: await upload('valid') }));
+    expect(job.state).toBe('done');
+    const result = job.result as CheckinImportResult;
+    expect([result.imported, result.matched, result.ambiguous, result.unmatched]).toEqual([true, 7, 1, 1]);
+    expect(result.rounds.map((r) => [r.sheet, r.rowsFound, r.matched])).toEqual([
+      ['第一次签到', 2, 2],
+      ['第二次签到', 4, 2],
+      ['第三次签到', 3, 3],
+    ]);
+    // Only a signed-in corp user may ask.
+    expect((await call('prepare', {}, 'no-such-session')).ok).toBeFalse();
+  });
+
   it('imports in one go, and importing the same workbook again gives the same data', async () => {
     const job = await finished(await call('import', { livingid, fileId: await upload('valid') }));
     expect(job.state).toBe('done');

@@ -6,9 +6,10 @@ import type { LiveRecord } from '../../../sdk/contracts/lives.js';
 import { definePlugin } from '../../../sdk/main/define-plugin.js';
 import type { PluginContext } from '../../../sdk/main/plugin-context.js';
 import type { CheckinLiveOption } from '../shared/checkin-api.js';
-import { IMPORT, LIVE, PREVIEW, ROWS } from '../shared/channels.js';
+import { IMPORT, LIVE, PREPARE, PREVIEW, ROWS } from '../shared/channels.js';
 import { checkinJob, IMPORT_JOB, PREVIEW_JOB, type CheckinJobInput } from './checkin-job.js';
 import { memberRowsRetention, readMemberRows } from './preview-rows.js';
+import { PARSE_WORKER } from './workbook-worker.js';
 
 export default definePlugin({
   activate(ctx) {
@@ -34,6 +35,11 @@ export default definePlugin({
         throw new AppError('CONFLICT', '签到表尚未读取完成。', { jobId: query.jobId, state: job.state });
       }
       return readMemberRows(ctx.db, query);
+    });
+
+    ctx.handle(PREPARE, () => {
+      ctx.workers.prepare(PARSE_WORKER);
+      return Promise.resolve(null);
     });
 
     ctx.handle(LIVE, async ({ livingid }, call) =>

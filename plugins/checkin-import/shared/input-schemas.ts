@@ -16,3 +16,6 @@ export const RowsSchema = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(100),
 });
+
+/** `checkin-import.prepare` takes nothing. */
+export const PrepareSchema = z.object({});

@@ -2,12 +2,17 @@ import { inject, Injectable } from '@angular/core';
 import type { ChannelInput } from '../../../sdk/contracts/channel.js';
 import { RpcClient } from '../../../sdk/ui/rpc-client.js';
 import type { CheckinLiveOption, MemberRowsPage } from '../shared/checkin-api.js';
-import { IMPORT, LIVE, PREVIEW, ROWS } from '../shared/channels.js';
+import { IMPORT, LIVE, PREPARE, PREVIEW, ROWS } from '../shared/channels.js';
 
 /** The plugin's channels as the page calls them (declared in shared/channels.ts). */
 @Injectable({ providedIn: 'root' })
 export class CheckinImportApi {
   private readonly rpc = inject(RpcClient);
+
+  /** The page opened: the host readies a parse worker for the preview to come. */
+  prepare(): Promise<null> {
+    return this.rpc.call(PREPARE, {});
+  }
 
   live(livingid: string): Promise<CheckinLiveOption> {
     return this.rpc.call(LIVE, { livingid });

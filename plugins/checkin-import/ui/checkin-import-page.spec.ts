@@ -156,6 +156,7 @@ async function render(
   });
   fake.answer('lives.pick', [{ ...LIVE, anchorUserid: 'WangDeSheng', anchorName: '王德胜' }]);
   fake.answer('files.pickOpen', { fileId: 'file-1', name: '签到.xlsx', size: 2048 });
+  fake.answer('checkin-import.prepare', null);
   fake.answer('checkin-import.preview', { jobId: 'job-preview' });
   fake.answer('checkin-import.import', { jobId: 'job-import' });
   fake.answer('jobs.get', (input: unknown) => jobs[(input as { jobId: string }).jobId]);
@@ -177,6 +178,8 @@ describe('CheckinImportPage', () => {
     });
     expect(text(fixture.nativeElement.querySelector('[data-testid=chosen-live]'))).toContain('新品推广直播');
     expect(button(fixture, '确认导入')).toBeUndefined();
+    // Opening the page readies a parse worker on the host, once.
+    expect(fake.callsTo('checkin-import.prepare')).toEqual([{}]);
 
     button(fixture, '选择签到表')?.click();
     await settle(fixture);

@@ -59,6 +59,8 @@ export class CheckinImportPage implements OnInit {
   protected readonly starting = signal(false);
 
   ngOnInit(): void {
+    // Only an optimisation: a page that could not ask reads the workbook all the same, just slower.
+    this.api.prepare().catch(() => undefined);
     const livingid = this.route.snapshot.queryParamMap.get('livingid');
     if (livingid !== null && livingid.trim() !== '') void this.loadLive(livingid.trim());
   }
