@@ -73,6 +73,12 @@ describe('成员直播列表 (browser mode, simulator)', () => {
         timeout: 60_000,
       });
       await page.locator('tr.mat-mdc-row').first().waitFor();
+      // The sync answered how WeCom spells the member (mixed case): oneself is now offered so.
+      expect(data.specials.mainAnchorUserid).not.toBe(picked);
+      await member.click();
+      const self = page.getByRole('option', { name: /（我）/ });
+      expect(await self.textContent()).toContain(data.specials.mainAnchorUserid);
+      await page.keyboard.press('Escape');
       await page.getByText(`共 ${data.specials.mainAnchorLiveCount} 场`).waitFor();
       expect(await page.getByText('未采样').count()).toBeGreaterThan(0);
       await screenshotThemes(page, 'live-list');

@@ -30,8 +30,14 @@ try {
   };
   if (typeof module.task !== 'function') throw new Error(`${moduleUrl} exports no task function`);
   // A prepared worker runs its code once on data of its own while it waits: V8 then has it compiled
-  // when the real input comes. A failed warm-up only leaves the task cold.
-  if (warmUp && typeof module.warmUp === 'function') await module.warmUp().catch(() => undefined);
+  // when the real input comes. A failed warm-up only leaves the task cold; the pool logs what it printed.
+  if (warmUp && typeof module.warmUp === 'function') {
+    try {
+      await module.warmUp();
+    } catch (error) {
+      console.warn(`warm-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const result = await module.task(await given, (message) => reply({ kind: 'progress', message }), chunks);
   reply({ kind: 'done', result });
 } catch (error) {

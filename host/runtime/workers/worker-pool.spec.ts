@@ -181,4 +181,16 @@ describe('WorkerPool', () => {
     expect(later.state).toBe('done');
     expect((later.result as CrunchResult).warmed).toBeTrue();
   });
+
+  it('runs the task all the same when the prepared worker’s warm-up fails', async () => {
+    process.env['WORKER_LAB_WARM_UP_FAILS'] = '1';
+    try {
+      expect((await runtime.router.dispatch('worker-lab.prepare', {}, session)).ok).toBeTrue();
+    } finally {
+      delete process.env['WORKER_LAB_WARM_UP_FAILS'];
+    }
+    const job = await crunch('ok');
+    expect(job.state).toBe('done');
+    expect(job.result).toEqual(jasmine.objectContaining({ sum: 499_999_500_000, warmed: false }));
+  });
 });

@@ -1,24 +1,10 @@
 // Rounds matched as their sheets arrive from the parse worker: each by its sheet, in any order, waiting
 // for the viewers; a failed read of the viewers fails the whole matching, never silently.
-import type { ViewerRecord } from '../../../sdk/contracts/lives.js';
+import { viewerRecord as viewer } from '../../../tests/fixtures/checkin/viewer-records.js';
 import { parseMemberLabel } from './member-label.js';
 import type { ParsedMember } from './round-sheet-parser.js';
 import { RoundMatching } from './round-matching.js';
 import { ViewerMatcher } from './viewer-matcher.js';
-
-const viewer = (viewerId: string, name: string): ViewerRecord => ({
-  kind: 'external',
-  viewerId,
-  externalType: 1,
-  name,
-  watchTime: 10,
-  isComment: false,
-  isMic: false,
-  invitorUserid: null,
-  invitorExternalUserid: null,
-  inviterName: null,
-  inviterRule: null,
-});
 
 const rows = (...labels: string[]): ParsedMember[] =>
   labels.map((raw, index) => ({ ...parseMemberLabel(raw), row: index + 4, department: '' }));

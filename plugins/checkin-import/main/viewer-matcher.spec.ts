@@ -1,28 +1,7 @@
 // Matching check-in members to viewers (R6.2): exact, normalised, ambiguous, unmatched, never invented.
-import type { ViewerRecord } from '../../../sdk/contracts/lives.js';
+import { viewerRecord as viewer } from '../../../tests/fixtures/checkin/viewer-records.js';
 import { parseMemberLabel } from './member-label.js';
 import { ViewerMatcher } from './viewer-matcher.js';
-
-function viewer(
-  viewerId: string,
-  name: string,
-  kind: 'internal' | 'external' = 'external',
-  externalType: number | null = 1,
-): ViewerRecord {
-  return {
-    kind,
-    viewerId,
-    externalType: kind === 'internal' ? null : externalType,
-    name,
-    watchTime: 10,
-    isComment: false,
-    isMic: false,
-    invitorUserid: null,
-    invitorExternalUserid: null,
-    inviterName: null,
-    inviterRule: null,
-  };
-}
 
 const VIEWERS = [
   viewer('wmShuli', '黍离。'),
